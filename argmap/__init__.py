@@ -1,0 +1,72 @@
+"""argmap: map the reasoning of an article or a debate, check it, evaluate it, draw it.
+
+The pipeline a map travels is build → check → (evaluate) → render / save:
+
+>>> from argmap import ArgumentMap, Source, check, dumps, loads
+>>> scahill = Source("Jeremy Scahill", affiliation="The Nation")
+>>> m = ArgumentMap(title="Pakistan asks the CIA to leave")
+>>> fewer = m.claim("Pakistan's demands will reduce the C.I.A. presence in the country.")
+>>> doubt = m.doubt(fewer, "PK tells US it must sharply reduce the number of times its operatives get caught.",
+...                 by=scahill, medium="tweet", stance="sarcasm")
+>>> [problem.code for problem in check(m)]
+['unattributed-claim']
+>>> loads(dumps(m)) == m
+True
+"""
+
+from argmap.check import Problem, check
+from argmap.errors import (
+    ArgmapError,
+    DuplicateIdError,
+    EngineError,
+    EngineNotFoundError,
+    FormatError,
+    InvalidElementError,
+    UnknownClaimError,
+    UnknownElementError,
+)
+from argmap.formats import dump, dumps, load, loads
+from argmap.map import ArgumentMap, merge
+from argmap.model import (
+    Attribution,
+    Claim,
+    Document,
+    Rebuttal,
+    SkepticalResponse,
+    Source,
+    Support,
+    Undercut,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    # building a map
+    "ArgumentMap",
+    "Attribution",
+    "Claim",
+    "Document",
+    "Rebuttal",
+    "SkepticalResponse",
+    "Source",
+    "Support",
+    "Undercut",
+    "merge",
+    # checking it
+    "Problem",
+    "check",
+    # saving and loading it
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    # errors
+    "ArgmapError",
+    "DuplicateIdError",
+    "EngineError",
+    "EngineNotFoundError",
+    "FormatError",
+    "InvalidElementError",
+    "UnknownClaimError",
+    "UnknownElementError",
+]

@@ -1,0 +1,249 @@
+"""Problems a map can have, reported as data rather than raised.
+
+The builder refuses what can never make sense (a dangling reference, a
+duplicate id). What looks wrong but may be meant, such as a support cycle or
+an unattributed claim in a news map, is left in the map and reported here,
+so that a user can decide. Each problem has a severity, a stable code, a
+sentence and the ids of the elements involved.
+
+>>> from argmap import ArgumentMap
+>>> m = ArgumentMap()
+>>> a = m.claim("Drone strikes continue.")
+>>> _ = m.support(a, m.claim("Pakistan cooperates in secret."))
+>>> _ = m.support("Pakistan cooperates in secret.", a)
+>>> [problem.code for problem in check(m)]
+['support-cycle']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Literal, TypeAlias
+
+import attrs
+
+from argmap.map import ArgumentMap
+from argmap.model import Claim, Rebuttal, SkepticalResponse, Support, Undercut
+
+__all__ = ["CODES", "Problem", "Severity", "check"]
+
+Severity: TypeAlias = Literal["error", "warning"]
+
+CODES: dict[str, str] = {
+    "self-support": "a claim is among the premises of its own support",
+    "self-attack": "a claim rebuts, undercuts or doubts something it takes part in itself",
+    "support-cycle": "claims support each other in a circle",
+    "orphan-claim": "a claim is connected to nothing",
+    "unattributed-claim": "a claim has no source in a map that names sources",
+    "undercut-target-not-support": "an undercut attacks something other than a support",
+    "doubt-target": "a skeptical response doubts something other than a claim or a support",
+    "duplicate-text": "two claims have the same text",
+}
+"""Every problem code :func:`check` can report, with what it means."""
+
+
+@attrs.frozen
+class Problem:
+    """One problem found in a map.
+
+    Args:
+        severity: ``"error"`` for what is almost surely a mistake, ``"warning"`` for what may be meant.
+        code: one of :data:`CODES`.
+        message: a sentence a user can act on.
+        elements: the ids of the claims and relations involved.
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    elements: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.message} [{self.code}]"
+
+
+def check(amap: ArgumentMap) -> list[Problem]:
+    """Return every problem found in *amap*, errors and warnings, in a stable order."""
+    problems: list[Problem] = []
+    for rule in _RULES:
+        problems.extend(rule(amap))
+    return problems
+
+
+def _self_reference(amap: ArgumentMap) -> Iterator[Problem]:
+    for relation in amap.relations:
+        if isinstance(relation, Support):
+            if relation.conclusion in relation.premises:
+                yield Problem(
+                    "error",
+                    "self-support",
+                    f"claim {relation.conclusion!r} is a premise of its own support {relation.id!r}",
+                    (relation.conclusion, relation.id),
+                )
+            continue
+        origin = relation.response if isinstance(relation, SkepticalResponse) else relation.attacker
+        target = amap[relation.target]
+        involved = {target.id} if isinstance(target, Claim) else set(_claims_of(target))
+        if origin in involved:
+            yield Problem(
+                "error",
+                "self-attack",
+                f"claim {origin!r} turns against {relation.target!r}, which it is part of ({relation.id!r})",
+                (origin, relation.id),
+            )
+
+
+def _claims_of(relation: object) -> tuple[str, ...]:
+    if isinstance(relation, Support):
+        return (*relation.premises, relation.conclusion)
+    if isinstance(relation, SkepticalResponse):
+        return (relation.response, relation.target)
+    if isinstance(relation, (Rebuttal, Undercut)):
+        return (relation.attacker, relation.target)
+    return ()
+
+
+def _support_cycles(amap: ArgumentMap) -> Iterator[Problem]:
+    """Report each strongly connected group of claims in the support graph (Tarjan, without recursion)."""
+    successors: dict[str, list[str]] = {}
+    for support in amap.supports:
+        for premise in support.premises:
+            if premise != support.conclusion:
+                successors.setdefault(premise, []).append(support.conclusion)
+    index: dict[str, int] = {}
+    lowlink: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    counter = 0
+    for root in successors:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, position = work.pop()
+            if position == 0:
+                index[node] = lowlink[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            children = successors.get(node, [])
+            if position < len(children):
+                work.append((node, position + 1))
+                child = children[position]
+                if child not in index:
+                    work.append((child, 0))
+                elif child in on_stack:
+                    lowlink[node] = min(lowlink[node], index[child])
+                continue
+            if work:
+                parent = work[-1][0]
+                lowlink[parent] = min(lowlink[parent], lowlink[node])
+            if lowlink[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    yield _cycle_problem(component, successors)
+
+
+def _cycle_problem(component: list[str], successors: dict[str, list[str]]) -> Problem:
+    members = set(component)
+    ordered = component[::-1]  # the order the search met them
+    # Walk from the first member along edges inside the component until a claim repeats: one concrete circle.
+    path = [ordered[0]]
+    seen = {ordered[0]: 0}
+    while True:
+        step = next(s for s in successors[path[-1]] if s in members)
+        if step in seen:
+            circle = [*path[seen[step] :], step]
+            break
+        seen[step] = len(path)
+        path.append(step)
+    return Problem(
+        "warning",
+        "support-cycle",
+        f"{len(component)} claims support each other in a circle: {' → '.join(circle)}",
+        tuple(ordered),
+    )
+
+
+def _orphans(amap: ArgumentMap) -> Iterator[Problem]:
+    claims = amap.claims
+    if len(claims) < 2:
+        return
+    for claim in claims:
+        if not amap.incoming(claim.id) and not amap.outgoing(claim.id):
+            yield Problem("warning", "orphan-claim", f"claim {claim.id!r} is connected to nothing", (claim.id,))
+
+
+def _unattributed(amap: ArgumentMap) -> Iterator[Problem]:
+    if not amap.sources:
+        return
+    for claim in amap.claims:
+        if claim.attribution is None:
+            yield Problem(
+                "warning",
+                "unattributed-claim",
+                f"claim {claim.id!r} has no source, though the map names sources",
+                (claim.id,),
+            )
+
+
+def _relation_targets(amap: ArgumentMap) -> Iterator[Problem]:
+    for relation in amap.relations:
+        if isinstance(relation, Undercut):
+            target = amap[relation.target]
+            if isinstance(target, Claim):
+                yield Problem(
+                    "error",
+                    "undercut-target-not-support",
+                    f"undercut {relation.id!r} attacks claim {target.id!r}; an attack on a claim is a rebuttal",
+                    (relation.id, target.id),
+                )
+            elif not isinstance(target, Support):
+                yield Problem(
+                    "warning",
+                    "undercut-target-not-support",
+                    f"undercut {relation.id!r} attacks {type(target).__name__.lower()} {target.id!r}, "
+                    "not a support: an attack on an attack",
+                    (relation.id, target.id),
+                )
+        elif isinstance(relation, SkepticalResponse):
+            target = amap[relation.target]
+            if not isinstance(target, (Claim, Support)):
+                yield Problem(
+                    "warning",
+                    "doubt-target",
+                    f"skeptical response {relation.id!r} doubts {type(target).__name__.lower()} {target.id!r}, "
+                    "which is neither a claim nor a support",
+                    (relation.id, target.id),
+                )
+
+
+def _duplicate_texts(amap: ArgumentMap) -> Iterator[Problem]:
+    first: dict[str, str] = {}
+    for claim in amap.claims:
+        key = " ".join(claim.text.casefold().split())
+        if key in first:
+            yield Problem(
+                "warning",
+                "duplicate-text",
+                f"claims {first[key]!r} and {claim.id!r} have the same text",
+                (first[key], claim.id),
+            )
+        else:
+            first[key] = claim.id
+
+
+_RULES: tuple[Callable[[ArgumentMap], Iterator[Problem]], ...] = (
+    _self_reference,
+    _support_cycles,
+    _relation_targets,
+    _orphans,
+    _unattributed,
+    _duplicate_texts,
+)

@@ -1,0 +1,89 @@
+"""The one error hierarchy: every error argmap raises is an ``ArgmapError``.
+
+Each specific error also subclasses the built-in that fits it, so callers who
+know nothing of argmap can still catch ``KeyError`` or ``ValueError``.
+The CLI turns any ``ArgmapError`` into one line on stderr and an exit code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "ArgmapError",
+    "DuplicateIdError",
+    "EngineError",
+    "EngineNotFoundError",
+    "FormatError",
+    "InvalidElementError",
+    "UnknownClaimError",
+    "UnknownElementError",
+]
+
+
+class ArgmapError(Exception):
+    """Base class of every error argmap raises on purpose."""
+
+
+class InvalidElementError(ArgmapError, ValueError):
+    """An element was built with a value it cannot hold (an empty text, an unknown kind)."""
+
+
+class DuplicateIdError(ArgmapError, ValueError):
+    """A map was asked to hold two different elements under one id."""
+
+
+class UnknownElementError(ArgmapError, KeyError):
+    """A reference names no element of the map."""
+
+    def __str__(self) -> str:
+        # KeyError quotes its argument; a user should read a sentence instead.
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownClaimError(UnknownElementError):
+    """A reference that should name a claim names nothing in the map."""
+
+
+class FormatError(ArgmapError, ValueError):
+    """A file or string could not be read as the format it claims to be.
+
+    Attributes:
+        path: the file, or ``None`` when reading a string.
+        line: 1-based line of the problem, where known.
+        column: 1-based column of the problem, where known.
+        field: the offending field as a JSON-pointer-like path, where known.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.message = message
+        self.path = None if path is None else str(path)
+        self.line = line
+        self.column = column
+        self.field = field
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = self.path or "<string>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field = f" (at {self.field})" if self.field else ""
+        return f"{where}: {self.message}{field}"
+
+
+class EngineNotFoundError(ArgmapError, RuntimeError):
+    """No Graphviz program was found to lay out a diagram."""
+
+
+class EngineError(ArgmapError, RuntimeError):
+    """Graphviz ran but failed, or took longer than allowed."""

@@ -1,0 +1,756 @@
+"""ArgumentMap: the container of an argument, its builder methods and its queries.
+
+A map holds sources, claims and relations in the order they were written.
+Its builder methods read like the argument and check each step at once:
+a reference to a claim that does not exist, or a second element under an
+id already taken, is refused with a clear error before anything changes.
+
+>>> from argmap import ArgumentMap, Source
+>>> nyt = Source("The New York Times", kind="publication")
+>>> m = ArgumentMap(title="Pakistan asks the CIA to leave")
+>>> collapse = m.claim("The relationship may be teetering on collapse.", by=nyt)
+>>> m.support("Kayani asked 335 C.I.A. officers to leave.", collapse).id
+'support:kayani-asked-335-cia-officers-to>relationship-may-be-teetering-on-collapse'
+>>> [claim.id for claim in m.main_conclusions()]
+['relationship-may-be-teetering-on-collapse']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeAlias, TypeVar
+
+import attrs
+
+from argmap.errors import DuplicateIdError, InvalidElementError, UnknownClaimError, UnknownElementError
+from argmap.model import (
+    Attribution,
+    Claim,
+    Document,
+    Element,
+    Medium,
+    Rebuttal,
+    Relation,
+    SkepticalResponse,
+    Source,
+    Stance,
+    Support,
+    Undercut,
+    default_id,
+    endpoints,
+    readable_id,
+)
+
+__all__ = ["ArgumentMap", "ClaimRef", "merge"]
+
+ClaimRef: TypeAlias = Claim | str
+"""Where a claim is expected: a :class:`Claim`, the id of one, or the text of a new claim."""
+
+_T = TypeVar("_T", bound=Source | Claim | Relation | Document)
+_R = TypeVar("_R", bound=Relation)
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
+_ID_LIKE = re.compile(r"[\w\-.:/+>]+\Z")
+_METADATA = ("title", "author", "publication", "date", "url", "description")
+
+
+class ArgumentMap:
+    """An argument: its sources, claims and relations, and what the map is of.
+
+    Args:
+        title: what the map is of, usually the title of the article mapped.
+        author: who wrote the argument mapped.
+        publication: where it appeared.
+        date: when, as an ISO date (``2011-04-11``, ``2011-04`` or ``2011``).
+        url: where to read it.
+        description: a sentence about the map.
+
+    Builder methods (:meth:`claim`, :meth:`support`, :meth:`rebut`,
+    :meth:`undercut`, :meth:`doubt`) return the element they create.
+    Where a claim is expected they accept a :class:`Claim`, the id of a claim
+    in the map, the exact text of a claim in the map, or the text of a new
+    claim. A string that looks like an id (letters, digits and ``- _ . : / + >``
+    only, no spaces) but names no claim is taken for a mistyped id and refused,
+    so that a typo never quietly becomes a claim.
+    """
+
+    def __init__(
+        self,
+        title: str | None = None,
+        *,
+        author: str | None = None,
+        publication: str | None = None,
+        date: str | None = None,
+        url: str | None = None,
+        description: str | None = None,
+    ) -> None:
+        for name, value in zip(_METADATA, (title, author, publication, date, url, description), strict=True):
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                raise InvalidElementError(f"ArgumentMap.{name} must be a non-empty string or None, got {value!r}")
+        if date is not None and not _DATE.match(date):
+            raise InvalidElementError(
+                f"ArgumentMap.date must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got {date!r}"
+            )
+        self.title = title
+        self.author = author
+        self.publication = publication
+        self.date = date
+        self.url = url
+        self.description = description
+        self._documents: dict[str, Document] = {}
+        self._sources: dict[str, Source] = {}
+        self._claims: dict[str, Claim] = {}
+        self._relations: dict[str, Relation] = {}
+        self._by_text: dict[str, str] = {}
+        self._incoming: dict[str, list[str]] = {}
+        self._outgoing: dict[str, list[str]] = {}
+        # Elements of the maps merged into this one, mapped to the ids they have here, so
+        # that the objects a user holds from the parts still name the right elements.
+        self._aliases: dict[Element, str] = {}
+
+    # ------------------------------------------------------------------ adding
+
+    def add(self, element: _T) -> _T:
+        """Add a source, claim, relation or document built elsewhere, and return it.
+
+        Raises:
+            DuplicateIdError: the id is taken by another element.
+            UnknownElementError: a relation names an element not in the map.
+        """
+        item: object = element
+        if isinstance(item, Claim):
+            self._add_claim(item)
+        elif isinstance(item, (Support, Rebuttal, Undercut, SkepticalResponse)):
+            self._add_relation(item)
+        elif isinstance(item, Source):
+            self._add_source(item)
+        elif isinstance(item, Document):
+            if item.id in self._documents:
+                raise DuplicateIdError(f"the map already has a document with id {item.id!r}")
+            self._documents[item.id] = item
+        else:
+            raise InvalidElementError(f"a map holds sources, claims, relations and documents, not {item!r}")
+        return element
+
+    def claim(
+        self,
+        text: str,
+        *,
+        by: Source | Attribution | None = None,
+        via: Source | Sequence[Source] = (),
+        medium: Medium | None = None,
+        quote: str | None = None,
+        date: str | None = None,
+        url: str | None = None,
+        qualifier: str | None = None,
+        tags: str | Iterable[str] = (),
+        note: str | None = None,
+        document: str | None = None,
+        id: str | None = None,
+    ) -> Claim:
+        """Add a new claim and return it.
+
+        Args:
+            text: the statement.
+            by: who made it: a :class:`Source`, or a whole :class:`Attribution`.
+            via: the sources it passed through to the author, nearest the speaker first.
+            medium: how it was said (article, tweet, interview, ...).
+            quote: the speaker's exact words.
+            date: when it was said.
+            url: where it was said.
+            qualifier: a hedge that travels with the claim.
+            tags: labels for grouping.
+            note: a remark by the mapper.
+            document: for merged maps, the document the claim came from.
+            id: the claim's id; derived from the text, and made unique, when not given.
+
+        Raises:
+            InvalidElementError: a field is invalid, or attribution parts are given without ``by``.
+            DuplicateIdError: *id* is already taken.
+        """
+        attribution = _attribution(by, via=via, medium=medium, quote=quote, date=date, url=url)
+        if id is None:
+            id = self._unique_id(readable_id(text) if isinstance(text, str) else "claim")
+        claim = Claim(
+            text,
+            attribution=attribution,
+            qualifier=qualifier,
+            tags=tags,
+            note=note,
+            document=document,
+            id=id,
+        )
+        self._add_claim(claim)
+        return claim
+
+    def support(
+        self,
+        premises: ClaimRef | Sequence[ClaimRef],
+        conclusion: ClaimRef,
+        *,
+        label: str | None = None,
+        id: str | None = None,
+    ) -> Support:
+        """Add a support from *premises* to *conclusion* and return it.
+
+        One premise, or a list of premises that support the conclusion
+        together (a linked argument). Independent reasons are separate calls.
+        """
+        refs = [premises] if isinstance(premises, (str, Claim)) else list(premises)
+        premise_ids = tuple(self._resolve(ref).id for ref in refs)
+        conclusion_id = self._resolve(conclusion).id
+        kwargs: dict[str, Any] = {"label": label}
+        if id is not None:
+            kwargs["id"] = id
+        return self._add_relation(Support(premise_ids, conclusion_id, **kwargs))
+
+    def rebut(
+        self,
+        attacker: ClaimRef,
+        target: ClaimRef,
+        *,
+        label: str | None = None,
+        id: str | None = None,
+        **new_claim: Any,
+    ) -> Rebuttal:
+        """Add a rebuttal of *target* by *attacker* and return it.
+
+        Keyword arguments of :meth:`claim` (``by``, ``medium``, ``quote``, ...)
+        describe the attacker when it is given as the text of a new claim.
+        """
+        attacker_id = self._resolve(attacker, **new_claim).id
+        target_id = self._resolve(target).id
+        kwargs: dict[str, Any] = {"label": label}
+        if id is not None:
+            kwargs["id"] = id
+        return self._add_relation(Rebuttal(attacker_id, target_id, **kwargs))
+
+    def undercut(
+        self,
+        attacker: ClaimRef,
+        support: Support | str,
+        *,
+        label: str | None = None,
+        id: str | None = None,
+        **new_claim: Any,
+    ) -> Undercut:
+        """Add an undercut of the inference *support* by *attacker* and return it.
+
+        *support* is a :class:`Support` of this map or its id. Keyword
+        arguments of :meth:`claim` describe the attacker when it is new text.
+        """
+        target_id = self._relation_id(support, "undercut")
+        attacker_id = self._resolve(attacker, **new_claim).id
+        kwargs: dict[str, Any] = {"label": label}
+        if id is not None:
+            kwargs["id"] = id
+        return self._add_relation(Undercut(attacker_id, target_id, **kwargs))
+
+    def doubt(
+        self,
+        target: ClaimRef | Relation,
+        response: ClaimRef,
+        *,
+        stance: Stance = "doubt",
+        id: str | None = None,
+        **new_claim: Any,
+    ) -> SkepticalResponse:
+        """Add a skeptical response to *target* voiced by *response*, and return it.
+
+        *target* is a claim (or its id or text) or a support of this map.
+        Keyword arguments of :meth:`claim` (``by``, ``medium``, ``quote``, ...)
+        describe the response when it is the text of a new claim: the doubt is
+        attributed to its speaker.
+        """
+        if isinstance(target, (Support, Rebuttal, Undercut, SkepticalResponse)) or (
+            isinstance(target, str) and target in self._relations
+        ):
+            target_id = self._relation_id(target, "doubt")
+        else:
+            target_id = self._resolve(target).id
+        response_id = self._resolve(response, **new_claim).id
+        kwargs: dict[str, Any] = {"stance": stance}
+        if id is not None:
+            kwargs["id"] = id
+        return self._add_relation(SkepticalResponse(response_id, target_id, **kwargs))
+
+    # ----------------------------------------------------------------- queries
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """Return the documents a merged map was built from, in order."""
+        return tuple(self._documents.values())
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Return every source, in the order first met."""
+        return tuple(self._sources.values())
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Return every claim, in the order written."""
+        return tuple(self._claims.values())
+
+    @property
+    def relations(self) -> tuple[Relation, ...]:
+        """Return every relation, in the order written."""
+        return tuple(self._relations.values())
+
+    @property
+    def supports(self) -> tuple[Support, ...]:
+        """Return every support, in the order written."""
+        return tuple(r for r in self._relations.values() if isinstance(r, Support))
+
+    @property
+    def rebuttals(self) -> tuple[Rebuttal, ...]:
+        """Return every rebuttal, in the order written."""
+        return tuple(r for r in self._relations.values() if isinstance(r, Rebuttal))
+
+    @property
+    def undercuts(self) -> tuple[Undercut, ...]:
+        """Return every undercut, in the order written."""
+        return tuple(r for r in self._relations.values() if isinstance(r, Undercut))
+
+    @property
+    def skeptical_responses(self) -> tuple[SkepticalResponse, ...]:
+        """Return every skeptical response, in the order written."""
+        return tuple(r for r in self._relations.values() if isinstance(r, SkepticalResponse))
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        """Return the map's title, author, publication, date, url and description that are set."""
+        values = (self.title, self.author, self.publication, self.date, self.url, self.description)
+        return {name: value for name, value in zip(_METADATA, values, strict=True) if value is not None}
+
+    def __getitem__(self, id: str) -> Element:
+        """Return the claim or relation with this id."""
+        found = self._claims.get(id) or self._relations.get(id)
+        if found is None:
+            raise UnknownElementError(f"no claim or relation has id {id!r}")
+        return found
+
+    def __contains__(self, item: object) -> bool:
+        """Tell whether a claim, relation or source (or the id of a claim or relation) is in the map."""
+        if isinstance(item, str):
+            return item in self._claims or item in self._relations
+        if isinstance(item, (Claim, Support, Rebuttal, Undercut, SkepticalResponse)) and item in self._aliases:
+            return True
+        if isinstance(item, Claim):
+            return self._claims.get(item.id) == item
+        if isinstance(item, Source):
+            return self._sources.get(item.id) == item
+        if isinstance(item, (Support, Rebuttal, Undercut, SkepticalResponse)):
+            return self._relations.get(item.id) == item
+        return False
+
+    def claim_for(self, ref: ClaimRef) -> Claim:
+        """Return the claim *ref* names: a claim of this map (or of a map merged into it), an id, or an exact text.
+
+        Unlike the builder methods, it never creates a claim.
+
+        Raises:
+            UnknownClaimError: *ref* names no claim of the map.
+        """
+        if isinstance(ref, Claim):
+            if self._claims.get(ref.id) == ref:
+                return ref
+            alias = self._aliases.get(ref)
+            if alias is not None:
+                return self._claims[alias]
+            raise UnknownClaimError(f"claim {ref.id!r} is not in the map")
+        known_id = ref if ref in self._claims else self._by_text.get(ref)
+        if known_id is None:
+            raise UnknownClaimError(f"no claim has id or text {ref!r}")
+        return self._claims[known_id]
+
+    def source(self, id: str) -> Source:
+        """Return the source with this id."""
+        try:
+            return self._sources[id]
+        except KeyError:
+            raise UnknownElementError(f"no source has id {id!r}") from None
+
+    def document(self, id: str) -> Document:
+        """Return the document with this id."""
+        try:
+            return self._documents[id]
+        except KeyError:
+            raise UnknownElementError(f"no document has id {id!r}") from None
+
+    def incoming(self, element: Element | str) -> tuple[Relation, ...]:
+        """Return the relations that point at *element* (a claim or relation, or its id), in order."""
+        id = self._element_id(element)
+        return tuple(self._relations[rid] for rid in self._incoming.get(id, ()))
+
+    def outgoing(self, claim: Claim | str) -> tuple[Relation, ...]:
+        """Return the relations *claim* takes part in as premise, attacker or response, in order."""
+        id = self._element_id(claim)
+        return tuple(self._relations[rid] for rid in self._outgoing.get(id, ()))
+
+    def supporters(self, element: Element | str) -> tuple[Support, ...]:
+        """Return the supports whose conclusion is *element*."""
+        return tuple(r for r in self.incoming(element) if isinstance(r, Support))
+
+    def attackers(self, element: Element | str) -> tuple[Rebuttal | Undercut, ...]:
+        """Return the rebuttals and undercuts that attack *element*."""
+        return tuple(r for r in self.incoming(element) if isinstance(r, (Rebuttal, Undercut)))
+
+    def doubters(self, element: Element | str) -> tuple[SkepticalResponse, ...]:
+        """Return the skeptical responses that doubt *element*."""
+        return tuple(r for r in self.incoming(element) if isinstance(r, SkepticalResponse))
+
+    def main_conclusions(self) -> tuple[Claim, ...]:
+        """Return the claims that support, rebut, undercut and doubt nothing: where the argument ends."""
+        return tuple(claim for id, claim in self._claims.items() if not self._outgoing.get(id))
+
+    def claims_by(self, source: Source | str, *, via: bool = False) -> tuple[Claim, ...]:
+        """Return the claims attributed to *source* (or its id), in order.
+
+        With ``via=True`` also the claims that passed through *source*
+        on their way to the author.
+        """
+        id = source.id if isinstance(source, Source) else source
+        if id not in self._sources:
+            raise UnknownElementError(f"no source has id {id!r}")
+        found = []
+        for claim in self._claims.values():
+            attribution = claim.attribution
+            if attribution is None:
+                continue
+            chain = attribution.sources if via else (attribution.source,)
+            if any(s.id == id for s in chain):
+                found.append(claim)
+        return tuple(found)
+
+    # ------------------------------------------------------------- comparison
+
+    def __eq__(self, other: object) -> bool:
+        """Tell whether two maps hold the same metadata and elements in the same order."""
+        if not isinstance(other, ArgumentMap):
+            return NotImplemented
+        return (
+            self.metadata == other.metadata
+            and list(self._documents.values()) == list(other._documents.values())
+            and list(self._sources.values()) == list(other._sources.values())
+            and list(self._claims.values()) == list(other._claims.values())
+            and list(self._relations.values()) == list(other._relations.values())
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # a map is mutable
+
+    def __repr__(self) -> str:
+        """Return a short summary: title and counts."""
+        title = f" {self.title!r}" if self.title else ""
+        return f"<ArgumentMap{title}: {len(self._claims)} claims, {len(self._relations)} relations>"
+
+    def copy(self) -> ArgumentMap:
+        """Return a new map with the same metadata and elements (elements are immutable, so shared)."""
+        clone = ArgumentMap(**self.metadata)
+        clone._documents = dict(self._documents)
+        clone._sources = dict(self._sources)
+        clone._claims = dict(self._claims)
+        clone._relations = dict(self._relations)
+        clone._by_text = dict(self._by_text)
+        clone._incoming = {k: list(v) for k, v in self._incoming.items()}
+        clone._outgoing = {k: list(v) for k, v in self._outgoing.items()}
+        clone._aliases = dict(self._aliases)
+        return clone
+
+    # ------------------------------------------------------------ the innards
+
+    def _unique_id(self, base: str) -> str:
+        if base not in self._claims and base not in self._relations:
+            return base
+        n = 2
+        while f"{base}-{n}" in self._claims or f"{base}-{n}" in self._relations:
+            n += 1
+        return f"{base}-{n}"
+
+    def _add_source(self, source: Source) -> Source:
+        known = self._sources.get(source.id)
+        if known is None:
+            self._sources[source.id] = source
+        elif known != source:
+            raise DuplicateIdError(
+                f"two different sources share the id {source.id!r}: {known!r} and {source!r}; give one an explicit id"
+            )
+        return source
+
+    def _add_claim(self, claim: Claim) -> None:
+        if claim.id in self._claims or claim.id in self._relations:
+            what = "claim" if claim.id in self._claims else "relation"
+            raise DuplicateIdError(f"the map already has a {what} with id {claim.id!r}")
+        if claim.document is not None and self._documents and claim.document not in self._documents:
+            raise UnknownElementError(
+                f"claim {claim.id!r} names document {claim.document!r}, which the map does not have"
+            )
+        if claim.attribution is not None:
+            # Check every source before registering any, so a refused claim changes nothing.
+            for source in claim.attribution.sources:
+                known = self._sources.get(source.id)
+                if known is not None and known != source:
+                    raise DuplicateIdError(
+                        f"claim {claim.id!r} is attributed to {source!r}, but a different source "
+                        f"has id {source.id!r}: {known!r}"
+                    )
+            for source in claim.attribution.sources:
+                self._sources.setdefault(source.id, source)
+        self._claims[claim.id] = claim
+        self._by_text.setdefault(claim.text, claim.id)
+
+    def _add_relation(self, relation: _R) -> _R:
+        if relation.id in self._relations or relation.id in self._claims:
+            what = "relation" if relation.id in self._relations else "claim"
+            raise DuplicateIdError(f"the map already has a {what} with id {relation.id!r}")
+        origins, target = endpoints(relation)
+        kind = type(relation).__name__
+        for origin in origins:
+            if origin not in self._claims:
+                raise UnknownClaimError(f"{kind} {relation.id!r} comes from {origin!r}, which is no claim of the map")
+        if isinstance(relation, (Support, Rebuttal)):
+            if target not in self._claims:
+                raise UnknownClaimError(f"{kind} {relation.id!r} points at {target!r}, which is no claim of the map")
+        elif target not in self._claims and target not in self._relations:
+            raise UnknownElementError(f"{kind} {relation.id!r} points at {target!r}, which is not in the map")
+        self._relations[relation.id] = relation
+        self._incoming.setdefault(target, []).append(relation.id)
+        for origin in origins:
+            self._outgoing.setdefault(origin, []).append(relation.id)
+        return relation
+
+    def _resolve(self, ref: ClaimRef, **new_claim: Any) -> Claim:
+        """Return the claim *ref* names, adding it first when it is new."""
+        if isinstance(ref, Claim):
+            known = self._claims.get(ref.id)
+            if known is ref and not new_claim:
+                return ref
+            if known is not None and known == ref:
+                self._refuse_details(new_claim, ref.id)
+                return known
+            alias = self._aliases.get(ref)
+            if alias is not None:  # a claim of a map merged into this one
+                self._refuse_details(new_claim, alias)
+                return self._claims[alias]
+            if known is not None:
+                raise DuplicateIdError(f"a different claim has id {ref.id!r} in this map: {known.text!r}")
+            self._refuse_details(new_claim, ref.id)
+            self._add_claim(ref)
+            return ref
+        if not isinstance(ref, str):
+            raise InvalidElementError(f"expected a Claim, a claim id or the text of a new claim, got {ref!r}")
+        known_id = ref if ref in self._claims else self._by_text.get(ref)
+        if known_id is not None:
+            self._refuse_details(new_claim, known_id)
+            return self._claims[known_id]
+        if ref in self._relations:
+            raise InvalidElementError(f"{ref!r} is a relation, where a claim is expected")
+        if _ID_LIKE.match(ref):
+            raise UnknownClaimError(f"no claim has id {ref!r}; to add a one-word claim, call claim({ref!r}) first")
+        return self.claim(ref, **new_claim)
+
+    @staticmethod
+    def _refuse_details(new_claim: dict[str, Any], id: str) -> None:
+        if new_claim:
+            names = ", ".join(f"{name}=" for name in sorted(new_claim))
+            raise InvalidElementError(f"{names} describe a new claim, but {id!r} is already in the map")
+
+    def _relation_id(self, relation: Relation | str, verb: str) -> str:
+        if not isinstance(relation, str) and relation in self._aliases:
+            return self._aliases[relation]  # a relation of a map merged into this one
+        id = relation if isinstance(relation, str) else relation.id
+        known = self._relations.get(id)
+        if known is None:
+            if id in self._claims:
+                hint = " (to attack a claim, rebut it)" if verb == "undercut" else ""
+                raise InvalidElementError(f"cannot {verb} {id!r}: it is a claim, not a support{hint}")
+            raise UnknownElementError(f"no relation has id {id!r}")
+        if not isinstance(relation, str) and known != relation:
+            raise DuplicateIdError(f"a different relation has id {id!r} in this map")
+        return id
+
+    def _element_id(self, element: Element | str) -> str:
+        id = element if isinstance(element, str) else element.id
+        if id not in self._claims and id not in self._relations:
+            raise UnknownElementError(f"no claim or relation has id {id!r}")
+        return id
+
+
+def _attribution(
+    by: Source | Attribution | None,
+    *,
+    via: Source | Sequence[Source],
+    medium: Medium | None,
+    quote: str | None,
+    date: str | None,
+    url: str | None,
+) -> Attribution | None:
+    parts = {"via": via, "medium": medium, "quote": quote, "date": date, "url": url}
+    given = [name for name, value in parts.items() if value not in (None, ())]
+    if by is None:
+        if given:
+            raise InvalidElementError(f"{', '.join(given)} describe an attribution: give the speaker with by=")
+        return None
+    if isinstance(by, Attribution):
+        if given:
+            raise InvalidElementError(f"by= is a whole Attribution already; do not give {', '.join(given)} as well")
+        return by
+    if not isinstance(by, Source):
+        raise InvalidElementError(f"by= must be a Source or an Attribution, got {by!r}")
+    return Attribution(by, via=via, medium=medium, quote=quote, date=date, url=url)
+
+
+def merge(
+    *maps: ArgumentMap,
+    title: str | None = None,
+    author: str | None = None,
+    publication: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
+    description: str | None = None,
+) -> ArgumentMap:
+    """Return one map holding every element of *maps*, ready for cross-links.
+
+    Each map becomes a :class:`Document` of the result (a map that was itself
+    merged brings its documents along) and each claim records the document it
+    came from. Sources with the same id are unified: the first one's details
+    win, and details only a later one knows are kept. Claim and relation ids
+    stay as they were, except where two maps use the same id: then the later
+    one is prefixed with its document's id, ``"dayen/us-refuses"``.
+
+    Add cross-links with the usual builder methods on the result; the claims
+    and relations of the parts name their counterparts in the result, even
+    where an id was prefixed.
+    """
+    merged = ArgumentMap(title, author=author, publication=publication, date=date, url=url, description=description)
+    for number, amap in enumerate(maps, start=1):
+        _merge_into(merged, amap, number)
+    return merged
+
+
+def _merge_into(merged: ArgumentMap, amap: ArgumentMap, number: int) -> None:
+    if amap.documents:
+        documents = list(amap.documents)
+        default_document = None
+    else:
+        base = readable_id(amap.title, words=4) if amap.title else f"document-{number}"
+        default_document = Document(
+            _fresh(base, merged._documents),
+            title=amap.title,
+            author=amap.author,
+            publication=amap.publication,
+            date=amap.date,
+            url=amap.url,
+        )
+        documents = [default_document]
+    renamed_documents: dict[str, str] = {}
+    for document in documents:
+        new_id = _fresh(document.id, merged._documents)
+        renamed_documents[document.id] = new_id
+        merged.add(attrs.evolve(document, id=new_id))
+
+    sources: dict[str, Source] = {}
+    for source in amap.sources:
+        sources[source.id] = _unify_source(merged, source)
+
+    def rewrite(attribution: Attribution | None) -> Attribution | None:
+        if attribution is None:
+            return None
+        return attrs.evolve(
+            attribution,
+            source=sources[attribution.source.id],
+            via=tuple(sources[s.id] for s in attribution.via),
+        )
+
+    claim_ids: dict[str, str] = {}
+    for claim in amap.claims:
+        document_id = renamed_documents.get(claim.document, claim.document) if claim.document else None
+        document_id = document_id or (default_document.id if default_document else None)
+        new_id = claim.id
+        if new_id in merged._claims or new_id in merged._relations:
+            new_id = merged._unique_id(f"{document_id}/{claim.id}" if document_id else claim.id)
+        claim_ids[claim.id] = new_id
+        merged.add(attrs.evolve(claim, id=new_id, document=document_id, attribution=rewrite(claim.attribution)))
+        merged._aliases[claim] = new_id
+
+    relation_ids: dict[str, str] = {}
+    prefix = default_document.id if default_document else f"document-{number}"
+    for relation in amap.relations:
+        ids = claim_ids | relation_ids
+        moved = _rename_endpoints(relation, ids)
+        new_id = default_id(moved) if relation.id == default_id(relation) else relation.id
+        if new_id in merged._claims or new_id in merged._relations:
+            new_id = merged._unique_id(f"{prefix}/{relation.id}")
+        relation_ids[relation.id] = new_id
+        merged.add(attrs.evolve(moved, id=new_id))
+        merged._aliases[relation] = new_id
+    for element, id in amap._aliases.items():  # the parts of a map that was itself merged
+        merged._aliases[element] = claim_ids.get(id) or relation_ids[id]
+
+
+def _fresh(base: str, taken: dict[str, Any]) -> str:
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def _unify_source(merged: ArgumentMap, source: Source) -> Source:
+    known = merged._sources.get(source.id)
+    if known is None:
+        merged.add(source)
+        return source
+    if known == source:
+        return known
+    if known.name.casefold() == source.name.casefold() and known.kind == source.kind:
+        unified = Source(
+            known.name,
+            kind=known.kind,
+            affiliation=known.affiliation or source.affiliation,
+            url=known.url or source.url,
+            id=known.id,
+        )
+        if unified != known:
+            _replace_source(merged, unified)
+        return unified
+    renamed = attrs.evolve(source, id=_fresh(source.id, merged._sources))
+    merged.add(renamed)
+    return renamed
+
+
+def _replace_source(merged: ArgumentMap, unified: Source) -> None:
+    """Swap in a source with more details everywhere the map mentions its id."""
+    merged._sources[unified.id] = unified
+    for id, claim in merged._claims.items():
+        attribution = claim.attribution
+        if attribution is None or all(s.id != unified.id for s in attribution.sources):
+            continue
+        merged._claims[id] = attrs.evolve(
+            claim,
+            attribution=attrs.evolve(
+                attribution,
+                source=unified if attribution.source.id == unified.id else attribution.source,
+                via=tuple(unified if s.id == unified.id else s for s in attribution.via),
+            ),
+        )
+
+
+def _rename_endpoints(relation: Relation, ids: dict[str, str]) -> Relation:
+    if isinstance(relation, Support):
+        return attrs.evolve(
+            relation,
+            premises=tuple(ids.get(p, p) for p in relation.premises),
+            conclusion=ids.get(relation.conclusion, relation.conclusion),
+        )
+    if isinstance(relation, SkepticalResponse):
+        return attrs.evolve(
+            relation,
+            response=ids.get(relation.response, relation.response),
+            target=ids.get(relation.target, relation.target),
+        )
+    return attrs.evolve(
+        relation,
+        attacker=ids.get(relation.attacker, relation.attacker),
+        target=ids.get(relation.target, relation.target),
+    )

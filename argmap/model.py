@@ -1,0 +1,454 @@
+"""The typed core: frozen values for sources, attributions, claims and relations.
+
+Every element is an immutable attrs class, validated when it is constructed,
+so a map can never hold a claim without text or a support without premises.
+Relations refer to claims (and undercuts and skeptical responses to supports)
+by id; the :class:`~argmap.map.ArgumentMap` checks that those ids exist.
+
+>>> scahill = Source("Jeremy Scahill", affiliation="The Nation")
+>>> scahill.id
+'jeremy-scahill'
+>>> Claim("Pakistan's demands will reduce the C.I.A. presence.").id
+'pakistans-demands-will-reduce-the-cia'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, Literal, TypeAlias, get_args
+
+import attrs
+
+from argmap.errors import InvalidElementError
+
+__all__ = [
+    "MEDIA",
+    "SOURCE_KINDS",
+    "STANCES",
+    "Attribution",
+    "Claim",
+    "Document",
+    "Element",
+    "Medium",
+    "Rebuttal",
+    "Relation",
+    "SkepticalResponse",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "Support",
+    "Undercut",
+    "default_id",
+    "endpoints",
+    "readable_id",
+]
+
+SourceKind: TypeAlias = Literal["person", "organisation", "publication", "official", "anonymous"]
+"""Who a source is: a named person, an organisation, a publication, an official, or unnamed."""
+
+Medium: TypeAlias = Literal[
+    "article",
+    "report",
+    "tweet",
+    "interview",
+    "blog",
+    "speech",
+    "statement",
+    "broadcast",
+    "book",
+    "paper",
+    "letter",
+    "conversation",
+    "other",
+]
+"""How a thing said reached the public."""
+
+Stance: TypeAlias = Literal["doubt", "sarcasm", "dismissal", "question", "reservation"]
+"""The manner of a skeptical response: it contests a target without asserting its contrary."""
+
+SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
+MEDIA: tuple[Medium, ...] = get_args(Medium)
+STANCES: tuple[Stance, ...] = get_args(Stance)
+
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
+_WORD = re.compile(r"[^\W_]+")
+_APOSTROPHES = re.compile(r"['\u2019.]")
+_LEADING_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def readable_id(text: str, *, words: int = 6, limit: int = 48) -> str:
+    """Return a short, readable id derived from *text*.
+
+    Lower-cased words joined by hyphens, apostrophes and full stops dropped,
+    a leading article skipped, at most *words* words and about *limit*
+    characters. Letters of every script are kept; text with no letters or
+    digits at all gives ``"claim"``.
+
+    >>> readable_id("The U.S.-Pakistani relationship may be teetering on collapse.")
+    'us-pakistani-relationship-may-be-teetering'
+    """
+    # Only the start of the text can end up in the id; no need to fold the rest.
+    folded = _APOSTROPHES.sub("", text[: 12 * words].casefold())
+    parts = _WORD.findall(folded)
+    if len(parts) > 1 and parts[0] in _LEADING_ARTICLES:
+        parts = parts[1:]
+    chosen: list[str] = []
+    length = -1
+    for part in parts[:words]:
+        part = part[:limit]
+        if chosen and length + 1 + len(part) > limit:
+            break
+        chosen.append(part)
+        length += 1 + len(part)
+    return "-".join(chosen) or "claim"
+
+
+# Validators. They raise InvalidElementError (a ValueError), so that building a
+# bad element gives one clear message naming the field and the value.
+
+
+def _fail(instance: object, field: str, problem: str, value: object) -> InvalidElementError:
+    kind = type(instance).__name__
+    return InvalidElementError(f"{kind}.{field} {problem}, got {value!r}")
+
+
+def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value.__class__ is not str or not value or value.isspace():
+        raise _fail(instance, attribute.name, "must be a non-empty string", value)
+
+
+def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _text(instance, attribute, value)
+
+
+def _identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    # Printable means no control characters and no white space but the plain space.
+    if value.__class__ is not str or not value or not value.isprintable() or value[0] == " " or value[-1] == " ":
+        raise _fail(
+            instance,
+            attribute.name,
+            "must be a non-empty string of printable characters, without surrounding spaces",
+            value,
+        )
+
+
+def _identifiers(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not value:
+        raise _fail(instance, attribute.name, "must name at least one claim", value)
+    for item in value:
+        _identifier(instance, attribute, item)
+    if len(set(value)) != len(value):
+        raise _fail(instance, attribute.name, "must not name a claim twice", value)
+
+
+def _date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not _DATE.match(value)):
+        raise _fail(instance, attribute.name, "must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)", value)
+
+
+def _one_of(choices: tuple[str, ...]) -> Any:
+    allowed = frozenset(choices)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value not in allowed:
+            raise _fail(instance, attribute.name, f"must be one of {', '.join(choices)}", value)
+
+    return check
+
+
+def _optional_one_of(choices: tuple[str, ...]) -> Any:
+    check = _one_of(choices)
+
+    def optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return optional
+
+
+def _tags(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    for tag in value:
+        if not isinstance(tag, str) or not tag.strip() or tag != tag.strip():
+            raise _fail(instance, attribute.name, "must hold non-empty strings without surrounding spaces", value)
+    if len(set(value)) != len(value):
+        raise _fail(instance, attribute.name, "must not repeat a tag", value)
+
+
+def _to_tuple(value: Iterable[Any] | str) -> tuple[Any, ...]:
+    """Accept one string or an iterable of items and return a tuple."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _to_sources(value: Source | Iterable[Source]) -> tuple[Source, ...]:
+    """Accept one source or an iterable of sources and return a tuple."""
+    if isinstance(value, Source):
+        return (value,)
+    return tuple(value)
+
+
+def _sources(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    for item in value:
+        if not isinstance(item, Source):
+            raise _fail(instance, attribute.name, "must hold Source values", value)
+
+
+def _source(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Source):
+        raise _fail(instance, attribute.name, "must be a Source", value)
+
+
+def _attribution(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Attribution):
+        raise _fail(instance, attribute.name, "must be an Attribution or None", value)
+
+
+def _source_id(source: Source) -> str:
+    return readable_id(source.name, words=8, limit=60)
+
+
+def _claim_id(claim: Claim) -> str:
+    return readable_id(claim.text)
+
+
+@attrs.frozen
+class Source:
+    """Someone who can say things: a person, an organisation, a publication, an official.
+
+    Args:
+        name: how the source is named in the text ("Jeremy Scahill", "The New York Times").
+        kind: one of :data:`SOURCE_KINDS`.
+        affiliation: the organisation or outlet the source speaks for or writes in.
+        url: where to read more about the source.
+        id: a stable id; derived from the name when not given.
+    """
+
+    name: str = attrs.field(validator=_text)
+    kind: SourceKind = attrs.field(default="person", validator=_one_of(SOURCE_KINDS))
+    affiliation: str | None = attrs.field(default=None, validator=_optional_text)
+    url: str | None = attrs.field(default=None, validator=_optional_text)
+    id: str = attrs.field(default=attrs.Factory(_source_id, takes_self=True), validator=_identifier, kw_only=True)
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.affiliation}" if self.affiliation else self.name
+
+
+@attrs.frozen
+class Attribution:
+    """Who said a thing, and how it reached the author.
+
+    Args:
+        source: who said it.
+        via: the sources it passed through on its way to the author, nearest
+            the speaker first: "a Pakistani official tells Dawn" is
+            ``Attribution(official, via=(dawn,))``.
+        medium: one of :data:`MEDIA` (article, tweet, interview, ...).
+        quote: the exact words, where the author quotes them.
+        date: when it was said, as an ISO date (``2011-04-11``, ``2011-04`` or ``2011``).
+        url: where it was said.
+    """
+
+    source: Source = attrs.field(validator=_source)
+    via: tuple[Source, ...] = attrs.field(default=(), converter=_to_sources, validator=_sources)
+    medium: Medium | None = attrs.field(default=None, validator=_optional_one_of(MEDIA))
+    quote: str | None = attrs.field(default=None, validator=_optional_text)
+    date: str | None = attrs.field(default=None, validator=_date)
+    url: str | None = attrs.field(default=None, validator=_optional_text)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Return the speaker followed by every source in the *via* chain."""
+        return (self.source, *self.via)
+
+    def __str__(self) -> str:
+        text = str(self.source)
+        if self.via:
+            text += " via " + ", ".join(source.name for source in self.via)
+        if self.medium:
+            text += f" · {self.medium}"
+        return text
+
+
+@attrs.frozen
+class Claim:
+    """Something asserted: a statement that can be supported, rebutted or doubted.
+
+    Args:
+        text: the statement, in a form that stands on its own.
+        attribution: who said it and how it reached the author.
+        qualifier: a hedge that travels with the claim ("may",
+            "U.S. officials have not confirmed the report").
+        tags: free labels for grouping and filtering.
+        note: a remark by the mapper, not part of the argument.
+        document: for merged maps, the id of the document the claim came from.
+        id: a stable id; derived readably from the text when not given.
+    """
+
+    text: str = attrs.field(validator=_text)
+    attribution: Attribution | None = attrs.field(default=None, validator=_attribution, kw_only=True)
+    qualifier: str | None = attrs.field(default=None, validator=_optional_text, kw_only=True)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_tags, kw_only=True)
+    note: str | None = attrs.field(default=None, validator=_optional_text, kw_only=True)
+    document: str | None = attrs.field(default=None, kw_only=True)
+    id: str = attrs.field(default=attrs.Factory(_claim_id, takes_self=True), validator=_identifier, kw_only=True)
+
+    @document.validator
+    def _check_document(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            _identifier(self, attribute, value)
+
+    @property
+    def source(self) -> Source | None:
+        """Return who made the claim, or ``None`` when it is unattributed."""
+        return None if self.attribution is None else self.attribution.source
+
+
+def _support_id(support: Support) -> str:
+    return f"support:{'+'.join(support.premises)}>{support.conclusion}"
+
+
+def _rebuttal_id(rebuttal: Rebuttal) -> str:
+    return f"rebuttal:{rebuttal.attacker}>{rebuttal.target}"
+
+
+def _undercut_id(undercut: Undercut) -> str:
+    return f"undercut:{undercut.attacker}>{undercut.target}"
+
+
+def _response_id(response: SkepticalResponse) -> str:
+    return f"doubt:{response.response}>{response.target}"
+
+
+@attrs.frozen
+class Support:
+    """An inference from one or more premises to a conclusion.
+
+    Several premises form one *linked* argument: they support the conclusion
+    together, not each on its own. Independent reasons are separate supports.
+
+    Args:
+        premises: ids of the premise claims (one or more; a single id is accepted).
+        conclusion: id of the claim supported.
+        label: what kind of support it is ("proximate cause", a scheme name).
+        id: a stable id; derived from the premises and conclusion when not given.
+    """
+
+    premises: tuple[str, ...] = attrs.field(converter=_to_tuple, validator=_identifiers)
+    conclusion: str = attrs.field(validator=_identifier)
+    label: str | None = attrs.field(default=None, validator=_optional_text, kw_only=True)
+    id: str = attrs.field(default=attrs.Factory(_support_id, takes_self=True), validator=_identifier, kw_only=True)
+
+
+@attrs.frozen
+class Rebuttal:
+    """A claim against a claim: the attacker asserts that the target is false.
+
+    Args:
+        attacker: id of the rebutting claim.
+        target: id of the claim rebutted.
+        label: what kind of rebuttal it is (a scheme name, "counter-example").
+        id: a stable id; derived from the attacker and target when not given.
+    """
+
+    attacker: str = attrs.field(validator=_identifier)
+    target: str = attrs.field(validator=_identifier)
+    label: str | None = attrs.field(default=None, validator=_optional_text, kw_only=True)
+    id: str = attrs.field(default=attrs.Factory(_rebuttal_id, takes_self=True), validator=_identifier, kw_only=True)
+
+
+@attrs.frozen
+class Undercut:
+    """A claim against an inference: the premises may hold, yet not support the conclusion.
+
+    Args:
+        attacker: id of the undercutting claim.
+        target: id of the support attacked (an attack on another relation is
+            representable, and reported by :func:`argmap.check`).
+        label: what kind of undercut it is.
+        id: a stable id; derived from the attacker and target when not given.
+    """
+
+    attacker: str = attrs.field(validator=_identifier)
+    target: str = attrs.field(validator=_identifier)
+    label: str | None = attrs.field(default=None, validator=_optional_text, kw_only=True)
+    id: str = attrs.field(default=attrs.Factory(_undercut_id, takes_self=True), validator=_identifier, kw_only=True)
+
+
+@attrs.frozen
+class SkepticalResponse:
+    """A named party's doubt about a claim or a support, without asserting its contrary.
+
+    Jeremy Scahill's sarcastic tweet does not claim that the C.I.A. presence
+    will grow; it doubts that Pakistan's demands will shrink it. That is what
+    sets a skeptical response apart from a :class:`Rebuttal`.
+
+    Args:
+        response: id of the claim that voices the doubt (its attribution names the party).
+        target: id of the claim or support doubted.
+        stance: one of :data:`STANCES` (doubt, sarcasm, dismissal, ...).
+        id: a stable id; derived from the response and target when not given.
+    """
+
+    response: str = attrs.field(validator=_identifier)
+    target: str = attrs.field(validator=_identifier)
+    stance: Stance = attrs.field(default="doubt", validator=_one_of(STANCES), kw_only=True)
+    id: str = attrs.field(default=attrs.Factory(_response_id, takes_self=True), validator=_identifier, kw_only=True)
+
+
+@attrs.frozen
+class Document:
+    """A document a merged map was built from: an article, a post, a transcript.
+
+    Args:
+        id: how claims refer to it (:attr:`Claim.document`).
+        title, author, publication, date, url: what identifies the document.
+    """
+
+    id: str = attrs.field(validator=_identifier)
+    title: str | None = attrs.field(default=None, validator=_optional_text)
+    author: str | None = attrs.field(default=None, validator=_optional_text)
+    publication: str | None = attrs.field(default=None, validator=_optional_text)
+    date: str | None = attrs.field(default=None, validator=_date)
+    url: str | None = attrs.field(default=None, validator=_optional_text)
+
+
+Relation: TypeAlias = Support | Rebuttal | Undercut | SkepticalResponse
+"""Every kind of relation a map holds."""
+
+Element: TypeAlias = Claim | Relation
+"""Whatever can be the target of a relation."""
+
+
+def endpoints(relation: Relation) -> tuple[tuple[str, ...], str]:
+    """Return the ids a relation comes from and the id it points at.
+
+    For a support these are its premises and its conclusion; for a rebuttal
+    or undercut the attacker and target; for a skeptical response the
+    responding claim and its target.
+
+    >>> endpoints(Support(["a", "b"], "c"))
+    (('a', 'b'), 'c')
+    """
+    if isinstance(relation, Support):
+        return relation.premises, relation.conclusion
+    if isinstance(relation, SkepticalResponse):
+        return (relation.response,), relation.target
+    return (relation.attacker,), relation.target
+
+
+def default_id(relation: Relation) -> str:
+    """Return the id *relation* gets when none is given: its kind and its ends.
+
+    >>> default_id(Rebuttal("drones-fly-on", "all-talk"))
+    'rebuttal:drones-fly-on>all-talk'
+    """
+    if isinstance(relation, Support):
+        return _support_id(relation)
+    if isinstance(relation, Rebuttal):
+        return _rebuttal_id(relation)
+    if isinstance(relation, Undercut):
+        return _undercut_id(relation)
+    return _response_id(relation)
