@@ -1,0 +1,140 @@
+"""Shared help for JSON-based formats: parse with clear errors, and find where a field sits in the text."""
+
+from __future__ import annotations
+
+import json
+import json.decoder
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from argmap.errors import FormatError
+
+__all__ = ["field_name", "locate", "parse", "read_text"]
+
+_WHITESPACE = " \t\r\n"
+
+# The json module's own string scanner: what it accepts is exactly what json.loads accepts.
+scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+
+
+def read_text(path: str | Path) -> str:
+    """Return the UTF-8 text of *path*, or raise a :class:`FormatError` that names it."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise FormatError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise FormatError("is a folder, not a file", path=path) from None
+    except OSError as error:
+        raise FormatError(f"cannot read: {error.strerror or error}", path=path) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise FormatError("is not UTF-8 text", path=path, line=line, column=column) from None
+
+
+def parse(text: str, path: str | Path | None = None) -> Any:
+    """Parse JSON *text*, turning every failure into a :class:`FormatError` with line and column."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(f"invalid JSON: {error.msg}", path=path, line=error.lineno, column=error.colno) from None
+    except RecursionError:
+        raise FormatError("invalid JSON: nested too deeply", path=path) from None
+
+
+def field_name(where: Sequence[str | int]) -> str:
+    """Return a readable name for a field path: ``claims[3].attribution.source``."""
+    name = ""
+    for step in where:
+        if isinstance(step, int):
+            name += f"[{step}]"
+        else:
+            name += f".{step}" if name else step
+    return name or "the document"
+
+
+def locate(text: str, where: Sequence[str | int], *, key: bool = False) -> tuple[int, int] | None:
+    """Return the 1-based line and column of the value at *where* in JSON *text*.
+
+    With ``key=True`` the last step is an object key and its own position is
+    returned (for an unknown field). Where the path cannot be followed, the
+    position of the deepest value reached is returned; ``None`` only when the
+    text is not JSON at all. Used on the error path only, so plain and careful
+    beats fast here.
+    """
+    try:
+        position = _skip_whitespace(text, 0)
+        for number, step in enumerate(where):
+            last = number == len(where) - 1
+            found = _child(text, position, step, want_key=key and last)
+            if found is None:
+                break
+            position = found
+    except (IndexError, ValueError):
+        return None
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return line, column
+
+
+def _child(text: str, position: int, step: str | int, *, want_key: bool) -> int | None:
+    opener = text[position]
+    if opener == "{" and isinstance(step, str):
+        position = _skip_whitespace(text, position + 1)
+        while text[position] != "}":
+            key_start = position
+            name, position = scanstring(text, position + 1)
+            position = _skip_whitespace(text, position)
+            position = _skip_whitespace(text, position + 1)  # the colon
+            if name == step:
+                return key_start if want_key else position
+            position = _skip_whitespace(text, _skip_value(text, position))
+            if text[position] == ",":
+                position = _skip_whitespace(text, position + 1)
+        return None
+    if opener == "[" and isinstance(step, int):
+        position = _skip_whitespace(text, position + 1)
+        index = 0
+        while text[position] != "]":
+            if index == step:
+                return position
+            position = _skip_whitespace(text, _skip_value(text, position))
+            if text[position] == ",":
+                position = _skip_whitespace(text, position + 1)
+            index += 1
+        return None
+    return None
+
+
+def _skip_whitespace(text: str, position: int) -> int:
+    while position < len(text) and text[position] in _WHITESPACE:
+        position += 1
+    return position
+
+
+def _skip_value(text: str, position: int) -> int:
+    """Return the index just past the JSON value starting at *position*, without recursion."""
+    character = text[position]
+    if character == '"':
+        return scanstring(text, position + 1)[1]
+    if character not in "[{":
+        while position < len(text) and text[position] not in ",]}" + _WHITESPACE:
+            position += 1
+        return position
+    depth = 0
+    while True:
+        character = text[position]
+        if character == '"':
+            position = scanstring(text, position + 1)[1]
+            continue
+        if character in "[{":
+            depth += 1
+        elif character in "]}":
+            depth -= 1
+            if depth == 0:
+                return position + 1
+        position += 1

@@ -1,0 +1,360 @@
+"""argmap's own file format: JSON that keeps every detail of a map, versioned ``argmap/1``.
+
+The round trip is exact: ``loads(dumps(m)) == m`` for every map, order
+included. The JSON Schema is shipped in the package
+(``argmap/formats/argmap-1.schema.json``) and documented in ``docs/formats.md``.
+A malformed file raises :class:`~argmap.errors.FormatError` naming the file,
+the line and column, and the offending field.
+
+>>> from argmap import ArgumentMap
+>>> m = ArgumentMap(title="Shamsi")
+>>> _ = m.claim("That base is neither vacated nor being vacated.")
+>>> loads(dumps(m)) == m
+True
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+from argmap._atomic import write_atomic
+from argmap.errors import ArgmapError, FormatError
+from argmap.formats._json import field_name, locate, parse, read_text
+from argmap.map import ArgumentMap
+from argmap.model import (
+    Attribution,
+    Claim,
+    Document,
+    Rebuttal,
+    Relation,
+    SkepticalResponse,
+    Source,
+    Support,
+    Undercut,
+    default_id,
+)
+
+__all__ = ["FORMAT", "SCHEMA", "dump", "dumps", "load", "loads"]
+
+FORMAT = "argmap/1"
+"""The version marker every native file carries in its ``"format"`` field."""
+
+SCHEMA = Path(__file__).with_name("argmap-1.schema.json")
+"""Where the JSON Schema of the format is installed."""
+
+_METADATA = ("title", "author", "publication", "date", "url", "description")
+_RELATION_KINDS = ("support", "rebuttal", "undercut", "skeptical_response")
+
+
+def dumps(amap: ArgumentMap) -> str:
+    """Return *amap* as native JSON text, one element to a line, ending in a newline.
+
+    One element to a line keeps files readable and their diffs small, and
+    lets the C encoder do the work (an indented dump would use the slow one).
+    """
+    lines = ["{"]
+    fields = list(_encode(amap).items())
+    for number, (name, value) in enumerate(fields):
+        comma = "," if number < len(fields) - 1 else ""
+        key = json.dumps(name)
+        if isinstance(value, list) and value:
+            lines.append(f"  {key}: [")
+            items = [_compact(item) for item in value]
+            lines.extend(f"    {item}," for item in items[:-1])
+            lines.append(f"    {items[-1]}")
+            lines.append(f"  ]{comma}")
+        else:
+            lines.append(f"  {key}: {_compact(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def dump(amap: ArgumentMap, path: str | Path) -> Path:
+    """Write *amap* to *path* as native JSON, atomically, and return the path."""
+    return write_atomic(path, dumps(amap))
+
+
+def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
+    """Return the map in native JSON *text*.
+
+    Args:
+        text: the JSON.
+        path: the file it came from, named in errors.
+
+    Raises:
+        FormatError: the text is not JSON, not ``argmap/1``, or a field is
+            missing, of the wrong type, or names an element that does not exist.
+    """
+    return _Reader(text, path).read(parse(text, path))
+
+
+def load(path: str | Path) -> ArgumentMap:
+    """Return the map stored in the native JSON file *path*."""
+    return loads(read_text(path), path=path)
+
+
+# ------------------------------------------------------------------- writing
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+_compact = _ENCODER.encode
+
+
+def _encode(amap: ArgumentMap) -> dict[str, Any]:
+    document: dict[str, Any] = {"format": FORMAT, **amap.metadata}
+    if amap.documents:
+        document["documents"] = [_encode_document(d) for d in amap.documents]
+    document["sources"] = [_encode_source(source) for source in amap.sources]
+    document["claims"] = [_encode_claim(claim) for claim in amap.claims]
+    document["relations"] = [_encode_relation(relation) for relation in amap.relations]
+    return document
+
+
+def _encode_document(document: Document) -> dict[str, Any]:
+    fields: dict[str, Any] = {"id": document.id}
+    for name in ("title", "author", "publication", "date", "url"):
+        value = getattr(document, name)
+        if value is not None:
+            fields[name] = value
+    return fields
+
+
+def _encode_source(source: Source) -> dict[str, Any]:
+    fields: dict[str, Any] = {"id": source.id, "name": source.name, "kind": source.kind}
+    if source.affiliation is not None:
+        fields["affiliation"] = source.affiliation
+    if source.url is not None:
+        fields["url"] = source.url
+    return fields
+
+
+def _encode_claim(claim: Claim) -> dict[str, Any]:
+    # Written out field by field: this runs once per claim, and big maps have many.
+    fields: dict[str, Any] = {"id": claim.id, "text": claim.text}
+    attribution = claim.attribution
+    if attribution is not None:
+        said: dict[str, Any] = {"source": attribution.source.id}
+        if attribution.via:
+            said["via"] = [source.id for source in attribution.via]
+        if attribution.medium is not None:
+            said["medium"] = attribution.medium
+        if attribution.quote is not None:
+            said["quote"] = attribution.quote
+        if attribution.date is not None:
+            said["date"] = attribution.date
+        if attribution.url is not None:
+            said["url"] = attribution.url
+        fields["attribution"] = said
+    if claim.qualifier is not None:
+        fields["qualifier"] = claim.qualifier
+    if claim.tags:
+        fields["tags"] = list(claim.tags)
+    if claim.note is not None:
+        fields["note"] = claim.note
+    if claim.document is not None:
+        fields["document"] = claim.document
+    return fields
+
+
+def _encode_relation(relation: Relation) -> dict[str, Any]:
+    """Encode a relation; its id is left out where it is the one its ends would give it."""
+    fields: dict[str, Any]
+    if isinstance(relation, Support):
+        fields = {"kind": "support", "premises": list(relation.premises), "conclusion": relation.conclusion}
+    elif isinstance(relation, SkepticalResponse):
+        fields = {"kind": "skeptical_response", "response": relation.response, "target": relation.target}
+        fields["stance"] = relation.stance
+    else:
+        kind = "rebuttal" if isinstance(relation, Rebuttal) else "undercut"
+        fields = {"kind": kind, "attacker": relation.attacker, "target": relation.target}
+    label = getattr(relation, "label", None)
+    if label is not None:
+        fields["label"] = label
+    if relation.id != default_id(relation):
+        fields["id"] = relation.id
+    return fields
+
+
+# ------------------------------------------------------------------- reading
+
+_Where = tuple[str | int, ...]
+_T = TypeVar("_T")
+_E = TypeVar("_E", bound=Source | Claim | Relation | Document)
+
+
+class _Reader:
+    """Turn parsed native JSON into a map, naming the exact field of any problem."""
+
+    def __init__(self, text: str, path: str | Path | None) -> None:
+        self.text = text
+        self.path = path
+
+    def fail(self, message: str, where: _Where, *, key: bool = False) -> NoReturn:
+        position = locate(self.text, where, key=key)
+        line, column = position if position else (None, None)
+        raise FormatError(message, path=self.path, line=line, column=column, field=field_name(where))
+
+    def read(self, document: Any) -> ArgumentMap:
+        fields = self.fields(
+            document,
+            (),
+            required=("format",),
+            optional=(*_METADATA, "documents", "sources", "claims", "relations"),
+        )
+        if fields["format"] != FORMAT:
+            self.fail(f"expected format {FORMAT!r}, got {fields['format']!r}", ("format",))
+        metadata = {name: self.optional_string(fields, name, ()) for name in _METADATA}
+        amap = self.build(lambda: ArgumentMap(**metadata), ())
+        for number, item in enumerate(self.array(fields, "documents", ())):
+            self.add(amap, self.document(item, ("documents", number)), ("documents", number))
+        sources: dict[str, Source] = {}
+        for number, item in enumerate(self.array(fields, "sources", ())):
+            where = ("sources", number)
+            source = self.source(item, where)
+            if source.id in sources:
+                self.fail(f"a second source has id {source.id!r}", (*where, "id"))
+            sources[source.id] = self.add(amap, source, where)
+        for number, item in enumerate(self.array(fields, "claims", ())):
+            where = ("claims", number)
+            self.add(amap, self.claim(item, where, sources), where)
+        for number, item in enumerate(self.array(fields, "relations", ())):
+            where = ("relations", number)
+            self.add(amap, self.relation(item, where), where)
+        return amap
+
+    # Each element is built inside build(), which turns the model's own
+    # validation errors into a FormatError at the element's place in the file.
+
+    def build(self, make: Callable[[], _T], where: _Where) -> _T:
+        try:
+            return make()
+        except ArgmapError as error:
+            self.fail(str(error), where)
+
+    def add(self, amap: ArgumentMap, element: _E, where: _Where) -> _E:
+        return self.build(lambda: amap.add(element), where)
+
+    def fields(
+        self, value: Any, where: _Where, *, required: Sequence[str], optional: Sequence[str] = ()
+    ) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self.fail(f"expected an object, got {_json_type(value)}", where)
+        for name in required:
+            if name not in value:
+                self.fail(f"missing field {name!r}", where)
+        allowed = {*required, *optional}
+        for name in value:
+            if name not in allowed:
+                self.fail(f"unknown field {name!r}", (*where, name), key=True)
+        return value
+
+    def string(self, fields: dict[str, Any], name: str, where: _Where) -> str:
+        value = fields[name]
+        if not isinstance(value, str):
+            self.fail(f"{name!r} must be a string, got {_json_type(value)}", (*where, name))
+        return value
+
+    def optional_string(self, fields: dict[str, Any], name: str, where: _Where) -> str | None:
+        return self.string(fields, name, where) if name in fields else None
+
+    def array(self, fields: dict[str, Any], name: str, where: _Where) -> list[Any]:
+        value = fields.get(name, [])
+        if not isinstance(value, list):
+            self.fail(f"{name!r} must be an array, got {_json_type(value)}", (*where, name))
+        return value
+
+    def strings(self, fields: dict[str, Any], name: str, where: _Where) -> tuple[str, ...]:
+        items = self.array(fields, name, where)
+        for number, item in enumerate(items):
+            if not isinstance(item, str):
+                self.fail(f"{name!r} must hold strings, got {_json_type(item)}", (*where, name, number))
+        return tuple(items)
+
+    def document(self, value: Any, where: _Where) -> Document:
+        fields = self.fields(value, where, required=("id",), optional=("title", "author", "publication", "date", "url"))
+        values: dict[str, Any] = {name: self.optional_string(fields, name, where) for name in fields}
+        return self.build(lambda: Document(**values), where)
+
+    def source(self, value: Any, where: _Where) -> Source:
+        fields = self.fields(value, where, required=("id", "name"), optional=("kind", "affiliation", "url"))
+        values: dict[str, Any] = {name: self.optional_string(fields, name, where) for name in fields}
+        return self.build(lambda: Source(**values), where)
+
+    def claim(self, value: Any, where: _Where, sources: dict[str, Source]) -> Claim:
+        fields = self.fields(
+            value, where, required=("id", "text"), optional=("attribution", "qualifier", "tags", "note", "document")
+        )
+        attribution = None
+        if "attribution" in fields:
+            attribution = self.attribution(fields["attribution"], (*where, "attribution"), sources)
+        values: dict[str, Any] = {
+            name: self.optional_string(fields, name, where) for name in ("qualifier", "note", "document")
+        }
+        tags = self.strings(fields, "tags", where)
+        text = self.string(fields, "text", where)
+        id = self.string(fields, "id", where)
+        return self.build(lambda: Claim(text, attribution=attribution, tags=tags, id=id, **values), where)
+
+    def attribution(self, value: Any, where: _Where, sources: dict[str, Source]) -> Attribution:
+        fields = self.fields(value, where, required=("source",), optional=("via", "medium", "quote", "date", "url"))
+
+        def known(id: str, at: _Where) -> Source:
+            if id not in sources:
+                self.fail(f"no source has id {id!r}", at)
+            return sources[id]
+
+        speaker = known(self.string(fields, "source", where), (*where, "source"))
+        via = tuple(known(id, (*where, "via", n)) for n, id in enumerate(self.strings(fields, "via", where)))
+        names = ("medium", "quote", "date", "url")
+        values: dict[str, Any] = {name: self.optional_string(fields, name, where) for name in names}
+        return self.build(lambda: Attribution(speaker, via=via, **values), where)
+
+    def relation(self, value: Any, where: _Where) -> Relation:
+        if not isinstance(value, dict):
+            self.fail(f"expected an object, got {_json_type(value)}", where)
+        if "kind" not in value:
+            self.fail("missing field 'kind'", where)
+        kind = self.string(value, "kind", where)
+        if kind not in _RELATION_KINDS:
+            self.fail(f"unknown relation kind {kind!r}; expected one of {', '.join(_RELATION_KINDS)}", (*where, "kind"))
+        if kind == "support":
+            fields = self.fields(value, where, required=("kind", "premises", "conclusion"), optional=("id", "label"))
+            premises = self.strings(fields, "premises", where)
+            conclusion = self.string(fields, "conclusion", where)
+            label = self.optional_string(fields, "label", where)
+            ids = self.relation_id(fields, where)
+            return self.build(lambda: Support(premises, conclusion, label=label, **ids), where)
+        if kind == "skeptical_response":
+            fields = self.fields(value, where, required=("kind", "response", "target"), optional=("id", "stance"))
+            response = self.string(fields, "response", where)
+            target = self.string(fields, "target", where)
+            stance: Any = self.optional_string(fields, "stance", where) or "doubt"  # the model checks it
+            ids = self.relation_id(fields, where)
+            return self.build(lambda: SkepticalResponse(response, target, stance=stance, **ids), where)
+        fields = self.fields(value, where, required=("kind", "attacker", "target"), optional=("id", "label"))
+        attacker = self.string(fields, "attacker", where)
+        target = self.string(fields, "target", where)
+        label = self.optional_string(fields, "label", where)
+        ids = self.relation_id(fields, where)
+        cls = Rebuttal if kind == "rebuttal" else Undercut
+        return self.build(lambda: cls(attacker, target, label=label, **ids), where)
+
+    def relation_id(self, fields: dict[str, Any], where: _Where) -> dict[str, str]:
+        """Return the keyword that gives a relation its id: none where the file leaves it to be derived."""
+        return {"id": self.string(fields, "id", where)} if "id" in fields else {}
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
