@@ -1,0 +1,1 @@
+"""argmap's test suite; tests/strategies.py holds the hypothesis strategies for whole maps."""

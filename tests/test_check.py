@@ -1,0 +1,115 @@
+"""check(): problems are reported as data, each code where it belongs, cycles always found."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap import ArgumentMap, Problem, Source, Undercut, check
+from argmap.check import CODES
+from tests.strategies import maps
+
+
+def codes(amap: ArgumentMap) -> list[str]:
+    """Return the codes of the problems check finds, in order."""
+    return [problem.code for problem in check(amap)]
+
+
+def test_a_clean_map_has_no_problems() -> None:
+    """An attributed, connected, acyclic map passes."""
+    m = ArgumentMap()
+    nyt = Source("The New York Times", kind="publication")
+    m.support(m.claim("Kayani asked the C.I.A. to leave.", by=nyt), m.claim("The alliance may collapse.", by=nyt))
+    assert check(m) == []
+
+
+def test_self_support_is_an_error() -> None:
+    """A claim among the premises of its own support is an error."""
+    m = ArgumentMap()
+    a = m.claim("Drones fly.")
+    m.support([a, "Because drones fly, and more."], a, id="circular")
+    (problem,) = check(m)
+    assert (problem.severity, problem.code) == ("error", "self-support")
+    assert problem.elements == (a.id, "circular")
+
+
+def test_a_support_cycle_is_a_warning_naming_a_concrete_circle() -> None:
+    """Claims supporting each other in a circle are reported once, with the circle spelled out."""
+    m = ArgumentMap()
+    a, b, c = (m.claim(f"Claim {name} holds.", id=name) for name in "abc")
+    m.support(a, b)
+    m.support(b, c)
+    m.support(c, a)
+    (problem,) = check(m)
+    assert (problem.severity, problem.code) == ("warning", "support-cycle")
+    assert set(problem.elements) == {"a", "b", "c"}
+    assert "a → b → c → a" in problem.message
+
+
+def test_orphans_and_unattributed_claims_are_warnings() -> None:
+    """A claim connected to nothing, and one without a source in a sourced map, are warned about."""
+    m = ArgumentMap()
+    m.claim("Connected to nothing.", by=Source("Dawn", kind="publication"))
+    m.claim("Said by nobody in particular.")
+    assert codes(m) == ["orphan-claim", "orphan-claim", "unattributed-claim"]
+    single = ArgumentMap()
+    single.claim("A lone claim is the whole map.")
+    assert codes(single) == []
+
+
+def test_an_undercut_of_a_claim_is_an_error_and_of_an_attack_a_warning() -> None:
+    """Undercuts belong on supports; on a claim they are a mistake, on a rebuttal an attack on an attack."""
+    m = ArgumentMap()
+    target = m.claim("The base is vacated.", id="vacated")
+    rebuttal = m.rebut("That base is neither vacated nor being vacated.", target)
+    m.add(Undercut("vacated", rebuttal.id, id="on-attack"))
+    m.add(Undercut(rebuttal.attacker, "vacated", id="on-claim"))
+    problems = [p for p in check(m) if p.code == "undercut-target-not-support"]
+    assert [(p.severity, p.elements[0]) for p in problems] == [("warning", "on-attack"), ("error", "on-claim")]
+
+
+def test_self_attack_and_doubts_on_attacks_are_reported() -> None:
+    """A claim rebutting itself is an error; doubting a rebuttal is a warning."""
+    m = ArgumentMap()
+    a = m.claim("Strikes continue.", id="a")
+    m.rebut(a, a, id="self")
+    rebuttal = m.rebut("Strikes stopped.", a)
+    m.doubt(rebuttal, "Who knows?")
+    found = {p.code: p.severity for p in check(m)}
+    assert found["self-attack"] == "error"
+    assert found["doubt-target"] == "warning"
+
+
+def test_duplicate_texts_are_warned_about() -> None:
+    """Two claims with the same text (case and spacing aside) are probably one."""
+    m = ArgumentMap()
+    m.rebut(m.claim("Drones fly."), m.claim("drones   FLY."))
+    assert "duplicate-text" in codes(m)
+
+
+@given(maps())
+def test_every_problem_has_a_known_code_and_real_elements(amap: ArgumentMap) -> None:
+    """Check never invents codes or ids."""
+    for problem in check(amap):
+        assert isinstance(problem, Problem)
+        assert problem.code in CODES
+        assert problem.severity in ("error", "warning")
+        assert all(id in amap for id in problem.elements), problem
+
+
+@given(maps(max_relations=6), st.lists(st.integers(2, 5), min_size=1, max_size=3), st.data())
+def test_check_finds_every_planted_cycle(amap: ArgumentMap, lengths: list[int], data: st.DataObject) -> None:
+    """Whatever else a map holds, every support cycle planted in it lies inside one reported cycle."""
+    planted: list[set[str]] = []
+    for number, length in enumerate(lengths):
+        names = [f"cycle-{number}-{step}" for step in range(length)]
+        for name in names:
+            amap.claim(f"Cycle {number} claim {name}.", id=name)
+        entry = data.draw(st.sampled_from(amap.claims))  # tie the circle to the rest of the map
+        amap.support(entry, names[0], id=f"entry-{number}")
+        for here, there in zip(names, names[1:] + names[:1], strict=True):
+            amap.support(here, there)
+        planted.append(set(names))
+    reported = [set(p.elements) for p in check(amap) if p.code == "support-cycle"]
+    for circle in planted:
+        assert any(circle <= found for found in reported), (circle, reported)
