@@ -39,4 +39,6 @@ def assert_golden(name: str, text: str) -> None:
         return
     assert path.exists(), f"no golden file {name}; run with ARGMAP_REGENERATE_GOLDEN=1 to create it"
     expected = path.read_text(encoding="utf-8")
-    assert text == expected, f"{name} differs from its golden file; if the change is meant, regenerate (tests/golden.py)"
+    assert text == expected, (
+        f"{name} differs from its golden file; if the change is meant, regenerate (tests/golden.py)"
+    )
