@@ -25,6 +25,7 @@ from argmap.errors import (
     UnknownClaimError,
     UnknownElementError,
 )
+from argmap.evaluate import Evaluation, Verdict, evaluate
 from argmap.formats import dump, dumps, load, loads
 from argmap.map import ArgumentMap, merge
 from argmap.model import (
@@ -55,6 +56,10 @@ __all__ = [
     # checking it
     "Problem",
     "check",
+    # evaluating it: which claims stand
+    "Evaluation",
+    "Verdict",
+    "evaluate",
     # saving and loading it
     "dump",
     "dumps",

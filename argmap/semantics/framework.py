@@ -15,6 +15,7 @@ arguments fit in memory and in time.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress
 from typing import Literal, TypeAlias
 
 from argmap.errors import InvalidElementError, UnknownElementError
@@ -207,8 +208,13 @@ class Labelling(Mapping[str, Label]):
         return len(self._codes)
 
     def _with(self, code: int) -> frozenset[str]:
-        names = self._framework.arguments
-        return frozenset(names[number] for number, label in enumerate(self._codes) if label == code)
+        return frozenset(self.arguments_labelled(code))
+
+    def arguments_labelled(self, code: int) -> list[str]:
+        """Return the names of the arguments whose label has *code*, in argument order."""
+        # One byte per argument, 1 where the label matches: compress() then picks the names in C.
+        mask = self._codes.translate(bytes(int(label == code) for label in range(256)))
+        return list(compress(self._framework.arguments, mask))
 
     @property
     def extension(self) -> frozenset[str]:

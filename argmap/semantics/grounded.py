@@ -58,5 +58,4 @@ def grounded(framework: Framework) -> frozenset[str]:
     >>> sorted(grounded(Framework("abc", [("a", "b"), ("b", "c")])))
     ['a', 'c']
     """
-    names = framework.arguments
-    return frozenset(names[number] for number, code in enumerate(grounded_codes(framework)) if code == IN)
+    return grounded_labelling(framework).extension

@@ -40,6 +40,7 @@ def loads(text: str, *, path: str | Path | None = None) -> Framework:
         FormatError: the text is not in the format; the error names the line and column.
     """
     lines = text.split("\n")
+    ascii = text.isascii()
     size = -1
     successors: list[list[int]] = []
     for number, line in enumerate(lines, start=1):
@@ -47,7 +48,7 @@ def loads(text: str, *, path: str | Path | None = None) -> Framework:
         if len(parts) == 2 and size >= 0:
             attacker, target = parts
             # int() alone would take "+1", "1_0" and other scripts' digits.
-            if attacker.isdigit() and target.isdigit() and (attacker + target).isascii():
+            if attacker.isdigit() and target.isdigit() and (ascii or (attacker + target).isascii()):
                 a = int(attacker)
                 t = int(target)
                 if 0 < a <= size and 0 < t <= size:
