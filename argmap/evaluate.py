@@ -48,7 +48,7 @@ from argmap.errors import ArgmapError, InvalidElementError, UnknownElementError
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut
 from argmap.semantics import SEMANTICS, Framework, Semantics, labellings
-from argmap.semantics.framework import IN, OUT
+from argmap.semantics.framework import IN, OUT, UNDEC
 
 __all__ = ["ARGUMENT_LIMIT", "STATUSES", "Evaluation", "MapArgument", "Status", "Verdict", "evaluate"]
 
@@ -240,7 +240,7 @@ class _Structure:
                 status[relation.id] = status[
                     relation.response if isinstance(relation, SkepticalResponse) else relation.attacker
                 ]
-        reasons = _Reasons(self, status)
+        reasons = _Reasons(self, status, codes)
         ids = [claim.id for claim in self.amap.claims] + [relation.id for relation in self.amap.relations]
         return {id: reasons.verdict(id) for id in ids}
 
@@ -309,10 +309,28 @@ def _arguments(amap: ArgumentMap) -> list[_Built]:
 class _Reasons:
     """Reasons for the verdicts of one labelling, from the statuses of each element's neighbours."""
 
-    def __init__(self, structure: _Structure, status: dict[str, Status]) -> None:
+    def __init__(self, structure: _Structure, status: dict[str, Status], codes: bytes) -> None:
         self.amap = structure.amap
         self.structure = structure
         self.status = status
+        self.codes = codes
+
+    def _defeated(self, status: Status, numbers: list[int]) -> Verdict:
+        """Return the verdict naming the claim whose argument defeats (or contests) the arguments *numbers*.
+
+        The fallback for what the neighbours alone do not explain, such as a
+        conclusion that turns against its own premise.
+        """
+        wanted = IN if status == "rejected" else UNDEC
+        attackers = self.structure.framework.attackers_of
+        for number in numbers:
+            for attacker in attackers[number]:
+                if self.codes[attacker] == wanted:
+                    claim = self.structure.arguments[attacker].conclusion
+                    if status == "rejected":
+                        return Verdict(status, f"rejected: [{claim}] defeats what it rests on", (claim,))
+                    return Verdict(status, f"undecided: [{claim}], undecided, contests what it rests on", (claim,))
+        return Verdict(status, f"{status}: no argument for it is accepted")
 
     def verdict(self, id: str) -> Verdict:
         element = self.amap[id]
@@ -365,6 +383,8 @@ class _Reasons:
             elif not holding:
                 reason = "nothing on the map challenges it"
             return Verdict("accepted", f"accepted: {reason}", because)
+        if not self.structure.concluding[claim.id]:
+            return Verdict("rejected", "rejected: it rests only on circular support", tuple(s.id for s in supports))
         challenged = self._challengers(claim.id, "accepted" if status == "rejected" else "undecided")
         if challenged is not None:
             return attrs.evolve(challenged, reason=f"{status}: {challenged.reason}")
@@ -382,9 +402,7 @@ class _Reasons:
             if self.status[support.id] == status:
                 inner = self._support(support)
                 return Verdict(status, f"{status}: its support {inner.reason.partition(': ')[2]}", (support.id,))
-        if status == "rejected" and supports:
-            return Verdict("rejected", "rejected: it rests only on circular support", tuple(s.id for s in supports))
-        return Verdict(status, f"{status}: {'undecided' if status == 'undecided' else 'rejected'} in this extension")
+        return self._defeated(status, self.structure.concluding[claim.id])
 
     def _support(self, support: Support) -> Verdict:
         status = self.status[support.id]
@@ -392,15 +410,15 @@ class _Reasons:
             premises = " and ".join(f"[{p}]" for p in support.premises)
             verb = "is" if len(support.premises) == 1 else "are"
             return Verdict("accepted", f"accepted: {premises} {verb} accepted, and nothing defeats the inference")
+        if not self.structure.topped[support.id]:
+            return Verdict("rejected", "rejected: no argument reaches it without circular support", support.premises)
         challenged = self._challengers(support.id, "accepted" if status == "rejected" else "undecided")
         if challenged is not None:
             return attrs.evolve(challenged, reason=f"{status}: {challenged.reason}")
         for premise in support.premises:
             if self.status[premise] == status:
                 return Verdict(status, f"{status}: rests on [{premise}], which is {status}", (premise,))
-        if status == "rejected":
-            return Verdict("rejected", "rejected: it would make its conclusion rest on itself", support.premises)
-        return Verdict(status, f"{status}: undecided in this extension")
+        return self._defeated(status, self.structure.topped[support.id])
 
     def _challenge(self, relation: Rebuttal | Undercut | SkepticalResponse) -> Verdict:
         status = self.status[relation.id]
