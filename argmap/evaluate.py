@@ -388,21 +388,27 @@ class _Reasons:
         challenged = self._challengers(claim.id, "accepted" if status == "rejected" else "undecided")
         if challenged is not None:
             return attrs.evolve(challenged, reason=f"{status}: {challenged.reason}")
-        for relation in self.amap.outgoing(claim.id):
-            # A doubt and its target attack each other: the target answers back.
-            if isinstance(relation, SkepticalResponse) and relation.response == claim.id:
-                answer = self.status.get(relation.target)
-                if status == "rejected" and answer == "accepted":
-                    reason = f"rejected: [{relation.target}], which it doubts, stands"
-                    return Verdict("rejected", reason, (relation.target, relation.id))
-                if status == "undecided" and answer == "undecided":
-                    reason = f"undecided: it doubts [{relation.target}], and neither side prevails"
-                    return Verdict("undecided", reason, (relation.target, relation.id))
+        answered = self._answered(claim.id, status)
+        if answered is not None:
+            return attrs.evolve(answered, reason=f"{status}: it {answered.reason}")
         for support in supports:
             if self.status[support.id] == status:
                 inner = self._support(support)
                 return Verdict(status, f"{status}: its support {inner.reason.partition(': ')[2]}", (support.id,))
         return self._defeated(status, self.structure.concluding[claim.id])
+
+    def _answered(self, claim: str, status: Status) -> Verdict | None:
+        """Return the verdict a doubt voiced by *claim* earns when its target answers back, if any."""
+        for relation in self.amap.outgoing(claim):
+            # A doubt and its target attack each other: the target answers back.
+            if isinstance(relation, SkepticalResponse) and relation.response == claim:
+                answer = self.status.get(relation.target)
+                because = (relation.target, relation.id)
+                if status == "rejected" and answer == "accepted":
+                    return Verdict(status, f"doubts [{relation.target}], which stands", because)
+                if status == "undecided" and answer == "undecided":
+                    return Verdict(status, f"doubts [{relation.target}], and neither side prevails", because)
+        return None
 
     def _support(self, support: Support) -> Verdict:
         status = self.status[support.id]
@@ -412,12 +418,21 @@ class _Reasons:
             return Verdict("accepted", f"accepted: {premises} {verb} accepted, and nothing defeats the inference")
         if not self.structure.topped[support.id]:
             return Verdict("rejected", "rejected: no argument reaches it without circular support", support.premises)
-        challenged = self._challengers(support.id, "accepted" if status == "rejected" else "undecided")
+        wanted: Status = "accepted" if status == "rejected" else "undecided"
+        challenged = self._challengers(support.id, wanted)
         if challenged is not None:
             return attrs.evolve(challenged, reason=f"{status}: {challenged.reason}")
         for premise in support.premises:
             if self.status[premise] == status:
                 return Verdict(status, f"{status}: rests on [{premise}], which is {status}", (premise,))
+        # An argument through a support concludes its conclusion, so a challenge to the conclusion reaches it.
+        challenged = self._challengers(support.conclusion, wanted)
+        if challenged is not None:
+            reason = f"{status}: its conclusion [{support.conclusion}] is {challenged.reason}"
+            return attrs.evolve(challenged, reason=reason)
+        answered = self._answered(support.conclusion, status)
+        if answered is not None:
+            return attrs.evolve(answered, reason=f"{status}: its conclusion [{support.conclusion}] {answered.reason}")
         return self._defeated(status, self.structure.topped[support.id])
 
     def _challenge(self, relation: Rebuttal | Undercut | SkepticalResponse) -> Verdict:

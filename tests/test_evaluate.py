@@ -126,7 +126,7 @@ def test_preferred_semantics_gives_a_believers_and_a_doubters_view() -> None:
     assert result["fewer"].status == "undecided"
     assert result["fewer"].reason == "undecided: the 2 preferred extensions disagree: accepted in 1, rejected in 1"
     believer = next(view for view in result.views if view["fewer"].status == "accepted")
-    assert believer["tweet"].reason == "rejected: [fewer], which it doubts, stands"
+    assert believer["tweet"].reason == "rejected: it doubts [fewer], which stands"
 
 
 def test_a_doubt_that_falls_leaves_its_target_standing() -> None:
