@@ -222,6 +222,9 @@ def _evaluate_framework(source: str, format: str, semantics: str, as_json: bool)
         labelling.arguments_labelled(IN)
         for labelling in labellings(framework, semantics)  # type: ignore[arg-type]  # checked against SEMANTICS
     ]
+    if len(found) > 1:  # the solver's order is its own: print them in a stable one
+        index = framework.index
+        found.sort(key=lambda names: [index[name] for name in names])
     if as_json:
         typer.echo(json.dumps({"semantics": semantics, "extensions": found}, ensure_ascii=False))
         return

@@ -151,13 +151,19 @@ def evaluate(amap: ArgumentMap, semantics: Semantics = "grounded") -> Evaluation
     if semantics not in SEMANTICS:
         raise InvalidElementError(f"unknown semantics {semantics!r}; known: {', '.join(SEMANTICS)}")
     structure = _Structure(amap)
-    views = tuple(structure.view(labelling.codes) for labelling in labellings(structure.framework, semantics))
+    # In a stable order, the solver's being its own: a view accepting an earlier argument comes first.
+    found = sorted((labelling.codes for labelling in labellings(structure.framework, semantics)), key=_order)
+    views = tuple(structure.view(codes) for codes in found)
     ids = [claim.id for claim in amap.claims] + [relation.id for relation in amap.relations]
     if len(views) == 1:
         verdicts: Mapping[str, Verdict] = views[0]
     else:
         verdicts = {id: _summary([view[id] for view in views], semantics) for id in ids}
     return Evaluation(semantics, verdicts, views, structure.framework, structure.described())
+
+
+def _order(codes: bytes) -> bytes:
+    return bytes(code != IN for code in codes)
 
 
 def _summary(verdicts: list[Verdict], semantics: Semantics) -> Verdict:
@@ -341,23 +347,22 @@ class _Reasons:
         return self._challenge(element)
 
     def _challengers(self, id: str, status: Status) -> Verdict | None:
-        """Return the verdict a rebuttal, undercut or doubt of *id* whose source has *status* gives, if any."""
-        for relation in self.amap.incoming(id):
+        """Return the verdict a rebuttal, undercut or doubt of *id* whose source has *status* gives, if any.
+
+        Rebuttals and undercuts are named before doubts: a doubt that wins
+        only does so because something else defeated its target.
+        """
+        outcome: Status = "rejected" if status == "accepted" else "undecided"
+        incoming = self.amap.incoming(id)
+        for relation in incoming:
             if isinstance(relation, (Rebuttal, Undercut)) and self.status[relation.attacker] == status:
                 verb = "rebutted" if isinstance(relation, Rebuttal) else "undercut"
-                how = {"accepted": "which stands", "undecided": "which is undecided"}.get(status, "")
-                return Verdict(
-                    "rejected" if status == "accepted" else "undecided",
-                    f"{verb} by [{relation.attacker}], {how}",
-                    (relation.attacker, relation.id),
-                )
+                how = "which stands" if status == "accepted" else "which is undecided"
+                return Verdict(outcome, f"{verb} by [{relation.attacker}], {how}", (relation.attacker, relation.id))
+        for relation in incoming:
             if isinstance(relation, SkepticalResponse) and self.status[relation.response] == status:
                 how = "whose doubt is upheld" if status == "accepted" else "neither upheld nor dismissed"
-                return Verdict(
-                    "rejected" if status == "accepted" else "undecided",
-                    f"doubted by [{relation.response}], {how}",
-                    (relation.response, relation.id),
-                )
+                return Verdict(outcome, f"doubted by [{relation.response}], {how}", (relation.response, relation.id))
         return None
 
     def _claim(self, claim: Claim) -> Verdict:
@@ -393,8 +398,9 @@ class _Reasons:
             return attrs.evolve(answered, reason=f"{status}: it {answered.reason}")
         for support in supports:
             if self.status[support.id] == status:
-                inner = self._support(support)
-                return Verdict(status, f"{status}: its support {inner.reason.partition(': ')[2]}", (support.id,))
+                detail = self._support(support).reason.partition(": ")[2]
+                verb = "" if detail.startswith(("rests on", "its conclusion")) else "is "
+                return Verdict(status, f"{status}: its support {verb}{detail}", (support.id,))
         return self._defeated(status, self.structure.concluding[claim.id])
 
     def _answered(self, claim: str, status: Status) -> Verdict | None:

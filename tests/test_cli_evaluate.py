@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -154,3 +155,30 @@ def test_evaluate_runs_as_a_subprocess(floating: Path) -> None:
     broken = subprocess.run([str(executable), "evaluate", str(floating)], capture_output=True, text=True, check=False)
     assert broken.returncode == EXIT_INPUT
     assert broken.stderr == f"argmap: error: {floating}:2:3: '3' is no argument: arguments are numbered 1 to 2\n"
+
+
+def transcript(path: Path) -> list[tuple[str, str]]:
+    """Return the (command, output) pairs of a transcript: '$ ' lines, each followed by its output."""
+    pairs: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("$ "):
+            pairs.append((line[2:].strip(), ""))
+        else:
+            command, output = pairs[-1]
+            pairs[-1] = (command, output + line)
+    return pairs
+
+
+@pytest.mark.parametrize(
+    ("command", "output"), transcript(ROOT / "docs" / "snippets" / "evaluation_cli.txt"), ids=lambda value: value[:60]
+)
+def test_the_documented_transcript_is_what_the_command_prints(
+    command: str, output: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each command shown in docs/evaluation.md prints exactly the output shown under it."""
+    monkeypatch.chdir(ROOT)
+    words = shlex.split(command)
+    assert words[0] == "argmap"
+    result = runner.invoke(app, words[1:])
+    assert result.exit_code == EXIT_OK, result.output
+    assert result.stdout == output

@@ -75,7 +75,7 @@ def test_a_claim_whose_only_support_is_undercut_falls() -> None:
     m = ArgumentMap()
     p, conclusion, u = claims(m, "p", "c", "u")
     m.undercut(u, m.support(p, conclusion))
-    assert evaluate(m)["c"].reason == "rejected: its support undercut by [u], which stands"
+    assert evaluate(m)["c"].reason == "rejected: its support is undercut by [u], which stands"
 
 
 def test_what_rests_on_a_rebutted_claim_falls_with_it() -> None:
