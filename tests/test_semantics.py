@@ -72,6 +72,14 @@ TEXTBOOK = [
         sets("ad", "bd"),
     ),
     (
+        "an odd cycle broken from outside: x defeats b, so a is defended",
+        af("xyabc", "xy yx xb ba cb ac"),
+        sets(""),
+        sets("", "y", "ax"),
+        sets("y", "ax"),
+        sets("ax"),
+    ),
+    (
         "a preferred extension that is not stable: an odd cycle only b reaches",
         af("abcde", "ab ba bc cd de ec"),
         sets(""),
