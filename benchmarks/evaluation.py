@@ -208,12 +208,28 @@ MEASUREMENTS = [
 ]
 
 
+def spread(arguments: int, density: float, seeds: range, timeout: float) -> dict[str, Any]:
+    """Time all preferred extensions by argmap on one framework per seed: random instances vary a lot."""
+    times: list[float] = []
+    counts: list[int] = []
+    for seed in seeds:
+        path = framework_file(arguments, density, seed)
+        result = run(command_for("argmap", OURS / "python", path, "preferred"), timeout)
+        if isinstance(result, str):
+            return {"status": f"seed {seed}: {result}", "runs": times}
+        found = json.loads(result[1])
+        times.append(found["seconds"])
+        counts.append(len(found["sizes"]))
+    return {"median": statistics.median(times), "max": max(times), "runs": times, "extensions": counts}
+
+
 def main() -> None:
     """Run the measurements named on the command line (all by default) and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement of ours (median reported)")
     parser.add_argument("--only", action="append", help="run only this measurement (repeatable)")
     parser.add_argument("--seed", type=int, default=2026, help="the seed of the random frameworks")
+    parser.add_argument("--spread", type=int, default=10, help="further seeds for preferred at 1,000 x 4 (0: none)")
     options = parser.parse_args()
     results = []
     for name, arguments, density, task, peers, slow_repeat, timeout in MEASUREMENTS:
@@ -227,6 +243,12 @@ def main() -> None:
             figure = f"{row['median']:.3f} s" if "median" in row else row["status"]
             found = row.get("found", "")
             print(f"| {name} | {arguments} | {density} | {row['library']} | {figure} | {found} |", flush=True)
+    if options.spread and (not options.only or "spread" in options.only):
+        seeds = range(options.seed + 1, options.seed + 1 + options.spread)
+        row = spread(1_000, 4.0, seeds, 120) | {"measurement": "preferred-1k-4-spread", "seeds": list(seeds)}
+        results.append(row)
+        figure = f"median {row['median']:.3f} s, max {row['max']:.3f} s" if "median" in row else row["status"]
+        print(f"| preferred-1k-4 over {options.spread} more seeds | 1000 | 4.0 | argmap | {figure} | |", flush=True)
     out = CACHE / f"results-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(f"figures written to {out.relative_to(ROOT)}")
