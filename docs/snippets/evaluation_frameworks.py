@@ -12,7 +12,8 @@ framework = Framework(["a", "b", "c", "d"], [("a", "b"), ("b", "a"), ("a", "c"),
 assert grounded(framework) == frozenset()  # grounded semantics commits to nothing here
 assert sorted(sorted(extension) for extension in preferred(framework)) == [["a", "d"], ["b", "d"]]
 assert skeptical(framework, "d", "preferred")  # d is in every preferred extension
-assert credulous(framework, "a", "preferred") and not skeptical(framework, "a", "preferred")
+assert credulous(framework, "a", "preferred")  # a is in one of them,
+assert not skeptical(framework, "a", "preferred")  # not in both
 
 for labelling in labellings(framework, "preferred"):
     print(dict(labelling))

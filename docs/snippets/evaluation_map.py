@@ -33,7 +33,8 @@ assert result[evidence].because == ("cooperation",)
 views = evaluate(m, "preferred")
 assert sorted(view["cooperation"].status for view in views.views) == ["accepted", "rejected"]
 assert all(view["cooperation"].status == view["all-talk"].status for view in views.views)
-assert views.credulous(talk) and not views.skeptical(talk)
+assert views.credulous(talk)  # accepted in the believer's view,
+assert not views.skeptical(talk)  # not in the doubter's
 
 # An undercut: the premises may hold, yet not support the conclusion.
 m.undercut(m.claim("Cooperation may say little about what Pakistan intends.", id="intent"), evidence)
