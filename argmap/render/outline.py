@@ -485,6 +485,8 @@ class _Outliner:
         text = "".join(piece for _, piece in content)
         if wrap:
             room = max(_MIN_TEXT, self.width - columns("".join(piece for _, piece in rest)))
+            if self.markdown:
+                room -= 1  # keep a column for the backslash that may escape the start of a continuation line
             first_room = max(_MIN_TEXT, self.width - columns("".join(piece for _, piece in first)))
             pieces = _wrap_first(text, first_room, room)
         else:
