@@ -29,6 +29,8 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\
 # Mandaic, their presentation forms, and the right-to-left blocks beyond the BMP.
 # Where a line may break: a space after something and before a non-space.
 _BREAK = re.compile(r"(?<=.) (?=[^ ])", re.S)
+# Separators that read wrong at the end of a line: "name ·" / "interview".
+_GLUED = frozenset({"·", "\u2014", "\u2013", "-", "--", "|"})  # middle dot, em and en dashes, hyphens, bar
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
 
@@ -78,7 +80,8 @@ def wrap(text: str, width: int) -> list[str]:
     Each break consumes exactly one space, the one just before a word, so
     ``" ".join(wrap(text, width)) == text`` always holds and every piece but
     the first starts with a non-space. A word longer than *width* keeps a
-    piece to itself, longer than *width*: no word is ever split.
+    piece to itself, longer than *width*: no word is ever split. A lone
+    separator (``·``, a dash) never ends a piece; it starts the next one.
 
     >>> wrap("Kayani has also called for an end to drone strikes.", 20)
     ['Kayani has also', 'called for an end to', 'drone strikes.']
@@ -89,6 +92,8 @@ def wrap(text: str, width: int) -> list[str]:
     words: list[str] = []
     start = 0
     for match in _BREAK.finditer(text):
+        if text[start : match.start()] in _GLUED:
+            continue  # a lone separator goes to the next line with the word after it
         words.append(text[start : match.start()])
         start = match.end()
     words.append(text[start:])

@@ -444,7 +444,8 @@ class _Outliner:
 
     def _title(self) -> None:
         amap = self.amap
-        byline = [self._text(part) for part in (amap.author, amap.publication, amap.date) if part is not None]
+        parts = (amap.author, amap.publication if amap.publication != amap.author else None, amap.date)
+        byline = [self._text(part) for part in parts if part is not None]
         if amap.title is not None:
             if self.markdown:
                 self._emit([("markup", "# ")], [], [("title", self._text(amap.title, heading=True))], wrap=False)
