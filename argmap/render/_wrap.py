@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from itertools import accumulate
 
 __all__ = ["FIRST_STRONG_ISOLATE", "POP_DIRECTIONAL_ISOLATE", "columns", "isolate", "visible", "wrap"]
 
@@ -27,8 +29,6 @@ POP_DIRECTIONAL_ISOLATE = "\u2069"
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # Letters of right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan,
 # Mandaic, their presentation forms, and the right-to-left blocks beyond the BMP.
-# Where a line may break: a space after something and before a non-space.
-_BREAK = re.compile(r"(?<=.) (?=[^ ])", re.S)
 # Separators that read wrong at the end of a line: "name ·" / "interview".
 _GLUED = frozenset({"·", "\u2014", "\u2013", "-", "--", "|"})  # middle dot, em and en dashes, hyphens, bar
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
@@ -57,10 +57,19 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_show, text)
 
 
-def _char_columns(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+class _Columns(dict[str, int]):
+    """The columns each character takes, worked out once per character and remembered."""
+
+    def __missing__(self, char: str) -> int:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            width = 0
+        else:
+            width = 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        self[char] = width
+        return width
+
+
+_COLUMNS = _Columns()
 
 
 def columns(text: str) -> int:
@@ -71,44 +80,73 @@ def columns(text: str) -> int:
     """
     if text.isascii():
         return len(text)
-    return sum(map(_char_columns, text))
+    return sum(map(_COLUMNS.__getitem__, text))
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """Return *text* cut into pieces of at most *width* columns, breaking only at spaces.
+def wrap(text: str, width: int, first: int | None = None) -> list[str]:
+    """Return *text* cut into pieces of at most *width* columns (*first* for the first), breaking only at spaces.
 
     Each break consumes exactly one space, the one just before a word, so
     ``" ".join(wrap(text, width)) == text`` always holds and every piece but
     the first starts with a non-space. A word longer than *width* keeps a
     piece to itself, longer than *width*: no word is ever split. A lone
     separator (``·``, a dash) never ends a piece; it starts the next one.
+    Time is linear in the length of *text*.
 
     >>> wrap("Kayani has also called for an end to drone strikes.", 20)
     ['Kayani has also', 'called for an end to', 'drone strikes.']
     """
-    if columns(text) <= width:
+    room = width if first is None else first
+    if columns(text) <= room:
         return [text]
-    # The words: runs that end where a space is followed by a non-space.
-    words: list[str] = []
-    start = 0
-    for match in _BREAK.finditer(text):
-        if text[start : match.start()] in _GLUED:
-            continue  # a lone separator goes to the next line with the word after it
-        words.append(text[start : match.start()])
-        start = match.end()
-    words.append(text[start:])
+    # ends[k] is the number of columns text[:k] takes; plain ASCII needs no table.
+    ends = None if text.isascii() else list(accumulate(map(_COLUMNS.__getitem__, text), initial=0))
     pieces: list[str] = []
-    line: list[str] = []
-    used = 0
-    for word in words:
-        size = columns(word)
-        if line and used + 1 + size > width:
-            pieces.append(" ".join(line))
-            line, used = [], 0
-        used += size + (1 if line else 0)
-        line.append(word)
-    pieces.append(" ".join(line))
+    start = 0
+    while True:
+        if ends is None:
+            limit, left = start + room, len(text) - start
+        else:
+            limit, left = bisect_right(ends, ends[start] + room) - 1, ends[-1] - ends[start]
+        if left <= room:
+            break
+        cut = _last_break(text, start, limit)
+        if cut < 0:
+            cut = _next_break(text, limit)  # the word is wider than the room: it overflows alone
+            if cut < 0:
+                break
+        pieces.append(text[start:cut])
+        start = cut + 1
+        room = width
+    pieces.append(text[start:])
     return pieces
+
+
+def _breaks_at(text: str, index: int, start: int) -> bool:
+    """Tell whether a piece beginning at *start* may end at the space at *index*."""
+    if index <= start or index + 1 >= len(text) or text[index + 1] == " ":
+        return False
+    return text[text.rfind(" ", 0, index) + 1 : index] not in _GLUED
+
+
+def _last_break(text: str, start: int, limit: int) -> int:
+    """Return the last place after *start*, at or before *limit*, where a piece may end; -1 if none."""
+    index = text.rfind(" ", start + 1, limit + 1)
+    while index > start:
+        if _breaks_at(text, index, start):
+            return index
+        index = text.rfind(" ", start + 1, index)
+    return -1
+
+
+def _next_break(text: str, limit: int) -> int:
+    """Return the first place after *limit* where a piece may end; -1 if none."""
+    index = text.find(" ", limit + 1)
+    while index >= 0:
+        if _breaks_at(text, index, limit):
+            return index
+        index = text.find(" ", index + 1)
+    return -1
 
 
 def isolate(text: str) -> str:

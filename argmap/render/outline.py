@@ -321,7 +321,7 @@ class _Outliner:
         assert host.claim is not None
         text = f"{self.glyphs.ellipsis} {self._id(host.claim)} continued"
         if self.markdown:
-            self._emit([("markup", "## ")], [], [("reference", text)], wrap=False)
+            self._emit([("markup", "## ")], [], [("reference", text)], reflow=False)
             self._blank()
         else:
             self._emit([], [], [("reference", text)])
@@ -384,7 +384,7 @@ class _Outliner:
         glyphs = self.glyphs
         if node.depth == 0:
             if self.markdown:
-                self._emit([("markup", "## ")], [], content, wrap=False)
+                self._emit([("markup", "## ")], [], content, reflow=False)
                 if details:
                     self._blank()
                     self._paragraph([], [], details)
@@ -448,7 +448,7 @@ class _Outliner:
         byline = [self._text(part) for part in parts if part is not None]
         if amap.title is not None:
             if self.markdown:
-                self._emit([("markup", "# ")], [], [("title", self._text(amap.title, heading=True))], wrap=False)
+                self._emit([("markup", "# ")], [], [("title", self._text(amap.title, heading=True))], reflow=False)
             else:
                 self._emit([], [], [("title", self._text(amap.title))])
         if byline:
@@ -481,15 +481,15 @@ class _Outliner:
     def _blank(self) -> None:
         self.lines.append(Line((), ()))
 
-    def _emit(self, first: list[Span], rest: list[Span], content: list[Span], *, wrap: bool = True) -> None:
+    def _emit(self, first: list[Span], rest: list[Span], content: list[Span], *, reflow: bool = True) -> None:
         """Write one logical line, wrapped to the width, continuation lines aligned under its text."""
         text = "".join(piece for _, piece in content)
-        if wrap:
+        if reflow:
             room = max(_MIN_TEXT, self.width - columns("".join(piece for _, piece in rest)))
             if self.markdown:
                 room -= 1  # keep a column for the backslash that may escape the start of a continuation line
             first_room = max(_MIN_TEXT, self.width - columns("".join(piece for _, piece in first)))
-            pieces = _wrap_first(text, first_room, room)
+            pieces = wrap(text, room, first_room)
         else:
             pieces = [text]
         start = 0
@@ -500,16 +500,6 @@ class _Outliner:
             content_spans = tuple((role, isolate(span_text)) for role, span_text in spans)
             self.lines.append(Line(tuple(first if number == 0 else rest), content_spans, continued=number > 0))
             start += len(piece) + 1
-
-
-def _wrap_first(text: str, first: int, rest: int) -> list[str]:
-    """Wrap *text* to *rest* columns, its first line to *first*."""
-    if first == rest:
-        return wrap(text, rest)
-    head = wrap(text, first)
-    if len(head) == 1:
-        return head
-    return [head[0], *wrap(text[len(head[0]) + 1 :], rest)]
 
 
 def _slice(spans: list[Span], start: int, end: int) -> list[Span]:
