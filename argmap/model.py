@@ -73,6 +73,8 @@ STANCES: tuple[Stance, ...] = get_args(Stance)
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
 _WORD = re.compile(r"[^\W_]+")
+# For ASCII text: apostrophes and full stops vanish ("Pakistan's", "C.I.A."), other punctuation splits words.
+_ASCII_PUNCTUATION = str.maketrans({**{chr(n): " " for n in range(128) if not chr(n).isalnum()}, "'": None, ".": None})
 _APOSTROPHES = re.compile(r"['\u2019.]")
 _LEADING_ARTICLES = frozenset({"the", "a", "an"})
 
@@ -89,19 +91,19 @@ def readable_id(text: str, *, words: int = 6, limit: int = 48) -> str:
     'us-pakistani-relationship-may-be-teetering'
     """
     # Only the start of the text can end up in the id; no need to fold the rest.
-    folded = _APOSTROPHES.sub("", text[: 12 * words].casefold())
-    parts = _WORD.findall(folded)
+    head = text[: 12 * words]
+    if head.isascii():  # the common case, done with str methods: about twice as fast as the regexes
+        parts = head.lower().translate(_ASCII_PUNCTUATION).split()
+    else:
+        parts = _WORD.findall(_APOSTROPHES.sub("", head.casefold()))
     if len(parts) > 1 and parts[0] in _LEADING_ARTICLES:
-        parts = parts[1:]
-    chosen: list[str] = []
-    length = -1
-    for part in parts[:words]:
-        part = part[:limit]
-        if chosen and length + 1 + len(part) > limit:
-            break
-        chosen.append(part)
-        length += 1 + len(part)
-    return "-".join(chosen) or "claim"
+        del parts[0]
+    del parts[words:]
+    joined = "-".join(parts)
+    while len(joined) > limit and len(parts) > 1:
+        parts.pop()
+        joined = "-".join(parts)
+    return joined[:limit] or "claim"
 
 
 # Validators. They raise InvalidElementError (a ValueError), so that building a
