@@ -629,7 +629,7 @@ def _attribution(
     url: str | None,
 ) -> Attribution | None:
     if by.__class__ is Source:  # the common case first
-        return Attribution(by, via=via, medium=medium, quote=quote, date=date, url=url)  # type: ignore[arg-type]
+        return Attribution(by, via=via, medium=medium, quote=quote, date=date, url=url)
     parts = {"via": via, "medium": medium, "quote": quote, "date": date, "url": url}
     given = [name for name, value in parts.items() if value not in (None, ())]
     if by is None:

@@ -17,11 +17,11 @@ from typing import Any
 import attrs
 
 from argmap import ArgumentMap, Source
-from argmap.model import MEDIA, STANCES
+from argmap.model import MEDIA, SOURCE_KINDS, STANCES
 
 __all__ = ["MapPlan", "build", "plan"]
 
-_WORDS = (
+_TEXT = (
     "the of and to in a is that for it as was with be by on not he this are or his from at which but have an "
     "they you were her she there been one all we their has would when if so no what said its may more who will "
     "about them only other into than some could these two then first any new years also time after most over "
@@ -29,7 +29,8 @@ _WORDS = (
     "program intelligence alliance forces officers contractors operations covert protests release arrest "
     "government minister army chief leaders tribal regions border afghanistan taliban qaeda counterterrorism "
     "cooperation negotiations peace deal estimate billion since war terror security commerce fuel prices industry"
-).split()
+)
+_WORDS = tuple(_TEXT.split())
 
 
 @attrs.frozen
@@ -50,9 +51,10 @@ def _sentence(rng: random.Random, number: int) -> str:
 def plan(claims: int, *, seed: int = 1, relations_per_claim: float = 1.5) -> MapPlan:
     """Return the plan of a map with *claims* claims and about *relations_per_claim* relations per claim."""
     rng = random.Random(seed)
-    kinds = ("person", "organisation", "publication", "official", "anonymous")
     sources = [
-        Source(f"Source {n} {rng.choice(_WORDS)}", kind=rng.choice(kinds), affiliation=rng.choice([None, "Outlet"]))
+        Source(
+            f"Source {n} {rng.choice(_WORDS)}", kind=rng.choice(SOURCE_KINDS), affiliation=rng.choice([None, "Outlet"])
+        )
         for n in range(max(1, claims // 200))
     ]
     claim_calls: list[tuple[str, dict[str, Any]]] = []
