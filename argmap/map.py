@@ -202,13 +202,14 @@ class ArgumentMap:
         One premise, or a list of premises that support the conclusion
         together (a linked argument). Independent reasons are separate calls.
         """
-        refs = [premises] if isinstance(premises, (str, Claim)) else list(premises)
-        premise_ids = tuple(self._resolve(ref).id for ref in refs)
+        if isinstance(premises, (str, Claim)):
+            premise_ids: tuple[str, ...] = (self._resolve(premises).id,)
+        else:
+            premise_ids = tuple([self._resolve(ref).id for ref in premises])
         conclusion_id = self._resolve(conclusion).id
-        kwargs: dict[str, Any] = {"label": label}
-        if id is not None:
-            kwargs["id"] = id
-        return self._add_relation(Support(premise_ids, conclusion_id, **kwargs))
+        if id is None:
+            return self._add_relation(Support(premise_ids, conclusion_id, label=label))
+        return self._add_relation(Support(premise_ids, conclusion_id, label=label, id=id))
 
     def rebut(
         self,
@@ -224,12 +225,11 @@ class ArgumentMap:
         Keyword arguments of :meth:`claim` (``by``, ``medium``, ``quote``, ...)
         describe the attacker when it is given as the text of a new claim.
         """
-        attacker_id = self._resolve(attacker, **new_claim).id
+        attacker_id = self._resolve(attacker, new_claim).id
         target_id = self._resolve(target).id
-        kwargs: dict[str, Any] = {"label": label}
-        if id is not None:
-            kwargs["id"] = id
-        return self._add_relation(Rebuttal(attacker_id, target_id, **kwargs))
+        if id is None:
+            return self._add_relation(Rebuttal(attacker_id, target_id, label=label))
+        return self._add_relation(Rebuttal(attacker_id, target_id, label=label, id=id))
 
     def undercut(
         self,
@@ -246,11 +246,10 @@ class ArgumentMap:
         arguments of :meth:`claim` describe the attacker when it is new text.
         """
         target_id = self._relation_id(support, "undercut")
-        attacker_id = self._resolve(attacker, **new_claim).id
-        kwargs: dict[str, Any] = {"label": label}
-        if id is not None:
-            kwargs["id"] = id
-        return self._add_relation(Undercut(attacker_id, target_id, **kwargs))
+        attacker_id = self._resolve(attacker, new_claim).id
+        if id is None:
+            return self._add_relation(Undercut(attacker_id, target_id, label=label))
+        return self._add_relation(Undercut(attacker_id, target_id, label=label, id=id))
 
     def doubt(
         self,
@@ -274,11 +273,10 @@ class ArgumentMap:
             target_id = self._relation_id(target, "doubt")
         else:
             target_id = self._resolve(target).id
-        response_id = self._resolve(response, **new_claim).id
-        kwargs: dict[str, Any] = {"stance": stance}
-        if id is not None:
-            kwargs["id"] = id
-        return self._add_relation(SkepticalResponse(response_id, target_id, **kwargs))
+        response_id = self._resolve(response, new_claim).id
+        if id is None:
+            return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance))
+        return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance, id=id))
 
     # ----------------------------------------------------------------- queries
 
@@ -553,11 +551,15 @@ class ArgumentMap:
                 _append(outgoing, origin, relation.id)
         self._indexed = len(self._relations)
 
-    def _resolve(self, ref: ClaimRef, **new_claim: Any) -> Claim:
-        """Return the claim *ref* names, adding it first when it is new."""
+    def _resolve(self, ref: ClaimRef, new_claim: dict[str, Any] | None = None) -> Claim:
+        """Return the claim *ref* names, adding it first when it is new.
+
+        *new_claim* holds keyword arguments of :meth:`claim` for a claim made from text.
+        """
+        new_claim = new_claim or {}
         if isinstance(ref, Claim):
             known = self._claims.get(ref.id)
-            if known is ref and not new_claim:
+            if known is ref and not new_claim:  # the common case: a claim this map returned
                 return ref
             if known is not None and known == ref:
                 self._refuse_details(new_claim, ref.id)
@@ -590,8 +592,11 @@ class ArgumentMap:
             raise InvalidElementError(f"{names} describe a new claim, but {id!r} is already in the map")
 
     def _relation_id(self, relation: Relation | str, verb: str) -> str:
-        if not isinstance(relation, str) and relation in self._aliases:
-            return self._aliases[relation]  # a relation of a map merged into this one
+        if not isinstance(relation, str):
+            if self._relations.get(relation.id) is relation:  # the common case: a relation this map returned
+                return relation.id
+            if relation in self._aliases:
+                return self._aliases[relation]  # a relation of a map merged into this one
         id = relation if isinstance(relation, str) else relation.id
         known = self._relations.get(id)
         if known is None:
