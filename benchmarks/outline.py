@@ -1,20 +1,21 @@
-"""How long outlines of large maps take, in each style: `python benchmarks/outline.py [CLAIMS...]`.
+"""How long outlines of large maps take, in each style: `python -m benchmarks.outline [CLAIMS...]`.
 
 Two shapes: a chain (each claim supports the one before, the deepest map
-there is) and a bushy map (a random tree of supports, a fifth of them linked,
-with rebuttals, undercuts, doubts and attributions hung on it). Prints one
-line per map, style and size with the best of three runs, and the output's size.
+there is, and the one that would make a naive outline quadratic) and the
+realistic maps of :mod:`benchmarks.generate`. Prints one line per map, style
+and size with the best of three runs, and the size of the output.
 """
 
 from __future__ import annotations
 
-import random
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 
-from argmap import ArgumentMap, Source, outline
+from argmap import ArgumentMap, outline
 from argmap.render.outline import STYLES
+from benchmarks.generate import build, plan
 
 
 def chain(claims: int) -> ArgumentMap:
@@ -28,50 +29,9 @@ def chain(claims: int) -> ArgumentMap:
     return amap
 
 
-def bushy(claims: int, seed: int = 0) -> ArgumentMap:
-    """Return a news-like map of *claims* attributed claims and about as many relations of every kind."""
-    rng = random.Random(seed)
-    sources = [Source(f"Source {number}", affiliation=rng.choice([None, "Dawn"])) for number in range(30)]
-    words = [
-        "officials",
-        "army",
-        "drone",
-        "strikes",
-        "agency",
-        "report",
-        "alliance",
-        "demands",
-        "cooperation",
-        "covert",
-        "peace",
-        "toll",
-    ]
-    amap = ArgumentMap(title=f"A bushy map of {claims} claims")
-    made = [
-        amap.claim(
-            " ".join(rng.choice(words) for _ in range(rng.randint(8, 30))).capitalize() + ".",
-            by=rng.choice(sources),
-            via=[rng.choice(sources)] if rng.random() < 0.2 else (),
-            medium="article",
-            id=f"c{number}",
-        )
-        for number in range(claims)
-    ]
-    supports = []
-    for number in range(1, claims):
-        conclusion = made[rng.randrange(max(1, number // 3))]
-        kind = rng.random()
-        if kind < 0.6:
-            supports.append(amap.support(made[number], conclusion))
-        elif kind < 0.72:
-            supports.append(amap.support([made[number], made[rng.randrange(number)]], conclusion))
-        elif kind < 0.84:
-            amap.rebut(made[number], conclusion)
-        elif kind < 0.92 and supports:
-            amap.undercut(made[number], rng.choice(supports))
-        else:
-            amap.doubt(conclusion, made[number], stance="sarcasm")
-    return amap
+def news(claims: int) -> ArgumentMap:
+    """Return a realistic map of *claims* claims, as the other benchmarks build it."""
+    return build(plan(claims))
 
 
 def best_of(runs: int, work: Callable[[], str]) -> tuple[float, str]:
@@ -88,11 +48,12 @@ def best_of(runs: int, work: Callable[[], str]) -> tuple[float, str]:
 def main(sizes: list[int]) -> None:
     """Time the outline of each shape and size in each style, and print a table."""
     print(f"{'map':<8} {'claims':>8} {'style':<9} {'seconds':>8} {'lines':>9} {'MB':>6}")
-    for name, build in (("chain", chain), ("bushy", bushy)):
+    shapes: tuple[tuple[str, Callable[[int], ArgumentMap]], ...] = (("chain", chain), ("news", news))
+    for name, make in shapes:
         for size in sizes:
-            amap = build(size)
+            amap = make(size)
             for style in STYLES:
-                seconds, text = best_of(3, lambda amap=amap, style=style: outline(amap, style=style))
+                seconds, text = best_of(3, partial(outline, amap, style=style))
                 lines = text.count("\n")
                 print(f"{name:<8} {size:>8} {style:<9} {seconds:>8.3f} {lines:>9} {len(text.encode()) / 1e6:>6.1f}")
 

@@ -50,7 +50,7 @@ __all__ = [
     "MIN_WIDTH",
     "STYLES",
     "Line",
-    "Options",
+    "OutlineOptions",
     "Role",
     "Span",
     "Style",
@@ -117,21 +117,21 @@ _MARKDOWN_LINE_START = re.compile(r"\A(\d{0,9})([-+=#>.)])")
 
 def _one_of_styles(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value not in STYLES:
-        raise InvalidElementError(f"Options.style must be one of {', '.join(STYLES)}, got {value!r}")
+        raise InvalidElementError(f"OutlineOptions.style must be one of {', '.join(STYLES)}, got {value!r}")
 
 
 def _wide_enough(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < MIN_WIDTH:
-        raise InvalidElementError(f"Options.width must be a whole number of at least {MIN_WIDTH}, got {value!r}")
+        raise InvalidElementError(f"OutlineOptions.width must be a whole number of at least {MIN_WIDTH}, got {value!r}")
 
 
 def _claim_or_reference(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, (Claim, str)):
-        raise InvalidElementError(f"Options.root must be a claim, its id or its text, got {value!r}")
+        raise InvalidElementError(f"OutlineOptions.root must be a claim, its id or its text, got {value!r}")
 
 
 @attrs.frozen
-class Options:
+class OutlineOptions:
     """How to outline a map.
 
     Args:
@@ -190,7 +190,7 @@ def outline_lines(
 
     ``outline(...)`` is these lines joined; the arguments are the same.
     """
-    return _Outliner(amap, Options(style, width, root)).lines
+    return _Outliner(amap, OutlineOptions(style, width, root)).lines
 
 
 @attrs.frozen
@@ -229,7 +229,7 @@ class _Node(NamedTuple):
 class _Outliner:
     """Walk a map from its main conclusions, without recursion, writing lines as it goes."""
 
-    def __init__(self, amap: ArgumentMap, options: Options) -> None:
+    def __init__(self, amap: ArgumentMap, options: OutlineOptions) -> None:
         self.amap = amap
         self.style = options.style
         self.width = options.width
@@ -237,6 +237,7 @@ class _Outliner:
         self.markdown = options.style == "markdown"
         self.lines: list[Line] = []
         self.written: set[str] = set()
+        self._rooms: dict[str, int] = {}
         self.deferred: deque[tuple[_Node, list[Relation]]] = deque()
         root = None if options.root is None else amap.claim_for(options.root)  # fail before writing anything
         self._title()
@@ -483,23 +484,35 @@ class _Outliner:
 
     def _emit(self, first: list[Span], rest: list[Span], content: list[Span], *, reflow: bool = True) -> None:
         """Write one logical line, wrapped to the width, continuation lines aligned under its text."""
-        text = "".join(piece for _, piece in content)
-        if reflow:
-            room = max(_MIN_TEXT, self.width - columns("".join(piece for _, piece in rest)))
+        text = "".join([piece for _, piece in content])
+        first_prefix = tuple(first)
+        if not reflow:
+            pieces = [text]
+        else:
+            room = self._room(rest)
             if self.markdown:
                 room -= 1  # keep a column for the backslash that may escape the start of a continuation line
-            first_room = max(_MIN_TEXT, self.width - columns("".join(piece for _, piece in first)))
-            pieces = wrap(text, room, first_room)
-        else:
-            pieces = [text]
+            pieces = wrap(text, room, self._room(first))
+        if len(pieces) == 1:
+            self.lines.append(Line(first_prefix, tuple([(role, isolate(piece)) for role, piece in content])))
+            return
+        rest_prefix = tuple(rest)
         start = 0
         for number, piece in enumerate(pieces):
             spans = _slice(content, start, start + len(piece))
             if self.markdown and number > 0:
                 spans[0] = (spans[0][0], _MARKDOWN_LINE_START.sub(r"\1\\\2", spans[0][1], count=1))
-            content_spans = tuple((role, isolate(span_text)) for role, span_text in spans)
-            self.lines.append(Line(tuple(first if number == 0 else rest), content_spans, continued=number > 0))
+            content_spans = tuple([(role, isolate(span_text)) for role, span_text in spans])
+            self.lines.append(Line(rest_prefix if number else first_prefix, content_spans, continued=number > 0))
             start += len(piece) + 1
+
+    def _room(self, prefix: list[Span]) -> int:
+        """Return the columns left for text after *prefix*; never fewer than 20."""
+        key = "".join([piece for _, piece in prefix])
+        room = self._rooms.get(key)
+        if room is None:
+            room = self._rooms[key] = max(_MIN_TEXT, self.width - columns(key))
+        return room
 
 
 def _slice(spans: list[Span], start: int, end: int) -> list[Span]:
