@@ -397,6 +397,15 @@ def test_the_outline_is_deterministic(amap: ArgumentMap, style: Style) -> None:
 # ---------------------------------------------------------------- Markdown
 
 
+def commonmark() -> MarkdownIt:
+    """Return a CommonMark parser that follows lists as deep as outlines go.
+
+    markdown-it stops parsing at 20 levels of nesting as a guard against
+    hostile input; an outline nests up to MAX_DEPTH + 2 lists, each two levels.
+    """
+    return MarkdownIt("commonmark", {"maxNesting": 4 * (MAX_DEPTH + 2)})
+
+
 def _inline_text(token: Token) -> str:
     """Return what a reader sees of an inline token: its text, code spans and line breaks as spaces."""
     parts = []
@@ -418,7 +427,7 @@ def test_markdown_renders_to_the_same_structure_whatever_the_text(amap: Argument
     its own. What is compared is what a browser shows, so runs of white
     space count as one.
     """
-    tokens = MarkdownIt("commonmark").parse(outline(amap, style="markdown", width=width))
+    tokens = commonmark().parse(outline(amap, style="markdown", width=width))
     kinds = Counter(token.type for token in tokens)
     assert not {"html_block", "fence", "code_block", "blockquote_open", "hr", "ordered_list_open"} & set(kinds)
     lines = outline_lines(amap, style="markdown", width=UNWRAPPED)
@@ -454,7 +463,7 @@ def test_markdown_wrapped_lines_never_start_a_block() -> None:
     top = m.claim("The conclusion.", id="top")
     for number, text in enumerate(hazards):
         m.support(m.claim(text.strip(), id=f"h{number}"), top)
-    tokens = MarkdownIt("commonmark").parse(outline(m, style="markdown", width=MIN_WIDTH))
+    tokens = commonmark().parse(outline(m, style="markdown", width=MIN_WIDTH))
     blocks = Counter(token.type for token in tokens if token.block)
     assert blocks["heading_open"] == 1
     assert blocks["bullet_list_open"] == 1
@@ -462,3 +471,13 @@ def test_markdown_wrapped_lines_never_start_a_block() -> None:
     assert not {"ordered_list_open", "hr", "blockquote_open"} & set(blocks)
     items = [_collapse(_inline_text(token)) for token in tokens if token.type == "inline"][1:]
     assert items == [f"+ {text.strip()} [h{number}]" for number, text in enumerate(hazards)]
+
+
+def test_a_deep_markdown_outline_nests_as_deep_as_the_map_then_continues() -> None:
+    """A chain deeper than MAX_DEPTH parses as nested lists down to the limit, then as a new section."""
+    lines = outline_lines(chain(3 * MAX_DEPTH), style="markdown")
+    tokens = commonmark().parse("".join(f"{line}\n" for line in lines))
+    kinds = Counter(token.type for token in tokens)
+    assert kinds["list_item_open"] == sum(1 for line in lines if line.prefix and line.prefix[0][1].endswith("- "))
+    assert kinds["heading_open"] == 1 + 2  # the conclusion, and two sections that continue the chain
+    assert max(token.level for token in tokens) >= 2 * MAX_DEPTH
