@@ -14,6 +14,7 @@ from markdown_it.token import Token
 from argmap import ArgumentMap, InvalidElementError, Source, Undercut, UnknownClaimError, dumps, loads, outline
 from argmap.render._wrap import _GLUED, FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, columns, visible, wrap
 from argmap.render.outline import MARKERS, MAX_DEPTH, MIN_WIDTH, STYLES, Line, Role, Style, outline_lines
+from benchmarks.outline import chain
 from tests.strategies import HOSTILE_TEXTS, maps, texts
 
 UNWRAPPED = 10**9
@@ -214,17 +215,6 @@ def test_bad_options_are_refused(options: dict[str, object], message: str) -> No
         outline(small_map(), **options)  # type: ignore[arg-type]
 
 
-def chain(length: int) -> ArgumentMap:
-    """Return a map where claim i supports claim i - 1, *length* claims deep."""
-    m = ArgumentMap()
-    previous = m.claim("Claim number 0.", id="c0")
-    for number in range(1, length):
-        claim = m.claim(f"Claim number {number}.", id=f"c{number}")
-        m.support(claim, previous)
-        previous = claim
-    return m
-
-
 @pytest.mark.parametrize("style", STYLES)
 def test_a_chain_ten_thousand_deep_renders_in_linear_size(style: Style) -> None:
     """A 10,000-claim chain renders without recursion, every claim once, and the depth is capped.
@@ -233,9 +223,10 @@ def test_a_chain_ten_thousand_deep_renders_in_linear_size(style: Style) -> None:
     short and the outline grows in proportion to the chain, not its square.
     """
     length = 10_000
-    lines = outline_lines(chain(length), style=style)
-    texts = spans(lines, *_TEXT_ROLES)
-    assert Counter(texts) == Counter(f"Claim number {number}." for number in range(length))
+    amap = chain(length)
+    texts = spans(outline_lines(amap, style=style, width=UNWRAPPED), *_TEXT_ROLES)
+    assert Counter(texts) == Counter(claim.text for claim in amap.claims)
+    lines = outline_lines(amap, style=style)
     assert max(columns(str(line)) for line in lines) <= 88
     assert sum(len(str(line)) for line in lines) < 200 * length
     continued = [line for line in lines if any(role == "reference" for role, _ in line.content)]
@@ -479,5 +470,5 @@ def test_a_deep_markdown_outline_nests_as_deep_as_the_map_then_continues() -> No
     tokens = commonmark().parse("".join(f"{line}\n" for line in lines))
     kinds = Counter(token.type for token in tokens)
     assert kinds["list_item_open"] == sum(1 for line in lines if line.prefix and line.prefix[0][1].endswith("- "))
-    assert kinds["heading_open"] == 1 + 2  # the conclusion, and two sections that continue the chain
+    assert kinds["heading_open"] == 1 + 1 + 2  # the title, the conclusion, and two sections that continue the chain
     assert max(token.level for token in tokens) >= 2 * MAX_DEPTH
