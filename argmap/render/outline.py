@@ -231,7 +231,6 @@ class _Outliner:
 
     def __init__(self, amap: ArgumentMap, options: OutlineOptions) -> None:
         self.amap = amap
-        self.style = options.style
         self.width = options.width
         self.glyphs = _GLYPHS[options.style]
         self.markdown = options.style == "markdown"
