@@ -134,10 +134,8 @@ def find_engine(engine: EngineName = "auto", format: str = "svg") -> Engine:
             )
         raise EngineNotFoundError(f"no Graphviz program found: {_INSTALL}")
     if format not in _PURE_FORMATS:
-        raise EngineNotFoundError(
-            f"graphviz-pure (at {pure}) cannot write {format}, and the system Graphviz is not installed; "
-            "install Graphviz for pdf (apt install graphviz, brew install graphviz), or ask for svg or png"
-        )
+        instead = "choose the engine dot (the system Graphviz)" if engine == "graphviz-pure" else _INSTALL
+        raise EngineNotFoundError(f"graphviz-pure cannot write {format}: {instead}, or ask for svg or png")
     return Engine("graphviz-pure", pure)
 
 

@@ -22,7 +22,7 @@ from argmap.errors import OptionError
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Document, Relation, SkepticalResponse, Support
 from argmap.render._legend import legend
-from argmap.render._quoting import html, name
+from argmap.render._quoting import name
 from argmap.render.grammar import (
     ARROWHEADS,
     BR,
@@ -165,7 +165,7 @@ def _body(amap: ArgumentMap, options: DotOptions) -> Iterator[str]:
     for number, (label, members) in enumerate(groups):
         yield f'\tsubgraph "cluster_{number}" {{\n'
         yield (
-            f'\t\tgraph [label=<{html(label)}>, style="rounded,filled", fillcolor="{PALETTE["frame"]}",'
+            f'\t\tgraph [label=<{lines(label, 60)}>, style="rounded,filled", fillcolor="{PALETTE["frame"]}",'
             f' color="{PALETTE["muted"]}", fontcolor="{PALETTE["muted"]}", fontsize=12]\n'
         )
         for claim in members:
