@@ -342,7 +342,7 @@ def test_claim_style_hook_styles_claims_and_its_legend_says_what_styles_mean() -
         (lambda: DotOptions(group_by="colour"), "group_by must be one of"),  # type: ignore[arg-type]
         (lambda: DotOptions(wrap=2), "wrap must be a whole number"),
         (lambda: DotOptions(claim_style="red"), "claim_style must be a function"),  # type: ignore[arg-type]
-        (lambda: DotOptions(extra_legend=[("x", "red")]), "extra_legend must hold"),  # type: ignore[list-item]
+        (lambda: DotOptions(extra_legend=[("x", "red")]), "extra_legend must hold"),
     ],
 )
 def test_bad_options_are_refused_with_a_clear_error(build: object, message: str) -> None:
