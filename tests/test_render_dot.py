@@ -72,8 +72,11 @@ def drawn_claim_text(svg: bytes) -> dict[str, str]:
 
 
 def graphviz_name(id: str) -> str:
-    """Return the name Graphviz gives the node of claim *id*: it keeps the doubled backslashes of a quoted name."""
-    return id.replace("\\", "\\\\")
+    """Return the name Graphviz gives the node of claim *id*: it keeps the doubled backslashes of a quoted name.
+
+    An id that starts with % gets a leading space (Graphviz keeps such names for itself).
+    """
+    return (" " + id if id.startswith("%") else id).replace("\\", "\\\\")
 
 
 # ------------------------------------------------------------------ the examples
@@ -148,13 +151,13 @@ def test_hostile_text_cannot_break_out_of_its_label(text: str) -> None:
     assert source.count('"x" [label=<') == 1
 
 
-@pytest.mark.parametrize("id", ["node", "edge", "graph", "-2.5", "1", 'a "q" b', "a\\", "<b>", "x:y"])
+@pytest.mark.parametrize("id", ["node", "edge", "graph", "-2.5", "1", 'a "q" b', "a\\", "<b>", "x:y", "%3"])
 def test_ids_that_look_like_dot_are_names(id: str) -> None:
     """Keywords, numbers, quotes and trailing backslashes as ids are quoted names, and each is one node."""
     m = ArgumentMap()
     m.support(m.claim("A premise.", id=id), m.claim("A conclusion.", id="c"))
     source = to_dot(m, DotOptions(legend=False, title=False))
-    quoted = '"' + id.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    quoted = '"' + graphviz_name(id).replace('"', '\\"') + '"'
     assert f"\t{quoted} [label=<" in source
     assert f'\t{quoted} -> "c" [' in source
 
@@ -229,7 +232,7 @@ def test_claims_show_text_qualifier_and_attribution_with_its_chain() -> None:
 
 
 def test_main_conclusions_stand_out() -> None:
-    """The claims where the argument ends are bold, with a heavier border and a tinted fill; others are not."""
+    """Claims where the argument ends are bold, heavier-bordered and tinted; others, lone ones too, are not."""
     source = to_dot(sample_map(), DotOptions(legend=False))
     (collapse,) = [line for line in source.splitlines() if line.startswith('\t"collapse" [label')]
     assert "<B>The alliance may collapse.</B>" in collapse
@@ -237,6 +240,10 @@ def test_main_conclusions_stand_out() -> None:
     (davis,) = [line for line in source.splitlines() if line.startswith('\t"davis" [label')]
     assert "<B>" not in davis
     assert "penwidth" not in davis
+    m = sample_map()
+    m.claim("Background: the alliance is old.", id="background")
+    (background,) = [line for line in to_dot(m).splitlines() if line.startswith('\t"background" [label')]
+    assert "<B>" not in background  # connected to nothing: context, not where the argument ends
 
 
 def test_text_is_wrapped_to_the_width_asked() -> None:
@@ -258,6 +265,8 @@ def test_title_and_byline_are_drawn_unless_turned_off() -> None:
     """The map's title, author, publication and date head the diagram."""
     assert "<B>Drones</B>" in to_dot(sample_map())
     assert "A. Writer · The Wire · 2011-04-11" in to_dot(sample_map())
+    same = ArgumentMap(title="Drones", author="The Atlantic Wire", publication="The Atlantic Wire")
+    assert ">The Atlantic Wire</FONT>" in to_dot(same)  # named once
     assert "Drones" not in to_dot(sample_map(), DotOptions(title=False))
 
 
@@ -265,7 +274,7 @@ def cluster_members(source: str) -> dict[str, list[str]]:
     """Return each frame's label and the claim ids drawn in it."""
     frames: dict[str, list[str]] = {}
     for block in re.findall(r'subgraph "cluster_\d+" \{\n(.*?)\n\t\}', source, re.S):
-        label = re.search(r"label=<(.*?)>, style", block)
+        label = re.search(r"label=<(.*?)>, labelloc", block)
         assert label is not None
         frames[label.group(1)] = re.findall(r'^\t\t"([^"]+)" \[label', block, re.M)
     return frames

@@ -3,7 +3,8 @@ r"""Quoting for DOT: every piece of user text passes through here before it reac
 User text goes into DOT in two places only, each with one function:
 
 - :func:`name` quotes an id (a claim's or a relation's) as a DOT node name.
-  Ids are printable by construction, so only ``"`` and ``\`` need escaping.
+  Ids are printable by construction, so only ``"`` and ``\`` need escaping
+  (and a leading ``%``, which Graphviz keeps for itself).
 - :func:`html` escapes text for an HTML-like label, the only kind of label
   argmap writes. Plain ``"..."`` labels are never used for user text:
   Graphviz expands ``\N``, ``\G`` and friends in them, and in tooltips even
@@ -69,7 +70,13 @@ def html(text: str) -> str:
 
 
 def name(id: str) -> str:
-    """Return *id* quoted as a DOT node name: always quoted, so that keywords and numbers stay names."""
+    """Return *id* quoted as a DOT node name: always quoted, so that keywords and numbers stay names.
+
+    Graphviz takes a name that starts with ``%`` for one of its own anonymous
+    ids, so such an id gets a leading space, which no id can have.
+    """
+    if id[:1] == "%":
+        id = " " + id
     if "\\" in id:
         id = id.replace("\\", "\\\\")
     if '"' in id:

@@ -20,7 +20,7 @@ import attrs
 
 from argmap.errors import OptionError
 from argmap.map import ArgumentMap
-from argmap.model import Claim, Document, Relation, SkepticalResponse, Support
+from argmap.model import Claim, Document, Relation, SkepticalResponse, Support, endpoints
 from argmap.render._legend import legend
 from argmap.render._quoting import name
 from argmap.render.grammar import (
@@ -123,6 +123,10 @@ _DEFAULTS = DotOptions()
 _HEAD = "digraph argmap {\n"
 _TAIL = "}\n"
 _FONT = "Helvetica"
+_FRAME = (
+    f'style="rounded,filled", fillcolor="{PALETTE["frame"]}", color="{PALETTE["muted"]}",'
+    f' fontcolor="{PALETTE["muted"]}", fontsize=12'
+)
 
 
 def to_dot(amap: ArgumentMap, options: DotOptions | None = None) -> str:
@@ -159,15 +163,13 @@ def _body(amap: ArgumentMap, options: DotOptions) -> Iterator[str]:
     yield f'\tedge [fontname="{_FONT}", fontsize=11, arrowsize=0.9]\n'
     if options.title:
         yield from _title(amap)
-    main = {claim.id for claim in amap.main_conclusions()}
+    main = _main_conclusions(amap)
     groups = _groups(amap, options.group_by)
+    top = "b" if options.direction == "BT" else "t"  # a frame's "t" is its lower side when drawn bottom to top
     grouped: set[str] = set()
     for number, (label, members) in enumerate(groups):
         yield f'\tsubgraph "cluster_{number}" {{\n'
-        yield (
-            f'\t\tgraph [label=<{lines(label, 60)}>, style="rounded,filled", fillcolor="{PALETTE["frame"]}",'
-            f' color="{PALETTE["muted"]}", fontcolor="{PALETTE["muted"]}", fontsize=12]\n'
-        )
+        yield (f"\t\tgraph [label=<{lines(label, 60)}>, labelloc={top}, {_FRAME}]\n")
         for claim in members:
             yield "\t" + _claim_node(claim, claim.id in main, options)
         grouped.update(claim.id for claim in members)
@@ -180,8 +182,23 @@ def _body(amap: ArgumentMap, options: DotOptions) -> Iterator[str]:
         yield from legend(amap, options)
 
 
+def _main_conclusions(amap: ArgumentMap) -> set[str]:
+    """Return the ids of the claims to make stand out: where the argument ends.
+
+    They are the map's main conclusions that something supports, attacks or
+    doubts; a claim connected to nothing (background, say) is not drawn as one.
+    """
+    pointed_at = {endpoints(relation)[1] for relation in amap.relations}
+    return {claim.id for claim in amap.main_conclusions() if claim.id in pointed_at}
+
+
+def _byline(*parts: str | None) -> str:
+    """Return the parts that are set, each once, joined by middle dots: an author that is the publication, once."""
+    return " · ".join(dict.fromkeys(part for part in parts if part))
+
+
 def _title(amap: ArgumentMap) -> Iterator[str]:
-    byline = " · ".join(part for part in (amap.author, amap.publication, amap.date) if part)
+    byline = _byline(amap.author, amap.publication, amap.date)
     if not amap.title and not byline:
         return
     parts = [f"<B>{lines(amap.title, 80)}</B>"] if amap.title else []
@@ -207,12 +224,7 @@ def _relations(amap: ArgumentMap) -> Iterator[str]:
         style = EDGE_STYLES[kind]
         head = ARROWHEADS[kind]
         label = _relation_label(relation)
-        if isinstance(relation, Support):
-            origins, target = relation.premises, relation.conclusion
-        elif isinstance(relation, SkepticalResponse):
-            origins, target = (relation.response,), relation.target
-        else:
-            origins, target = (relation.attacker,), relation.target
+        origins, target = endpoints(relation)
         target_name = name(target)
         if len(origins) > 1 or relation.id in targeted:
             junction = name(relation.id)
@@ -270,6 +282,6 @@ def _tag_key(claim: Claim) -> tuple[str, str] | None:
 
 
 def _document_label(document: Document) -> str:
-    details = " · ".join(part for part in (document.author, document.publication, document.date) if part)
+    details = _byline(document.author, document.publication, document.date)
     label = document.title or document.id
     return f"{label} ({details})" if details else label
