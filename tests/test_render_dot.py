@@ -6,7 +6,6 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 from hypothesis import given
@@ -20,11 +19,9 @@ from argmap.render._quoting import displayed, html
 from argmap.render.dot import DIRECTIONS, GROUPINGS
 from argmap.render.grammar import BORDER_STYLES, PALETTE
 from tests.conftest import ROOT
+from tests.drawing import drawn_claim_text, graphviz_name
 from tests.golden import GOLDEN, assert_golden, example_paths
 from tests.strategies import HOSTILE_TEXTS, maps, texts
-
-_SVG = "{http://www.w3.org/2000/svg}"
-_CLAIM_FONT_SIZE = "13.00"  # the node font size: claim text; qualifier, attribution and badge are smaller
 
 styles = st.builds(
     ClaimStyle,
@@ -53,30 +50,6 @@ def options(draw: st.DrawFn) -> DotOptions:
         claim_style=hook if hook_styles else None,
         extra_legend=[(draw(texts), style) for style in hook_styles],
     )
-
-
-def drawn_claim_text(svg: bytes) -> dict[str, str]:
-    """Return, for each node of an SVG drawn by Graphviz, its name and the text drawn at the claim font size.
-
-    White space is dropped: wrapping moves it, and nothing else may change.
-    """
-    found = {}
-    for group in ElementTree.fromstring(svg).iter(f"{_SVG}g"):
-        if group.get("class") != "node":
-            continue
-        title = group.find(f"{_SVG}title")
-        assert title is not None
-        lines = [text.text or "" for text in group.iter(f"{_SVG}text") if text.get("font-size") == _CLAIM_FONT_SIZE]
-        found[title.text or ""] = "".join("".join(lines).split())
-    return found
-
-
-def graphviz_name(id: str) -> str:
-    """Return the name Graphviz gives the node of claim *id*: it keeps the doubled backslashes of a quoted name.
-
-    An id that starts with % gets a leading space (Graphviz keeps such names for itself).
-    """
-    return (" " + id if id.startswith("%") else id).replace("\\", "\\\\")
 
 
 # ------------------------------------------------------------------ the examples
