@@ -87,9 +87,14 @@ def legend(amap: ArgumentMap, options: DotOptions) -> Iterator[str]:
     relations = amap.relations
     kinds = {type(relation) for relation in relations}
     drawn.edge(claim, conclusion, Support, "support" if Support in kinds else None)
-    for text, style in options.extra_legend:
+    below = ""
+    for number, (text, style) in enumerate(options.extra_legend):  # the hook's samples, two to a column
         label = claim_label(Claim(text), wrap=wrap, attributions=attributions, main=False, badge=style.badge)
-        drawn.start(f"label=<{label}>{claim_attributes(style, False)}")
+        attributes = f"label=<{label}>{claim_attributes(style, False)}"
+        if number % 2 == 0:
+            below = drawn.start(attributes)
+        else:
+            drawn.lines.append(f"\t\t{below} -> {drawn.node(attributes)} [style=invis]\n")
     if any(isinstance(relation, Support) and len(relation.premises) > 1 for relation in relations):
         joined = drawn.junction()
         drawn.edge(drawn.start(), joined, Support, arrow=False)
