@@ -292,6 +292,8 @@ def _render_jobs(maps: list[str], output: Path | None, format: str) -> list[tupl
             target = Path(reference).with_name(name)
         else:
             target = Path(name)  # a module:attribute, drawn into the current folder
+        if target is not None and not target.parent.is_dir():
+            raise FileNotFoundError(2, "no such folder", str(target.parent))  # bad input: exit 2, even with no engine
         jobs.append((reference, target))
     targets = [target for _, target in jobs if target is not None]
     for target in targets:
