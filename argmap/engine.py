@@ -80,11 +80,6 @@ class Engine:
     name: Literal["dot", "graphviz-pure"]
     path: str
 
-    @property
-    def formats(self) -> frozenset[str]:
-        """Return the formats this program writes."""
-        return frozenset(FORMATS) if self.name == "dot" else _PURE_FORMATS
-
 
 def format_for(path: str | Path) -> str:
     """Return the diagram format a file name implies.

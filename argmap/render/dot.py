@@ -169,7 +169,7 @@ def _body(amap: ArgumentMap, options: DotOptions) -> Iterator[str]:
     grouped: set[str] = set()
     for number, (label, members) in enumerate(groups):
         yield f'\tsubgraph "cluster_{number}" {{\n'
-        yield (f"\t\tgraph [label=<{lines(label, 60)}>, labelloc={top}, {_FRAME}]\n")
+        yield f"\t\tgraph [label=<{lines(label, 60)}>, labelloc={top}, {_FRAME}]\n"
         for claim in members:
             yield "\t" + _claim_node(claim, claim.id in main, options)
         grouped.update(claim.id for claim in members)
