@@ -164,7 +164,10 @@ def _body(amap: ArgumentMap, options: DotOptions) -> Iterator[str]:
     if options.title:
         yield from _title(amap)
     main = _main_conclusions(amap)
+    relations = amap.relations
+    junctioned = _junctioned(relations)
     groups = _groups(amap, options.group_by)
+    junctions: dict[int | None, list[Relation]] = _frame_of_junctions(relations, junctioned, groups)
     top = "b" if options.direction == "BT" else "t"  # a frame's "t" is its lower side when drawn bottom to top
     grouped: set[str] = set()
     for number, (label, members) in enumerate(groups):
@@ -172,12 +175,16 @@ def _body(amap: ArgumentMap, options: DotOptions) -> Iterator[str]:
         yield f"\t\tgraph [label=<{lines(label, 60)}>, labelloc={top}, {_FRAME}]\n"
         for claim in members:
             yield "\t" + _claim_node(claim, claim.id in main, options)
+        for relation in junctions.get(number, ()):
+            yield "\t" + _junction(relation)
         grouped.update(claim.id for claim in members)
         yield "\t}\n"
     for claim in amap.claims:
         if claim.id not in grouped:
             yield _claim_node(claim, claim.id in main, options)
-    yield from _relations(amap)
+    for relation in junctions.get(None, ()):
+        yield _junction(relation)
+    yield from _relations(relations, junctioned)
     if options.legend:
         yield from legend(amap, options)
 
@@ -216,9 +223,36 @@ def _claim_node(claim: Claim, main: bool, options: DotOptions) -> str:
     return f"\t{name(claim.id)} [label=<{label}>{claim_attributes(style, main)}]\n"
 
 
-def _relations(amap: ArgumentMap) -> Iterator[str]:
-    relations = amap.relations
+def _junctioned(relations: tuple[Relation, ...]) -> set[str]:
+    """Return the ids of the relations drawn through a junction dot: linked, attacked or doubted ones."""
     targeted = {relation.target for relation in relations if not isinstance(relation, Support)}
+    return {relation.id for relation in relations if len(endpoints(relation)[0]) > 1 or relation.id in targeted}
+
+
+def _junction(relation: Relation) -> str:
+    colour = RELATION_COLOURS[type(relation)]
+    return f'\t{name(relation.id)} [shape=point, width=0.11, color="{colour}", fillcolor="{colour}", label=""]\n'
+
+
+def _frame_of_junctions(
+    relations: tuple[Relation, ...], junctioned: set[str], groups: list[tuple[str, list[Claim]]]
+) -> dict[int | None, list[Relation]]:
+    """Return the junctions to draw in each frame (by number), and outside any (``None``).
+
+    A junction goes in the frame of its claims when they all share one, so that
+    a frame holds its own arguments whole.
+    """
+    frame_of = {claim.id: number for number, (_, members) in enumerate(groups) for claim in members}
+    placed: dict[int | None, list[Relation]] = {}
+    for relation in relations:
+        if relation.id in junctioned:
+            origins, target = endpoints(relation)
+            frames = {frame_of.get(id) for id in (*origins, target)}
+            placed.setdefault(frames.pop() if len(frames) == 1 else None, []).append(relation)
+    return placed
+
+
+def _relations(relations: tuple[Relation, ...], junctioned: set[str]) -> Iterator[str]:
     for relation in relations:
         kind = type(relation)
         style = EDGE_STYLES[kind]
@@ -226,10 +260,8 @@ def _relations(amap: ArgumentMap) -> Iterator[str]:
         label = _relation_label(relation)
         origins, target = endpoints(relation)
         target_name = name(target)
-        if len(origins) > 1 or relation.id in targeted:
+        if relation.id in junctioned:
             junction = name(relation.id)
-            colour = RELATION_COLOURS[kind]
-            yield f'\t{junction} [shape=point, width=0.11, color="{colour}", fillcolor="{colour}", label=""]\n'
             for origin in origins:
                 yield f"\t{name(origin)} -> {junction} [{style}, arrowhead=none]\n"
             yield f"\t{junction} -> {target_name} [{style}, arrowhead={head}{label}]\n"
