@@ -1,1 +1,1 @@
-"""Benchmarks: speed is measured here, never asserted in tests."""
+"""Benchmarks: speed and memory, measured with fixed seeds; not part of `make test`."""

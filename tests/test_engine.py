@@ -13,7 +13,7 @@ from argmap import ArgumentMap, EngineError, EngineNotFoundError, load
 from argmap.engine import Engine, find_engine, format_for, mimebundle, pipe, render
 from argmap.errors import OptionError
 from argmap.render import to_dot
-from benchmarks.maps import synthetic
+from benchmarks.generate import build, plan
 from tests.conftest import ROOT
 from tests.drawing import drawn_claim_text, graphviz_name
 
@@ -138,7 +138,7 @@ def test_graphviz_errors_are_surfaced_in_one_line() -> None:
 def test_a_slow_layout_is_stopped_at_the_timeout() -> None:
     """Graphviz running past the timeout is stopped, and the error says so."""
     with pytest.raises(EngineError, match=r"took longer than 0.05 s and was stopped"):
-        pipe(to_dot(synthetic(300)), "svg", timeout=0.05)
+        pipe(to_dot(build(plan(300))), "svg", timeout=0.05)
 
 
 def test_a_failing_engine_leaves_the_old_file_and_no_temporary_one(

@@ -25,12 +25,14 @@ is drawn visibly instead of breaking the diagram.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 __all__ = ["displayed", "html", "name", "wrap"]
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SPECIAL = re.compile(r'[&<>"\\\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')  # all html() changes
 _CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20)}
 
 
@@ -55,6 +57,8 @@ def html(text: str) -> str:
     ``\N`` and its kin even inside HTML labels and ``\\`` is its one way to
     draw a backslash.
     """
+    if not _SPECIAL.search(text):
+        return text
     text = displayed(text)
     if "&" in text:
         text = text.replace("&", "&amp;")
@@ -90,9 +94,29 @@ def wrap(text: str, width: int) -> list[str]:
     White space of any kind (new lines too) separates words and is not kept.
     A word longer than *width* is cut, never in front of a combining mark.
     """
+    words = text.split()
+    joined = " ".join(words)
+    if len(joined) <= width:
+        return [joined] if joined else []
+    if max(map(len, words)) > width:
+        return _wrap_cutting(words, width)
+    return _lines_of(width).findall(joined)
+
+
+@functools.lru_cache(maxsize=64)
+def _lines_of(width: int) -> re.Pattern[str]:
+    """Return the pattern of one line: a word, then as much more as fits, ending before a space or the end.
+
+    Greedy and backtracking, it is the usual fill-the-line rule, run in C.
+    """
+    return re.compile(rf"[^ ].{{0,{width - 1}}}(?= |\Z)", re.DOTALL)
+
+
+def _wrap_cutting(words: list[str], width: int) -> list[str]:
+    """Return *words* filled into lines of *width*, cutting the words that are longer."""
     lines: list[str] = []
     line = ""
-    for word in text.split():
+    for word in words:
         while len(word) > width:
             if line:
                 lines.append(line)

@@ -142,7 +142,8 @@ class ClaimStyle:
 
 def lines(text: str, width: int) -> str:
     """Return *text* wrapped to *width* and escaped, its lines joined by left-aligned breaks."""
-    return BR.join(html(line) for line in wrap(text, width))
+    # One escape for the whole text: escaping neither adds nor takes a new line.
+    return html("\n".join(wrap(text, width))).replace("\n", BR)
 
 
 def claim_label(claim: Claim, *, wrap: int, attributions: bool, main: bool, badge: str | None = None) -> str:
