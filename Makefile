@@ -17,7 +17,7 @@ $(READY): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-## demo: build every example map and write it under out/: JSON, and its outline as text and Markdown.
+## demo: build every example map and write it under out/: JSON, SVG and PNG diagrams, and its outline as text and Markdown.
 demo: $(READY)
 	@mkdir -p $(OUT)
 	@for example in $(EXAMPLES); do \
@@ -26,6 +26,8 @@ demo: $(READY)
 		$(BIN)/argmap outline $$example > $(OUT)/.$$name.txt && mv $(OUT)/.$$name.txt $(OUT)/$$name.txt || exit $$?; \
 		$(BIN)/argmap outline $$example --style markdown > $(OUT)/.$$name.md && mv $(OUT)/.$$name.md $(OUT)/$$name.md || exit $$?; \
 	done
+	$(BIN)/argmap render $(EXAMPLES) -o $(OUT) -f svg --group-by document
+	$(BIN)/argmap render $(EXAMPLES) -o $(OUT) -f png --group-by document
 	@echo "demo: wrote $(OUT)/"
 
 ## test: lint, type-check and run the whole suite.

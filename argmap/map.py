@@ -450,6 +450,12 @@ class ArgumentMap:
         title = f" {self.title!r}" if self.title else ""
         return f"<ArgumentMap{title}: {len(self._claims)} claims, {len(self._relations)} relations>"
 
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """Show the map in Jupyter as an SVG diagram, or as text saying why Graphviz could not draw it."""
+        from argmap.engine import mimebundle  # Graphviz is needed only when a notebook asks
+
+        return mimebundle(self)
+
     def copy(self) -> ArgumentMap:
         """Return a new map with the same metadata and elements (elements are immutable, so shared)."""
         clone = ArgumentMap(**self.metadata)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from argmap import ArgumentMap, InvalidElementError, Source, Undercut, UnknownClaimError, dumps, loads, outline
+from argmap import ArgumentMap, OptionError, Source, Undercut, UnknownClaimError, dumps, loads, outline
 from argmap.render._wrap import _GLUED, FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, columns, visible, wrap
 from argmap.render.outline import MARKERS, MAX_DEPTH, MIN_WIDTH, STYLES, Line, Role, Style, outline_lines
 from benchmarks.outline import chain
@@ -210,8 +210,8 @@ def test_an_unknown_root_is_a_clear_error() -> None:
     ],
 )
 def test_bad_options_are_refused(options: dict[str, object], message: str) -> None:
-    """An unknown style, a width too narrow or not whole, or a root of the wrong type is an InvalidElementError."""
-    with pytest.raises(InvalidElementError, match=message):
+    """An unknown style, a width too narrow or not whole, or a root of the wrong type is an OptionError."""
+    with pytest.raises(OptionError, match=message):
         outline(small_map(), **options)  # type: ignore[arg-type]
 
 

@@ -39,7 +39,7 @@ from typing import Any, Literal, NamedTuple, TypeAlias, get_args
 
 import attrs
 
-from argmap.errors import InvalidElementError
+from argmap.errors import OptionError
 from argmap.map import ArgumentMap
 from argmap.model import Attribution, Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut, endpoints
 from argmap.render._wrap import columns, isolate, visible, wrap
@@ -117,17 +117,17 @@ _MARKDOWN_LINE_START = re.compile(r"\A(\d{0,9})([-+=#>.)])")
 
 def _one_of_styles(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value not in STYLES:
-        raise InvalidElementError(f"OutlineOptions.style must be one of {', '.join(STYLES)}, got {value!r}")
+        raise OptionError(f"OutlineOptions.style must be one of {', '.join(STYLES)}, got {value!r}")
 
 
 def _wide_enough(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < MIN_WIDTH:
-        raise InvalidElementError(f"OutlineOptions.width must be a whole number of at least {MIN_WIDTH}, got {value!r}")
+        raise OptionError(f"OutlineOptions.width must be a whole number of at least {MIN_WIDTH}, got {value!r}")
 
 
 def _claim_or_reference(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, (Claim, str)):
-        raise InvalidElementError(f"OutlineOptions.root must be a claim, its id or its text, got {value!r}")
+        raise OptionError(f"OutlineOptions.root must be a claim, its id or its text, got {value!r}")
 
 
 @attrs.frozen
@@ -177,7 +177,7 @@ def outline(amap: ArgumentMap, style: Style = "tree", width: int = 88, root: Cla
         root: outline only the subtree under this claim (a claim, its id or its text).
 
     Raises:
-        InvalidElementError: an unknown style, or a width below :data:`MIN_WIDTH`.
+        OptionError: an unknown style, or a width below :data:`MIN_WIDTH`.
         UnknownClaimError: *root* names no claim of the map.
     """
     return "".join(str(line) + "\n" for line in outline_lines(amap, style, width, root))
