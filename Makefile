@@ -17,12 +17,14 @@ $(READY): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-## demo: build every example map and write it under out/, as JSON and as SVG and PNG diagrams.
+## demo: build every example map and write it under out/: JSON, SVG and PNG diagrams, and its outline as text and Markdown.
 demo: $(READY)
 	@mkdir -p $(OUT)
 	@for example in $(EXAMPLES); do \
 		name=$$(basename $$example .py); \
 		$(BIN)/argmap convert $$example -o $(OUT)/$$name.json || exit $$?; \
+		$(BIN)/argmap outline $$example > $(OUT)/.$$name.txt && mv $(OUT)/.$$name.txt $(OUT)/$$name.txt || exit $$?; \
+		$(BIN)/argmap outline $$example --style markdown > $(OUT)/.$$name.md && mv $(OUT)/.$$name.md $(OUT)/$$name.md || exit $$?; \
 	done
 	$(BIN)/argmap render $(EXAMPLES) -o $(OUT) -f svg --group-by document
 	$(BIN)/argmap render $(EXAMPLES) -o $(OUT) -f png --group-by document

@@ -38,6 +38,7 @@ from argmap.model import (
     Support,
     Undercut,
 )
+from argmap.render.outline import outline
 
 __version__ = "0.1.0"
 
@@ -56,6 +57,8 @@ __all__ = [
     # checking it
     "Problem",
     "check",
+    # rendering it
+    "outline",
     # saving and loading it
     "dump",
     "dumps",

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, cast
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, cast
 
 import typer
 
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from argmap.engine import EngineName
     from argmap.map import ArgumentMap
     from argmap.render.dot import Direction, DotOptions, GroupBy
+    from argmap.render.outline import Line
 
 __all__ = ["EXIT_ENGINE", "EXIT_INPUT", "EXIT_OK", "EXIT_PROBLEMS", "app", "read_map"]
 
@@ -362,3 +365,78 @@ def _progress(count: int) -> Progress | None:
         console=Console(stderr=True),
         transient=True,
     )
+
+
+@app.command()
+def outline(
+    source: Annotated[
+        str, typer.Argument(metavar="MAP", help="The map to outline (file, module:attribute, or - for stdin).")
+    ],
+    style: Annotated[
+        Literal["tree", "ascii", "markdown"],
+        typer.Option(
+            "--style",
+            help="tree: Unicode box drawing; ascii: the same drawn in ASCII; markdown: headings and nested lists.",
+        ),
+    ] = "tree",
+    width: Annotated[
+        int | None,
+        typer.Option("--width", min=20, help="Wrap text at this column (88 unless the terminal is narrower)."),
+    ] = None,
+    root: Annotated[
+        str | None, typer.Option("--root", help="Outline only the claims under this one (its id or its text).")
+    ] = None,
+) -> None:
+    """Print a map as an outline: each main conclusion, and what supports, rebuts, undercuts and doubts it.
+
+    Markers: + support, & premise of a linked support, - rebuttal, ~ undercut,
+    ? skeptical response. Coloured in a terminal; plain when piped or when
+    NO_COLOR is set.
+
+    Example: argmap outline examples/wire_cia_drawdown.py --style markdown > wire.md
+    """
+    from argmap.render.outline import outline_lines
+
+    terminal = sys.stdout.isatty()
+    if width is None:
+        width = max(20, min(88, shutil.get_terminal_size().columns)) if terminal else 88
+    with errors():
+        lines = outline_lines(read_map(source), style, width, root)
+    if terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb":
+        _print_coloured(lines)
+    else:
+        typer.echo("".join(f"{line}\n" for line in lines), nl=False)
+
+
+# How a terminal shows each role of an outline's spans (rich styles).
+_COLOURS: dict[str, str] = {
+    "tree": "dim",
+    "support": "bold green",
+    "premise": "green",
+    "rebuttal": "bold red",
+    "undercut": "bold magenta",
+    "doubt": "bold yellow",
+    "label": "italic",
+    "conclusion": "bold",
+    "id": "dim",
+    "reference": "dim italic",
+    "qualifier": "yellow",
+    "attribution": "cyan",
+    "quote": "italic",
+    "title": "bold underline",
+    "byline": "cyan",
+    "note": "italic",
+}
+
+
+def _print_coloured(lines: Sequence[Line]) -> None:
+    """Print outline lines to the terminal with a colour for each role."""
+    from rich.console import Console
+    from rich.text import Text
+
+    text = Text(no_wrap=True, end="")
+    for line in lines:
+        for role, piece in (*line.prefix, *line.content):
+            text.append(piece, _COLOURS.get(role))
+        text.append("\n")
+    Console(force_terminal=True, highlight=False, markup=False, emoji=False, soft_wrap=True).print(text, end="")

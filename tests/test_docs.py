@@ -39,3 +39,16 @@ def test_included_snippets_are_current_and_run(page: Path, path: Path, body: str
     assert path.read_text(encoding="utf-8") == body, f"{page.name} has a stale copy of {path.name}"
     if path.suffix == ".py":
         runpy.run_path(str(path), run_name="__main__")
+
+
+_LINK = re.compile(r"\]\((?P<target>[^)\s#]+)(#[^)]*)?\)")
+
+
+def test_relative_links_and_images_in_the_docs_exist() -> None:
+    """Every relative link or image in README.md and docs/*.md points at a file or folder that exists."""
+    for page in [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]:
+        for match in _LINK.finditer(page.read_text(encoding="utf-8")):
+            target = match["target"]
+            if "://" in target or target.startswith("mailto:"):
+                continue
+            assert (page.parent / target).exists(), f"{page.name} links to {target}, which does not exist"

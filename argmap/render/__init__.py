@@ -8,5 +8,6 @@ True
 
 from argmap.render.dot import DotOptions, to_dot, to_graphviz
 from argmap.render.grammar import ClaimStyle
+from argmap.render.outline import outline
 
-__all__ = ["ClaimStyle", "DotOptions", "to_dot", "to_graphviz"]
+__all__ = ["ClaimStyle", "DotOptions", "outline", "to_dot", "to_graphviz"]
