@@ -1,0 +1,493 @@
+"""AIF, the Argument Interchange Format: the JSON nodesets of AIFdb and OVA, read and written.
+
+An AIF nodeset is a graph of *nodes* and *edges*. I-nodes hold propositions
+and become claims; RA nodes (inference) become supports, several premises
+making one linked support, the scheme name kept as the label; CA nodes
+(conflict) become rebuttals, or undercuts when they point at another
+relation node (an attack on an attack is an undercut of a rebuttal, which
+:func:`argmap.check` reports); MA nodes (rephrase) become supports labelled
+``"rephrase"``. Locutions (L nodes, ``Speaker : words``, anchored to an
+I-node through a YA node) give the claim's attribution: the speaker, from the
+participants list where there is one, and the words as the quote.
+
+Real nodesets are slices of larger debates. What cannot be read as a claim or
+a relation (a relation node without a premise or a conclusion, a link to a
+locution, a preference) is left out and reported as a load problem, which
+:func:`argmap.check` includes; only a file that is not an AIF nodeset at all
+raises :class:`~argmap.errors.FormatError`.
+
+What AIF cannot carry (map metadata, qualifiers, tags, notes, source details
+beyond the name, ...) is listed in ``docs/formats.md``.
+
+>>> from argmap import ArgumentMap, Source
+>>> m = ArgumentMap()
+>>> _ = m.support("Drone strikes continue.", m.claim("The base is not vacated.", by=Source("A U.S. official")))
+>>> [node["type"] for node in json.loads(dumps(m))["nodes"]]
+['I', 'I', 'RA', 'L', 'YA']
+>>> [claim.text for claim in loads(dumps(m)).claims]
+['The base is not vacated.', 'Drone strikes continue.']
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any, NoReturn
+
+from argmap._atomic import write_atomic
+from argmap.check import Problem
+from argmap.errors import ArgmapError, FormatError
+from argmap.formats._json import field_name, locate, parse, read_text
+from argmap.map import ArgumentMap
+from argmap.model import (
+    STANCES,
+    Attribution,
+    Claim,
+    Rebuttal,
+    Relation,
+    SkepticalResponse,
+    Source,
+    Support,
+    Undercut,
+    readable_id,
+)
+
+__all__ = ["dump", "dumps", "load", "loads"]
+
+REPHRASE = "rephrase"
+"""The label of a support read from an MA (rephrase) node; a support so labelled is written as one."""
+
+_PLACEHOLDERS = frozenset(
+    {"", "RA", "CA", "MA", "PA", "Default Inference", "Default Conflict", "Default Rephrase", "Default Preference"}
+)
+"""Texts and scheme names that tools write when a relation node has no scheme: not labels."""
+
+_DOUBT = "Skeptical response"
+_DOUBT_TEXT = re.compile(rf"{_DOUBT} \(({'|'.join(STANCES)})\)\Z")
+_RELATION_TYPES = frozenset({"RA", "CA", "MA"})
+_DIALOGUE_TYPES = frozenset({"L", "YA", "TA"})
+
+
+def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
+    """Return the map in the AIF JSON *text* (an AIFdb nodeset, or OVA's JSON with its ``AIF`` block).
+
+    Args:
+        text: the JSON.
+        path: the file it came from, named in errors.
+
+    Raises:
+        FormatError: the text is not JSON, or not shaped like an AIF nodeset
+            (no ``nodes`` list, a node without an id or a type, ...).
+    """
+    return _Reader(text, path).read(parse(text, path))
+
+
+def load(path: str | Path) -> ArgumentMap:
+    """Return the map stored in the AIF JSON file *path*."""
+    return loads(read_text(path), path=path)
+
+
+def dumps(amap: ArgumentMap) -> str:
+    """Return *amap* as AIF JSON: ``nodes``, ``edges``, ``locutions`` and ``participants``."""
+    return _Writer(amap).text()
+
+
+def dump(amap: ArgumentMap, path: str | Path) -> Path:
+    """Write *amap* to *path* as AIF JSON, atomically, and return the path."""
+    return write_atomic(path, dumps(amap))
+
+
+# ------------------------------------------------------------------- writing
+
+
+def _protect(text: str) -> str:
+    """Escape ``&`` where reading would take part of *text* for an HTML entity, so that it reads back as written."""
+    if "&" in text and html.unescape(text) != text:
+        return text.replace("&", "&amp;")
+    return text
+
+
+class _Writer:
+    """Lay a map out as AIF nodes and edges, in the map's order, one pass over its elements."""
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        self.amap = amap
+        self.nodes: list[dict[str, Any]] = []
+        self.edges: list[dict[str, Any]] = []
+        self.locutions: list[dict[str, Any]] = []
+        self.participants: dict[str, dict[str, Any]] = {}
+        # L and YA nodes need ids that no claim or relation has.
+        self.taken = {claim.id for claim in amap.claims} | {relation.id for relation in amap.relations}
+        self.counter = 0
+
+    def text(self) -> str:
+        for claim in self.amap.claims:
+            self.nodes.append({"nodeID": claim.id, "text": _protect(claim.text), "type": "I"})
+        for claim in self.amap.claims:
+            if claim.attribution is not None:
+                self.locution(claim.id, claim.text, claim.attribution)
+        for relation in self.amap.relations:
+            self.relation(relation)
+        document = {
+            "nodes": self.nodes,
+            "edges": self.edges,
+            "locutions": self.locutions,
+            "participants": list(self.participants.values()),
+        }
+        return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+    def fresh(self, prefix: str) -> str:
+        while True:
+            self.counter += 1
+            id = f"{prefix}{self.counter}"
+            if id not in self.taken:
+                return id
+
+    def edge(self, origin: str, target: str) -> None:
+        self.edges.append({"edgeID": str(len(self.edges) + 1), "fromID": origin, "toID": target, "formEdgeID": None})
+
+    def locution(self, claim_id: str, text: str, attribution: Attribution) -> None:
+        source = attribution.source
+        participant = self.participants.get(source.id)
+        if participant is None:
+            participant = {"participantID": str(len(self.participants) + 1), "firstname": source.name, "surname": ""}
+            self.participants[source.id] = participant
+        words = attribution.quote if attribution.quote is not None else text
+        locution_id, anchor_id = self.fresh("L"), self.fresh("YA")
+        self.nodes.append({"nodeID": locution_id, "text": _protect(f"{source.name} : {words}"), "type": "L"})
+        self.nodes.append({"nodeID": anchor_id, "text": "Asserting", "type": "YA", "scheme": "Asserting"})
+        self.edge(locution_id, anchor_id)
+        self.edge(anchor_id, claim_id)
+        locution: dict[str, Any] = {"nodeID": locution_id, "personID": participant["participantID"]}
+        if attribution.url is not None:
+            locution["source"] = attribution.url
+        self.locutions.append(locution)
+
+    def relation(self, relation: Relation) -> None:
+        node: dict[str, Any] = {"nodeID": relation.id}
+        if isinstance(relation, Support):
+            rephrase = relation.label == REPHRASE
+            node["type"] = "MA" if rephrase else "RA"
+            label = None if rephrase else relation.label
+            node["text"] = label or ("Default Rephrase" if rephrase else "Default Inference")
+            origins: tuple[str, ...] = relation.premises
+            target = relation.conclusion
+        elif isinstance(relation, SkepticalResponse):
+            node |= {"type": "CA", "text": f"{_DOUBT} ({relation.stance})"}
+            label, origins, target = _DOUBT, (relation.response,), relation.target
+        else:
+            node |= {"type": "CA", "text": relation.label or "Default Conflict"}
+            label, origins, target = relation.label, (relation.attacker,), relation.target
+        if label is not None:
+            node["scheme"] = label
+        node["text"] = _protect(node["text"])
+        self.nodes.append(node)
+        for origin in origins:
+            self.edge(origin, relation.id)
+        self.edge(relation.id, target)
+
+
+# ------------------------------------------------------------------- reading
+
+_Where = tuple[str | int, ...]
+
+
+class _Node:
+    """One AIF node as read: its id as a string, its type, text and scheme, and its place in the file."""
+
+    __slots__ = ("id", "incoming", "number", "outgoing", "scheme", "text", "type")
+
+    def __init__(self, id: str, type: str, text: str, scheme: str | None, number: int) -> None:
+        self.id = id
+        self.type = type
+        self.text = text
+        self.scheme = scheme
+        self.number = number
+        self.incoming: list[_Node] = []
+        self.outgoing: list[_Node] = []
+
+    def __str__(self) -> str:
+        return f"{self.type} node {self.id}"
+
+
+class _Reader:
+    """Turn a parsed nodeset into a map, reporting what does not fit as load problems."""
+
+    def __init__(self, text: str, path: str | Path | None) -> None:
+        self.text = text
+        self.path = path
+        self.problems: list[Problem] = []
+        self.where: _Where = ()
+
+    def fail(self, message: str, where: _Where) -> NoReturn:
+        position = locate(self.text, where)
+        line, column = position if position else (None, None)
+        raise FormatError(message, path=self.path, line=line, column=column, field=field_name(where))
+
+    def warn(self, code: str, message: str, elements: tuple[str, ...] = ()) -> None:
+        self.problems.append(Problem("warning", code, message, elements))
+
+    def read(self, document: Any) -> ArgumentMap:
+        if not isinstance(document, dict):
+            self.fail("expected an AIF nodeset (an object with 'nodes' and 'edges')", ())
+        nodeset = document
+        if isinstance(document.get("AIF"), dict):  # OVA keeps the nodeset in its AIF block
+            nodeset, self.where = document["AIF"], ("AIF",)
+        for name in ("nodes", "edges"):
+            if not isinstance(nodeset.get(name, []), list):
+                self.fail(f"'{name}' must be an array", (*self.where, name))
+        if "nodes" not in nodeset:
+            self.fail("expected an AIF nodeset: no 'nodes' array", self.where)
+        nodes = self.nodes(nodeset["nodes"])
+        self.edges(nodeset.get("edges", []), nodes)
+        speakers = self.speakers(nodeset, document)
+
+        amap = ArgumentMap()
+        claims = [node for node in nodes.values() if node.type == "I"]
+        if not claims:
+            self.warn("empty-file", "the file holds no I-nodes, so the map has no claims")
+        sources: dict[str, Source] = {}
+        for node in claims:
+            amap.add(self.claim(node, speakers, sources))
+        self.relations(amap, nodes)
+        amap.load_problems = self.problems
+        return amap
+
+    # -- the file's structure; a mistake here is a FormatError
+
+    def nodes(self, items: list[Any]) -> dict[str, _Node]:
+        nodes: dict[str, _Node] = {}
+        for number, item in enumerate(items):
+            where = (*self.where, "nodes", number)
+            if not isinstance(item, dict):
+                self.fail("a node must be an object", where)
+            id = self.identifier(item, "nodeID", where)
+            kind = item.get("type")
+            if not isinstance(kind, str):
+                self.fail("a node needs a 'type' string (I, RA, CA, MA, L, YA, TA, ...)", (*where, "type"))
+            text = item.get("text", "")
+            if not isinstance(text, str):
+                self.fail("'text' must be a string", (*where, "text"))
+            scheme = item.get("scheme")
+            if id in nodes:
+                self.warn("unsupported-relation", f"two nodes have id {id}; the second ({kind}) was left out")
+                continue
+            nodes[id] = _Node(id, kind, html.unescape(text), scheme if isinstance(scheme, str) else None, number)
+        return nodes
+
+    def identifier(self, item: dict[str, Any], name: str, where: _Where) -> str:
+        value = item.get(name)
+        spelled = str(value)
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or spelled != spelled.strip() or not spelled:
+            self.fail(f"'{name}' must be a non-empty string or an integer", (*where, name))
+        return str(value)
+
+    def edges(self, items: list[Any], nodes: dict[str, _Node]) -> None:
+        for number, item in enumerate(items):
+            where = (*self.where, "edges", number)
+            if not isinstance(item, dict):
+                self.fail("an edge must be an object", where)
+            origin = nodes.get(self.identifier(item, "fromID", where))
+            target = nodes.get(self.identifier(item, "toID", where))
+            if origin is None or target is None:
+                missing = item["fromID"] if origin is None else item["toID"]
+                edge = item.get("edgeID", number)
+                self.warn("incomplete-relation", f"edge {edge} names node {missing}, which the file does not have")
+                continue
+            origin.outgoing.append(target)
+            target.incoming.append(origin)
+
+    def speakers(self, nodeset: dict[str, Any], document: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
+        """Return the speaker's name, and the locution's source, for each L node tied to a named participant."""
+        names: dict[str, str] = {}
+        participants = nodeset.get("participants", document.get("participants", []))
+        for item in participants if isinstance(participants, list) else []:
+            id = item.get("participantID", item.get("id")) if isinstance(item, dict) else None
+            if isinstance(id, (str, int)):
+                parts = (item.get("firstname"), item.get("surname"))
+                name = " ".join(part for part in parts if isinstance(part, str) and part)
+                if name.strip():
+                    names[str(id)] = name
+        speakers: dict[str, tuple[str, str | None]] = {}
+        locutions = nodeset.get("locutions", [])
+        for item in locutions if isinstance(locutions, list) else []:
+            if not isinstance(item, dict) or not isinstance(item.get("nodeID"), (str, int)):
+                continue
+            speaker = names.get(str(item.get("personID")))
+            if speaker is not None:
+                source = item.get("source")
+                url = source if isinstance(source, str) and source.strip() else None
+                speakers.setdefault(str(item["nodeID"]), (speaker, url))
+        return speakers
+
+    # -- claims and their attribution
+
+    def claim(self, node: _Node, speakers: dict[str, tuple[str, str | None]], sources: dict[str, Source]) -> Claim:
+        text = node.text
+        if not text.strip():
+            text = f"(I-node {node.id} has no text)"
+            self.warn("incomplete-relation", f"I-node {node.id} has no text; it reads {text!r}", (node.id,))
+        try:
+            return Claim(text, attribution=self.attribution(node, text, speakers, sources), id=node.id)
+        except ArgmapError as error:
+            self.fail(str(error), (*self.where, "nodes", node.number))
+
+    def attribution(
+        self, node: _Node, text: str, speakers: dict[str, tuple[str, str | None]], sources: dict[str, Source]
+    ) -> Attribution | None:
+        """Return who said the claim: the first locution anchored to it through a YA node."""
+        for anchor in node.incoming:
+            if anchor.type != "YA":
+                continue
+            for locution in anchor.incoming:
+                if locution.type != "L":
+                    continue
+                participant, url = speakers.get(locution.id, (None, None))
+                said = _speaker_and_words(locution.text, participant)
+                if said is None:
+                    continue
+                chain, words = said
+                speaker, *via = (self.source(name, sources) for name in chain)
+                quote = words if words.strip() and words != text else None
+                return Attribution(speaker, via=via, quote=quote, url=url)
+        return None
+
+    def source(self, name: str, sources: dict[str, Source]) -> Source:
+        known = sources.get(name)
+        if known is None:
+            taken = {source.id for source in sources.values()}
+            base = readable_id(name, words=8, limit=60)
+            id, n = base, 2
+            while id in taken:
+                id, n = f"{base}-{n}", n + 1
+            known = sources[name] = Source(name, id=id)
+        return known
+
+    # -- relations
+
+    def relations(self, amap: ArgumentMap, nodes: dict[str, _Node]) -> None:
+        """Add a relation for each RA, CA and MA node that makes sense, its target first."""
+        waiting: dict[str, list[tuple[_Node, Relation]]] = {}
+        for node in nodes.values():
+            if node.type not in _RELATION_TYPES:
+                if node.type not in _DIALOGUE_TYPES and node.type != "I":
+                    self.warn(
+                        "unsupported-relation",
+                        f"{node} ({node.text or node.scheme or 'no text'}) has no counterpart in argmap; left out",
+                    )
+                continue
+            relation = self.relation(node)
+            if relation is None:
+                continue
+            target = nodes[_target(relation)]
+            if target.type == "I" or target.id in amap:
+                self.add(amap, node, relation, waiting)
+            else:
+                waiting.setdefault(target.id, []).append((node, relation))
+        for target_id, pending in waiting.items():
+            for node, _ in pending:
+                self.warn(
+                    "incomplete-relation",
+                    f"{node} attacks {nodes[target_id]}, which could not be loaded; left out",
+                )
+
+    def add(self, amap: ArgumentMap, node: _Node, relation: Relation, waiting: dict[str, list[Any]]) -> None:
+        queue = [(node, relation)]
+        while queue:
+            node, relation = queue.pop()
+            try:
+                amap.add(relation)
+            except ArgmapError as error:
+                self.fail(str(error), (*self.where, "nodes", node.number))
+            queue.extend(waiting.pop(relation.id, []))
+
+    def relation(self, node: _Node) -> Relation | None:
+        """Return the relation *node* stands for, or ``None`` (with a load problem) where it lacks an end."""
+        premises: list[str] = []
+        for origin in node.incoming:
+            if origin.type == "I":
+                if origin.id not in premises:  # a premise linked twice is still one premise
+                    premises.append(origin.id)
+            elif origin.type not in ("YA", "CA"):  # YA anchors the relation in the dialogue; CA attacks it
+                self.link_ignored(node, origin, "takes", "as a premise")
+        attack = node.type == "CA"
+        allowed = ("I", "RA", "CA", "MA") if attack else ("I",)
+        targets = []
+        for target in node.outgoing:
+            if target.type in allowed:
+                targets.append(target)
+            else:
+                self.link_ignored(node, target, "points at", "")
+        what = "attacker" if attack else "premise"
+        if not premises:
+            self.warn("incomplete-relation", f"{node} has no {what} among the I-nodes of the file; left out", ())
+            return None
+        if not targets:
+            end = "target" if attack else "conclusion"
+            self.warn("incomplete-relation", f"{node} has no {end} in the file; left out", tuple(premises))
+            return None
+        if len(targets) > 1:
+            self.warn(
+                "unsupported-relation",
+                f"{node} points at {len(targets)} nodes; kept the first ({targets[0]}) and left out "
+                + ", ".join(str(t) for t in targets[1:]),
+                tuple(premises),
+            )
+        target_id = targets[0].id
+        if node.type == "MA":
+            return Support(premises, target_id, label=REPHRASE, id=node.id)
+        label = _label(node)
+        if node.type == "RA":
+            return Support(premises, target_id, label=label, id=node.id)
+        if len(premises) > 1:
+            self.warn(
+                "unsupported-relation",
+                f"{node} has {len(premises)} attackers; an argmap attack has one: kept {premises[0]}, left out "
+                + ", ".join(premises[1:]),
+                tuple(premises),
+            )
+        stance = _DOUBT_TEXT.match(node.text) if node.scheme == _DOUBT else None
+        if stance is not None:
+            return SkepticalResponse(premises[0], target_id, stance=stance[1], id=node.id)  # type: ignore[arg-type]
+        if targets[0].type == "I":
+            return Rebuttal(premises[0], target_id, label=label, id=node.id)
+        return Undercut(premises[0], target_id, label=label, id=node.id)
+
+    def link_ignored(self, node: _Node, other: _Node, verb: str, role: str) -> None:
+        code = "dialogue-link" if other.type in _DIALOGUE_TYPES else "unsupported-relation"
+        role = f" {role}" if role else ""
+        self.warn(code, f"{node} {verb} {other}{role}, which is not a claim; that link was ignored")
+
+
+def _target(relation: Relation) -> str:
+    return relation.conclusion if isinstance(relation, Support) else relation.target
+
+
+def _label(node: _Node) -> str | None:
+    """Return a relation node's label: its text, or else its scheme, unless that is a mere placeholder."""
+    for candidate in (node.text, node.scheme):
+        if candidate is not None and candidate not in _PLACEHOLDERS and candidate.strip():
+            return candidate
+    return None
+
+
+def _speaker_and_words(text: str, participant: str | None) -> tuple[list[str], str] | None:
+    """Split a locution into who said it and the words: ``Speaker : words``.
+
+    The participants list, where the file has one, names the speaker.
+    Otherwise the text before the first ``" : "`` does; a nested
+    ``Reporter: Speaker : words`` gives the speaker with the reporter as the
+    source it came through. Returns the names (speaker first) and the words,
+    or ``None`` when no speaker can be told.
+    """
+    if participant is not None:
+        prefix = f"{participant} : "
+        words = text[len(prefix) :] if text.startswith(prefix) else text
+        return [participant], words
+    head, separator, words = text.partition(" : ")
+    if not separator or not head.strip():
+        return None
+    names = [name.strip() for name in head.split(": ") if name.strip()]
+    return names[::-1], words
