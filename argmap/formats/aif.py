@@ -23,7 +23,7 @@ beyond the name, ...) is listed in ``docs/formats.md``.
 >>> m = ArgumentMap()
 >>> _ = m.support("Drone strikes continue.", m.claim("The base is not vacated.", by=Source("A U.S. official")))
 >>> [node["type"] for node in json.loads(dumps(m))["nodes"]]
-['I', 'I', 'RA', 'L', 'YA']
+['I', 'I', 'L', 'YA', 'RA']
 >>> [claim.text for claim in loads(dumps(m)).claims]
 ['The base is not vacated.', 'Drone strikes continue.']
 """
