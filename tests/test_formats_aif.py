@@ -19,6 +19,9 @@ from argmap.model import Relation
 from tests.conftest import corpus_file
 from tests.strategies import maps
 
+REPHRASE = "rephrase"
+"""The label of a support read from an MA node, as docs/formats.md says."""
+
 # Node counts by type, as corpus/SOURCES.md lists them: an oracle independent of our reader.
 NODESETS = {
     "nodeset118.json": {"I": 4, "L": 1, "RA": 3, "YA": 1},
@@ -47,7 +50,7 @@ _LEFT_OUT = re.compile(r"^(RA|CA|MA) node (\S+) .*; left out$")
 def kind_of(relation: Relation) -> str:
     """Return the AIF node type a relation is read from."""
     if isinstance(relation, Support):
-        return "MA" if relation.label == aif.REPHRASE else "RA"
+        return "MA" if relation.label == REPHRASE else "RA"
     return "CA"
 
 
@@ -110,7 +113,7 @@ def test_locutions_give_speakers_and_quotes() -> None:
     assert claim.attribution.source.name == "AudienceMember 20211028QT29"
     assert claim.attribution.quote == "Andrew just mentioned they're investing billions and billions in the North East"
     assert amap.claim_for("804090").source == Source("Andrew Bowie")
-    assert Counter(s.label for s in amap.supports)[aif.REPHRASE] == 2
+    assert Counter(s.label for s in amap.supports)[REPHRASE] == 2
 
 
 @pytest.mark.corpus
@@ -228,7 +231,7 @@ def test_an_independent_reader_loads_what_we_write() -> None:
     support = m.support([drones, m.claim("Officials said so.")], base, label="Expert Opinion")
     m.rebut(m.claim("The base was handed back.", id="handed"), base)
     m.undercut("Officials often spin.", support)
-    m.support("handed", "drones", label=aif.REPHRASE)
+    m.support("handed", "drones", label=REPHRASE)
     graph = arguebuf.load.aif(json.loads(aif.dumps(m)))
     assert sorted(html.unescape(atom.plain_text) for atom in graph.atom_nodes.values()) == sorted(
         claim.text for claim in m.claims

@@ -39,25 +39,21 @@ from typing import Any, NoReturn
 from argmap._atomic import write_atomic
 from argmap.check import Problem
 from argmap.errors import ArgmapError, FormatError
+from argmap.formats._graph import REPHRASE, Node, add_relations
 from argmap.formats._json import field_name, locate, parse, read_text
 from argmap.map import ArgumentMap
 from argmap.model import (
     STANCES,
     Attribution,
     Claim,
-    Rebuttal,
     Relation,
     SkepticalResponse,
     Source,
     Support,
-    Undercut,
     readable_id,
 )
 
 __all__ = ["dump", "dumps", "load", "loads"]
-
-REPHRASE = "rephrase"
-"""The label of a support read from an MA (rephrase) node; a support so labelled is written as one."""
 
 _PLACEHOLDERS = frozenset(
     {"", "RA", "CA", "MA", "PA", "Default Inference", "Default Conflict", "Default Rephrase", "Default Preference"}
@@ -66,8 +62,6 @@ _PLACEHOLDERS = frozenset(
 
 _DOUBT = "Skeptical response"
 _DOUBT_TEXT = re.compile(rf"{_DOUBT} \(({'|'.join(STANCES)})\)\Z")
-_RELATION_TYPES = frozenset({"RA", "CA", "MA"})
-_DIALOGUE_TYPES = frozenset({"L", "YA", "TA"})
 
 
 def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
@@ -194,24 +188,6 @@ class _Writer:
 _Where = tuple[str | int, ...]
 
 
-class _Node:
-    """One AIF node as read: its id as a string, its type, text and scheme, and its place in the file."""
-
-    __slots__ = ("id", "incoming", "number", "outgoing", "scheme", "text", "type")
-
-    def __init__(self, id: str, type: str, text: str, scheme: str | None, number: int) -> None:
-        self.id = id
-        self.type = type
-        self.text = text
-        self.scheme = scheme
-        self.number = number
-        self.incoming: list[_Node] = []
-        self.outgoing: list[_Node] = []
-
-    def __str__(self) -> str:
-        return f"{self.type} node {self.id}"
-
-
 class _Reader:
     """Turn a parsed nodeset into a map, reporting what does not fit as load problems."""
 
@@ -251,14 +227,17 @@ class _Reader:
         sources: dict[str, Source] = {}
         for node in claims:
             amap.add(self.claim(node, speakers, sources))
-        self.relations(amap, nodes)
+        add_relations(amap, nodes, self.warn, lambda message, node: self.fail(message, self.node_place(node)))
         amap.load_problems = self.problems
         return amap
 
+    def node_place(self, node: Node) -> _Where:
+        return (*self.where, "nodes", node.number)
+
     # -- the file's structure; a mistake here is a FormatError
 
-    def nodes(self, items: list[Any]) -> dict[str, _Node]:
-        nodes: dict[str, _Node] = {}
+    def nodes(self, items: list[Any]) -> dict[str, Node]:
+        nodes: dict[str, Node] = {}
         for number, item in enumerate(items):
             where = (*self.where, "nodes", number)
             if not isinstance(item, dict):
@@ -270,11 +249,21 @@ class _Reader:
             text = item.get("text", "")
             if not isinstance(text, str):
                 self.fail("'text' must be a string", (*where, "text"))
-            scheme = item.get("scheme")
             if id in nodes:
                 self.warn("unsupported-relation", f"two nodes have id {id}; the second ({kind}) was left out")
                 continue
-            nodes[id] = _Node(id, kind, html.unescape(text), scheme if isinstance(scheme, str) else None, number)
+            text = html.unescape(text)
+            scheme = item.get("scheme") if isinstance(item.get("scheme"), str) else None
+            stance = _DOUBT_TEXT.match(text) if kind == "CA" and scheme == _DOUBT else None
+            nodes[id] = Node(
+                id,
+                kind,
+                f"{kind} node {id}",
+                number,
+                text=text,
+                label=None if stance else _label(text, scheme),
+                stance=stance[1] if stance else None,  # type: ignore[arg-type]  # the pattern admits stances only
+            )
         return nodes
 
     def identifier(self, item: dict[str, Any], name: str, where: _Where) -> str:
@@ -282,9 +271,9 @@ class _Reader:
         spelled = str(value)
         if isinstance(value, bool) or not isinstance(value, (str, int)) or spelled != spelled.strip() or not spelled:
             self.fail(f"'{name}' must be a non-empty string or an integer", (*where, name))
-        return str(value)
+        return spelled
 
-    def edges(self, items: list[Any], nodes: dict[str, _Node]) -> None:
+    def edges(self, items: list[Any], nodes: dict[str, Node]) -> None:
         for number, item in enumerate(items):
             where = (*self.where, "edges", number)
             if not isinstance(item, dict):
@@ -324,7 +313,7 @@ class _Reader:
 
     # -- claims and their attribution
 
-    def claim(self, node: _Node, speakers: dict[str, tuple[str, str | None]], sources: dict[str, Source]) -> Claim:
+    def claim(self, node: Node, speakers: dict[str, tuple[str, str | None]], sources: dict[str, Source]) -> Claim:
         text = node.text
         if not text.strip():
             text = f"(I-node {node.id} has no text)"
@@ -335,7 +324,7 @@ class _Reader:
             self.fail(str(error), (*self.where, "nodes", node.number))
 
     def attribution(
-        self, node: _Node, text: str, speakers: dict[str, tuple[str, str | None]], sources: dict[str, Source]
+        self, node: Node, text: str, speakers: dict[str, tuple[str, str | None]], sources: dict[str, Source]
     ) -> Attribution | None:
         """Return who said the claim: the first locution anchored to it through a YA node."""
         for anchor in node.incoming:
@@ -365,109 +354,10 @@ class _Reader:
             known = sources[name] = Source(name, id=id)
         return known
 
-    # -- relations
 
-    def relations(self, amap: ArgumentMap, nodes: dict[str, _Node]) -> None:
-        """Add a relation for each RA, CA and MA node that makes sense, its target first."""
-        waiting: dict[str, list[tuple[_Node, Relation]]] = {}
-        for node in nodes.values():
-            if node.type not in _RELATION_TYPES:
-                if node.type not in _DIALOGUE_TYPES and node.type != "I":
-                    self.warn(
-                        "unsupported-relation",
-                        f"{node} ({node.text or node.scheme or 'no text'}) has no counterpart in argmap; left out",
-                    )
-                continue
-            relation = self.relation(node)
-            if relation is None:
-                continue
-            target = nodes[_target(relation)]
-            if target.type == "I" or target.id in amap:
-                self.add(amap, node, relation, waiting)
-            else:
-                waiting.setdefault(target.id, []).append((node, relation))
-        for target_id, pending in waiting.items():
-            for node, _ in pending:
-                self.warn(
-                    "incomplete-relation",
-                    f"{node} attacks {nodes[target_id]}, which could not be loaded; left out",
-                )
-
-    def add(self, amap: ArgumentMap, node: _Node, relation: Relation, waiting: dict[str, list[Any]]) -> None:
-        queue = [(node, relation)]
-        while queue:
-            node, relation = queue.pop()
-            try:
-                amap.add(relation)
-            except ArgmapError as error:
-                self.fail(str(error), (*self.where, "nodes", node.number))
-            queue.extend(waiting.pop(relation.id, []))
-
-    def relation(self, node: _Node) -> Relation | None:
-        """Return the relation *node* stands for, or ``None`` (with a load problem) where it lacks an end."""
-        premises: list[str] = []
-        for origin in node.incoming:
-            if origin.type == "I":
-                if origin.id not in premises:  # a premise linked twice is still one premise
-                    premises.append(origin.id)
-            elif origin.type not in ("YA", "CA"):  # YA anchors the relation in the dialogue; CA attacks it
-                self.link_ignored(node, origin, "takes", "as a premise")
-        attack = node.type == "CA"
-        allowed = ("I", "RA", "CA", "MA") if attack else ("I",)
-        targets = []
-        for target in node.outgoing:
-            if target.type in allowed:
-                targets.append(target)
-            else:
-                self.link_ignored(node, target, "points at", "")
-        what = "attacker" if attack else "premise"
-        if not premises:
-            self.warn("incomplete-relation", f"{node} has no {what} among the I-nodes of the file; left out", ())
-            return None
-        if not targets:
-            end = "target" if attack else "conclusion"
-            self.warn("incomplete-relation", f"{node} has no {end} in the file; left out", tuple(premises))
-            return None
-        if len(targets) > 1:
-            self.warn(
-                "unsupported-relation",
-                f"{node} points at {len(targets)} nodes; kept the first ({targets[0]}) and left out "
-                + ", ".join(str(t) for t in targets[1:]),
-                tuple(premises),
-            )
-        target_id = targets[0].id
-        if node.type == "MA":
-            return Support(premises, target_id, label=REPHRASE, id=node.id)
-        label = _label(node)
-        if node.type == "RA":
-            return Support(premises, target_id, label=label, id=node.id)
-        if len(premises) > 1:
-            self.warn(
-                "unsupported-relation",
-                f"{node} has {len(premises)} attackers; an argmap attack has one: kept {premises[0]}, left out "
-                + ", ".join(premises[1:]),
-                tuple(premises),
-            )
-        stance = _DOUBT_TEXT.match(node.text) if node.scheme == _DOUBT else None
-        if stance is not None:
-            return SkepticalResponse(premises[0], target_id, stance=stance[1], id=node.id)  # type: ignore[arg-type]
-        if targets[0].type == "I":
-            return Rebuttal(premises[0], target_id, label=label, id=node.id)
-        return Undercut(premises[0], target_id, label=label, id=node.id)
-
-    def link_ignored(self, node: _Node, other: _Node, verb: str, role: str) -> None:
-        code = "dialogue-link" if other.type in _DIALOGUE_TYPES else "unsupported-relation"
-        role = f" {role}" if role else ""
-        self.warn(code, f"{node} {verb} {other}{role}, which is not a claim; that link was ignored")
-
-
-def _target(relation: Relation) -> str:
-    return relation.conclusion if isinstance(relation, Support) else relation.target
-
-
-def _label(node: _Node) -> str | None:
+def _label(text: str, scheme: str | None) -> str | None:
     """Return a relation node's label: its text, or else its scheme, unless that is a mere placeholder."""
-    for candidate in (node.text, node.scheme):
+    for candidate in (text, scheme):
         if candidate is not None and candidate not in _PLACEHOLDERS and candidate.strip():
             return candidate
     return None
