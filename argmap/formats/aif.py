@@ -41,6 +41,7 @@ from argmap.check import Problem
 from argmap.errors import ArgmapError, FormatError
 from argmap.formats._graph import REPHRASE, Node, add_relations
 from argmap.formats._json import field_name, locate, parse, read_text
+from argmap.formats._names import source_named
 from argmap.map import ArgumentMap
 from argmap.model import (
     STANCES,
@@ -50,7 +51,6 @@ from argmap.model import (
     SkepticalResponse,
     Source,
     Support,
-    readable_id,
 )
 
 __all__ = ["dump", "dumps", "load", "loads"]
@@ -338,21 +338,10 @@ class _Reader:
                 if said is None:
                     continue
                 chain, words = said
-                speaker, *via = (self.source(name, sources) for name in chain)
+                speaker, *via = (source_named(name, sources) for name in chain)
                 quote = words if words.strip() and words != text else None
                 return Attribution(speaker, via=via, quote=quote, url=url)
         return None
-
-    def source(self, name: str, sources: dict[str, Source]) -> Source:
-        known = sources.get(name)
-        if known is None:
-            taken = {source.id for source in sources.values()}
-            base = readable_id(name, words=8, limit=60)
-            id, n = base, 2
-            while id in taken:
-                id, n = f"{base}-{n}", n + 1
-            known = sources[name] = Source(name, id=id)
-        return known
 
 
 def _label(text: str, scheme: str | None) -> str | None:
