@@ -12,8 +12,9 @@ a map by :mod:`argmap.formats.argdown`; a syntax error is a
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -137,11 +138,19 @@ def parse(text: str, path: str | Path | None = None) -> Document:
 class _Gathering:
     """The lines of text gathered for one appearance of an element, and whether it defines the element."""
 
-    def __init__(self, element: Statement | Argument, parts: list[str], definition: tuple[str, int] | None, line: int):
+    def __init__(
+        self,
+        element: Statement | Argument,
+        parts: list[str],
+        definition: tuple[str, int] | None,
+        line: int,
+        column: int,
+    ) -> None:
         self.element = element
         self.parts = parts
         self.definition = definition
         self.line = line
+        self.column = column
 
 
 class _Parser:
@@ -203,7 +212,7 @@ class _Parser:
                 parents = [(len(line) - len(line.lstrip()), reference)]
                 continue
             if inference is not None:
-                raise self.fail("an inference must be followed by its conclusion, a numbered statement", number)
+                raise self.fail("an inference must be followed by its conclusion, a numbered statement", inference.line)
             relation = _RELATION.match(line)
             if relation:
                 self.finish(current)
@@ -231,7 +240,7 @@ class _Parser:
                 while index < len(lines) and lines[index][1].strip():  # a heading runs to the empty line
                     parts.append(lines[index][1])
                     index += 1
-                content, _, data = _inline(" ".join(parts), self, number)
+                content, _, data = _inline(parts, self, number, len(heading[1]) + 2)
                 self.section = None if data.get("isGroup") is False else content or None
                 argument, pcs, concluded, parents = None, None, False, []
                 continue
@@ -248,7 +257,7 @@ class _Parser:
             if reference.kind == "argument":
                 argument = self.document.arguments[reference.title]
         if inference is not None:
-            raise self.fail("an inference must be followed by its conclusion, a numbered statement", lines[-1][0])
+            raise self.fail("an inference must be followed by its conclusion, a numbered statement", inference.line)
         self.finish(current)
         return self.document
 
@@ -271,7 +280,7 @@ class _Parser:
             raise self.fail("the front matter opened with === is never closed", line)
         block = text[match.end() : end.start()]
         first = text.count("\n", 0, match.end()) + 1
-        data = _yaml(block, self, first, 1)
+        data = _yaml(block, self, lambda line, column: (first + line, column + 1))
         if data is not None and not isinstance(data, dict):
             raise self.fail("the front matter must be YAML mapping keys to values", first)
         self.document.front_matter = data or {}
@@ -294,7 +303,7 @@ class _Parser:
         if match is None:
             self.untitled += 1
             statement = self.statement(f"Untitled {self.untitled}", line)
-            return Reference("statement", statement.title), _Gathering(statement, [stripped], None, line)
+            return Reference("statement", statement.title), _Gathering(statement, [stripped], None, line, column)
         title = _SPACES.sub(" ", match[1]).strip()
         element: Statement | Argument
         if match[0].startswith("["):
@@ -302,7 +311,8 @@ class _Parser:
         else:
             element, kind = self.document.arguments.get(title) or self.argument(title, line), "argument"
         definition = (match[0], column) if match[0].endswith(":") else None
-        return Reference(kind, title), _Gathering(element, [stripped[match.end() :]], definition, line)
+        gathering = _Gathering(element, [stripped[match.end() :]], definition, line, column + match.end())
+        return Reference(kind, title), gathering
 
     def statement(self, title: str, line: int) -> Statement:
         statement = self.document.statements.get(title)
@@ -325,7 +335,7 @@ class _Parser:
         if current is None:
             return
         element = current.element
-        text, tags, data = _inline(" ".join(current.parts), self, current.line)
+        text, tags, data = _inline(current.parts, self, current.line, current.column)
         if current.definition is not None and not text:
             written, column = current.definition
             message = f"{written} must be followed by its text, on the same line or the next"
@@ -350,13 +360,18 @@ class _Parser:
             if index >= len(lines):
                 raise self.fail("an inference opened with -- is never closed with --", number)
             body = lines[index][1]
-        content, _, data = _inline(" ".join(parts), self, number)
+        content, _, data = _inline(parts, self, number, len(line) - len(line[_INFERENCE.match(line).end() :]) + 1)  # type: ignore[union-attr]
         rules = [rule.strip() for rule in content.split(",") if rule.strip()]
         return Inference(list(pcs), rules, data, number), index + 1
 
 
-def _inline(text: str, parser: _Parser, line: int) -> tuple[str, list[str], dict[str, Any]]:
-    """Return the plain text of an element, its tags and its data: escapes resolved, emphasis and tags taken out."""
+def _inline(parts: list[str], parser: _Parser, line: int, column: int) -> tuple[str, list[str], dict[str, Any]]:
+    """Return the plain text of an element, its tags and its data: escapes resolved, emphasis and tags taken out.
+
+    *parts* are the element's lines: the first starts at *line* and *column*,
+    each further one is the whole next line. They are read as one text.
+    """
+    text = " ".join(parts)
     out: list[str] = []
     escaped: list[str] = []  # each escaped character stands in the text as a NUL until the end
     tags: list[str] = []
@@ -371,7 +386,7 @@ def _inline(text: str, parser: _Parser, line: int) -> tuple[str, list[str], dict
             position += 2
             continue
         if character == "{" and (match := _DATA.match(text, position)):
-            found = _yaml(match[0], parser, line, 1)
+            found = _yaml(match[0], parser, functools.partial(_place_in, parts, position, line, column))
             if isinstance(found, dict):
                 data.update(found)
         elif character == "#" and (match := _TAG.match(text, position)):
@@ -388,15 +403,29 @@ def _inline(text: str, parser: _Parser, line: int) -> tuple[str, list[str], dict
     return re.sub("\x00", lambda _: next(characters), plain), tags, data
 
 
-def _yaml(text: str, parser: _Parser, line: int, column: int) -> Any:
+def _place_in(parts: list[str], start: int, line: int, column: int, _: int, offset: int) -> tuple[int, int]:
+    """Return the line and column of a data block's *offset*, the block starting at *start* of the joined *parts*."""
+    return _place(parts, start + offset, line, column)
+
+
+def _place(parts: list[str], offset: int, line: int, column: int) -> tuple[int, int]:
+    """Return the line and column of *offset* in the text that joins *parts* with spaces."""
+    for number, part in enumerate(parts):
+        if offset <= len(part):
+            return line + number, offset + (column if number == 0 else 1)
+        offset -= len(part) + 1
+    return line, column
+
+
+def _yaml(text: str, parser: _Parser, place: Callable[[int, int], tuple[int, int]]) -> Any:
+    """Parse YAML *text*; *place* turns a line and column within it (0-based) into the file's, for errors."""
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where_line = line + (mark.line if mark else 0)
-        where_column = (mark.column + (column if not mark or mark.line == 0 else 1)) if mark else column
+        line, column = place(mark.line, mark.column) if mark else place(0, 0)
         problem = getattr(error, "problem", None) or str(error)
-        raise parser.fail(f"invalid YAML data: {problem}", where_line, where_column) from None
+        raise parser.fail(f"invalid YAML data: {problem}", line, column) from None
 
 
 def _without_comments(text: str, parser: _Parser) -> str:
