@@ -19,6 +19,7 @@ raises :class:`~argmap.errors.FormatError`.
 What AIF cannot carry (map metadata, qualifiers, tags, notes, source details
 beyond the name, ...) is listed in ``docs/formats.md``.
 
+>>> import json
 >>> from argmap import ArgumentMap, Source
 >>> m = ArgumentMap()
 >>> _ = m.support("Drone strikes continue.", m.claim("The base is not vacated.", by=Source("A U.S. official")))
@@ -31,7 +32,6 @@ beyond the name, ...) is listed in ``docs/formats.md``.
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 from typing import Any, NoReturn
@@ -40,7 +40,7 @@ from argmap._atomic import write_atomic
 from argmap.check import Problem
 from argmap.errors import ArgmapError, FormatError
 from argmap.formats._graph import REPHRASE, Node, add_relations
-from argmap.formats._json import field_name, locate, parse, read_text
+from argmap.formats._json import dumps_by_line, field_name, locate, parse, read_text
 from argmap.formats._names import source_named
 from argmap.map import ArgumentMap
 from argmap.model import (
@@ -130,7 +130,7 @@ class _Writer:
             "locutions": self.locutions,
             "participants": list(self.participants.values()),
         }
-        return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+        return dumps_by_line(document)
 
     def fresh(self, prefix: str) -> str:
         while True:

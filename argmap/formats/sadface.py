@@ -12,6 +12,7 @@ argmap writes its own details where SADFace leaves room for them, in the
 ``metadata`` block of a scheme node: a rebuttal's or undercut's label, and
 the stance of a skeptical response (written as a conflict).
 
+>>> import json
 >>> from argmap import ArgumentMap
 >>> m = ArgumentMap(title="Hang back")
 >>> _ = m.support("Cyclists were blamed.", "The campaign was wrong.")
@@ -23,7 +24,6 @@ True
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -31,7 +31,7 @@ from argmap._atomic import write_atomic
 from argmap.check import Problem
 from argmap.errors import ArgmapError, FormatError
 from argmap.formats._graph import REPHRASE, Node, add_relations
-from argmap.formats._json import field_name, locate, parse, read_text
+from argmap.formats._json import dumps_by_line, field_name, locate, parse, read_text
 from argmap.map import ArgumentMap
 from argmap.model import STANCES, Claim, Relation, SkepticalResponse, Support
 
@@ -82,7 +82,7 @@ def dumps(amap: ArgumentMap) -> str:
         "version": _VERSION,
     }
     document = {"edges": edges, "metadata": {"core": core}, "nodes": nodes, "resources": []}
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return dumps_by_line(document)
 
 
 def dump(amap: ArgumentMap, path: str | Path) -> Path:
