@@ -38,6 +38,9 @@ _ARGUMENT_DEFINITION = re.compile(r"<(.+?)>:")
 _ARGUMENT_REFERENCE = re.compile(r"<([^-].*?)>")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
 _SPACES = re.compile(r"\s+")
+_INLINE_SYNTAX = re.compile(r"[\\{#\[]")
+_COMMENT_SYNTAX = re.compile(r"[\\{\[</]")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Relation tokens: (does the child point at its parent?, the kind of relation).
 _TOKENS = {
@@ -378,6 +381,13 @@ def _inline(parts: list[str], parser: _Parser, line: int, column: int) -> tuple[
     data: dict[str, Any] = {}
     position = 0
     while position < len(text):
+        found = _INLINE_SYNTAX.search(text, position)
+        if found is None:
+            out.append(text[position:])
+            break
+        if found.start() > position:
+            out.append(text[position : found.start()])
+            position = found.start()
         character = text[position]
         match = None
         if character == "\\" and position + 1 < len(text):
@@ -420,7 +430,7 @@ def _place(parts: list[str], offset: int, line: int, column: int) -> tuple[int, 
 def _yaml(text: str, parser: _Parser, place: Callable[[int, int], tuple[int, int]]) -> Any:
     """Parse YAML *text*; *place* turns a line and column within it (0-based) into the file's, for errors."""
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_LOADER)  # a safe loader: libyaml's where installed
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line, column = place(mark.line, mark.column) if mark else place(0, 0)
@@ -438,6 +448,12 @@ def _without_comments(text: str, parser: _Parser) -> str:
     position = 0
     length = len(text)
     while position < length:
+        found = _COMMENT_SYNTAX.search(text, position)
+        if found is None:
+            out.append(text[position:])
+            break
+        out.append(text[position : found.start()])
+        position = found.start()
         character = text[position]
         if character == "\\":
             out.append(text[position : position + 2])
