@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import string
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -97,7 +96,9 @@ def dump(amap: ArgumentMap, path: str | Path) -> Path:
 
 # ------------------------------------------------------------------- writing
 
-_PUNCTUATION = frozenset(string.punctuation)
+# The characters Argdown's lexer reads as syntax somewhere in a line of text (its Freestyle token stops at
+# them), and "=" (=== opens front matter anywhere). Other punctuation is plain text to it.
+_SYNTAX = frozenset("\\@#*_[].:</>-(){}=")
 _TITLE = re.compile(r"[^\W_](?:[\w.,'!?&+=%()-]| (?! ))*(?<! )")
 _RULE = re.compile(r"[^\W_][\w' ]*")
 _TAG = re.compile(r"[^()\s](?:[^()]*[^()\s])?")
@@ -133,8 +134,8 @@ def _display(text: str) -> str:
 
 
 def _escape(text: str) -> str:
-    """Escape every ASCII punctuation character, so that Argdown reads none of them as syntax."""
-    return "".join(f"\\{c}" if c in _PUNCTUATION else c for c in text)
+    """Escape every character Argdown could read as syntax, so that it reads the text as written."""
+    return "".join(f"\\{c}" if c in _SYNTAX else c for c in text)
 
 
 class _Writer:
