@@ -22,7 +22,7 @@ import yaml
 
 from argmap.errors import FormatError
 
-__all__ = ["Argument", "Document", "Inference", "Reference", "Relation", "Statement", "parse"]
+__all__ = ["Argument", "Document", "Element", "Inference", "Reference", "Relation", "Statement", "parse"]
 
 # What the Argdown lexer accepts, in its own patterns (lexer.js of @argdown/core), written for Python.
 _DATA = re.compile(r"\{(?:(?!\}\s[^,}])[\s\S])*\}(?!\s*[,}])")
@@ -73,8 +73,8 @@ class Reference:
         return hash((self.kind, self.title))
 
 
-class Statement:
-    """An equivalence class of statements: every member shares the title."""
+class Element:
+    """What statements and arguments both have: a title, a text, tags, data, and the heading they sit under."""
 
     def __init__(self, title: str, line: int) -> None:
         self.title = title
@@ -83,6 +83,10 @@ class Statement:
         self.tags: list[str] = []
         self.data: dict[str, Any] = {}
         self.section: str | None = None
+
+
+class Statement(Element):
+    """An equivalence class of statements: every member shares the title."""
 
 
 class Inference:
@@ -96,16 +100,11 @@ class Inference:
         self.conclusion: str | None = None
 
 
-class Argument:
+class Argument(Element):
     """An argument: its description and, where reconstructed, its inferences."""
 
     def __init__(self, title: str, line: int) -> None:
-        self.title = title
-        self.line = line
-        self.text = ""
-        self.tags: list[str] = []
-        self.data: dict[str, Any] = {}
-        self.section: str | None = None
+        super().__init__(title, line)
         self.inferences: list[Inference] = []
 
 

@@ -11,13 +11,16 @@ same words, as load problems.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NoReturn
+from pathlib import Path
+from typing import Any, NoReturn
 
-from argmap.errors import ArgmapError
+from argmap.check import Problem
+from argmap.errors import ArgmapError, FormatError
+from argmap.formats._json import field_name, locate
 from argmap.map import ArgumentMap
 from argmap.model import Rebuttal, Relation, SkepticalResponse, Stance, Support, Undercut
 
-__all__ = ["DIALOGUE", "REPHRASE", "Node", "add_relations"]
+__all__ = ["DIALOGUE", "REPHRASE", "GraphReader", "Node", "Where", "add_relations"]
 
 REPHRASE = "rephrase"
 """The label of a support read from a rephrase (AIF MA) node; a support so labelled is written as one."""
@@ -66,6 +69,62 @@ class Node:
 
     def __str__(self) -> str:
         return self.name
+
+
+Where = tuple[str | int, ...]
+"""A field's place in a JSON document: keys and indexes from the top."""
+
+
+class GraphReader:
+    """What the AIF and SADFace readers share: errors at a field's line and column, load problems, edges.
+
+    Args:
+        text: the JSON text, to find where a field is.
+        path: the file it came from, named in errors.
+        edge_ends: the names an edge gives its two ends (``fromID``/``toID`` in AIF).
+    """
+
+    def __init__(self, text: str, path: str | Path | None, edge_ends: tuple[str, str]) -> None:
+        self.text = text
+        self.path = path
+        self.edge_ends = edge_ends
+        self.problems: list[Problem] = []
+        self.where: Where = ()  # where the nodeset sits in the document
+
+    def fail(self, message: str, where: Where) -> NoReturn:
+        """Raise a FormatError at the field *where*."""
+        position = locate(self.text, where)
+        line, column = position if position else (None, None)
+        raise FormatError(message, path=self.path, line=line, column=column, field=field_name(where))
+
+    def warn(self, code: str, message: str, elements: tuple[str, ...] = ()) -> None:
+        """Record a load problem."""
+        self.problems.append(Problem("warning", code, message, elements))
+
+    def identifier(self, item: dict[str, Any], name: str, where: Where) -> str:
+        """Return an id field as a string; AIF files write some ids as integers."""
+        value = item.get(name)
+        spelled = str(value)
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or spelled != spelled.strip() or not spelled:
+            self.fail(f"'{name}' must be a non-empty string or an integer", (*where, name))
+        return spelled
+
+    def edges(self, items: list[Any], nodes: dict[str, Node]) -> None:
+        """Link the nodes as the edges say; an edge naming a node the file lacks is a load problem."""
+        origin_name, target_name = self.edge_ends
+        for number, item in enumerate(items):
+            where = (*self.where, "edges", number)
+            if not isinstance(item, dict):
+                self.fail("an edge must be an object", where)
+            origin = nodes.get(self.identifier(item, origin_name, where))
+            target = nodes.get(self.identifier(item, target_name, where))
+            if origin is None or target is None:
+                missing = item[origin_name] if origin is None else item[target_name]
+                message = f"edge {number + 1} names node {missing}, which the file does not have"
+                self.warn("incomplete-relation", message)
+                continue
+            origin.outgoing.append(target)
+            target.incoming.append(origin)
 
 
 Warn = Callable[[str, str, tuple[str, ...]], None]

@@ -34,13 +34,12 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from argmap._atomic import write_atomic
-from argmap.check import Problem
-from argmap.errors import ArgmapError, FormatError
-from argmap.formats._graph import REPHRASE, Node, add_relations
-from argmap.formats._json import dumps_by_line, field_name, locate, parse, read_text
+from argmap.errors import ArgmapError
+from argmap.formats._graph import REPHRASE, GraphReader, Node, Where, add_relations
+from argmap.formats._json import dumps_by_line, parse, read_text
 from argmap.formats._names import source_named
 from argmap.map import ArgumentMap
 from argmap.model import (
@@ -75,7 +74,7 @@ def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
         FormatError: the text is not JSON, or not shaped like an AIF nodeset
             (no ``nodes`` list, a node without an id or a type, ...).
     """
-    return _Reader(text, path).read(parse(text, path))
+    return _Reader(text, path, ("fromID", "toID")).read(parse(text, path))
 
 
 def load(path: str | Path) -> ArgumentMap:
@@ -185,25 +184,9 @@ class _Writer:
 
 # ------------------------------------------------------------------- reading
 
-_Where = tuple[str | int, ...]
 
-
-class _Reader:
+class _Reader(GraphReader):
     """Turn a parsed nodeset into a map, reporting what does not fit as load problems."""
-
-    def __init__(self, text: str, path: str | Path | None) -> None:
-        self.text = text
-        self.path = path
-        self.problems: list[Problem] = []
-        self.where: _Where = ()
-
-    def fail(self, message: str, where: _Where) -> NoReturn:
-        position = locate(self.text, where)
-        line, column = position if position else (None, None)
-        raise FormatError(message, path=self.path, line=line, column=column, field=field_name(where))
-
-    def warn(self, code: str, message: str, elements: tuple[str, ...] = ()) -> None:
-        self.problems.append(Problem("warning", code, message, elements))
 
     def read(self, document: Any) -> ArgumentMap:
         if not isinstance(document, dict):
@@ -231,7 +214,7 @@ class _Reader:
         amap.load_problems = self.problems
         return amap
 
-    def node_place(self, node: Node) -> _Where:
+    def node_place(self, node: Node) -> Where:
         return (*self.where, "nodes", node.number)
 
     # -- the file's structure; a mistake here is a FormatError
@@ -265,28 +248,6 @@ class _Reader:
                 stance=stance[1] if stance else None,  # type: ignore[arg-type]  # the pattern admits stances only
             )
         return nodes
-
-    def identifier(self, item: dict[str, Any], name: str, where: _Where) -> str:
-        value = item.get(name)
-        spelled = str(value)
-        if isinstance(value, bool) or not isinstance(value, (str, int)) or spelled != spelled.strip() or not spelled:
-            self.fail(f"'{name}' must be a non-empty string or an integer", (*where, name))
-        return spelled
-
-    def edges(self, items: list[Any], nodes: dict[str, Node]) -> None:
-        for number, item in enumerate(items):
-            where = (*self.where, "edges", number)
-            if not isinstance(item, dict):
-                self.fail("an edge must be an object", where)
-            origin = nodes.get(self.identifier(item, "fromID", where))
-            target = nodes.get(self.identifier(item, "toID", where))
-            if origin is None or target is None:
-                missing = item["fromID"] if origin is None else item["toID"]
-                edge = item.get("edgeID", number)
-                self.warn("incomplete-relation", f"edge {edge} names node {missing}, which the file does not have")
-                continue
-            origin.outgoing.append(target)
-            target.incoming.append(origin)
 
     def speakers(self, nodeset: dict[str, Any], document: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
         """Return the speaker's name, and the locution's source, for each L node tied to a named participant."""

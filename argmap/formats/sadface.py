@@ -25,13 +25,12 @@ True
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from argmap._atomic import write_atomic
-from argmap.check import Problem
-from argmap.errors import ArgmapError, FormatError
-from argmap.formats._graph import REPHRASE, Node, add_relations
-from argmap.formats._json import dumps_by_line, field_name, locate, parse, read_text
+from argmap.errors import ArgmapError
+from argmap.formats._graph import REPHRASE, GraphReader, Node, add_relations
+from argmap.formats._json import dumps_by_line, parse, read_text
 from argmap.map import ArgumentMap
 from argmap.model import STANCES, Claim, Relation, SkepticalResponse, Support
 
@@ -48,7 +47,7 @@ def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
     Raises:
         FormatError: the text is not JSON, or not shaped like a SADFace document.
     """
-    return _Reader(text, path).read(parse(text, path))
+    return _Reader(text, path, ("source_id", "target_id")).read(parse(text, path))
 
 
 def load(path: str | Path) -> ArgumentMap:
@@ -111,24 +110,9 @@ def _scheme(relation: Relation) -> tuple[dict[str, Any], tuple[str, ...], str]:
 
 # ------------------------------------------------------------------- reading
 
-_Where = tuple[str | int, ...]
 
-
-class _Reader:
+class _Reader(GraphReader):
     """Turn a parsed SADFace document into a map, reporting what does not fit as load problems."""
-
-    def __init__(self, text: str, path: str | Path | None) -> None:
-        self.text = text
-        self.path = path
-        self.problems: list[Problem] = []
-
-    def fail(self, message: str, where: _Where) -> NoReturn:
-        position = locate(self.text, where)
-        line, column = position if position else (None, None)
-        raise FormatError(message, path=self.path, line=line, column=column, field=field_name(where))
-
-    def warn(self, code: str, message: str, elements: tuple[str, ...] = ()) -> None:
-        self.problems.append(Problem("warning", code, message, elements))
 
     def read(self, document: Any) -> ArgumentMap:
         if not isinstance(document, dict):
@@ -181,27 +165,6 @@ class _Reader:
                 continue
             nodes[id] = node
         return nodes
-
-    def identifier(self, item: dict[str, Any], name: str, where: _Where) -> str:
-        value = item.get(name)
-        if not isinstance(value, str) or not value or value != value.strip():
-            self.fail(f"'{name}' must be a non-empty string", (*where, name))
-        return value
-
-    def edges(self, items: list[Any], nodes: dict[str, Node]) -> None:
-        for number, item in enumerate(items):
-            where = ("edges", number)
-            if not isinstance(item, dict):
-                self.fail("an edge must be an object", where)
-            origin = nodes.get(self.identifier(item, "source_id", where))
-            target = nodes.get(self.identifier(item, "target_id", where))
-            if origin is None or target is None:
-                missing = item["source_id"] if origin is None else item["target_id"]
-                message = f"edge {number + 1} names node {missing}, which the file does not have"
-                self.warn("incomplete-relation", message)
-                continue
-            origin.outgoing.append(target)
-            target.incoming.append(origin)
 
 
 def _scheme_node(id: str, name: str, metadata: dict[str, Any], number: int) -> Node:
