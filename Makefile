@@ -17,13 +17,15 @@ $(READY): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-## demo: build every example map and write it under out/.
+## demo: build every example map and write it under out/, as JSON and as SVG and PNG diagrams.
 demo: $(READY)
 	@mkdir -p $(OUT)
 	@for example in $(EXAMPLES); do \
 		name=$$(basename $$example .py); \
 		$(BIN)/argmap convert $$example -o $(OUT)/$$name.json || exit $$?; \
 	done
+	$(BIN)/argmap render $(EXAMPLES) -o $(OUT) -f svg --group-by document
+	$(BIN)/argmap render $(EXAMPLES) -o $(OUT) -f png --group-by document
 	@echo "demo: wrote $(OUT)/"
 
 ## test: lint, type-check and run the whole suite.

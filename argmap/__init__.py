@@ -22,6 +22,7 @@ from argmap.errors import (
     EngineNotFoundError,
     FormatError,
     InvalidElementError,
+    OptionError,
     UnknownClaimError,
     UnknownElementError,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "EngineNotFoundError",
     "FormatError",
     "InvalidElementError",
+    "OptionError",
     "UnknownClaimError",
     "UnknownElementError",
 ]

@@ -22,15 +22,19 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, cast
 
 import typer
 
 from argmap import __version__
-from argmap.errors import ArgmapError, EngineError, EngineNotFoundError, FormatError
+from argmap.errors import ArgmapError, EngineError, EngineNotFoundError, FormatError, OptionError
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from argmap.engine import EngineName
     from argmap.map import ArgumentMap
+    from argmap.render.dot import Direction, DotOptions, GroupBy
 
 __all__ = ["EXIT_ENGINE", "EXIT_INPUT", "EXIT_OK", "EXIT_PROBLEMS", "app", "read_map"]
 
@@ -179,3 +183,193 @@ def convert(
     for problem in amap.load_problems:
         typer.echo(f"argmap: {problem.severity}: {source}: {problem.message}", err=True)
     typer.echo(f"wrote {output}", err=True)
+
+
+# ------------------------------------------------------------------ argmap render
+
+_MANY = 5
+"""From this many maps on, `argmap render` shows a progress bar (on a terminal) instead of a line per map."""
+
+
+@app.command()
+def render(
+    maps: Annotated[
+        list[str],
+        typer.Argument(help="Maps to draw: files, folders of map files, module:attribute, or - for stdin."),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write, or an existing folder to write into (needed for several maps). "
+            "By default each diagram goes beside its map, named after it; stdin's goes to stdout.",
+        ),
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="svg, png, pdf or dot (no engine needed); by default -o's suffix, or svg."),
+    ] = None,
+    direction: Annotated[
+        str, typer.Option("--direction", help="Where arrows point: BT (conclusions on top), TB, LR or RL.")
+    ] = "BT",
+    legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw a legend of the kinds used.")] = True,
+    group_by: Annotated[
+        str, typer.Option("--group-by", help="Frame claims together by: none, source, tag or document.")
+    ] = "none",
+    wrap: Annotated[int, typer.Option("--wrap", help="Characters per line of claim text.")] = 36,
+    attributions: Annotated[
+        bool, typer.Option("--attributions/--no-attributions", help="Show who said each claim.")
+    ] = True,
+    engine: Annotated[
+        str, typer.Option("--engine", help="auto (system dot, else graphviz-pure), dot or graphviz-pure.")
+    ] = "auto",
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds Graphviz may run for each map.")] = 120.0,
+) -> None:
+    """Draw maps as Graphviz diagrams: SVG, PNG, PDF, or DOT source.
+
+    Claims are boxes with their source under the text; supports are blue
+    arrows, rebuttals vermilion bars, skeptical responses dashed "?" arrows.
+    Exits with 3 when Graphviz is missing or fails.
+
+    Example: argmap render examples/wire_cia_drawdown.py -f png --group-by source
+    """
+    from argmap import engine as engines
+    from argmap.render.dot import DotOptions
+
+    with errors():
+        # DotOptions and find_engine check these strings and say what is allowed.
+        options = DotOptions(
+            direction=cast("Direction", direction),
+            wrap=wrap,
+            attributions=attributions,
+            legend=legend,
+            group_by=cast("GroupBy", group_by),
+        )
+        chosen = format or (engines.format_for(output) if output is not None and not output.is_dir() else "svg")
+        jobs = _render_jobs(maps, output, chosen)
+        program = cast("EngineName", engine)
+        if chosen != "dot":
+            engines.find_engine(program, chosen)  # missing: exit 3 before any map is read
+    drawing = _Drawing(chosen, options, program, timeout)
+    progress = _progress(len(jobs))
+    if progress is None:
+        for reference, target in jobs:
+            drawing.draw(reference, target, quiet=False)
+    else:
+        with progress:
+            task = progress.add_task("rendering", total=len(jobs))
+            for reference, target in jobs:
+                drawing.draw(reference, target, quiet=True)
+                progress.advance(task)
+        typer.echo(f"wrote {drawing.written} of {len(jobs)} diagrams", err=True)
+    if drawing.worst:
+        raise typer.Exit(drawing.worst)
+
+
+def _render_jobs(maps: list[str], output: Path | None, format: str) -> list[tuple[str, Path | None]]:
+    """Return (map reference, file to write) for every map named, a folder standing for its map files.
+
+    The file is ``None`` for standard input without ``-o``: the diagram goes to standard output.
+    """
+    from argmap.formats import format_for
+
+    references: list[str] = []
+    for reference in maps:
+        folder = Path(reference)
+        if reference == "-" or not folder.is_dir():
+            references.append(reference)
+            continue
+        found = []
+        for path in sorted(folder.iterdir()):
+            with contextlib.suppress(FormatError):
+                if path.is_file() and not path.name.startswith(("_", ".")) and format_for(path):
+                    found.append(str(path))
+        if not found:
+            raise FormatError("no map files in this folder", path=folder)
+        references.extend(found)
+    into = output is not None and output.is_dir()
+    if len(references) > 1 and output is not None and not into:
+        raise OptionError(f"{output}: with several maps, -o must name an existing folder")
+    jobs: list[tuple[str, Path | None]] = []
+    for reference in references:
+        name = f"{_stem(reference)}.{format}"
+        target: Path | None
+        if output is not None:
+            target = output / name if into else output
+        elif reference == "-":
+            target = None
+        elif Path(reference).exists():
+            target = Path(reference).with_name(name)
+        else:
+            target = Path(name)  # a module:attribute, drawn into the current folder
+        if target is not None and not target.parent.is_dir():
+            raise FileNotFoundError(2, "no such folder", str(target.parent))  # bad input: exit 2, even with no engine
+        jobs.append((reference, target))
+    targets = [target for _, target in jobs if target is not None]
+    for target in targets:
+        if targets.count(target) > 1:
+            raise OptionError(f"{target}: two maps would be drawn into this one file; draw them into separate folders")
+    return jobs
+
+
+def _stem(reference: str) -> str:
+    """Return the name a diagram of *reference* gets, before its suffix: ``examples/readme.py`` → ``readme``."""
+    if reference == "-":
+        return "stdin"
+    if not Path(reference).exists() and ":" in reference:
+        module, _, attribute = reference.partition(":")
+        last = module.rsplit(".", 1)[-1]
+        return last if attribute in ("MAP", "build") else f"{last}-{attribute}"
+    return Path(reference).name.split(".", 1)[0] or Path(reference).name
+
+
+class _Drawing:
+    """Draws maps one by one with the same settings; a failure is one line, and the next map still runs."""
+
+    def __init__(self, format: str, options: DotOptions, engine: EngineName, timeout: float) -> None:
+        self.format = format
+        self.options = options
+        self.engine = engine
+        self.timeout = timeout
+        self.worst = EXIT_OK
+        self.written = 0
+
+    def draw(self, reference: str, target: Path | None, *, quiet: bool) -> None:
+        from argmap import engine as engines
+        from argmap.render.dot import to_dot
+
+        try:
+            with errors():
+                amap = read_map(reference)
+                if target is None:
+                    source = to_dot(amap, self.options)
+                    sys.stdout.buffer.write(engines.pipe(source, self.format, engine=self.engine, timeout=self.timeout))
+                    sys.stdout.flush()
+                else:
+                    engines.render(
+                        amap, target, self.format, options=self.options, engine=self.engine, timeout=self.timeout
+                    )
+                    if not quiet:
+                        typer.echo(f"wrote {target}", err=True)
+                self.written += 1
+        except typer.Exit as stop:
+            if stop.exit_code not in (EXIT_INPUT, EXIT_ENGINE):
+                raise  # an interrupt stops the whole run
+            self.worst = max(self.worst, stop.exit_code)
+
+
+def _progress(count: int) -> Progress | None:
+    """Return a progress bar on stderr for many maps on a terminal, or ``None``."""
+    if count < _MANY or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )

@@ -1,0 +1,12 @@
+"""Renderers: pure functions from a map to text, one module per output.
+
+>>> from argmap import ArgumentMap
+>>> from argmap.render import to_dot
+>>> to_dot(ArgumentMap()).startswith("digraph argmap {")
+True
+"""
+
+from argmap.render.dot import DotOptions, to_dot, to_graphviz
+from argmap.render.grammar import ClaimStyle
+
+__all__ = ["ClaimStyle", "DotOptions", "to_dot", "to_graphviz"]
