@@ -106,7 +106,7 @@ def test_an_independent_reader_loads_what_we_write() -> None:
         ('{"nodes": [{"id": "s", "type": "scheme"}]}', 1, 12, "a scheme needs a 'name'"),
         ('{"nodes": [{"id": "", "type": "atom", "text": "x"}]}', 1, 19, "'id' must be a non-empty string"),
         ('{"nodes": [{"id": "a", "type": "argument"}]}', 1, 32, "must be 'atom' or 'scheme'"),
-        ('{"nodes": [], "edges": [{"source_id": 3}]}', 1, 39, "'source_id' must be a non-empty string"),
+        ('{"nodes": [], "edges": [{"source_id": ""}]}', 1, 39, "'source_id' must be a non-empty string"),
     ],
 )
 def test_malformed_documents_name_line_and_column(text: str, line: int, column: int, message: str) -> None:
