@@ -22,6 +22,7 @@ from argmap.errors import (
     EngineNotFoundError,
     FormatError,
     InvalidElementError,
+    OptionError,
     UnknownClaimError,
     UnknownElementError,
 )
@@ -38,6 +39,7 @@ from argmap.model import (
     Support,
     Undercut,
 )
+from argmap.render.outline import outline
 
 __version__ = "0.1.0"
 
@@ -60,6 +62,8 @@ __all__ = [
     "Evaluation",
     "Verdict",
     "evaluate",
+    # rendering it
+    "outline",
     # saving and loading it
     "dump",
     "dumps",
@@ -72,6 +76,7 @@ __all__ = [
     "EngineNotFoundError",
     "FormatError",
     "InvalidElementError",
+    "OptionError",
     "UnknownClaimError",
     "UnknownElementError",
 ]

@@ -19,18 +19,25 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, cast
 
 import typer
 
 from argmap import __version__
-from argmap.errors import ArgmapError, EngineError, EngineNotFoundError, FormatError
+from argmap.errors import ArgmapError, EngineError, EngineNotFoundError, FormatError, OptionError
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from argmap.engine import EngineName
     from argmap.map import ArgumentMap
+    from argmap.render.dot import Direction, DotOptions, GroupBy
+    from argmap.render.outline import Line
 
 __all__ = ["EXIT_ENGINE", "EXIT_INPUT", "EXIT_OK", "EXIT_PROBLEMS", "app", "read_map"]
 
@@ -63,8 +70,9 @@ def main(
 ) -> None:
     """Map the reasoning of an article or a debate: check it, convert it, draw it.
 
-    MAP arguments name a native JSON file, a Python file that defines MAP or
-    build(), a module:attribute reference, or - for standard input.
+    MAP arguments name a file (argmap JSON, AIF, Argdown, SADFace, or a
+    Python file that defines MAP or build()), a module:attribute reference,
+    or - for standard input.
 
     Exit codes: 0 ok; 1 problems found; 2 bad input or usage; 3 Graphviz missing or failed.
     """
@@ -106,10 +114,13 @@ def read_map(reference: str, format: str | None = None) -> ArgumentMap:
 
 
 def _sniff(text: str) -> str:
-    """Guess the format of text read from standard input."""
-    if text.lstrip().startswith("{"):
-        return "native"
-    raise FormatError("cannot tell the format of standard input; name it with --from", path="<stdin>")
+    """Guess the format of text read from standard input: JSON formats by their content, or Argdown."""
+    from argmap.formats import sniff
+
+    format = sniff(text)
+    if format is None:
+        raise FormatError("cannot tell the format of standard input; name it with --from", path="<stdin>")
+    return format
 
 
 @app.command()
@@ -152,21 +163,28 @@ def convert(
     source: Annotated[str, typer.Argument(help="The map to read (file, module:attribute, or - for stdin).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write; its name implies the format.")],
     from_format: Annotated[
-        str | None, typer.Option("--from", help="The input's format, where its name does not say.")
+        str | None, typer.Option("--from", help="The input's format (native, aif, argdown, sadface, python).")
     ] = None,
     to_format: Annotated[
-        str | None, typer.Option("--to", help="The output's format, where its name does not say.")
+        str | None, typer.Option("--to", help="The output's format (native, aif, argdown, sadface, python).")
     ] = None,
 ) -> None:
     """Convert a map from one format to another; the file names imply the formats.
 
-    Example: argmap convert examples/wire_cia_drawdown.py -o wire.json
+    Formats: native (.json), aif (.aif.json), argdown (.argdown), sadface
+    (.sadface.json), python (.py). A plain .json input is read as the format
+    its content shows. What the input held that a map cannot is printed as
+    warnings.
+
+    Example: argmap convert nodeset7903.json -o debate.argdown
     """
     from argmap import formats
 
     with errors():
         amap = read_map(source, from_format)
         formats.dump(amap, output, to_format)
+    for problem in amap.load_problems:
+        typer.echo(f"argmap: {problem.severity}: {source}: {problem.message}", err=True)
     typer.echo(f"wrote {output}", err=True)
 
 
@@ -275,3 +293,266 @@ def _evaluate_map(amap: ArgumentMap, semantics: str, as_json: bool) -> None:
 
 def _shorten(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+# ------------------------------------------------------------------ argmap render
+
+_MANY = 5
+"""From this many maps on, `argmap render` shows a progress bar (on a terminal) instead of a line per map."""
+
+
+@app.command()
+def render(
+    maps: Annotated[
+        list[str],
+        typer.Argument(help="Maps to draw: files, folders of map files, module:attribute, or - for stdin."),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write, or an existing folder to write into (needed for several maps). "
+            "By default each diagram goes beside its map, named after it; stdin's goes to stdout.",
+        ),
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="svg, png, pdf or dot (no engine needed); by default -o's suffix, or svg."),
+    ] = None,
+    direction: Annotated[
+        str, typer.Option("--direction", help="Where arrows point: BT (conclusions on top), TB, LR or RL.")
+    ] = "BT",
+    legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw a legend of the kinds used.")] = True,
+    group_by: Annotated[
+        str, typer.Option("--group-by", help="Frame claims together by: none, source, tag or document.")
+    ] = "none",
+    wrap: Annotated[int, typer.Option("--wrap", help="Characters per line of claim text.")] = 36,
+    attributions: Annotated[
+        bool, typer.Option("--attributions/--no-attributions", help="Show who said each claim.")
+    ] = True,
+    engine: Annotated[
+        str, typer.Option("--engine", help="auto (system dot, else graphviz-pure), dot or graphviz-pure.")
+    ] = "auto",
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds Graphviz may run for each map.")] = 120.0,
+) -> None:
+    """Draw maps as Graphviz diagrams: SVG, PNG, PDF, or DOT source.
+
+    Claims are boxes with their source under the text; supports are blue
+    arrows, rebuttals vermilion bars, skeptical responses dashed "?" arrows.
+    Exits with 3 when Graphviz is missing or fails.
+
+    Example: argmap render examples/wire_cia_drawdown.py -f png --group-by source
+    """
+    from argmap import engine as engines
+    from argmap.render.dot import DotOptions
+
+    with errors():
+        # DotOptions and find_engine check these strings and say what is allowed.
+        options = DotOptions(
+            direction=cast("Direction", direction),
+            wrap=wrap,
+            attributions=attributions,
+            legend=legend,
+            group_by=cast("GroupBy", group_by),
+        )
+        chosen = format or (engines.format_for(output) if output is not None and not output.is_dir() else "svg")
+        jobs = _render_jobs(maps, output, chosen)
+        program = cast("EngineName", engine)
+        if chosen != "dot":
+            engines.find_engine(program, chosen)  # missing: exit 3 before any map is read
+    drawing = _Drawing(chosen, options, program, timeout)
+    progress = _progress(len(jobs))
+    if progress is None:
+        for reference, target in jobs:
+            drawing.draw(reference, target, quiet=False)
+    else:
+        with progress:
+            task = progress.add_task("rendering", total=len(jobs))
+            for reference, target in jobs:
+                drawing.draw(reference, target, quiet=True)
+                progress.advance(task)
+        typer.echo(f"wrote {drawing.written} of {len(jobs)} diagrams", err=True)
+    if drawing.worst:
+        raise typer.Exit(drawing.worst)
+
+
+def _render_jobs(maps: list[str], output: Path | None, format: str) -> list[tuple[str, Path | None]]:
+    """Return (map reference, file to write) for every map named, a folder standing for its map files.
+
+    The file is ``None`` for standard input without ``-o``: the diagram goes to standard output.
+    """
+    from argmap.formats import format_for
+
+    references: list[str] = []
+    for reference in maps:
+        folder = Path(reference)
+        if reference == "-" or not folder.is_dir():
+            references.append(reference)
+            continue
+        found = []
+        for path in sorted(folder.iterdir()):
+            with contextlib.suppress(FormatError):
+                if path.is_file() and not path.name.startswith(("_", ".")) and format_for(path):
+                    found.append(str(path))
+        if not found:
+            raise FormatError("no map files in this folder", path=folder)
+        references.extend(found)
+    into = output is not None and output.is_dir()
+    if len(references) > 1 and output is not None and not into:
+        raise OptionError(f"{output}: with several maps, -o must name an existing folder")
+    jobs: list[tuple[str, Path | None]] = []
+    for reference in references:
+        name = f"{_stem(reference)}.{format}"
+        target: Path | None
+        if output is not None:
+            target = output / name if into else output
+        elif reference == "-":
+            target = None
+        elif Path(reference).exists():
+            target = Path(reference).with_name(name)
+        else:
+            target = Path(name)  # a module:attribute, drawn into the current folder
+        if target is not None and not target.parent.is_dir():
+            raise FileNotFoundError(2, "no such folder", str(target.parent))  # bad input: exit 2, even with no engine
+        jobs.append((reference, target))
+    targets = [target for _, target in jobs if target is not None]
+    for target in targets:
+        if targets.count(target) > 1:
+            raise OptionError(f"{target}: two maps would be drawn into this one file; draw them into separate folders")
+    return jobs
+
+
+def _stem(reference: str) -> str:
+    """Return the name a diagram of *reference* gets, before its suffix: ``examples/readme.py`` → ``readme``."""
+    if reference == "-":
+        return "stdin"
+    if not Path(reference).exists() and ":" in reference:
+        module, _, attribute = reference.partition(":")
+        last = module.rsplit(".", 1)[-1]
+        return last if attribute in ("MAP", "build") else f"{last}-{attribute}"
+    return Path(reference).name.split(".", 1)[0] or Path(reference).name
+
+
+class _Drawing:
+    """Draws maps one by one with the same settings; a failure is one line, and the next map still runs."""
+
+    def __init__(self, format: str, options: DotOptions, engine: EngineName, timeout: float) -> None:
+        self.format = format
+        self.options = options
+        self.engine = engine
+        self.timeout = timeout
+        self.worst = EXIT_OK
+        self.written = 0
+
+    def draw(self, reference: str, target: Path | None, *, quiet: bool) -> None:
+        from argmap import engine as engines
+        from argmap.render.dot import to_dot
+
+        try:
+            with errors():
+                amap = read_map(reference)
+                if target is None:
+                    source = to_dot(amap, self.options)
+                    sys.stdout.buffer.write(engines.pipe(source, self.format, engine=self.engine, timeout=self.timeout))
+                    sys.stdout.flush()
+                else:
+                    engines.render(
+                        amap, target, self.format, options=self.options, engine=self.engine, timeout=self.timeout
+                    )
+                    if not quiet:
+                        typer.echo(f"wrote {target}", err=True)
+                self.written += 1
+        except typer.Exit as stop:
+            if stop.exit_code not in (EXIT_INPUT, EXIT_ENGINE):
+                raise  # an interrupt stops the whole run
+            self.worst = max(self.worst, stop.exit_code)
+
+
+def _progress(count: int) -> Progress | None:
+    """Return a progress bar on stderr for many maps on a terminal, or ``None``."""
+    if count < _MANY or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+@app.command()
+def outline(
+    source: Annotated[
+        str, typer.Argument(metavar="MAP", help="The map to outline (file, module:attribute, or - for stdin).")
+    ],
+    style: Annotated[
+        Literal["tree", "ascii", "markdown"],
+        typer.Option(
+            "--style",
+            help="tree: Unicode box drawing; ascii: the same drawn in ASCII; markdown: headings and nested lists.",
+        ),
+    ] = "tree",
+    width: Annotated[
+        int | None,
+        typer.Option("--width", min=20, help="Wrap text at this column (88 unless the terminal is narrower)."),
+    ] = None,
+    root: Annotated[
+        str | None, typer.Option("--root", help="Outline only the claims under this one (its id or its text).")
+    ] = None,
+) -> None:
+    """Print a map as an outline: each main conclusion, and what supports, rebuts, undercuts and doubts it.
+
+    Markers: + support, & premise of a linked support, - rebuttal, ~ undercut,
+    ? skeptical response. Coloured in a terminal; plain when piped or when
+    NO_COLOR is set.
+
+    Example: argmap outline examples/wire_cia_drawdown.py --style markdown > wire.md
+    """
+    from argmap.render.outline import outline_lines
+
+    terminal = sys.stdout.isatty()
+    if width is None:
+        width = max(20, min(88, shutil.get_terminal_size().columns)) if terminal else 88
+    with errors():
+        lines = outline_lines(read_map(source), style, width, root)
+    if terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb":
+        _print_coloured(lines)
+    else:
+        typer.echo("".join(f"{line}\n" for line in lines), nl=False)
+
+
+# How a terminal shows each role of an outline's spans (rich styles).
+_COLOURS: dict[str, str] = {
+    "tree": "dim",
+    "support": "bold green",
+    "premise": "green",
+    "rebuttal": "bold red",
+    "undercut": "bold magenta",
+    "doubt": "bold yellow",
+    "label": "italic",
+    "conclusion": "bold",
+    "id": "dim",
+    "reference": "dim italic",
+    "qualifier": "yellow",
+    "attribution": "cyan",
+    "quote": "italic",
+    "title": "bold underline",
+    "byline": "cyan",
+    "note": "italic",
+}
+
+
+def _print_coloured(lines: Sequence[Line]) -> None:
+    """Print outline lines to the terminal with a colour for each role."""
+    from rich.console import Console
+    from rich.text import Text
+
+    text = Text(no_wrap=True, end="")
+    for line in lines:
+        for role, piece in (*line.prefix, *line.content):
+            text.append(piece, _COLOURS.get(role))
+        text.append("\n")
+    Console(force_terminal=True, highlight=False, markup=False, emoji=False, soft_wrap=True).print(text, end="")

@@ -16,6 +16,7 @@ __all__ = [
     "EngineNotFoundError",
     "FormatError",
     "InvalidElementError",
+    "OptionError",
     "UnknownClaimError",
     "UnknownElementError",
 ]
@@ -79,6 +80,10 @@ class FormatError(ArgmapError, ValueError):
                 where += f":{self.column}"
         field = f" (at {self.field})" if self.field else ""
         return f"{where}: {self.message}{field}"
+
+
+class OptionError(ArgmapError, ValueError):
+    """A renderer was given an option it cannot use (an unknown direction, a colour that is none)."""
 
 
 class EngineNotFoundError(ArgmapError, RuntimeError):

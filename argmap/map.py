@@ -17,9 +17,10 @@ id already taken, is refused with a clear error before anything changes.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import attrs
 
@@ -41,6 +42,9 @@ from argmap.model import (
     endpoints,
     readable_id,
 )
+
+if TYPE_CHECKING:  # check.py imports this module; the name is only needed for the annotation
+    from argmap.check import Problem
 
 __all__ = ["ArgumentMap", "ClaimRef", "merge"]
 
@@ -72,6 +76,12 @@ class ArgumentMap:
     claim. A string that looks like an id (letters, digits and ``- _ . : / + >``
     only, no spaces) but names no claim is taken for a mistyped id and refused,
     so that a typo never quietly becomes a claim.
+
+    A map read from a file made elsewhere (AIF, Argdown, SADFace) may come
+    with :attr:`load_problems`: what the file held that the map could not,
+    such as a relation node without a conclusion. :func:`argmap.check`
+    reports them with the map's own problems. They describe the file, not the
+    argument, so they take no part in comparing maps.
     """
 
     def __init__(
@@ -102,11 +112,18 @@ class ArgumentMap:
         self._claims: dict[str, Claim] = {}
         self._relations: dict[str, Relation] = {}
         self._by_text: dict[str, str] = {}
+        # Which relations point at an element, and which a claim takes part in. Built lazily,
+        # on the first query after relations were added, so that building a map stays cheap:
+        # relations are only ever appended, so the first _indexed of them are already in.
         self._incoming: dict[str, list[str]] = {}
         self._outgoing: dict[str, list[str]] = {}
+        self._indexed = 0
+        self._suffixes: dict[str, int] = {}
         # Elements of the maps merged into this one, mapped to the ids they have here, so
         # that the objects a user holds from the parts still name the right elements.
         self._aliases: dict[Element, str] = {}
+        self.load_problems: list[Problem] = []
+        """Problems found while reading the map from a file, reported by :func:`argmap.check`."""
 
     # ------------------------------------------------------------------ adding
 
@@ -196,13 +213,14 @@ class ArgumentMap:
         One premise, or a list of premises that support the conclusion
         together (a linked argument). Independent reasons are separate calls.
         """
-        refs = [premises] if isinstance(premises, (str, Claim)) else list(premises)
-        premise_ids = tuple(self._resolve(ref).id for ref in refs)
+        if isinstance(premises, (str, Claim)):
+            premise_ids: tuple[str, ...] = (self._resolve(premises).id,)
+        else:
+            premise_ids = tuple([self._resolve(ref).id for ref in premises])
         conclusion_id = self._resolve(conclusion).id
-        kwargs: dict[str, Any] = {"label": label}
-        if id is not None:
-            kwargs["id"] = id
-        return self._add_relation(Support(premise_ids, conclusion_id, **kwargs))
+        if id is None:
+            return self._add_relation(Support(premise_ids, conclusion_id, label=label))
+        return self._add_relation(Support(premise_ids, conclusion_id, label=label, id=id))
 
     def rebut(
         self,
@@ -218,12 +236,11 @@ class ArgumentMap:
         Keyword arguments of :meth:`claim` (``by``, ``medium``, ``quote``, ...)
         describe the attacker when it is given as the text of a new claim.
         """
-        attacker_id = self._resolve(attacker, **new_claim).id
+        attacker_id = self._resolve(attacker, new_claim).id
         target_id = self._resolve(target).id
-        kwargs: dict[str, Any] = {"label": label}
-        if id is not None:
-            kwargs["id"] = id
-        return self._add_relation(Rebuttal(attacker_id, target_id, **kwargs))
+        if id is None:
+            return self._add_relation(Rebuttal(attacker_id, target_id, label=label))
+        return self._add_relation(Rebuttal(attacker_id, target_id, label=label, id=id))
 
     def undercut(
         self,
@@ -240,11 +257,10 @@ class ArgumentMap:
         arguments of :meth:`claim` describe the attacker when it is new text.
         """
         target_id = self._relation_id(support, "undercut")
-        attacker_id = self._resolve(attacker, **new_claim).id
-        kwargs: dict[str, Any] = {"label": label}
-        if id is not None:
-            kwargs["id"] = id
-        return self._add_relation(Undercut(attacker_id, target_id, **kwargs))
+        attacker_id = self._resolve(attacker, new_claim).id
+        if id is None:
+            return self._add_relation(Undercut(attacker_id, target_id, label=label))
+        return self._add_relation(Undercut(attacker_id, target_id, label=label, id=id))
 
     def doubt(
         self,
@@ -268,11 +284,10 @@ class ArgumentMap:
             target_id = self._relation_id(target, "doubt")
         else:
             target_id = self._resolve(target).id
-        response_id = self._resolve(response, **new_claim).id
-        kwargs: dict[str, Any] = {"stance": stance}
-        if id is not None:
-            kwargs["id"] = id
-        return self._add_relation(SkepticalResponse(response_id, target_id, **kwargs))
+        response_id = self._resolve(response, new_claim).id
+        if id is None:
+            return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance))
+        return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance, id=id))
 
     # ----------------------------------------------------------------- queries
 
@@ -380,11 +395,13 @@ class ArgumentMap:
     def incoming(self, element: Element | str) -> tuple[Relation, ...]:
         """Return the relations that point at *element* (a claim or relation, or its id), in order."""
         id = self._element_id(element)
+        self._index()
         return tuple(self._relations[rid] for rid in self._incoming.get(id, ()))
 
     def outgoing(self, claim: Claim | str) -> tuple[Relation, ...]:
         """Return the relations *claim* takes part in as premise, attacker or response, in order."""
         id = self._element_id(claim)
+        self._index()
         return tuple(self._relations[rid] for rid in self._outgoing.get(id, ()))
 
     def supporters(self, element: Element | str) -> tuple[Support, ...]:
@@ -401,7 +418,8 @@ class ArgumentMap:
 
     def main_conclusions(self) -> tuple[Claim, ...]:
         """Return the claims that support, rebut, undercut and doubt nothing: where the argument ends."""
-        return tuple(claim for id, claim in self._claims.items() if not self._outgoing.get(id))
+        self._index()
+        return tuple(claim for id, claim in self._claims.items() if id not in self._outgoing)
 
     def claims_by(self, source: Source | str, *, via: bool = False) -> tuple[Claim, ...]:
         """Return the claims attributed to *source* (or its id), in order.
@@ -443,6 +461,12 @@ class ArgumentMap:
         title = f" {self.title!r}" if self.title else ""
         return f"<ArgumentMap{title}: {len(self._claims)} claims, {len(self._relations)} relations>"
 
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """Show the map in Jupyter as an SVG diagram, or as text saying why Graphviz could not draw it."""
+        from argmap.engine import mimebundle  # Graphviz is needed only when a notebook asks
+
+        return mimebundle(self)
+
     def copy(self) -> ArgumentMap:
         """Return a new map with the same metadata and elements (elements are immutable, so shared)."""
         clone = ArgumentMap(**self.metadata)
@@ -453,17 +477,23 @@ class ArgumentMap:
         clone._by_text = dict(self._by_text)
         clone._incoming = {k: list(v) for k, v in self._incoming.items()}
         clone._outgoing = {k: list(v) for k, v in self._outgoing.items()}
+        clone._indexed = self._indexed
+        clone._suffixes = dict(self._suffixes)
         clone._aliases = dict(self._aliases)
+        clone.load_problems = list(self.load_problems)
         return clone
 
     # ------------------------------------------------------------ the innards
 
     def _unique_id(self, base: str) -> str:
+        """Return *base*, or *base* with the first free suffix ``-2``, ``-3``, ... when it is taken."""
         if base not in self._claims and base not in self._relations:
             return base
-        n = 2
+        # Remember the last suffix given, so that many claims opening with the same words stay linear.
+        n = self._suffixes.get(base, 1) + 1
         while f"{base}-{n}" in self._claims or f"{base}-{n}" in self._relations:
             n += 1
+        self._suffixes[base] = n
         return f"{base}-{n}"
 
     def _add_source(self, source: Source) -> Source:
@@ -476,53 +506,78 @@ class ArgumentMap:
             )
         return source
 
+    # The next two methods run once per element: big maps have hundreds of thousands,
+    # so they are written for speed (identity checks before equality, no throwaway objects).
+
     def _add_claim(self, claim: Claim) -> None:
-        if claim.id in self._claims or claim.id in self._relations:
-            what = "claim" if claim.id in self._claims else "relation"
-            raise DuplicateIdError(f"the map already has a {what} with id {claim.id!r}")
+        id = claim.id
+        if id in self._claims or id in self._relations:
+            what = "claim" if id in self._claims else "relation"
+            raise DuplicateIdError(f"the map already has a {what} with id {id!r}")
         if claim.document is not None and self._documents and claim.document not in self._documents:
-            raise UnknownElementError(
-                f"claim {claim.id!r} names document {claim.document!r}, which the map does not have"
-            )
-        if claim.attribution is not None:
+            raise UnknownElementError(f"claim {id!r} names document {claim.document!r}, which the map does not have")
+        attribution = claim.attribution
+        if attribution is not None:
+            sources = self._sources
+            speaker = attribution.source
             # Check every source before registering any, so a refused claim changes nothing.
-            for source in claim.attribution.sources:
-                known = self._sources.get(source.id)
-                if known is not None and known != source:
+            for source in (speaker, *attribution.via) if attribution.via else (speaker,):
+                known = sources.get(source.id)
+                if known is not None and known is not source and known != source:
                     raise DuplicateIdError(
-                        f"claim {claim.id!r} is attributed to {source!r}, but a different source "
+                        f"claim {id!r} is attributed to {source!r}, but a different source "
                         f"has id {source.id!r}: {known!r}"
                     )
-            for source in claim.attribution.sources:
-                self._sources.setdefault(source.id, source)
-        self._claims[claim.id] = claim
-        self._by_text.setdefault(claim.text, claim.id)
+            if speaker.id not in sources:
+                sources[speaker.id] = speaker
+            for source in attribution.via:
+                sources.setdefault(source.id, source)
+        self._claims[id] = claim
+        if claim.text not in self._by_text:
+            self._by_text[claim.text] = id
 
     def _add_relation(self, relation: _R) -> _R:
-        if relation.id in self._relations or relation.id in self._claims:
-            what = "relation" if relation.id in self._relations else "claim"
-            raise DuplicateIdError(f"the map already has a {what} with id {relation.id!r}")
+        id = relation.id
+        claims = self._claims
+        if id in self._relations or id in claims:
+            what = "relation" if id in self._relations else "claim"
+            raise DuplicateIdError(f"the map already has a {what} with id {id!r}")
         origins, target = endpoints(relation)
-        kind = type(relation).__name__
         for origin in origins:
-            if origin not in self._claims:
-                raise UnknownClaimError(f"{kind} {relation.id!r} comes from {origin!r}, which is no claim of the map")
-        if isinstance(relation, (Support, Rebuttal)):
-            if target not in self._claims:
-                raise UnknownClaimError(f"{kind} {relation.id!r} points at {target!r}, which is no claim of the map")
-        elif target not in self._claims and target not in self._relations:
-            raise UnknownElementError(f"{kind} {relation.id!r} points at {target!r}, which is not in the map")
-        self._relations[relation.id] = relation
-        self._incoming.setdefault(target, []).append(relation.id)
-        for origin in origins:
-            self._outgoing.setdefault(origin, []).append(relation.id)
+            if origin not in claims:
+                kind = type(relation).__name__
+                raise UnknownClaimError(f"{kind} {id!r} comes from {origin!r}, which is no claim of the map")
+        if target not in claims and (
+            relation.__class__ is Support or relation.__class__ is Rebuttal or target not in self._relations
+        ):
+            kind = type(relation).__name__
+            what = "no claim of the map" if isinstance(relation, (Support, Rebuttal)) else "not in the map"
+            error = UnknownClaimError if isinstance(relation, (Support, Rebuttal)) else UnknownElementError
+            raise error(f"{kind} {id!r} points at {target!r}, which is {what}")
+        self._relations[id] = relation
         return relation
 
-    def _resolve(self, ref: ClaimRef, **new_claim: Any) -> Claim:
-        """Return the claim *ref* names, adding it first when it is new."""
+    def _index(self) -> None:
+        """Bring the incoming and outgoing indexes up to date with the relations added since the last query."""
+        if self._indexed == len(self._relations):
+            return
+        incoming, outgoing = self._incoming, self._outgoing
+        for relation in itertools.islice(self._relations.values(), self._indexed, None):
+            origins, target = endpoints(relation)
+            _append(incoming, target, relation.id)
+            for origin in origins:
+                _append(outgoing, origin, relation.id)
+        self._indexed = len(self._relations)
+
+    def _resolve(self, ref: ClaimRef, new_claim: dict[str, Any] | None = None) -> Claim:
+        """Return the claim *ref* names, adding it first when it is new.
+
+        *new_claim* holds keyword arguments of :meth:`claim` for a claim made from text.
+        """
+        new_claim = new_claim or {}
         if isinstance(ref, Claim):
             known = self._claims.get(ref.id)
-            if known is ref and not new_claim:
+            if known is ref and not new_claim:  # the common case: a claim this map returned
                 return ref
             if known is not None and known == ref:
                 self._refuse_details(new_claim, ref.id)
@@ -555,8 +610,11 @@ class ArgumentMap:
             raise InvalidElementError(f"{names} describe a new claim, but {id!r} is already in the map")
 
     def _relation_id(self, relation: Relation | str, verb: str) -> str:
-        if not isinstance(relation, str) and relation in self._aliases:
-            return self._aliases[relation]  # a relation of a map merged into this one
+        if not isinstance(relation, str):
+            if self._relations.get(relation.id) is relation:  # the common case: a relation this map returned
+                return relation.id
+            if relation in self._aliases:
+                return self._aliases[relation]  # a relation of a map merged into this one
         id = relation if isinstance(relation, str) else relation.id
         known = self._relations.get(id)
         if known is None:
@@ -575,6 +633,15 @@ class ArgumentMap:
         return id
 
 
+def _append(index: dict[str, list[str]], key: str, value: str) -> None:
+    """Append *value* to the list under *key*, starting the list if need be."""
+    values = index.get(key)
+    if values is None:
+        index[key] = [value]
+    else:
+        values.append(value)
+
+
 def _attribution(
     by: Source | Attribution | None,
     *,
@@ -584,6 +651,8 @@ def _attribution(
     date: str | None,
     url: str | None,
 ) -> Attribution | None:
+    if by.__class__ is Source:  # the common case first
+        return Attribution(by, via=via, medium=medium, quote=quote, date=date, url=url)
     parts = {"via": via, "medium": medium, "quote": quote, "date": date, "url": url}
     given = [name for name, value in parts.items() if value not in (None, ())]
     if by is None:
@@ -685,6 +754,7 @@ def _merge_into(merged: ArgumentMap, amap: ArgumentMap, number: int) -> None:
         merged._aliases[relation] = new_id
     for element, id in amap._aliases.items():  # the parts of a map that was itself merged
         merged._aliases[element] = claim_ids.get(id) or relation_ids[id]
+    merged.load_problems.extend(amap.load_problems)
 
 
 def _fresh(base: str, taken: dict[str, Any]) -> str:

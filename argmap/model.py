@@ -73,6 +73,8 @@ STANCES: tuple[Stance, ...] = get_args(Stance)
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
 _WORD = re.compile(r"[^\W_]+")
+# For ASCII text: apostrophes and full stops vanish ("Pakistan's", "C.I.A."), other punctuation splits words.
+_ASCII_PUNCTUATION = str.maketrans({**{chr(n): " " for n in range(128) if not chr(n).isalnum()}, "'": None, ".": None})
 _APOSTROPHES = re.compile(r"['\u2019.]")
 _LEADING_ARTICLES = frozenset({"the", "a", "an"})
 
@@ -89,23 +91,25 @@ def readable_id(text: str, *, words: int = 6, limit: int = 48) -> str:
     'us-pakistani-relationship-may-be-teetering'
     """
     # Only the start of the text can end up in the id; no need to fold the rest.
-    folded = _APOSTROPHES.sub("", text[: 12 * words].casefold())
-    parts = _WORD.findall(folded)
+    head = text[: 12 * words]
+    if head.isascii():  # the common case, done with str methods: about twice as fast as the regexes
+        parts = head.lower().translate(_ASCII_PUNCTUATION).split()
+    else:
+        parts = _WORD.findall(_APOSTROPHES.sub("", head.casefold()))
     if len(parts) > 1 and parts[0] in _LEADING_ARTICLES:
-        parts = parts[1:]
-    chosen: list[str] = []
-    length = -1
-    for part in parts[:words]:
-        part = part[:limit]
-        if chosen and length + 1 + len(part) > limit:
-            break
-        chosen.append(part)
-        length += 1 + len(part)
-    return "-".join(chosen) or "claim"
+        del parts[0]
+    del parts[words:]
+    joined = "-".join(parts)
+    while len(joined) > limit and len(parts) > 1:
+        parts.pop()
+        joined = "-".join(parts)
+    return joined[:limit] or "claim"
 
 
-# Validators. They raise InvalidElementError (a ValueError), so that building a
-# bad element gives one clear message naming the field and the value.
+# Validation. Each class checks all its fields in one __attrs_post_init__ rather than
+# with one attrs validator per field: the same checks, a third fewer calls, which
+# matters for maps of a hundred thousand elements. Failures raise InvalidElementError
+# (a ValueError) naming the class, the field and the value.
 
 
 def _fail(instance: object, field: str, problem: str, value: object) -> InvalidElementError:
@@ -113,67 +117,32 @@ def _fail(instance: object, field: str, problem: str, value: object) -> InvalidE
     return InvalidElementError(f"{kind}.{field} {problem}, got {value!r}")
 
 
-def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_text(instance: object, field: str, value: object) -> None:
     if value.__class__ is not str or not value or value.isspace():
-        raise _fail(instance, attribute.name, "must be a non-empty string", value)
+        raise _fail(instance, field, "must be a non-empty string", value)
 
 
-def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_optional_text(instance: object, field: str, value: object) -> None:
     if value is not None:
-        _text(instance, attribute, value)
+        _check_text(instance, field, value)
 
 
-def _identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_identifier(instance: object, field: str, value: object) -> None:
     # Printable means no control characters and no white space but the plain space.
     if value.__class__ is not str or not value or not value.isprintable() or value[0] == " " or value[-1] == " ":
         raise _fail(
-            instance,
-            attribute.name,
-            "must be a non-empty string of printable characters, without surrounding spaces",
-            value,
+            instance, field, "must be a non-empty string of printable characters, without surrounding spaces", value
         )
 
 
-def _identifiers(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple) or not value:
-        raise _fail(instance, attribute.name, "must name at least one claim", value)
-    for item in value:
-        _identifier(instance, attribute, item)
-    if len(set(value)) != len(value):
-        raise _fail(instance, attribute.name, "must not name a claim twice", value)
-
-
-def _date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _check_date(instance: object, field: str, value: object) -> None:
     if value is not None and (not isinstance(value, str) or not _DATE.match(value)):
-        raise _fail(instance, attribute.name, "must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)", value)
+        raise _fail(instance, field, "must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)", value)
 
 
-def _one_of(choices: tuple[str, ...]) -> Any:
-    allowed = frozenset(choices)
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value not in allowed:
-            raise _fail(instance, attribute.name, f"must be one of {', '.join(choices)}", value)
-
-    return check
-
-
-def _optional_one_of(choices: tuple[str, ...]) -> Any:
-    check = _one_of(choices)
-
-    def optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            check(instance, attribute, value)
-
-    return optional
-
-
-def _tags(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    for tag in value:
-        if not isinstance(tag, str) or not tag.strip() or tag != tag.strip():
-            raise _fail(instance, attribute.name, "must hold non-empty strings without surrounding spaces", value)
-    if len(set(value)) != len(value):
-        raise _fail(instance, attribute.name, "must not repeat a tag", value)
+def _check_choice(instance: object, field: str, value: object, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise _fail(instance, field, f"must be one of {', '.join(choices)}", value)
 
 
 def _to_tuple(value: Iterable[Any] | str) -> tuple[Any, ...]:
@@ -185,25 +154,11 @@ def _to_tuple(value: Iterable[Any] | str) -> tuple[Any, ...]:
 
 def _to_sources(value: Source | Iterable[Source]) -> tuple[Source, ...]:
     """Accept one source or an iterable of sources and return a tuple."""
+    if value.__class__ is tuple:
+        return value  # the usual case; its items are checked later
     if isinstance(value, Source):
         return (value,)
     return tuple(value)
-
-
-def _sources(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    for item in value:
-        if not isinstance(item, Source):
-            raise _fail(instance, attribute.name, "must hold Source values", value)
-
-
-def _source(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Source):
-        raise _fail(instance, attribute.name, "must be a Source", value)
-
-
-def _attribution(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, Attribution):
-        raise _fail(instance, attribute.name, "must be an Attribution or None", value)
 
 
 def _source_id(source: Source) -> str:
@@ -212,6 +167,22 @@ def _source_id(source: Source) -> str:
 
 def _claim_id(claim: Claim) -> str:
     return readable_id(claim.text)
+
+
+def _support_id(support: Support) -> str:
+    return f"support:{'+'.join(support.premises)}>{support.conclusion}"
+
+
+def _rebuttal_id(rebuttal: Rebuttal) -> str:
+    return f"rebuttal:{rebuttal.attacker}>{rebuttal.target}"
+
+
+def _undercut_id(undercut: Undercut) -> str:
+    return f"undercut:{undercut.attacker}>{undercut.target}"
+
+
+def _response_id(response: SkepticalResponse) -> str:
+    return f"doubt:{response.response}>{response.target}"
 
 
 @attrs.frozen
@@ -226,11 +197,18 @@ class Source:
         id: a stable id; derived from the name when not given.
     """
 
-    name: str = attrs.field(validator=_text)
-    kind: SourceKind = attrs.field(default="person", validator=_one_of(SOURCE_KINDS))
-    affiliation: str | None = attrs.field(default=None, validator=_optional_text)
-    url: str | None = attrs.field(default=None, validator=_optional_text)
-    id: str = attrs.field(default=attrs.Factory(_source_id, takes_self=True), validator=_identifier, kw_only=True)
+    name: str
+    kind: SourceKind = "person"
+    affiliation: str | None = None
+    url: str | None = None
+    id: str = attrs.field(default=attrs.Factory(_source_id, takes_self=True), kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        _check_text(self, "name", self.name)
+        _check_choice(self, "kind", self.kind, SOURCE_KINDS)
+        _check_optional_text(self, "affiliation", self.affiliation)
+        _check_optional_text(self, "url", self.url)
+        _check_identifier(self, "id", self.id)
 
     def __str__(self) -> str:
         return f"{self.name}, {self.affiliation}" if self.affiliation else self.name
@@ -251,12 +229,24 @@ class Attribution:
         url: where it was said.
     """
 
-    source: Source = attrs.field(validator=_source)
-    via: tuple[Source, ...] = attrs.field(default=(), converter=_to_sources, validator=_sources)
-    medium: Medium | None = attrs.field(default=None, validator=_optional_one_of(MEDIA))
-    quote: str | None = attrs.field(default=None, validator=_optional_text)
-    date: str | None = attrs.field(default=None, validator=_date)
-    url: str | None = attrs.field(default=None, validator=_optional_text)
+    source: Source
+    via: tuple[Source, ...] = attrs.field(default=(), converter=_to_sources)
+    medium: Medium | None = None
+    quote: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.source, Source):
+            raise _fail(self, "source", "must be a Source", self.source)
+        for item in self.via:
+            if not isinstance(item, Source):
+                raise _fail(self, "via", "must hold Source values", self.via)
+        if self.medium is not None:
+            _check_choice(self, "medium", self.medium, MEDIA)
+        _check_optional_text(self, "quote", self.quote)
+        _check_date(self, "date", self.date)
+        _check_optional_text(self, "url", self.url)
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -287,39 +277,34 @@ class Claim:
         id: a stable id; derived readably from the text when not given.
     """
 
-    text: str = attrs.field(validator=_text)
-    attribution: Attribution | None = attrs.field(default=None, validator=_attribution, kw_only=True)
-    qualifier: str | None = attrs.field(default=None, validator=_optional_text, kw_only=True)
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_tags, kw_only=True)
-    note: str | None = attrs.field(default=None, validator=_optional_text, kw_only=True)
+    text: str
+    attribution: Attribution | None = attrs.field(default=None, kw_only=True)
+    qualifier: str | None = attrs.field(default=None, kw_only=True)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, kw_only=True)
+    note: str | None = attrs.field(default=None, kw_only=True)
     document: str | None = attrs.field(default=None, kw_only=True)
-    id: str = attrs.field(default=attrs.Factory(_claim_id, takes_self=True), validator=_identifier, kw_only=True)
+    id: str = attrs.field(default=attrs.Factory(_claim_id, takes_self=True), kw_only=True)
 
-    @document.validator
-    def _check_document(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            _identifier(self, attribute, value)
+    def __attrs_post_init__(self) -> None:
+        _check_text(self, "text", self.text)
+        if self.attribution is not None and not isinstance(self.attribution, Attribution):
+            raise _fail(self, "attribution", "must be an Attribution or None", self.attribution)
+        _check_optional_text(self, "qualifier", self.qualifier)
+        if self.tags:
+            for tag in self.tags:
+                if not isinstance(tag, str) or not tag.strip() or tag != tag.strip():
+                    raise _fail(self, "tags", "must hold non-empty strings without surrounding spaces", self.tags)
+            if len(set(self.tags)) != len(self.tags):
+                raise _fail(self, "tags", "must not repeat a tag", self.tags)
+        _check_optional_text(self, "note", self.note)
+        if self.document is not None:
+            _check_identifier(self, "document", self.document)
+        _check_identifier(self, "id", self.id)
 
     @property
     def source(self) -> Source | None:
         """Return who made the claim, or ``None`` when it is unattributed."""
         return None if self.attribution is None else self.attribution.source
-
-
-def _support_id(support: Support) -> str:
-    return f"support:{'+'.join(support.premises)}>{support.conclusion}"
-
-
-def _rebuttal_id(rebuttal: Rebuttal) -> str:
-    return f"rebuttal:{rebuttal.attacker}>{rebuttal.target}"
-
-
-def _undercut_id(undercut: Undercut) -> str:
-    return f"undercut:{undercut.attacker}>{undercut.target}"
-
-
-def _response_id(response: SkepticalResponse) -> str:
-    return f"doubt:{response.response}>{response.target}"
 
 
 @attrs.frozen
@@ -336,10 +321,22 @@ class Support:
         id: a stable id; derived from the premises and conclusion when not given.
     """
 
-    premises: tuple[str, ...] = attrs.field(converter=_to_tuple, validator=_identifiers)
-    conclusion: str = attrs.field(validator=_identifier)
-    label: str | None = attrs.field(default=None, validator=_optional_text, kw_only=True)
-    id: str = attrs.field(default=attrs.Factory(_support_id, takes_self=True), validator=_identifier, kw_only=True)
+    premises: tuple[str, ...] = attrs.field(converter=_to_tuple)
+    conclusion: str
+    label: str | None = attrs.field(default=None, kw_only=True)
+    id: str = attrs.field(default=attrs.Factory(_support_id, takes_self=True), kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        premises = self.premises
+        if not premises:
+            raise _fail(self, "premises", "must name at least one claim", premises)
+        for premise in premises:
+            _check_identifier(self, "premises", premise)
+        if len(premises) > 1 and len(set(premises)) != len(premises):
+            raise _fail(self, "premises", "must not name a claim twice", premises)
+        _check_identifier(self, "conclusion", self.conclusion)
+        _check_optional_text(self, "label", self.label)
+        _check_identifier(self, "id", self.id)
 
 
 @attrs.frozen
@@ -353,10 +350,13 @@ class Rebuttal:
         id: a stable id; derived from the attacker and target when not given.
     """
 
-    attacker: str = attrs.field(validator=_identifier)
-    target: str = attrs.field(validator=_identifier)
-    label: str | None = attrs.field(default=None, validator=_optional_text, kw_only=True)
-    id: str = attrs.field(default=attrs.Factory(_rebuttal_id, takes_self=True), validator=_identifier, kw_only=True)
+    attacker: str
+    target: str
+    label: str | None = attrs.field(default=None, kw_only=True)
+    id: str = attrs.field(default=attrs.Factory(_rebuttal_id, takes_self=True), kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        _check_attack(self)
 
 
 @attrs.frozen
@@ -371,10 +371,20 @@ class Undercut:
         id: a stable id; derived from the attacker and target when not given.
     """
 
-    attacker: str = attrs.field(validator=_identifier)
-    target: str = attrs.field(validator=_identifier)
-    label: str | None = attrs.field(default=None, validator=_optional_text, kw_only=True)
-    id: str = attrs.field(default=attrs.Factory(_undercut_id, takes_self=True), validator=_identifier, kw_only=True)
+    attacker: str
+    target: str
+    label: str | None = attrs.field(default=None, kw_only=True)
+    id: str = attrs.field(default=attrs.Factory(_undercut_id, takes_self=True), kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        _check_attack(self)
+
+
+def _check_attack(attack: Rebuttal | Undercut) -> None:
+    _check_identifier(attack, "attacker", attack.attacker)
+    _check_identifier(attack, "target", attack.target)
+    _check_optional_text(attack, "label", attack.label)
+    _check_identifier(attack, "id", attack.id)
 
 
 @attrs.frozen
@@ -392,10 +402,16 @@ class SkepticalResponse:
         id: a stable id; derived from the response and target when not given.
     """
 
-    response: str = attrs.field(validator=_identifier)
-    target: str = attrs.field(validator=_identifier)
-    stance: Stance = attrs.field(default="doubt", validator=_one_of(STANCES), kw_only=True)
-    id: str = attrs.field(default=attrs.Factory(_response_id, takes_self=True), validator=_identifier, kw_only=True)
+    response: str
+    target: str
+    stance: Stance = attrs.field(default="doubt", kw_only=True)
+    id: str = attrs.field(default=attrs.Factory(_response_id, takes_self=True), kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        _check_identifier(self, "response", self.response)
+        _check_identifier(self, "target", self.target)
+        _check_choice(self, "stance", self.stance, STANCES)
+        _check_identifier(self, "id", self.id)
 
 
 @attrs.frozen
@@ -407,12 +423,18 @@ class Document:
         title, author, publication, date, url: what identifies the document.
     """
 
-    id: str = attrs.field(validator=_identifier)
-    title: str | None = attrs.field(default=None, validator=_optional_text)
-    author: str | None = attrs.field(default=None, validator=_optional_text)
-    publication: str | None = attrs.field(default=None, validator=_optional_text)
-    date: str | None = attrs.field(default=None, validator=_date)
-    url: str | None = attrs.field(default=None, validator=_optional_text)
+    id: str
+    title: str | None = None
+    author: str | None = None
+    publication: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_identifier(self, "id", self.id)
+        for field in ("title", "author", "publication", "url"):
+            _check_optional_text(self, field, getattr(self, field))
+        _check_date(self, "date", self.date)
 
 
 Relation: TypeAlias = Support | Rebuttal | Undercut | SkepticalResponse

@@ -18,7 +18,8 @@ us_officials = Source("U.S. officials", kind="official")
 official = Source("A U.S. official familiar with the matter", kind="official", id="us-official-familiar")
 second_official = Source("A second U.S. official", kind="official")
 brennan = Source("John Brennan", kind="official", affiliation="top U.S. counter-terrorism official")
-quoted_report = Source("The news report Dayen quotes", kind="anonymous", id="quoted-report")
+# Dayen quotes this report without naming it (its spelling "al Qaida" matches McClatchy's, quoted earlier).
+quoted_report = Source("An unnamed news report", kind="anonymous", id="quoted-report")
 
 m = ArgumentMap(
     title="The Shamsi drone base",

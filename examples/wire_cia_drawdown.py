@@ -65,7 +65,6 @@ demands = m.claim(
     "its covert presence and operations in Pakistan.",
     by=nyt,
     medium="report",
-    qualifier=NOT_CONFIRMED,
     id="kayani-demands",
 )
 for text, id in (

@@ -39,3 +39,30 @@ def test_included_snippets_are_current_and_run(page: Path, path: Path, body: str
     assert path.read_text(encoding="utf-8") == body, f"{page.name} has a stale copy of {path.name}"
     if path.suffix == ".py":
         runpy.run_path(str(path), run_name="__main__")
+
+
+_LINK = re.compile(r"\]\((?P<target>[^)\s#]+)(#[^)]*)?\)")
+
+
+def test_relative_links_and_images_in_the_docs_exist() -> None:
+    """Every relative link or image in README.md and docs/*.md points at a file or folder that exists."""
+    for page in [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]:
+        for match in _LINK.finditer(page.read_text(encoding="utf-8")):
+            target = match["target"]
+            if "://" in target or target.startswith("mailto:"):
+                continue
+            assert (page.parent / target).exists(), f"{page.name} links to {target}, which does not exist"
+
+
+def test_cli_reference_is_generated_from_the_app() -> None:
+    """docs/reference/cli.md is what docs/cli_reference.py writes (run it to refresh the page)."""
+    reference = runpy.run_path(str(DOCS / "cli_reference.py"))["reference"]
+    assert (DOCS / "reference" / "cli.md").read_text(encoding="utf-8") == reference()
+
+
+def test_every_page_is_in_the_site_navigation() -> None:
+    """Each Markdown page under docs/ is reachable from mkdocs.yml's nav, so none is built but hidden."""
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for page in sorted(DOCS.rglob("*.md")):
+        relative = page.relative_to(DOCS).as_posix()
+        assert f" {relative}" in nav, f"{relative} is not in mkdocs.yml's nav"

@@ -209,7 +209,7 @@ def _source_names(sources: tuple[Source, ...]) -> dict[str, str]:
     for source in sources:
         spelled = "".join(c if f"a{c}".isidentifier() else "_" for c in source.id.lower())
         base = re.sub(r"_+", "_", spelled).strip("_") or "source"
-        if base[0].isdigit() or keyword.iskeyword(base):
+        if not base.isidentifier() or keyword.iskeyword(base):  # "·x": · may follow a letter, not lead
             base = f"source_{base}"
         name, n = base, 2
         while name in taken:

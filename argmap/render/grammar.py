@@ -1,0 +1,184 @@
+r"""The visual grammar: how each element of a map is drawn, shared by the diagram and its legend.
+
+- a claim is a rounded box, its text wrapped to a set width, its qualifier in
+  italics and its attribution in a smaller, muted line under it
+  ("— Jeremy Scahill, The Nation · tweet", with "via" for a chain);
+- a main conclusion (a claim that supports, attacks and doubts nothing) has
+  bold text, a heavier border and a tinted fill;
+- a support is a solid blue arrow with a filled head; a linked support joins
+  its premises at one junction dot before its arrow;
+- a rebuttal is a heavier vermilion line ending in a bar (⊣);
+- an undercut is a rebuttal's line ending at the junction dot of the support it attacks;
+- a skeptical response is a dashed purple line with an open head, labelled
+  "? sarcasm", "? doubt": a doubt, not a counter-claim.
+
+Colours come from the Okabe-Ito palette, which readers with any common
+colour-vision deficiency can tell apart, and colour is never the only
+signal: each kind of relation also differs in line, head or label, and a
+:class:`ClaimStyle` that sets a colour must also set a border style or a badge.
+
+>>> claim_label(Claim("Drones fly on."), wrap=36, attributions=True, main=False)
+'Drones fly on.<BR ALIGN="LEFT"/>'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal, TypeAlias, get_args
+
+import attrs
+
+from argmap.errors import OptionError
+from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut
+from argmap.render._quoting import html, wrap
+
+__all__ = [
+    "ARROWHEADS",
+    "BORDER_STYLES",
+    "BR",
+    "EDGE_STYLES",
+    "PALETTE",
+    "RELATION_COLOURS",
+    "BorderStyle",
+    "ClaimStyle",
+    "claim_attributes",
+    "claim_label",
+    "lines",
+]
+
+BorderStyle: TypeAlias = Literal["solid", "dashed", "dotted", "bold"]
+"""How a claim's border is drawn."""
+
+BORDER_STYLES: tuple[BorderStyle, ...] = get_args(BorderStyle)
+
+PALETTE: dict[str, str] = {
+    "support": "#0072B2",  # Okabe-Ito blue
+    "attack": "#D55E00",  # Okabe-Ito vermilion: rebuttals and undercuts
+    "doubt": "#CC79A7",  # Okabe-Ito reddish purple: skeptical responses
+    "text": "#1A1A1A",
+    "muted": "#595959",  # attributions, qualifiers, frames: 7:1 against white
+    "border": "#4D4D4D",
+    "fill": "#FFFFFF",
+    "conclusion": "#E3EEF8",  # a tint of the support blue
+    "frame": "#F5F5F5",
+}
+"""The colours of the visual grammar, by role."""
+
+RELATION_COLOURS: dict[type[Relation], str] = {
+    Support: PALETTE["support"],
+    Rebuttal: PALETTE["attack"],
+    Undercut: PALETTE["attack"],
+    SkepticalResponse: PALETTE["doubt"],
+}
+"""The colour of each kind of relation's line and label."""
+
+EDGE_STYLES: dict[type[Relation], str] = {
+    Support: f'color="{PALETTE["support"]}", penwidth=1.5',
+    Rebuttal: f'color="{PALETTE["attack"]}", penwidth=2.5',
+    Undercut: f'color="{PALETTE["attack"]}", penwidth=2.5',
+    SkepticalResponse: f'color="{PALETTE["doubt"]}", penwidth=1.8, style=dashed',
+}
+"""The DOT attributes of each kind of relation's line, but for its head."""
+
+ARROWHEADS: dict[type[Relation], str] = {
+    Support: "normal",
+    Rebuttal: "tee",
+    Undercut: "tee",
+    SkepticalResponse: "onormal",
+}
+"""The head each kind of relation's line ends in: filled, bar, open."""
+
+BR = '<BR ALIGN="LEFT"/>'
+"""A line break in an HTML-like label that left-aligns the line before it."""
+
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?|[A-Za-z][A-Za-z0-9]*")
+
+
+def _colour(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not _COLOUR.fullmatch(value)):
+        raise OptionError(f"ClaimStyle.{attribute.name} must be a colour such as '#009E73' or 'white', got {value!r}")
+
+
+def _border_style(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and value not in BORDER_STYLES:
+        raise OptionError(f"ClaimStyle.border_style must be one of {', '.join(BORDER_STYLES)}, got {value!r}")
+
+
+def _badge(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise OptionError(f"ClaimStyle.badge must be a non-empty string or None, got {value!r}")
+
+
+@attrs.frozen
+class ClaimStyle:
+    """How one claim is drawn apart from the rest: what a claim-style hook returns.
+
+    Colour is never the only signal, for readers who cannot tell the colours
+    apart and for print in grey: a style that sets a colour must also set a
+    border style or a badge.
+
+    Args:
+        fill: the box's fill colour, as ``#RRGGBB`` or a colour name.
+        border: the border's colour.
+        border_style: one of :data:`BORDER_STYLES`.
+        badge: a short text drawn in bold above the claim's text, such as ``"✓ accepted"``.
+
+    >>> ClaimStyle(fill="#CCE5D9", badge="✓ accepted").badge
+    '✓ accepted'
+    """
+
+    fill: str | None = attrs.field(default=None, validator=_colour)
+    border: str | None = attrs.field(default=None, validator=_colour)
+    border_style: BorderStyle | None = attrs.field(default=None, validator=_border_style)
+    badge: str | None = attrs.field(default=None, validator=_badge)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.fill or self.border) and not (self.border_style or self.badge):
+            raise OptionError(
+                "a ClaimStyle that sets a colour must also set a border_style or a badge: "
+                "colour is never the only signal"
+            )
+
+
+def lines(text: str, width: int) -> str:
+    """Return *text* wrapped to *width* and escaped, its lines joined by left-aligned breaks."""
+    # One escape for the whole text: escaping neither adds nor takes a new line.
+    return html("\n".join(wrap(text, width))).replace("\n", BR)
+
+
+def claim_label(claim: Claim, *, wrap: int, attributions: bool, main: bool, badge: str | None = None) -> str:
+    """Return the HTML-like label of *claim*: its badge, text, qualifier and attribution, each left-aligned.
+
+    Args:
+        claim: the claim to draw.
+        wrap: how many characters a line of its text holds; the smaller
+            qualifier and attribution lines hold a little more.
+        attributions: whether to show who said it.
+        main: whether it is a main conclusion (its text is bold).
+        badge: the badge of its :class:`ClaimStyle`, if any.
+    """
+    text = lines(claim.text, wrap)
+    label = f"<B>{text}</B>{BR}" if main else text + BR
+    if badge is not None:
+        label = f'<FONT POINT-SIZE="10"><B>{html(badge)}</B></FONT>{BR}{label}'
+    if claim.qualifier is not None:
+        qualifier = lines(f"[{claim.qualifier}]", wrap + wrap // 5)
+        label += f'<FONT POINT-SIZE="11" COLOR="{PALETTE["muted"]}"><I>{qualifier}</I></FONT>{BR}'
+    if attributions and claim.attribution is not None:
+        said = lines(f"— {claim.attribution}", wrap + wrap // 4)
+        label += f'<FONT POINT-SIZE="10" COLOR="{PALETTE["muted"]}">{said}</FONT>{BR}'
+    return label
+
+
+def claim_attributes(style: ClaimStyle | None, main: bool) -> str:
+    """Return the node attributes, after its label, that set a claim apart: main conclusion, hook style."""
+    attributes = f', penwidth=2.5, fillcolor="{PALETTE["conclusion"]}"' if main else ""
+    if style is None:
+        return attributes
+    if style.fill is not None:
+        attributes += f', fillcolor="{style.fill}"'
+    if style.border is not None:
+        attributes += f', color="{style.border}"'
+    if style.border_style is not None:
+        attributes += f', style="rounded,filled,{style.border_style}"'
+    return attributes

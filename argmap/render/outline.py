@@ -1,0 +1,528 @@
+"""Text outlines of a map: each main conclusion, and under it what supports, rebuts, undercuts and doubts it.
+
+An outline is the map read top down, as a reader of the article would tell it:
+the conclusion, then its reasons, the reasons' reasons, the objections and the
+doubts, each with who said it. One marker per relation kind:
+
+====== =================================================================
+``+``  a support: the claim below is a reason for the one above
+``&``  one premise of a linked support (premises that work only together)
+``-``  a rebuttal: the claim below says the one above is false
+``~``  an undercut: the claim below attacks the inference just above it
+``?``  a skeptical response: a named party doubts, with its stance
+====== =================================================================
+
+Three styles: ``tree`` (Unicode box drawing, for terminals), ``ascii`` (the
+same drawn with ``|-- ``), ``markdown`` (headings and nested lists that render
+on GitHub). Every claim is written once; where the argument reaches it again,
+the outline says ``see [id]``. Claims that no main conclusion reaches (their
+relations run in a circle) follow at the end, so every claim appears.
+
+>>> from argmap import ArgumentMap, Source
+>>> m = ArgumentMap()
+>>> talk = m.claim("The Pakistanis are all talk.", by=Source("David Dayen"), id="all-talk")
+>>> _ = m.support("Drone strikes are still occurring.", talk)
+>>> _ = m.doubt(talk, "Is the minister not serious?", stance="question")
+>>> print(outline(m), end="")
+The Pakistanis are all talk. [all-talk]
+— David Dayen
+├── + Drone strikes are still occurring. [drone-strikes-are-still-occurring]
+└── ? (question) Is the minister not serious? [is-the-minister-not-serious]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal, NamedTuple, TypeAlias, get_args
+
+import attrs
+
+from argmap.errors import OptionError
+from argmap.map import ArgumentMap
+from argmap.model import Attribution, Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut, endpoints
+from argmap.render._wrap import columns, isolate, visible, wrap
+
+__all__ = [
+    "MARKERS",
+    "MAX_DEPTH",
+    "MIN_WIDTH",
+    "STYLES",
+    "Line",
+    "OutlineOptions",
+    "Role",
+    "Span",
+    "Style",
+    "outline",
+    "outline_lines",
+]
+
+Style: TypeAlias = Literal["tree", "ascii", "markdown"]
+"""How an outline is drawn: Unicode box drawing, ASCII, or Markdown."""
+
+STYLES: tuple[Style, ...] = get_args(Style)
+
+Role: TypeAlias = Literal[
+    "tree",
+    "markup",
+    "support",
+    "premise",
+    "rebuttal",
+    "undercut",
+    "doubt",
+    "label",
+    "conclusion",
+    "text",
+    "id",
+    "reference",
+    "qualifier",
+    "attribution",
+    "quote",
+    "title",
+    "byline",
+    "note",
+]
+"""What a piece of an outline line is, so that a terminal can colour it: a marker, a claim's text, an id, ..."""
+
+Span: TypeAlias = tuple[Role, str]
+"""A piece of a line and its role."""
+
+MARKERS: dict[Role, str] = {"support": "+", "premise": "&", "rebuttal": "-", "undercut": "~", "doubt": "?"}
+"""The marker of each relation kind, the same in every style."""
+
+MIN_WIDTH = 20
+"""The narrowest outline allowed, in columns."""
+
+MAX_DEPTH = 12
+"""How deep a claim may sit before what lies under it continues in a section of its own.
+
+Deeper indentation would leave no room for text and make the outline of a
+long chain grow with the square of its length; past this depth the outline
+says ``continued below under [id]`` and picks the thread up again at the left margin.
+"""
+
+_MIN_TEXT = 20  # columns left for text, however deep a line is indented
+_KIND_NAMES: dict[type[Relation], str] = {
+    Support: "support",
+    Rebuttal: "rebuttal",
+    Undercut: "undercut",
+    SkepticalResponse: "skeptical response",
+}
+_KIND_ORDER: dict[type[Relation], int] = {Support: 0, Rebuttal: 1, Undercut: 2, SkepticalResponse: 3}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$])")
+# What would start a block where a wrapped line begins: a list, a heading, a quote, a setext underline.
+_MARKDOWN_LINE_START = re.compile(r"\A(\d{0,9})([-+=#>.)])")
+
+
+def _one_of_styles(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value not in STYLES:
+        raise OptionError(f"OutlineOptions.style must be one of {', '.join(STYLES)}, got {value!r}")
+
+
+def _wide_enough(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < MIN_WIDTH:
+        raise OptionError(f"OutlineOptions.width must be a whole number of at least {MIN_WIDTH}, got {value!r}")
+
+
+def _claim_or_reference(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, (Claim, str)):
+        raise OptionError(f"OutlineOptions.root must be a claim, its id or its text, got {value!r}")
+
+
+@attrs.frozen
+class OutlineOptions:
+    """How to outline a map.
+
+    Args:
+        style: one of :data:`STYLES`: ``tree``, ``ascii`` or ``markdown``.
+        width: the column at which text wraps (at least :data:`MIN_WIDTH`).
+            Width changes only where lines break, never what the outline holds;
+            deep lines keep at least 20 columns for text even past the width.
+        root: outline only the claims under this one (a claim, its id or its text).
+    """
+
+    style: Style = attrs.field(default="tree", validator=_one_of_styles)
+    width: int = attrs.field(default=88, validator=_wide_enough)
+    root: Claim | str | None = attrs.field(default=None, validator=_claim_or_reference)
+
+
+@attrs.frozen
+class Line:
+    """One line of an outline, split into spans that each have a role.
+
+    Attributes:
+        prefix: the tree drawing, list syntax and marker before the text.
+        content: the text of the line.
+        continued: whether the line carries on the content of the line before,
+            wrapped: joining the contents of a line and its continuations
+            with single spaces gives the unwrapped content.
+    """
+
+    prefix: tuple[Span, ...]
+    content: tuple[Span, ...]
+    continued: bool = False
+
+    def __str__(self) -> str:
+        return "".join(text for _, text in self.prefix) + "".join(text for _, text in self.content)
+
+
+def outline(amap: ArgumentMap, style: Style = "tree", width: int = 88, root: Claim | str | None = None) -> str:
+    """Return the outline of *amap*: every main conclusion and what bears on it, as text.
+
+    Args:
+        amap: the map.
+        style: ``tree`` (Unicode box drawing), ``ascii`` or ``markdown``.
+        width: the column at which text wraps.
+        root: outline only the subtree under this claim (a claim, its id or its text).
+
+    Raises:
+        OptionError: an unknown style, or a width below :data:`MIN_WIDTH`.
+        UnknownClaimError: *root* names no claim of the map.
+    """
+    return "".join(str(line) + "\n" for line in outline_lines(amap, style, width, root))
+
+
+def outline_lines(
+    amap: ArgumentMap, style: Style = "tree", width: int = 88, root: Claim | str | None = None
+) -> list[Line]:
+    """Return the outline of *amap* as lines of spans with roles, for a terminal to colour.
+
+    ``outline(...)`` is these lines joined; the arguments are the same.
+    """
+    return _Outliner(amap, OutlineOptions(style, width, root)).lines
+
+
+@attrs.frozen
+class _Glyphs:
+    branch: str  # the connector of a child with siblings after it
+    last: str  # the connector of the last child
+    pipe: str  # the indentation under a child with siblings after it
+    blank: str  # the indentation under the last child
+    stem: str  # under a marker, reaching down to the children
+    dash: str  # before an attribution
+    dot: str  # between the parts of an attribution
+    quotes: tuple[str, str]
+    ellipsis: str
+
+
+_GLYPHS: dict[Style, _Glyphs] = {
+    "tree": _Glyphs("├── ", "└── ", "│   ", "    ", "│ ", "— ", " · ", ("“", "”"), "…"),
+    "ascii": _Glyphs("|-- ", "`-- ", "|   ", "    ", "| ", "-- ", "; ", ('"', '"'), "..."),
+    "markdown": _Glyphs("- ", "- ", "  ", "  ", "", "— ", " · ", ("“", "”"), "…"),
+}
+
+
+class _Node(NamedTuple):
+    """A place in the outline, waiting on the stack to be written."""
+
+    kind: Literal["claim", "group", "more"]
+    claim: str | None  # the claim written here (None for a linked support's group)
+    relation: Relation | None  # the relation that brings the node here; what targets it is shown under the node
+    role: Role | None  # the marker; None at the left margin
+    label: str | None
+    prefix: str  # the indentation shared with the node's siblings
+    last: bool  # whether no sibling follows
+    depth: int
+
+
+class _Outliner:
+    """Walk a map from its main conclusions, without recursion, writing lines as it goes."""
+
+    def __init__(self, amap: ArgumentMap, options: OutlineOptions) -> None:
+        self.amap = amap
+        self.width = options.width
+        self.glyphs = _GLYPHS[options.style]
+        self.markdown = options.style == "markdown"
+        self.lines: list[Line] = []
+        self.written: set[str] = set()
+        self._rooms: dict[str, int] = {}
+        self.deferred: deque[tuple[_Node, list[Relation]]] = deque()
+        root = None if options.root is None else amap.claim_for(options.root)  # fail before writing anything
+        self._title()
+        for claim in (root,) if root is not None else amap.main_conclusions():
+            self._block(self._root(claim.id))
+        if root is None:
+            noted = False
+            for claim in amap.claims:
+                if claim.id in self.written:
+                    continue
+                if not noted:
+                    self._separate()
+                    self._note("In a cycle, under no main conclusion:")
+                    noted = True
+                self._block(self._root(claim.id))
+        if not amap.claims:
+            self._separate()
+            self._note("This map has no claims.")
+
+    # ------------------------------------------------------------- structure
+
+    def _root(self, claim: str) -> _Node:
+        return _Node("claim", claim, None, None, None, "", True, 0)
+
+    def _block(self, node: _Node) -> None:
+        """Write the tree under *node*, then whatever in it was too deep to write in place."""
+        self._separate()
+        self._walk([node])
+        while self.deferred:
+            host, relations = self.deferred.popleft()
+            self._separate()
+            self._continued(host, relations)
+
+    def _walk(self, stack: list[_Node]) -> None:
+        while stack:
+            node = stack.pop()
+            stack.extend(reversed(self._write(node)))
+
+    def _write(self, node: _Node) -> list[_Node]:
+        """Write *node*'s lines and return its children, in order."""
+        if node.kind == "more":
+            self._head(node, [("reference", f"{self.glyphs.ellipsis} continued below under {self._id(node.claim)}")])
+            return []
+        if node.kind == "group":
+            assert isinstance(node.relation, Support)
+            relations = self._sorted(self.amap.incoming(node.relation.id))
+            self._head(node, [*self._label(node.label), ("label", "linked support:")], has_children=True)
+            premises = [
+                _Node("claim", premise, None, "premise", None, self._child_prefix(node), False, node.depth + 1)
+                for premise in node.relation.premises
+            ]
+            return self._last_marked(premises + [self._child(relation, node) for relation in relations])
+        assert node.claim is not None
+        relations = []
+        if node.relation is not None:
+            relations += self._sorted(self.amap.incoming(node.relation.id))
+        new = node.claim not in self.written
+        if new:
+            self.written.add(node.claim)
+            relations += self._sorted(self.amap.incoming(node.claim))
+        claim = self.amap.claim_for(node.claim)
+        if new:
+            role: Role = "conclusion" if node.depth == 0 else "text"
+            head = [
+                *self._label(node.label),
+                (role, self._text(claim.text)),
+                ("markup", " "),
+                ("id", self._id(claim.id)),
+            ]
+        else:
+            head = [*self._label(node.label), ("reference", f"see {self._id(claim.id)}")]
+        self._head(node, head, has_children=bool(relations), details=self._details(claim) if new else [])
+        if not relations:
+            return []
+        if node.depth >= MAX_DEPTH:
+            self.deferred.append((node, relations))
+            return [_Node("more", node.claim, None, None, None, self._child_prefix(node), True, node.depth + 1)]
+        return self._last_marked([self._child(relation, node) for relation in relations])
+
+    def _continued(self, host: _Node, relations: list[Relation]) -> None:
+        """Write the children of *host*, which sat too deep, as a tree of their own."""
+        assert host.claim is not None
+        text = f"{self.glyphs.ellipsis} {self._id(host.claim)} continued"
+        if self.markdown:
+            self._emit([("markup", "## ")], [], [("reference", text)], reflow=False)
+            self._blank()
+        else:
+            self._emit([], [], [("reference", text)])
+        top = host._replace(prefix="", last=True, depth=0)
+        self._walk(list(reversed(self._last_marked([self._child(relation, top) for relation in relations]))))
+
+    def _child(self, relation: Relation, host: _Node) -> _Node:
+        """Return the node that shows *relation* under *host*."""
+        prefix = self._child_prefix(host)
+        depth = host.depth + 1
+        if isinstance(relation, Support) and len(relation.premises) > 1:
+            return _Node("group", None, relation, "support", relation.label, prefix, False, depth)
+        origins, target = endpoints(relation)
+        role: Role
+        if isinstance(relation, Support):
+            role, label = "support", relation.label
+        elif isinstance(relation, Rebuttal):
+            role, label = "rebuttal", relation.label
+        elif isinstance(relation, Undercut):
+            role, label = "undercut", relation.label
+        else:
+            role, label = "doubt", relation.stance
+        aim = self._aim(relation, target, host)
+        label = ", ".join(part for part in (label, aim) if part) or None
+        return _Node("claim", origins[0], relation, role, label, prefix, False, depth)
+
+    def _aim(self, relation: Relation, target: str, host: _Node) -> str | None:
+        """Say what *relation* is aimed at, where its place under *host* leaves it unclear."""
+        aimed = self.amap[target]
+        if isinstance(aimed, Claim):
+            return "on the claim" if isinstance(relation, Undercut) else None
+        if host.kind == "group":
+            return None  # the group is the support it targets
+        if isinstance(relation, Undercut) and isinstance(aimed, Support):
+            return None  # what an undercut is for
+        return f"on the {_KIND_NAMES[type(aimed)]}"
+
+    @staticmethod
+    def _sorted(relations: Iterable[Relation]) -> list[Relation]:
+        """Return *relations* with supports first, then rebuttals, undercuts and doubts, each in map order."""
+        return sorted(relations, key=lambda relation: _KIND_ORDER[type(relation)])
+
+    @staticmethod
+    def _last_marked(nodes: list[_Node]) -> list[_Node]:
+        if nodes:
+            nodes[-1] = nodes[-1]._replace(last=True)
+        return nodes
+
+    def _child_prefix(self, node: _Node) -> str:
+        if node.depth == 0:
+            return ""
+        return node.prefix + (self.glyphs.blank if node.last else self.glyphs.pipe)
+
+    # ---------------------------------------------------------------- lines
+
+    def _head(
+        self, node: _Node, content: list[Span], *, has_children: bool = False, details: Sequence[list[Span]] = ()
+    ) -> None:
+        """Write a node's first line and its details (qualifier, attribution, quote)."""
+        glyphs = self.glyphs
+        if node.depth == 0:
+            if self.markdown:
+                self._emit([("markup", "## ")], [], content, reflow=False)
+                if details:
+                    self._blank()
+                    self._paragraph([], [], details)
+                if has_children:
+                    self._blank()
+            else:
+                for line in (content, *details):
+                    self._emit([], [], line)
+            return
+        connector = glyphs.last if node.last else glyphs.branch
+        first: list[Span] = (
+            [("tree", node.prefix + connector)] if not self.markdown else [("markup", node.prefix + "- ")]
+        )
+        if node.role is not None:
+            marker = MARKERS[node.role]
+            first.append((node.role, f"`{marker}`" if self.markdown else marker))
+            first.append(("tree", " "))
+        under = node.prefix + (glyphs.blank if node.last else glyphs.pipe)
+        if self.markdown:
+            rest: list[Span] = [("markup", node.prefix + "  ")]
+        elif node.role is not None:
+            rest = [("tree", under + (glyphs.stem if has_children else "  "))]
+        else:
+            rest = [("tree", under)]
+        self._paragraph(first, rest, (content, *details))
+
+    def _paragraph(self, first: list[Span], rest: list[Span], lines: Sequence[list[Span]]) -> None:
+        """Write *lines* as one block: in Markdown joined by hard line breaks."""
+        for number, content in enumerate(lines):
+            if self.markdown and number < len(lines) - 1:
+                content = [*content, ("markup", "\\")]
+            self._emit(first if number == 0 else rest, rest, content)
+
+    def _details(self, claim: Claim) -> list[list[Span]]:
+        details: list[list[Span]] = []
+        if claim.qualifier is not None:
+            details.append([("qualifier", "qualifier: " + self._text(claim.qualifier))])
+        attribution = claim.attribution
+        if attribution is not None:
+            details.append([("attribution", self.glyphs.dash + self._attribution(attribution))])
+            if attribution.quote is not None and attribution.quote != claim.text:
+                opening, closing = self.glyphs.quotes
+                details.append([("quote", opening + self._text(attribution.quote) + closing)])
+        return details
+
+    def _attribution(self, attribution: Attribution) -> str:
+        source = attribution.source
+        text = self._text(source.name)
+        if source.affiliation is not None:
+            text += ", " + self._text(source.affiliation)
+        if attribution.via:
+            text += " via " + ", ".join(self._text(via.name) for via in attribution.via)
+        for part in (attribution.medium, attribution.date):
+            if part is not None:
+                text += self.glyphs.dot + part
+        return text
+
+    def _title(self) -> None:
+        amap = self.amap
+        parts = (amap.author, amap.publication if amap.publication != amap.author else None, amap.date)
+        byline = [self._text(part) for part in parts if part is not None]
+        if amap.title is not None:
+            if self.markdown:
+                self._emit([("markup", "# ")], [], [("title", self._text(amap.title, heading=True))], reflow=False)
+            else:
+                self._emit([], [], [("title", self._text(amap.title))])
+        if byline:
+            if self.markdown and amap.title is not None:
+                self._blank()
+            self._emit([], [], [("byline", self.glyphs.dot.join(byline))])
+
+    def _note(self, text: str) -> None:
+        self._emit([], [], [("note", f"*{text}*" if self.markdown else text)])
+
+    def _label(self, label: str | None) -> list[Span]:
+        return [] if label is None else [("label", f"({self._text(label)})"), ("markup", " ")]
+
+    def _id(self, id: str | None) -> str:
+        return f"[{self._text(id or '')}]" if not self.markdown else f"\\[{self._text(id or '')}\\]"
+
+    def _text(self, text: str, *, heading: bool = False) -> str:
+        """Return *text* from the map as the outline shows it: visible, and escaped for Markdown."""
+        shown = visible(text)
+        if self.markdown:
+            shown = _MARKDOWN_SPECIAL.sub(r"\\\1", shown)
+            if heading:
+                shown = shown.replace("#", "\\#")
+        return shown
+
+    def _separate(self) -> None:
+        if self.lines:
+            self._blank()
+
+    def _blank(self) -> None:
+        self.lines.append(Line((), ()))
+
+    def _emit(self, first: list[Span], rest: list[Span], content: list[Span], *, reflow: bool = True) -> None:
+        """Write one logical line, wrapped to the width, continuation lines aligned under its text."""
+        text = "".join([piece for _, piece in content])
+        first_prefix = tuple(first)
+        if not reflow:
+            pieces = [text]
+        else:
+            room = self._room(rest)
+            if self.markdown:
+                room -= 1  # keep a column for the backslash that may escape the start of a continuation line
+            pieces = wrap(text, room, self._room(first))
+        if len(pieces) == 1:
+            self.lines.append(Line(first_prefix, tuple([(role, isolate(piece)) for role, piece in content])))
+            return
+        rest_prefix = tuple(rest)
+        start = 0
+        for number, piece in enumerate(pieces):
+            spans = _slice(content, start, start + len(piece))
+            if self.markdown and number > 0:
+                spans[0] = (spans[0][0], _MARKDOWN_LINE_START.sub(r"\1\\\2", spans[0][1], count=1))
+            content_spans = tuple([(role, isolate(span_text)) for role, span_text in spans])
+            self.lines.append(Line(rest_prefix if number else first_prefix, content_spans, continued=number > 0))
+            start += len(piece) + 1
+
+    def _room(self, prefix: list[Span]) -> int:
+        """Return the columns left for text after *prefix*; never fewer than 20."""
+        key = "".join([piece for _, piece in prefix])
+        room = self._rooms.get(key)
+        if room is None:
+            room = self._rooms[key] = max(_MIN_TEXT, self.width - columns(key))
+        return room
+
+
+def _slice(spans: list[Span], start: int, end: int) -> list[Span]:
+    """Return the parts of *spans* between character offsets *start* and *end* of their joined text."""
+    found: list[Span] = []
+    offset = 0
+    for role, text in spans:
+        low, high = max(start, offset), min(end, offset + len(text))
+        if low < high:
+            found.append((role, text[low - offset : high - offset]))
+        offset += len(text)
+        if offset >= end:
+            break
+    return found

@@ -1,0 +1,119 @@
+"""How much time `argmap render` adds to Graphviz's own: `python -m benchmarks.render_ratio`.
+
+Measures, each as the median of several runs:
+
+- `argmap render map.json -o map.svg` on a 1,000-claim map (one relation a
+  claim: at the generator's 1.5, dot's layout of the random cross-links takes
+  minutes), the whole command as a user runs it, divided by `dot -Tsvg` alone
+  on the DOT that command produced (target: at most 1.3; the layout is the floor);
+- `argmap --help` (target: under 0.3 s);
+- `to_dot` of a 10,000-claim map (15,000 relations) with full styling: frames
+  by source, the claim-style hook on every other claim and its legend
+  (target: under 0.2 s).
+
+The runs of the two commands alternate, so that a machine busy with other
+work slows both alike. Each command's CPU time (user and system, from the
+operating system's accounting of child processes) is measured beside its
+wall-clock time: on a machine shared with other work, the wall-clock ratio
+swings with the load and the CPU-time ratio does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from argmap import Claim, dump
+from argmap.render import ClaimStyle, DotOptions, to_dot
+from benchmarks.generate import build, plan
+
+__all__ = ["main"]
+
+ARGMAP = str(Path(sys.executable).parent / "argmap")
+
+
+def _seconds(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def _run(command: list[str]) -> None:
+    subprocess.run(command, check=True, capture_output=True)
+
+
+def _timed(command: list[str]) -> tuple[float, float]:
+    """Run *command*; return its wall-clock and its CPU time (user and system), in seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = _seconds(lambda: _run(command))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def render_ratio(claims: int, repeats: int) -> dict[str, tuple[float, float]]:
+    """Return the medians (wall-clock, CPU) of the whole `argmap render` command and of `dot -Tsvg` alone."""
+    dot = shutil.which("dot")
+    if dot is None:
+        raise SystemExit("the ratio is to the system Graphviz: install it (apt install graphviz)")
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        dump(build(plan(claims, relations_per_claim=1.0)), base / "map.json")
+        _run([ARGMAP, "render", str(base / "map.json"), "-f", "dot", "-o", str(base / "map.dot")])
+        runs: dict[str, list[tuple[float, float]]] = {"argmap": [], "dot": []}
+        for _ in range(repeats):
+            runs["argmap"].append(_timed([ARGMAP, "render", str(base / "map.json"), "-o", str(base / "a.svg")]))
+            runs["dot"].append(_timed([dot, "-Tsvg", str(base / "map.dot"), "-o", str(base / "b.svg")]))
+    return {
+        name: (statistics.median(wall for wall, _ in timed), statistics.median(cpu for _, cpu in timed))
+        for name, timed in runs.items()
+    }
+
+
+def help_time(repeats: int) -> float:
+    """Return the median time of `argmap --help`, in seconds."""
+    return statistics.median(_seconds(lambda: _run([ARGMAP, "--help"])) for _ in range(repeats))
+
+
+def to_dot_time(claims: int, repeats: int) -> tuple[float, float]:
+    """Return the medians (wall-clock, CPU) of to_dot on a map of *claims* claims with full styling, in seconds."""
+    amap = build(plan(claims))
+    accepted = ClaimStyle(fill="#D9EFE6", border="#009E73", border_style="bold", badge="✓ accepted")
+
+    def every_other(claim: Claim) -> ClaimStyle | None:
+        return accepted if claim.id[-1] in "02468" else None
+
+    options = DotOptions(group_by="source", claim_style=every_other, extra_legend=(("It stands.", accepted),))
+    walls, cpus = [], []
+    for _ in range(repeats):
+        cpu = time.process_time()
+        walls.append(_seconds(lambda: to_dot(amap, options)))
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def main() -> None:
+    """Measure and print the three figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--repeats", type=int, default=7, help="runs of each measurement (default 7)")
+    repeats = parser.parse_args().repeats
+    figures = render_ratio(1_000, repeats)
+    (ours, our_cpu), (theirs, their_cpu) = figures["argmap"], figures["dot"]
+    print(f"medians of {repeats} runs         wall-clock    CPU time")
+    print(f"argmap render, 1,000 claims:  {ours:8.3f} s  {our_cpu:8.3f} s")
+    print(f"dot -Tsvg alone on its DOT:   {theirs:8.3f} s  {their_cpu:8.3f} s")
+    print(f"ratio (target <= 1.3):        {ours / theirs:8.3f}    {our_cpu / their_cpu:8.3f}")
+    print(f"argmap --help (target < 0.3 s):        {help_time(repeats * 2):.3f} s wall-clock")
+    wall, cpu = to_dot_time(10_000, repeats)
+    print(f"to_dot, 10,000 claims, full styling:   {wall:.3f} s wall-clock, {cpu:.3f} s CPU (target < 0.2 s)")
+
+
+if __name__ == "__main__":
+    main()
