@@ -293,6 +293,8 @@ def _evaluate_map(amap: ArgumentMap, semantics: str, as_json: bool) -> None:
 
 def _shorten(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
 # ------------------------------------------------------------------ argmap render
 
 _MANY = 5
