@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from argmap.map import ArgumentMap
     from argmap.render.dot import Direction, DotOptions, GroupBy
     from argmap.render.outline import Line
+    from argmap.semantics import Semantics
 
 __all__ = ["EXIT_ENGINE", "EXIT_INPUT", "EXIT_OK", "EXIT_PROBLEMS", "app", "read_map"]
 
@@ -335,6 +336,14 @@ def render(
         str, typer.Option("--engine", help="auto (system dot, else graphviz-pure), dot or graphviz-pure.")
     ] = "auto",
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds Graphviz may run for each map.")] = 120.0,
+    evaluated: Annotated[
+        bool,
+        typer.Option("--evaluate", help="Colour each claim by whether it stands (accepted, rejected, undecided)."),
+    ] = False,
+    semantics: Annotated[
+        Literal["grounded", "complete", "preferred", "stable"],
+        typer.Option("--semantics", help="With --evaluate: the semantics that decides what stands."),
+    ] = "grounded",
 ) -> None:
     """Draw maps as Graphviz diagrams: SVG, PNG, PDF, or DOT source.
 
@@ -361,7 +370,7 @@ def render(
         program = cast("EngineName", engine)
         if chosen != "dot":
             engines.find_engine(program, chosen)  # missing: exit 3 before any map is read
-    drawing = _Drawing(chosen, options, program, timeout)
+    drawing = _Drawing(chosen, options, program, timeout, semantics if evaluated else None)
     progress = _progress(len(jobs))
     if progress is None:
         for reference, target in jobs:
@@ -437,9 +446,12 @@ def _stem(reference: str) -> str:
 class _Drawing:
     """Draws maps one by one with the same settings; a failure is one line, and the next map still runs."""
 
-    def __init__(self, format: str, options: DotOptions, engine: EngineName, timeout: float) -> None:
+    def __init__(
+        self, format: str, options: DotOptions, engine: EngineName, timeout: float, semantics: Semantics | None
+    ) -> None:
         self.format = format
         self.options = options
+        self.semantics = semantics
         self.engine = engine
         self.timeout = timeout
         self.worst = EXIT_OK
@@ -452,14 +464,18 @@ class _Drawing:
         try:
             with errors():
                 amap = read_map(reference)
+                options = self.options
+                if self.semantics is not None:
+                    from argmap.evaluate import evaluate
+                    from argmap.render.status import by_status
+
+                    options = by_status(evaluate(amap, self.semantics), options)
                 if target is None:
-                    source = to_dot(amap, self.options)
+                    source = to_dot(amap, options)
                     sys.stdout.buffer.write(engines.pipe(source, self.format, engine=self.engine, timeout=self.timeout))
                     sys.stdout.flush()
                 else:
-                    engines.render(
-                        amap, target, self.format, options=self.options, engine=self.engine, timeout=self.timeout
-                    )
+                    engines.render(amap, target, self.format, options=options, engine=self.engine, timeout=self.timeout)
                     if not quiet:
                         typer.echo(f"wrote {target}", err=True)
                 self.written += 1
@@ -504,6 +520,16 @@ def outline(
     root: Annotated[
         str | None, typer.Option("--root", help="Outline only the claims under this one (its id or its text).")
     ] = None,
+    evaluated: Annotated[
+        bool,
+        typer.Option(
+            "--evaluate", help="Mark each claim with whether it stands, and why (accepted, rejected, undecided)."
+        ),
+    ] = False,
+    semantics: Annotated[
+        Literal["grounded", "complete", "preferred", "stable"],
+        typer.Option("--semantics", help="With --evaluate: the semantics that decides what stands."),
+    ] = "grounded",
 ) -> None:
     """Print a map as an outline: each main conclusion, and what supports, rebuts, undercuts and doubts it.
 
@@ -519,7 +545,14 @@ def outline(
     if width is None:
         width = max(20, min(88, shutil.get_terminal_size().columns)) if terminal else 88
     with errors():
-        lines = outline_lines(read_map(source), style, width, root)
+        amap = read_map(source)
+        status = None
+        if evaluated:
+            from argmap.evaluate import evaluate
+            from argmap.render.status import status_line
+
+            status = status_line(evaluate(amap, semantics), ascii=style == "ascii")
+        lines = outline_lines(amap, style, width, root, status=status)
     if terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb":
         _print_coloured(lines)
     else:
@@ -547,6 +580,10 @@ _COLOURS: dict[str, str] = {
 }
 
 
+# A status line is coloured by its mark: accepted, rejected, undecided (Unicode and ASCII marks).
+_STATUS_COLOURS: dict[str, str] = {"✓": "bold green", "✗": "bold red", "○": "bold yellow"}
+
+
 def _print_coloured(lines: Sequence[Line]) -> None:
     """Print outline lines to the terminal with a colour for each role."""
     from rich.console import Console
@@ -555,6 +592,7 @@ def _print_coloured(lines: Sequence[Line]) -> None:
     text = Text(no_wrap=True, end="")
     for line in lines:
         for role, piece in (*line.prefix, *line.content):
-            text.append(piece, _COLOURS.get(role))
+            colour = _STATUS_COLOURS.get(piece[:1], "bold") if role == "status" else _COLOURS.get(role)
+            text.append(piece, colour)
         text.append("\n")
     Console(force_terminal=True, highlight=False, markup=False, emoji=False, soft_wrap=True).print(text, end="")
