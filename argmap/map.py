@@ -119,6 +119,7 @@ class ArgumentMap:
         self._outgoing: dict[str, list[str]] = {}
         self._indexed = 0
         self._suffixes: dict[str, int] = {}
+        self._attributions: dict[tuple[Any, ...], Attribution | None] = {}
         # Elements of the maps merged into this one, mapped to the ids they have here, so
         # that the objects a user holds from the parts still name the right elements.
         self._aliases: dict[Element, str] = {}
@@ -185,7 +186,15 @@ class ArgumentMap:
             InvalidElementError: a field is invalid, or attribution parts are given without ``by``.
             DuplicateIdError: *id* is already taken.
         """
-        attribution = _attribution(by, via=via, medium=medium, quote=quote, date=date, url=url)
+        if by.__class__ is Source and (via == () or via.__class__ is Source):
+            # Claims attributed alike share one Attribution value: less to build and to keep.
+            key = (by, via, medium, quote, date, url)
+            attribution = self._attributions.get(key)
+            if attribution is None:
+                attribution = _attribution(by, via=via, medium=medium, quote=quote, date=date, url=url)
+                self._attributions[key] = attribution
+        else:
+            attribution = _attribution(by, via=via, medium=medium, quote=quote, date=date, url=url)
         if id is None:
             id = self._unique_id(readable_id(text) if isinstance(text, str) else "claim")
         claim = Claim(

@@ -185,7 +185,7 @@ def _response_id(response: SkepticalResponse) -> str:
     return f"doubt:{response.response}>{response.target}"
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # sources key the builder's cache of attributions
 class Source:
     """Someone who can say things: a person, an organisation, a publication, an official.
 

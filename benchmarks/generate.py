@@ -11,7 +11,6 @@ its conclusion outwards.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -72,9 +71,10 @@ def plan(claims: int, *, seed: int = 1, relations_per_claim: float = 1.5) -> Map
         claim_calls.append((_sentence(rng, number), options))
 
     relation_calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
-    supports: list[int] = []  # indexes into relation_calls of the supports made so far
+    supports: list[int] = []  # indexes into relation_calls of the supports planned so far
+    planned: set[tuple[Any, ...]] = set()  # a map refuses the same relation twice: plan each once
     total = int(claims * relations_per_claim)
-    for _ in range(total):
+    while len(relation_calls) < total:
         origin = rng.randrange(1, claims) if claims > 1 else 0
         target = rng.randrange(origin) if origin else 0
         roll = rng.random()
@@ -86,43 +86,36 @@ def plan(claims: int, *, seed: int = 1, relations_per_claim: float = 1.5) -> Map
                 premises = (origin, second) if second != target else (origin,)
             else:
                 premises = (origin,)
-            supports.append(len(relation_calls))
-            relation_calls.append(("support", (premises, target), {}))
+            call: tuple[str, tuple[Any, ...], dict[str, Any]] = ("support", (premises, target), {})
         elif roll < 0.75:
-            relation_calls.append(("rebut", (origin, target), {}))
+            call = ("rebut", (origin, target), {})
         elif roll < 0.87:
-            relation_calls.append(("undercut", (origin, rng.choice(supports)), {}))
+            call = ("undercut", (origin, rng.choice(supports)), {})
         else:
-            relation_calls.append(("doubt", (target, origin), {"stance": rng.choice(STANCES)}))
+            call = ("doubt", (target, origin), {"stance": rng.choice(STANCES)})
+        key = (call[0], *call[1])
+        if key in planned:
+            continue
+        planned.add(key)
+        if call[0] == "support":
+            supports.append(len(relation_calls))
+        relation_calls.append(call)
     return MapPlan(sources, claim_calls, relation_calls)
 
 
 def build(map_plan: MapPlan) -> ArgumentMap:
-    """Build the planned map through the public builder, skipping relations that would repeat one."""
+    """Build the planned map through the public builder, as a user's code would."""
     amap = ArgumentMap(title="Benchmark map")
     claims = [amap.claim(text, **options) for text, options in map_plan.claims]
     made: list[Any] = []
-    by_key: dict[tuple[Any, ...], Any] = {}
-    methods: dict[str, Callable[..., Any]] = {
-        "support": amap.support,
-        "rebut": amap.rebut,
-        "undercut": amap.undercut,
-        "doubt": amap.doubt,
-    }
     for kind, arguments, options in map_plan.relations:
         if kind == "support":
             premises, target = arguments
-            key: tuple[Any, ...] = (kind, premises, target)
-            call = ([claims[p] for p in premises], claims[target])
+            made.append(amap.support([claims[p] for p in premises], claims[target]))
+        elif kind == "rebut":
+            made.append(amap.rebut(claims[arguments[0]], claims[arguments[1]]))
         elif kind == "undercut":
-            origin, support = arguments
-            key = (kind, origin, made[support].id)
-            call = (claims[origin], made[support])
+            made.append(amap.undercut(claims[arguments[0]], made[arguments[1]]))
         else:
-            first, second = arguments
-            key = (kind, first, second)
-            call = (claims[first], claims[second])
-        if key not in by_key:  # the plan may draw the same relation twice; the map would refuse it
-            by_key[key] = methods[kind](*call, **options)
-        made.append(by_key[key])
+            made.append(amap.doubt(claims[arguments[0]], claims[arguments[1]], **options))
     return amap

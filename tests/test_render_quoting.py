@@ -5,9 +5,11 @@ from __future__ import annotations
 import itertools
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from argmap.engine import pipe
 from argmap.render._quoting import displayed, html, name, wrap
 from tests.strategies import texts
 
@@ -75,3 +77,12 @@ def test_name_quotes_every_id_and_keeps_percent_names_for_argmap() -> None:
     assert name("node") == '"node"'
     assert name('say "hi" \\') == '"say \\"hi\\" \\\\"'
     assert name("%3") == '" %3"'
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize("text", ["]", "]]", "]]]"])
+def test_a_text_of_closing_brackets_is_drawn_not_refused(text: str) -> None:
+    """Graphviz 2.43 refuses an element whose whole text is ']' or ']]'; html() writes entities it accepts."""
+    assert set(html(text).replace("&#93;", "")) <= set()
+    svg = pipe(f"digraph {{ a [label=<<B>{html(text)}</B>>] }}", "svg").decode("utf-8")
+    assert f">{text}</text>" in svg

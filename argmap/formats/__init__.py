@@ -113,20 +113,19 @@ def load(path: str | Path, format: str | None = None) -> ArgumentMap:
     """
     if format is None:
         format = format_for(path)
-        if format == "native":
-            format = _sniff_file(path) or format
+        if format == "native":  # several formats share the .json suffix: the content says which
+            try:
+                text = read_text(path)
+            except FormatError:
+                pass  # the format's own loader reports a missing or unreadable file
+            else:
+                with paused_gc():  # read once, sniffed, and handed over whole
+                    found: ArgumentMap = _module(sniff(text) or format).loads(text, path=path)
+                return found
     module = _module(format)
     with paused_gc():
         amap: ArgumentMap = module.load(path)
     return amap
-
-
-def _sniff_file(path: str | Path) -> str | None:
-    try:
-        text = read_text(path)
-    except FormatError:
-        return None  # the format's own loader reports a missing or unreadable file
-    return sniff(text)
 
 
 def loads(text: str, format: str = "native") -> ArgumentMap:

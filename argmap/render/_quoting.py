@@ -53,10 +53,14 @@ def displayed(text: str) -> str:
 def html(text: str) -> str:
     r"""Return *text* escaped for an HTML-like DOT label: drawn exactly as written, never read as markup.
 
-    ``&<>"`` become entities; a backslash is doubled, since Graphviz reads
+    ``&<>"`` become entities, as does a text of nothing but ``]``, which
+    trips Graphviz 2.43's lexer; a backslash is doubled, since Graphviz reads
     ``\N`` and its kin even inside HTML labels and ``\\`` is its one way to
     draw a backslash.
     """
+    if not text.strip("]"):
+        # Graphviz 2.43's lexer fails on an element whose whole text is "]" or "]]"; entities draw the same.
+        return text.replace("]", "&#93;")
     if not _SPECIAL.search(text):
         return text
     text = displayed(text)
