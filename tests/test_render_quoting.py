@@ -8,8 +8,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.render._quoting import displayed, html, name, wrap
-from tests.strategies import texts
+from argmap.render._quoting import displayed, html, name, node_id, wrap
+from tests.strategies import identifiers, texts
 
 widths = st.integers(8, 60)
 
@@ -75,3 +75,10 @@ def test_name_quotes_every_id_and_keeps_percent_names_for_argmap() -> None:
     assert name("node") == '"node"'
     assert name('say "hi" \\') == '"say \\"hi\\" \\\\"'
     assert name("%3") == '" %3"'
+
+
+@given(identifiers, identifiers)
+def test_node_ids_are_plain_ascii_and_tell_claims_apart(first: str, second: str) -> None:
+    """A node id holds only characters safe in DOT, XML and HTML, and two different claims never share one."""
+    assert re.fullmatch(r"claim-[A-Za-z0-9_.~%-]+", node_id(first))
+    assert (node_id(first) == node_id(second)) == (first == second)
