@@ -18,6 +18,7 @@ from argmap.render import DotOptions
 from argmap.render.html import HtmlOptions
 from tests.browser import Visit, launch, until, visit
 from tests.golden import example_paths
+from tests.watching import RENDERED, Watching
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -462,3 +463,56 @@ def test_statuses_colour_the_claims_a_toggle_hides_them_and_the_panel_gives_the_
     assert page.text_content("#argmap-panel .claim-text") == amap.claim_for(tweet).text
     assert "Accepted (grounded semantics)." in page.inner_text("#argmap-panel .status")
     assert seen.complaints == []
+
+
+# ------------------------------------------------------------------ live reload under --watch
+
+WATCHED_MAP = """\
+from argmap import ArgumentMap
+from reasons import REASON
+
+m = ArgumentMap(title="Watched")
+m.support(REASON, m.claim("The base is still in use.", id="conclusion"))
+MAP = m
+"""
+
+
+def test_the_served_page_reloads_itself_keeping_view_and_panel_and_shows_errors(
+    tmp_path: Path, opened: Callable[..., Visit]
+) -> None:
+    """Open the page --watch serves; edit the imported module: it reloads with the new text, the view kept."""
+    (tmp_path / "reasons.py").write_text('REASON = "Drone strikes go on."\n', encoding="utf-8")
+    (tmp_path / "map.py").write_text(WATCHED_MAP, encoding="utf-8")
+    process = Watching(["render", "map.py", "-f", "html", "--watch"], tmp_path)
+    try:
+        url = process.expect(r"^serving (http://127\.0\.0\.1:\d+/map\.html): ")[1]
+        process.expect(RENDERED)
+        seen = opened(url + "#claim=conclusion")
+        page = seen.page
+        assert page.is_visible("#argmap-panel")
+        page.click("#argmap-zoom-in")
+        zoomed = scale(seen)
+
+        (tmp_path / "reasons.py").write_text('REASON = "Drone strikes stopped in May."\n', encoding="utf-8")
+        process.expect(RENDERED)
+        until(page, "() => document.getElementById('argmap-view').textContent.includes('stopped in May')")
+        assert scale(seen) == pytest.approx(zoomed, rel=0.01)  # the view survived the reload
+        assert page.text_content("#argmap-panel .claim-text") == "The base is still in use."
+
+        (tmp_path / "map.py").write_text(WATCHED_MAP + "MAP = None\n", encoding="utf-8")
+        process.expect("argmap: error: ")
+        shown = until(
+            page,
+            "() => { const shown = document.getElementById('argmap-alert');"
+            " return !shown.hidden && shown.textContent; }",
+        )
+        assert "defines no map" in str(shown)
+        (tmp_path / "map.py").write_text(WATCHED_MAP.replace("still in use", "in use again"), encoding="utf-8")
+        process.expect(RENDERED)
+        until(page, "() => document.getElementById('argmap-view').textContent.includes('in use again')")
+        assert page.is_hidden("#argmap-alert")
+        assert seen.complaints == []
+        assert process.interrupt() == 0
+        until(page, "() => document.getElementById('argmap-alert').textContent.includes('has stopped')")
+    finally:
+        process.stop()
