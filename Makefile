@@ -8,7 +8,7 @@ READY := $(VENV)/.ready
 OUT ?= out
 EXAMPLES := $(wildcard examples/*.py)
 
-.PHONY: demo test lint typecheck unit clean
+.PHONY: demo test lint typecheck unit docs docs-check clean
 
 $(READY): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "argmap needs Python 3.10 or newer; set PYTHON=")'
@@ -30,8 +30,8 @@ demo: $(READY)
 	$(BIN)/argmap render $(EXAMPLES) -o $(OUT) -f png --group-by document
 	@echo "demo: wrote $(OUT)/"
 
-## test: lint, type-check and run the whole suite.
-test: lint typecheck unit
+## test: lint, type-check, run the whole suite and build the docs with strict warnings.
+test: lint typecheck unit docs-check
 
 lint: $(READY)
 	$(BIN)/ruff check .
@@ -43,5 +43,14 @@ typecheck: $(READY)
 unit: $(READY)
 	$(BIN)/pytest
 
+## docs: build the documentation site into site/ (open site/index.html).
+docs: $(READY)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+docs-check: $(READY)
+	@rm -rf .docs-check
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir .docs-check
+	@rm -rf .docs-check
+
 clean:
-	rm -rf $(VENV) $(OUT) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) $(OUT) site .docs-check .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -38,6 +38,11 @@ CODES: dict[str, str] = {
     "undercut-target-not-support": "an undercut attacks something other than a support",
     "doubt-target": "a skeptical response doubts something other than a claim or a support",
     "duplicate-text": "two claims have the same text",
+    # Found while reading a file made elsewhere (see ArgumentMap.load_problems):
+    "empty-file": "the file holds no claims",
+    "incomplete-relation": "a relation in the file lacks a premise or attacker, or a conclusion or target; left out",
+    "unsupported-relation": "the file holds a relation argmap cannot represent; it was left out or simplified",
+    "dialogue-link": "a relation in the file links to a locution or a dialogue move, not a claim; link ignored",
 }
 """Every problem code :func:`check` can report, with what it means."""
 
@@ -63,8 +68,12 @@ class Problem:
 
 
 def check(amap: ArgumentMap) -> list[Problem]:
-    """Return every problem found in *amap*, errors and warnings, in a stable order."""
-    problems: list[Problem] = []
+    """Return every problem found in *amap*, errors and warnings, in a stable order.
+
+    Problems found while loading the map from a file (its
+    :attr:`~argmap.map.ArgumentMap.load_problems`) come first.
+    """
+    problems: list[Problem] = list(amap.load_problems)
     for rule in _RULES:
         problems.extend(rule(amap))
     return problems

@@ -70,8 +70,9 @@ def main(
 ) -> None:
     """Map the reasoning of an article or a debate: check it, convert it, draw it.
 
-    MAP arguments name a native JSON file, a Python file that defines MAP or
-    build(), a module:attribute reference, or - for standard input.
+    MAP arguments name a file (argmap JSON, AIF, Argdown, SADFace, or a
+    Python file that defines MAP or build()), a module:attribute reference,
+    or - for standard input.
 
     Exit codes: 0 ok; 1 problems found; 2 bad input or usage; 3 Graphviz missing or failed.
     """
@@ -113,10 +114,13 @@ def read_map(reference: str, format: str | None = None) -> ArgumentMap:
 
 
 def _sniff(text: str) -> str:
-    """Guess the format of text read from standard input."""
-    if text.lstrip().startswith("{"):
-        return "native"
-    raise FormatError("cannot tell the format of standard input; name it with --from", path="<stdin>")
+    """Guess the format of text read from standard input: JSON formats by their content, or Argdown."""
+    from argmap.formats import sniff
+
+    format = sniff(text)
+    if format is None:
+        raise FormatError("cannot tell the format of standard input; name it with --from", path="<stdin>")
+    return format
 
 
 @app.command()
@@ -159,21 +163,28 @@ def convert(
     source: Annotated[str, typer.Argument(help="The map to read (file, module:attribute, or - for stdin).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write; its name implies the format.")],
     from_format: Annotated[
-        str | None, typer.Option("--from", help="The input's format, where its name does not say.")
+        str | None, typer.Option("--from", help="The input's format (native, aif, argdown, sadface, python).")
     ] = None,
     to_format: Annotated[
-        str | None, typer.Option("--to", help="The output's format, where its name does not say.")
+        str | None, typer.Option("--to", help="The output's format (native, aif, argdown, sadface, python).")
     ] = None,
 ) -> None:
     """Convert a map from one format to another; the file names imply the formats.
 
-    Example: argmap convert examples/wire_cia_drawdown.py -o wire.json
+    Formats: native (.json), aif (.aif.json), argdown (.argdown), sadface
+    (.sadface.json), python (.py). A plain .json input is read as the format
+    its content shows. What the input held that a map cannot is printed as
+    warnings.
+
+    Example: argmap convert nodeset7903.json -o debate.argdown
     """
     from argmap import formats
 
     with errors():
         amap = read_map(source, from_format)
         formats.dump(amap, output, to_format)
+    for problem in amap.load_problems:
+        typer.echo(f"argmap: {problem.severity}: {source}: {problem.message}", err=True)
     typer.echo(f"wrote {output}", err=True)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import attrs
 
@@ -42,6 +42,9 @@ from argmap.model import (
     endpoints,
     readable_id,
 )
+
+if TYPE_CHECKING:  # check.py imports this module; the name is only needed for the annotation
+    from argmap.check import Problem
 
 __all__ = ["ArgumentMap", "ClaimRef", "merge"]
 
@@ -73,6 +76,12 @@ class ArgumentMap:
     claim. A string that looks like an id (letters, digits and ``- _ . : / + >``
     only, no spaces) but names no claim is taken for a mistyped id and refused,
     so that a typo never quietly becomes a claim.
+
+    A map read from a file made elsewhere (AIF, Argdown, SADFace) may come
+    with :attr:`load_problems`: what the file held that the map could not,
+    such as a relation node without a conclusion. :func:`argmap.check`
+    reports them with the map's own problems. They describe the file, not the
+    argument, so they take no part in comparing maps.
     """
 
     def __init__(
@@ -113,6 +122,8 @@ class ArgumentMap:
         # Elements of the maps merged into this one, mapped to the ids they have here, so
         # that the objects a user holds from the parts still name the right elements.
         self._aliases: dict[Element, str] = {}
+        self.load_problems: list[Problem] = []
+        """Problems found while reading the map from a file, reported by :func:`argmap.check`."""
 
     # ------------------------------------------------------------------ adding
 
@@ -469,6 +480,7 @@ class ArgumentMap:
         clone._indexed = self._indexed
         clone._suffixes = dict(self._suffixes)
         clone._aliases = dict(self._aliases)
+        clone.load_problems = list(self.load_problems)
         return clone
 
     # ------------------------------------------------------------ the innards
@@ -742,6 +754,7 @@ def _merge_into(merged: ArgumentMap, amap: ArgumentMap, number: int) -> None:
         merged._aliases[relation] = new_id
     for element, id in amap._aliases.items():  # the parts of a map that was itself merged
         merged._aliases[element] = claim_ids.get(id) or relation_ids[id]
+    merged.load_problems.extend(amap.load_problems)
 
 
 def _fresh(base: str, taken: dict[str, Any]) -> str:

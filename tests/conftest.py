@@ -5,10 +5,23 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 """The project root."""
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+"""The real files from public corpora and tools (never copied into the repository)."""
+
+
+def corpus_file(*parts: str) -> Path:
+    """Return a file of the real corpus, or skip the test, with the reason, where the corpus is absent."""
+    path = CORPUS.joinpath(*parts)
+    if not path.is_file():
+        pytest.skip(f"the real corpus is not beside this checkout ({path} is absent)")
+    return path
+
 
 settings.register_profile(
     "default",

@@ -52,3 +52,17 @@ def test_relative_links_and_images_in_the_docs_exist() -> None:
             if "://" in target or target.startswith("mailto:"):
                 continue
             assert (page.parent / target).exists(), f"{page.name} links to {target}, which does not exist"
+
+
+def test_cli_reference_is_generated_from_the_app() -> None:
+    """docs/reference/cli.md is what docs/cli_reference.py writes (run it to refresh the page)."""
+    reference = runpy.run_path(str(DOCS / "cli_reference.py"))["reference"]
+    assert (DOCS / "reference" / "cli.md").read_text(encoding="utf-8") == reference()
+
+
+def test_every_page_is_in_the_site_navigation() -> None:
+    """Each Markdown page under docs/ is reachable from mkdocs.yml's nav, so none is built but hidden."""
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for page in sorted(DOCS.rglob("*.md")):
+        relative = page.relative_to(DOCS).as_posix()
+        assert f" {relative}" in nav, f"{relative} is not in mkdocs.yml's nav"

@@ -1,7 +1,9 @@
 """Reading and writing maps: one module per format, each a symmetric load/dump pair.
 
-:func:`load` and :func:`dump` pick the format from the file name (or the
-content, for JSON, which several formats share) unless one is named.
+:func:`load` and :func:`dump` pick the format from the file name unless one
+is named. Several formats are JSON: a file named plain ``.json`` is read as
+the format its content shows (:func:`sniff`), so that an AIFdb nodeset such as
+``nodeset7903.json`` loads as AIF.
 
 >>> from argmap.formats import format_for
 >>> format_for("examples/wire_cia_drawdown.py")
@@ -11,25 +13,39 @@ content, for JSON, which several formats share) unless one is named.
 from __future__ import annotations
 
 import importlib
+import json
+import re
 from pathlib import Path
 from types import ModuleType
 
 from argmap.errors import FormatError
+from argmap.formats._json import read_text
 from argmap.map import ArgumentMap
 
-__all__ = ["FORMATS", "dump", "dumps", "format_for", "load", "loads"]
+__all__ = ["FORMATS", "dump", "dumps", "format_for", "load", "loads", "sniff"]
 
 FORMATS: dict[str, str] = {
     "native": "argmap JSON (argmap/1), every detail kept",
     "python": "a Python file that builds the map (a module-level MAP or a build() function)",
+    "aif": "AIF JSON, the Argument Interchange Format of AIFdb and OVA",
+    "argdown": "Argdown text, the argument-mapping syntax of argdown.org",
+    "sadface": "SADFace JSON, the Simple Argument Description Format",
 }
 """The formats argmap reads and writes, by name, with what each is."""
 
 # Longest suffix first, so ".aif.json" wins over ".json".
 _SUFFIXES: tuple[tuple[str, str], ...] = (
+    (".aif.json", "aif"),
+    (".sadface.json", "sadface"),
+    (".argdown", "argdown"),
+    (".ad", "argdown"),
     (".py", "python"),
     (".json", "native"),
 )
+
+
+_ARGDOWN = re.compile(r"^[ \t]*(?:\[[^\]\n]+\]|<[^>\n]+>):", re.M)
+_NATIVE = re.compile(r'\{\s*"format"\s*:')
 
 
 def _module(format: str) -> ModuleType:
@@ -52,11 +68,63 @@ def format_for(path: str | Path) -> str:
     raise FormatError(f"cannot tell the format from the file name (known endings: {known}); name one", path=path)
 
 
+def sniff(text: str) -> str | None:
+    """Return the format JSON or Argdown *text* is written in, judging by its content, or ``None``.
+
+    An object with ``"format": "argmap/1"`` is native; one with ``nodes`` of
+    AIF node types (or OVA's ``AIF`` block) is AIF; one with SADFace's
+    ``metadata.core`` or ``atom``/``scheme`` nodes is SADFace. Text that is
+    not JSON but holds an Argdown statement or argument definition is Argdown.
+
+    >>> sniff('{"nodes": [], "edges": [], "locutions": []}')
+    'aif'
+    """
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if not stripped.startswith("{"):
+        return "argdown" if _ARGDOWN.search(text) else None
+    if _NATIVE.match(stripped):
+        return "native"  # what argmap writes: no need to parse a big file twice
+    try:
+        document = json.loads(stripped)
+    except (ValueError, RecursionError):
+        return None  # malformed JSON: the caller reports it in the format the name implies
+    if not isinstance(document, dict):
+        return None
+    if "format" in document:
+        return "native"
+    if isinstance(document.get("AIF"), dict) or "locutions" in document:
+        return "aif"
+    metadata = document.get("metadata")
+    if isinstance(metadata, dict) and "core" in metadata:
+        return "sadface"
+    nodes = document.get("nodes")
+    if isinstance(nodes, list) and nodes and isinstance(nodes[0], dict):
+        return "sadface" if nodes[0].get("type") in ("atom", "scheme") else "aif" if "nodeID" in nodes[0] else None
+    if isinstance(nodes, list) and "edges" in document:
+        return "aif"
+    return None
+
+
 def load(path: str | Path, format: str | None = None) -> ArgumentMap:
-    """Return the map stored in *path*, in *format* or the one its name implies."""
-    module = _module(format or format_for(path))
+    """Return the map stored in *path*, in *format* or the one its name implies.
+
+    A file named plain ``.json`` is read as the format its content shows.
+    """
+    if format is None:
+        format = format_for(path)
+        if format == "native":
+            format = _sniff_file(path) or format
+    module = _module(format)
     amap: ArgumentMap = module.load(path)
     return amap
+
+
+def _sniff_file(path: str | Path) -> str | None:
+    try:
+        text = read_text(path)
+    except FormatError:
+        return None  # the format's own loader reports a missing or unreadable file
+    return sniff(text)
 
 
 def loads(text: str, format: str = "native") -> ArgumentMap:

@@ -10,12 +10,39 @@ from typing import Any
 
 from argmap.errors import FormatError
 
-__all__ = ["field_name", "locate", "parse", "read_text"]
+__all__ = ["dumps_by_line", "field_name", "locate", "parse", "read_text"]
 
 _WHITESPACE = " \t\r\n"
 
 # The json module's own string scanner: what it accepts is exactly what json.loads accepts.
 scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+_compact = _ENCODER.encode
+
+
+def dumps_by_line(document: dict[str, Any]) -> str:
+    """Return *document* as JSON text with each item of its top-level arrays on a line of its own.
+
+    One element to a line keeps files readable and their diffs small, and
+    lets the C encoder do the work (an indented dump would use the slow one).
+    """
+    lines = ["{"]
+    fields = list(document.items())
+    for number, (name, value) in enumerate(fields):
+        comma = "," if number < len(fields) - 1 else ""
+        key = json.dumps(name)
+        if isinstance(value, list) and value:
+            lines.append(f"  {key}: [")
+            items = [_compact(item) for item in value]
+            lines.extend(f"    {item}," for item in items[:-1])
+            lines.append(f"    {items[-1]}")
+            lines.append(f"  ]{comma}")
+        else:
+            lines.append(f"  {key}: {_compact(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def read_text(path: str | Path) -> str:

@@ -15,14 +15,13 @@ True
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from argmap._atomic import write_atomic
 from argmap.errors import ArgmapError, FormatError
-from argmap.formats._json import field_name, locate, parse, read_text
+from argmap.formats._json import dumps_by_line, field_name, locate, parse, read_text
 from argmap.map import ArgumentMap
 from argmap.model import (
     Attribution,
@@ -50,26 +49,8 @@ _RELATION_KINDS = ("support", "rebuttal", "undercut", "skeptical_response")
 
 
 def dumps(amap: ArgumentMap) -> str:
-    """Return *amap* as native JSON text, one element to a line, ending in a newline.
-
-    One element to a line keeps files readable and their diffs small, and
-    lets the C encoder do the work (an indented dump would use the slow one).
-    """
-    lines = ["{"]
-    fields = list(_encode(amap).items())
-    for number, (name, value) in enumerate(fields):
-        comma = "," if number < len(fields) - 1 else ""
-        key = json.dumps(name)
-        if isinstance(value, list) and value:
-            lines.append(f"  {key}: [")
-            items = [_compact(item) for item in value]
-            lines.extend(f"    {item}," for item in items[:-1])
-            lines.append(f"    {items[-1]}")
-            lines.append(f"  ]{comma}")
-        else:
-            lines.append(f"  {key}: {_compact(value)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    """Return *amap* as native JSON text, one element to a line, ending in a newline."""
+    return dumps_by_line(_encode(amap))
 
 
 def dump(amap: ArgumentMap, path: str | Path) -> Path:
@@ -97,9 +78,6 @@ def load(path: str | Path) -> ArgumentMap:
 
 
 # ------------------------------------------------------------------- writing
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
-_compact = _ENCODER.encode
 
 
 def _encode(amap: ArgumentMap) -> dict[str, Any]:

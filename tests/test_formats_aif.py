@@ -1,0 +1,279 @@
+"""AIF: every real nodeset loads with its counts, traps become warnings, and what we write loads elsewhere."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+import argmap
+from argmap import ArgumentMap, FormatError, Rebuttal, SkepticalResponse, Source, Support, Undercut, check
+from argmap.formats import aif
+from argmap.model import Relation
+from tests.conftest import corpus_file
+from tests.strategies import maps
+
+REPHRASE = "rephrase"
+"""The label of a support read from an MA node, as docs/formats.md says."""
+
+# Node counts by type, as corpus/SOURCES.md lists them: an oracle independent of our reader.
+NODESETS = {
+    "nodeset118.json": {"I": 4, "L": 1, "RA": 3, "YA": 1},
+    "nodeset233.json": {"CA": 2, "I": 5, "RA": 1},
+    "nodeset79.json": {"I": 13, "RA": 7},
+    "nodeset9339.json": {"I": 2, "RA": 1},
+    "nodeset8462.json": {},
+    "nodeset8154.json": {"CA": 3, "I": 6},
+    "nodeset7388.json": {"CA": 12, "I": 25, "RA": 1},
+    "nodeset7903.json": {"CA": 110, "I": 212, "RA": 8},
+    "nodeset23576.json": {"CA": 1, "I": 15, "L": 33, "MA": 2, "RA": 3, "TA": 15, "YA": 22},
+    "nodeset23565.json": {"CA": 3, "I": 23, "L": 48, "MA": 8, "RA": 5, "TA": 23, "YA": 37},
+    "nodeset25444.json": {"CA": 15, "I": 159, "L": 265, "MA": 61, "RA": 19, "TA": 178, "YA": 103},
+    "nodeset10371.json": {"CA": 2, "I": 11, "L": 22, "RA": 3, "TA": 10, "YA": 16},
+    "nodeset10311.json": {"CA": 5, "I": 9, "L": 20, "RA": 2, "TA": 8, "YA": 16},
+    "nodeset9844.json": {"CA": 6, "I": 39, "L": 85, "MA": 4, "RA": 17, "TA": 35, "YA": 68},
+    "nodeset10464.json": {"I": 127, "L": 293, "MA": 3, "RA": 36, "TA": 114, "YA": 177},
+    "nodeset6365.json": {"CA": 2, "I": 5, "RA": 2},
+    "nodeset6431.json": {"CA": 2, "I": 5, "RA": 2},
+    "6064-original.json": {"I": 9, "L": 16, "RA": 5, "TA": 8, "YA": 14},
+}
+
+_LEFT_OUT = re.compile(r"^(RA|CA|MA) node (\S+) .*; left out$")
+
+
+def kind_of(relation: Relation) -> str:
+    """Return the AIF node type a relation is read from."""
+    if isinstance(relation, Support):
+        return "MA" if relation.label == REPHRASE else "RA"
+    return "CA"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("name", "counts"), NODESETS.items())
+def test_every_corpus_nodeset_loads_with_its_counts(name: str, counts: dict[str, int]) -> None:
+    """Claims equal the I-nodes; each RA, CA and MA node is a relation of its kind, or a warning says it is left out."""
+    path = corpus_file("aif", name)
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert dict(Counter(node["type"] for node in raw["nodes"])) == counts  # the corpus is what SOURCES.md says
+    amap = argmap.load(path)  # plain .json: the content tells it is AIF
+    assert len(amap.claims) == counts.get("I", 0)
+    left_out: Counter[str] = Counter()
+    for problem in amap.load_problems:
+        assert problem.severity == "warning"
+        match = _LEFT_OUT.match(problem.message)
+        if match:
+            left_out[match[1]] += 1
+    loaded = Counter(kind_of(relation) for relation in amap.relations)
+    for kind in ("RA", "CA", "MA"):
+        assert loaded[kind] + left_out[kind] == counts.get(kind, 0), kind
+    assert check(amap)[: len(amap.load_problems)] == amap.load_problems
+
+
+@pytest.mark.corpus
+def test_the_traps_are_warnings_that_say_what_was_left_out() -> None:
+    """An empty nodeset, relations missing an end, links to locutions and supports of inferences are all reported."""
+    empty = argmap.load(corpus_file("aif", "nodeset8462.json"))
+    assert [p.code for p in check(empty)] == ["empty-file"]
+    messages = {p.message for p in argmap.load(corpus_file("aif", "nodeset25444.json")).load_problems}
+    assert "MA node 1007743 has no conclusion in the file; left out" in messages
+    assert "RA node 1007782 has no conclusion in the file; left out" in messages
+    qt30 = argmap.load(corpus_file("aif", "nodeset23565.json"))
+    codes = Counter(p.code for p in qt30.load_problems)
+    assert codes["dialogue-link"] == 1  # a CA node fed by a TA (transition) node
+    assert any("has 2 attackers" in p.message for p in qt30.load_problems)
+    us2016 = argmap.load(corpus_file("aif", "nodeset9844.json"))
+    assert any(p.message.startswith("RA node 190017 has no premise") for p in us2016.load_problems)
+
+
+@pytest.mark.corpus
+def test_undercuts_and_attacks_on_attacks_from_the_microtexts() -> None:
+    """CA into RA is an undercut of the support; CA into CA an undercut of the rebuttal, which check() reports."""
+    amap = argmap.load(corpus_file("aif", "nodeset6365.json"))
+    undercuts = {u.id: u for u in amap.undercuts}
+    assert isinstance(amap[undercuts["119968"].target], Support)
+    assert isinstance(amap[undercuts["119969"].target], Undercut)
+    assert "undercut-target-not-support" in [p.code for p in check(amap)]
+    six = argmap.load(corpus_file("aif", "nodeset6431.json"))
+    assert [type(r).__name__ for r in six.relations].count("Rebuttal") == 1
+
+
+@pytest.mark.corpus
+def test_locutions_give_speakers_and_quotes() -> None:
+    """QT30's `Speaker : words` locutions become attributions; the words that differ from the claim are the quote."""
+    amap = argmap.load(corpus_file("aif", "nodeset23576.json"))
+    claim = amap.claim_for("804011")
+    assert claim.text == "Andrew Bowie just mentioned they're investing billions and billions in the North East"
+    assert claim.attribution is not None
+    assert claim.attribution.source.name == "AudienceMember 20211028QT29"
+    assert claim.attribution.quote == "Andrew just mentioned they're investing billions and billions in the North East"
+    assert amap.claim_for("804090").source == Source("Andrew Bowie")
+    assert Counter(s.label for s in amap.supports)[REPHRASE] == 2
+
+
+@pytest.mark.corpus
+def test_html_entities_are_decoded_and_scheme_names_kept() -> None:
+    """IAC text holds HTML entities; Araucaria keeps the scheme name in `scheme`, OVA in the text."""
+    iac = argmap.load(corpus_file("aif", "nodeset7903.json"))
+    raw = corpus_file("aif", "nodeset7903.json").read_text(encoding="utf-8")
+    assert "&#" in raw
+    assert not any("&#" in claim.text for claim in iac.claims)
+    assert any("\u201c" in claim.text and "\u2014" in claim.text for claim in iac.claims)
+    assert {s.label for s in argmap.load(corpus_file("aif", "nodeset79.json")).supports} == {
+        "Example",
+        "VerbalClassification",
+        None,
+    }
+    assert argmap.load(corpus_file("aif", "nodeset9339.json")).supports[0].label == "Expert Opinion"
+    assert {s.label for s in argmap.load(corpus_file("aif", "nodeset6365.json")).supports} == {None}
+
+
+def test_integer_ids_ova_blocks_and_participants() -> None:
+    """Integer ids read as strings; OVA's AIF block and participants name the speaker."""
+    document = {
+        "AIF": {
+            "nodes": [
+                {"nodeID": 1, "text": "Tax the rich.", "type": "I"},
+                {"nodeID": 2, "text": "Inequality grows.", "type": "I"},
+                {"nodeID": 3, "text": "Default Inference", "type": "RA"},
+                {"nodeID": 4, "text": "Bob : Inequality grows, I tell you.", "type": "L"},
+                {"nodeID": 5, "text": "Asserting", "type": "YA"},
+                {"nodeID": 6, "text": "Default Preference", "type": "PA"},
+            ],
+            "edges": [
+                {"edgeID": 1, "fromID": 2, "toID": 3},
+                {"edgeID": 2, "fromID": 3, "toID": 1},
+                {"edgeID": 3, "fromID": 4, "toID": 5},
+                {"edgeID": 4, "fromID": 5, "toID": 2},
+            ],
+            "locutions": [{"nodeID": 4, "personID": 7}],
+            "participants": [{"participantID": 7, "firstname": "Bob", "surname": "Marley"}],
+        },
+        "OVA": {"firstname": "ignored"},
+    }
+    amap = aif.loads(json.dumps(document))
+    assert [c.id for c in amap.claims] == ["1", "2"]
+    assert amap.supports == (Support(["2"], "1", id="3"),)
+    assert amap.claim_for("2").source == Source("Bob Marley")
+    assert [p.code for p in amap.load_problems] == ["unsupported-relation"]  # the preference
+
+
+@given(maps())
+def test_round_trip_keeps_what_aif_carries_and_nothing_is_invented(amap: ArgumentMap) -> None:
+    """Native -> AIF -> native keeps claims, relations, speakers, quotes, urls; it loses what docs/formats.md lists."""
+    text = aif.dumps(amap)
+    back = aif.loads(text)
+    assert kept(back) == kept(amap)
+    assert back.load_problems == []
+    # The documented losses: nothing of them comes back, nothing else is missing.
+    assert back.metadata == {}
+    assert back.documents == ()
+    for claim in back.claims:
+        assert (claim.qualifier, claim.tags, claim.note, claim.document) == (None, (), None, None)
+        if claim.attribution is not None:
+            assert (claim.attribution.via, claim.attribution.medium, claim.attribution.date) == ((), None, None)
+    for source in back.sources:
+        assert (source.kind, source.affiliation, source.url) == ("person", None, None)
+    assert aif.dumps(aif.loads(aif.dumps(back))) == aif.dumps(back)  # after one trip, nothing more changes
+
+
+def kept(amap: ArgumentMap) -> dict[str, Any]:
+    """Return what AIF carries of *amap*, as docs/formats.md states it."""
+    claims = []
+    for claim in amap.claims:
+        said = claim.attribution
+        attribution = None
+        if said is not None:
+            quote = None if said.quote == claim.text else said.quote
+            attribution = (said.source.name, quote, said.url)
+        claims.append((claim.id, claim.text, attribution))
+    relations: list[tuple[Any, ...]] = []
+    for relation in amap.relations:
+        if isinstance(relation, SkepticalResponse):
+            relations.append(("doubt", relation.id, relation.response, relation.target, relation.stance))
+            continue
+        label = None if relation.label in aif_placeholders() else relation.label
+        if isinstance(relation, Support):
+            relations.append(("support", relation.id, relation.premises, relation.conclusion, label))
+        else:
+            kind = "rebuttal" if isinstance(relation, Rebuttal) else "undercut"
+            relations.append((kind, relation.id, relation.attacker, relation.target, label))
+    return {"claims": claims, "relations": relations}
+
+
+def aif_placeholders() -> set[str]:
+    """Return the labels AIF reads back as no label (docs/formats.md): the names tools give unnamed relation nodes."""
+    return {"RA", "CA", "MA", "PA", "Default Inference", "Default Conflict", "Default Rephrase", "Default Preference"}
+
+
+def test_a_placeholder_label_is_the_one_label_lost() -> None:
+    """A support labelled with AIF's placeholder name reads back unlabelled; any other label survives."""
+    m = ArgumentMap()
+    m.support(m.claim("A premise.", id="p"), m.claim("A conclusion.", id="c"), label="Default Inference", id="s1")
+    m.support("p", "c", label="Expert Opinion", id="s2")
+    m.rebut("p", "c", label="CA", id="r")
+    back = aif.loads(aif.dumps(m))
+    assert [getattr(r, "label", None) for r in back.relations] == [None, "Expert Opinion", None]
+
+
+def test_an_independent_reader_loads_what_we_write() -> None:
+    """The AIF loader of arguebuf reads our output: the same atoms, one scheme node per relation, of the right kind."""
+    arguebuf = pytest.importorskip("arguebuf", reason="arguebuf (the independent AIF reader) needs Python 3.11+")
+    m = ArgumentMap(title="Shamsi")
+    nyt = Source("The New York Times", kind="publication")
+    base = m.claim('That base is "neither vacated nor being vacated" &amp; <b>', by=nyt, quote="Not vacated.")
+    drones = m.claim("Drones still fly from Shamsi.", id="drones")
+    support = m.support([drones, m.claim("Officials said so.")], base, label="Expert Opinion")
+    m.rebut(m.claim("The base was handed back.", id="handed"), base)
+    m.undercut("Officials often spin.", support)
+    m.support("handed", "drones", label=REPHRASE)
+    graph = arguebuf.load.aif(json.loads(aif.dumps(m)))
+    assert sorted(html.unescape(atom.plain_text) for atom in graph.atom_nodes.values()) == sorted(
+        claim.text for claim in m.claims
+    )
+    kinds = {id: type(node.scheme).__name__ for id, node in graph.scheme_nodes.items()}
+    assert kinds == {
+        support.id: "Support",
+        m.rebuttals[0].id: "Attack",
+        m.undercuts[0].id: "Attack",
+        m.supports[1].id: "Rephrase",
+    }
+    assert {node.id for node in graph.outgoing_nodes(m.undercuts[0].id)} == {support.id}
+    assert {node.id for node in graph.incoming_nodes(support.id)} == {*support.premises, m.undercuts[0].id}
+    assert {node.id for node in graph.outgoing_nodes(support.id)} == {base.id}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        ('{"nodes": [\n  {"nodeID": "1", "text": "x"}\n]}', 2, 3, "a node needs a 'type'"),
+        ('{"nodes": {"a": 1}}', 1, 11, "'nodes' must be an array"),
+        ('{"nodes": [{"nodeID": null, "type": "I"}]}', 1, 23, "'nodeID' must be a non-empty string"),
+        ('{"nodes": [], "edges": [\n 5]}', 2, 2, "an edge must be an object"),
+        ("[1, 2]", 1, 1, "expected an AIF nodeset"),
+        ('{"nodes": [,]}', 1, 12, "invalid JSON"),
+    ],
+)
+def test_malformed_nodesets_name_line_and_column(text: str, line: int, column: int, message: str) -> None:
+    """A file that is not an AIF nodeset is a FormatError at the offending place."""
+    with pytest.raises(FormatError) as caught:
+        aif.loads(text, path="x.aif.json")
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert message in caught.value.message
+
+
+def test_dump_writes_atomically_and_the_suffix_picks_aif(tmp_path: Path) -> None:
+    """argmap.dump to .aif.json writes AIF; argmap.load reads it back by name and by content."""
+    m = ArgumentMap()
+    m.rebut("It is safe.", "It is dangerous.")
+    path = argmap.dump(m, tmp_path / "map.aif.json")
+    assert "nodes" in json.loads(path.read_text(encoding="utf-8"))
+    assert kept(argmap.load(path)) == kept(m)
+    plain = tmp_path / "map.json"
+    plain.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert kept(argmap.load(plain)) == kept(m)

@@ -1,0 +1,255 @@
+"""Argdown: exact round trips, the real Argdown parser reads what we write, and the real examples import."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap import ArgumentMap, FormatError, Rebuttal, SkepticalResponse, Source, Support, Undercut, check
+from argmap.formats import argdown
+from tests.conftest import corpus_file
+from tests.strategies import maps
+
+ARGDOWN = shutil.which("argdown")
+needs_argdown = pytest.mark.skipif(
+    ARGDOWN is None or shutil.which("node") is None,
+    reason="the Argdown parser (npm's @argdown/cli, on node) is not installed; .ci/run installs it",
+)
+EXAMPLES = [
+    "Populism-Core-Argument-Argdown-Example",
+    "argdown-primer",
+    "greenspan-schefczyk_hardwrap",
+    "legalisation-softdrugs",
+    "semmelweis_betz",
+    "state-censorship",
+    "veggie_debate",
+]
+
+
+@given(maps())
+def test_round_trip_is_exact(amap: ArgumentMap) -> None:
+    """Native -> Argdown -> native gives the same map: every claim, relation, attribution, tag and id."""
+    text = argdown.dumps(amap)
+    assert argdown.loads(text) == amap
+    assert argdown.dumps(argdown.loads(text)) == text
+
+
+def argdown_json(folder: Path, *texts: str) -> list[dict[str, Any]]:
+    """Return what the real Argdown parser reads in each of *texts*: its `argdown json` export (one run for all)."""
+    for number, text in enumerate(texts):
+        (folder / f"map{number}.argdown").write_text(text, encoding="utf-8")
+    assert ARGDOWN is not None
+    command = [ARGDOWN, "json", str(folder / "*.argdown"), str(folder / "json")]
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "Invalid Argdown syntax" not in completed.stdout + completed.stderr
+    return [json.loads((folder / "json" / f"map{n}.json").read_text(encoding="utf-8")) for n in range(len(texts))]
+
+
+def as_argdown_reads_it(exported: dict[str, Any]) -> dict[str, Any]:
+    """Return the statements, arguments and relations of Argdown's JSON, in argmap's ids and texts."""
+    ids: dict[str, str] = {}
+    statements = {}
+    for title, statement in exported["statements"].items():
+        defining = next(m for m in statement["members"] if m.get("text", "").strip())
+        data = statement.get("data", {})
+        id = data.get("id", title)
+        ids[title] = id
+        text = data.get("text") or re.sub(r"( #\([^)]*\))+\s*$", "", defining["text"]).strip()
+        tags = tuple(statement.get("tags", ())) or tuple(data.get("tags", ()))
+        statements[id] = (text, tags)
+    arguments = {}
+    for title, argument in exported["arguments"].items():
+        pcs = argument["pcs"]
+        data = pcs[-1]["inference"].get("data", {})
+        ids[title] = data.get("id", title)
+        premises = tuple(ids[member["title"]] for member in pcs[:-1])
+        arguments[ids[title]] = (premises, ids[pcs[-1]["title"]])
+    relations = {(r["relationType"], ids[r["from"]], ids[r["to"]]) for r in exported["relations"]}
+    return {"statements": statements, "arguments": arguments, "relations": relations}
+
+
+def as_written(amap: ArgumentMap) -> dict[str, Any]:
+    """Return what the real parser should read in the Argdown we write for *amap*.
+
+    Argdown draws one relation where two of the same kind join the same ends
+    (a rebuttal and a doubt, say); it leaves out an attack on an argument by a
+    statement that attacks one of the argument's premises already, as implied
+    by it; and it keeps a statement's attack on itself, or on an argument it
+    takes part in, only at times (check() calls it an error). argmap reads all
+    of them back exactly.
+    """
+    relations: set[tuple[str, str, str]] = set()
+    for relation in amap.relations:
+        if isinstance(relation, SkepticalResponse):
+            relations.add(("attack", relation.response, relation.target))
+        elif isinstance(relation, (Rebuttal, Undercut)):
+            kind = "attack" if isinstance(relation, Rebuttal) else "undercut"
+            relations.add((kind, relation.attacker, relation.target))
+    supports = {support.id: support for support in amap.supports}
+    implied = {
+        ("attack", origin, target)
+        for kind, origin, target in relations
+        if kind == "attack" and target in supports
+        if any(("attack", origin, premise) in relations for premise in supports[target].premises)
+    }
+    return {
+        "statements": {claim.id: (claim.text, claim.tags) for claim in amap.claims},
+        "arguments": {s.id: (s.premises, s.conclusion) for s in amap.supports},
+        "relations": relations - implied - self_attacks(amap),
+    }
+
+
+def self_attacks(amap: ArgumentMap) -> set[tuple[str, str, str]]:
+    """Return the attacks check() calls self-attacks, which Argdown's parser keeps only at times."""
+    found = set()
+    for problem in check(amap):
+        if problem.code == "self-attack":
+            relation = amap[problem.elements[1]]
+            assert isinstance(relation, (Rebuttal, Undercut, SkepticalResponse))
+            kind = "undercut" if isinstance(relation, Undercut) else "attack"
+            found.add((kind, problem.elements[0], relation.target))
+    return found
+
+
+@needs_argdown
+@settings(
+    max_examples=3,
+    phases=[Phase.generate],  # each example runs node: no shrinking, the failing batch is reported as it is
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(batch=st.lists(maps(max_claims=6, max_relations=8), min_size=15, max_size=15))
+def test_the_real_argdown_parser_reads_the_same_statements_and_relations(
+    batch: list[ArgumentMap], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """`argdown json` on our export gives the map's statements, texts, tags, arguments and relations."""
+    exported = argdown_json(tmp_path_factory.mktemp("argdown"), *(argdown.dumps(amap) for amap in batch))
+    for amap, read in zip(batch, exported, strict=True):
+        reading = as_argdown_reads_it(read)
+        reading["relations"] -= self_attacks(amap)
+        assert reading == as_written(amap), argdown.dumps(amap)
+
+
+@needs_argdown
+def test_the_real_parser_reads_attribution_as_data(tmp_path: Path) -> None:
+    """Attribution travels as the statement's YAML data, which Argdown keeps: who said it, in what words."""
+    m = ArgumentMap(title="Pakistan asks the CIA to leave")
+    scahill = Source("Jeremy Scahill", affiliation="The Nation")
+    fewer = m.claim("Pakistan's demands will reduce the C.I.A. presence.", id="fewer")
+    m.doubt(fewer, "PK tells US it must reduce the times its operatives get caught.", by=scahill, medium="tweet")
+    (exported,) = argdown_json(tmp_path, argdown.dumps(m))
+    (doubting,) = [s for s in exported["statements"].values() if "data" in s]
+    assert doubting["data"]["proponent"] == "jeremy-scahill"
+    assert doubting["data"]["medium"] == "tweet"
+    assert doubting["data"]["attacks"] == [{"target": "fewer", "kind": "doubt", "stance": "doubt"}]
+
+
+def counts(exported: dict[str, Any]) -> tuple[int, int, int]:
+    """Return Argdown's statement, argument and relation counts."""
+    return len(exported["statements"]), len(exported["arguments"]), len(exported["relations"])
+
+
+def map_counts(amap: ArgumentMap, exported: dict[str, Any]) -> tuple[int, int, int]:
+    """Return the same counts read off the map: reconstructions are supports, sketched arguments claims."""
+    reconstructed = {title for title, argument in exported["arguments"].items() if argument.get("pcs")}
+    inferences = {
+        title: sum(1 for member in argument["pcs"] if "inference" in member)
+        for title, argument in exported["arguments"].items()
+        if title in reconstructed
+    }
+    own = set(reconstructed) | {f"{title} ({n})" for title, total in inferences.items() for n in range(1, total)}
+    supports = [s for s in amap.supports if s.id in own]
+    sketched = len(exported["arguments"]) - len(reconstructed)
+    statements = len(amap.claims) - sketched
+    relations = len(amap.relations) - len(supports)
+    return statements, len({s.id for s in supports if s.id in reconstructed}) + sketched, relations
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    "name", ["legalisation-softdrugs", "Populism-Core-Argument-Argdown-Example", "semmelweis_betz"]
+)
+def test_counts_match_argdowns_own_json(name: str) -> None:
+    """For the three examples with Argdown's JSON beside them, statements, arguments and relations match it."""
+    exported = json.loads(corpus_file("argdown-json", f"{name}.json").read_text(encoding="utf-8"))
+    amap = argmap.load(corpus_file("argdown", f"{name}.argdown"))
+    assert map_counts(amap, exported) == counts(exported)
+    assert {claim.id for claim in amap.claims} >= set(exported["statements"])
+
+
+@pytest.mark.corpus
+@needs_argdown
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_example_imports_as_the_real_parser_reads_it(name: str, tmp_path: Path) -> None:
+    """Each real example imports; its counts match those of `argdown json` run on it now."""
+    path = corpus_file("argdown", f"{name}.argdown")
+    (exported,) = argdown_json(tmp_path, path.read_text(encoding="utf-8"))
+    amap = argmap.load(path)
+    assert map_counts(amap, exported) == counts(exported)
+
+
+@pytest.mark.corpus
+def test_the_semmelweis_example_reads_as_a_user_expects() -> None:
+    """Front matter, headings as tags, contrary hypotheses as rebuttals, reconstructions as linked supports."""
+    amap = argmap.load(corpus_file("argdown", "semmelweis_betz.argdown"))
+    assert amap.author == "Gregor Betz"
+    assert amap.date == "2018-10-19"  # written 19/10/2018
+    hypothesis = amap.claim_for("Epidemic Influence Hypothesis")
+    assert hypothesis.text == "The outbreak of childbed fever is controlled by epidemic influences."
+    assert hypothesis.tags == ("H1", "Three Rival Hypotheses")
+    assert Rebuttal("Epidemic Influence Hypothesis", "Rough Examination Hypothesis") in amap.rebuttals
+    exposition = amap["Epidemic Exposition 1"]
+    assert isinstance(exposition, Support)
+    assert exposition.premises[:2] == ("Epidemic Influence Hypothesis", "Difference in Exposure")
+    assert exposition.conclusion == "Difference Between Divisions"
+    assert [p.code for p in amap.load_problems] == []
+
+
+@pytest.mark.corpus
+def test_sketched_arguments_become_claims_and_undercuts_stay_visible() -> None:
+    """legalisation-softdrugs has no reconstructions: its arguments are claims, its undercuts labelled rebuttals."""
+    amap = argmap.load(corpus_file("argdown", "legalisation-softdrugs.argdown"))
+    assert amap.claim_for("No harm, no ban").text.startswith("The role of legislation is to protect society")
+    assert amap.claim_for("No harm, no ban").tags == ("pro",)
+    assert Counter(r.label for r in amap.rebuttals)["undercut"] == 2
+    assert [claim.id for claim in amap.main_conclusions()] == ["Legalisation of Soft Drugs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        ("[Title]:\n\n[Other]: text", 1, 9, "[Title]: must be followed by its text"),
+        ("  + [x]", 1, 3, "a relation needs a statement or an argument above it"),
+        ("[a]: text\n  +", 2, 1, "'+' must be followed by a statement or an argument"),
+        ("<A>\n\n(1) [p]: P.\n----\n\n[x]: y", 4, 1, "must be followed by its conclusion"),
+        ("[a]: text {key: [unclosed}", 1, 26, "invalid YAML data"),
+        ("[a]: text\n  more {key: [1,\n  2, }", 3, 6, "invalid YAML data"),
+        ("===\ntitle: x\n", 1, 1, "front matter opened with === is never closed"),
+        ("[a]: text /* never closed", 1, 11, "comment opened with /* is never closed"),
+        ("(1) [p]: P.\n--\nrule", 2, 1, "never closed with --"),
+    ],
+)
+def test_syntax_errors_carry_line_and_column(text: str, line: int, column: int, message: str) -> None:
+    """Each kind of syntax error is a FormatError at its line and column."""
+    with pytest.raises(FormatError) as caught:
+        argdown.loads(text, path="map.argdown")
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert message in caught.value.message
+    assert str(caught.value).startswith(f"map.argdown:{line}:{column}: ")
+
+
+def test_an_empty_document_is_a_warning() -> None:
+    """A document with nothing but prose headings is an empty map and an empty-file warning."""
+    amap = argdown.loads("# Nothing here\n")
+    assert [p.code for p in check(amap)] == ["empty-file"]
