@@ -288,3 +288,30 @@ def test_graphviz_drawing_of_hostile_texts_sits_in_the_page_as_text() -> None:
     assert len(parsed.scripts) == 2
     assert [claim["text"] for claim in parsed.data()["claims"]] == list(HOSTILE_TEXTS)
     assert not any(tag in ("a", "foreignobject", "iframe", "object", "embed") for tag, _ in parsed.elements)
+
+
+# ------------------------------------------------------------------ from the command line
+
+
+@pytest.mark.dot
+def test_argmap_render_writes_the_page_beside_the_map_and_to_stdout(tmp_path: Path) -> None:
+    """`-f html` writes NAME.html with the drawing options asked; `-` draws the page to standard output."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from argmap.cli import EXIT_OK, app
+    from argmap.formats import dumps
+
+    runner = CliRunner()
+    shutil.copy(README, tmp_path / "readme.py")
+    result = runner.invoke(app, ["render", str(tmp_path / "readme.py"), "-f", "html", "--direction", "LR"])
+    assert result.exit_code == EXIT_OK, result.output
+    written = (tmp_path / "readme.html").read_text(encoding="utf-8")
+    assert f"wrote {tmp_path / 'readme.html'}" in result.stderr
+    assert written == page(load(README), HtmlOptions(diagram=DotOptions(direction="LR")))
+    assert runner.invoke(app, ["render", str(tmp_path / "readme.py"), "-o", str(tmp_path / "x.htm")]).exit_code == 0
+    assert (tmp_path / "x.htm").read_text(encoding="utf-8") == page(load(README))
+    piped = runner.invoke(app, ["render", "-", "-f", "html"], input=dumps(load(README)))
+    assert piped.exit_code == EXIT_OK
+    assert piped.stdout == page(load(README))

@@ -235,3 +235,19 @@ def test_watch_takes_one_map_file(arguments: list[str], tmp_path: Path, monkeypa
     assert result.exit_code == EXIT_INPUT
     assert "--watch takes" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("name", ["map.argdown", "map.aif.json", "map.sadface.json"])
+def test_the_watch_reads_every_format_argmap_reads(name: str, tmp_path: Path, watched: list[Watching]) -> None:
+    """An Argdown, AIF or SADFace map is watched like a JSON one: an edit to a claim's text is outlined anew."""
+    amap = ArgumentMap(title="Watched")
+    amap.rebut("The base is being vacated.", amap.claim("That base is neither vacated nor being vacated."))
+    path = dump(amap, tmp_path / name)
+    process = Watching(["outline", name, "--watch", "-o", "outline.txt"], tmp_path)
+    watched.append(process)
+    process.expect(RENDERED)
+    assert "The base is being vacated." in (tmp_path / "outline.txt").read_text(encoding="utf-8")
+    write(path, path.read_text(encoding="utf-8").replace("The base is being vacated", "The base is being emptied"))
+    process.expect(RENDERED)
+    assert "The base is being emptied." in (tmp_path / "outline.txt").read_text(encoding="utf-8")
+    assert process.interrupt() == EXIT_OK
