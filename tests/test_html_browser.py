@@ -440,6 +440,7 @@ def test_statuses_colour_the_claims_a_toggle_hides_them_and_the_panel_gives_the_
     verdicts: dict[str, Any] = {
         fewer: _Verdict("undecided", f"undecided: doubted by [{tweet}], neither upheld nor dismissed"),
         tweet: _Verdict("accepted", "accepted: nothing attacks it"),
+        amap.relations[-1].id: _Verdict("accepted", "accepted: its doubting claim stands"),
     }
     path = render(amap, tmp_path / "readme.html", options=HtmlOptions(verdicts=verdicts, semantics="grounded"))
     seen = opened(path)
@@ -457,11 +458,14 @@ def test_statuses_colour_the_claims_a_toggle_hides_them_and_the_panel_gives_the_
     page.check("#argmap-statuses")
     page.click(node)
     status = page.inner_text("#argmap-panel .status")
-    assert status.startswith("Undecided (grounded semantics).")
+    assert status.startswith("○ Undecided (grounded semantics): doubted by ")
     assert "neither upheld nor dismissed" in status
+    doubted = page.inner_text("#argmap-panel h3:text('Doubted by') + ul")
+    assert "? sarcasm" in doubted
+    assert "✓ accepted: its doubting claim stands" in doubted  # a relation's verdict beside it
     page.click("#argmap-panel .status a.claim-link")
     assert page.text_content("#argmap-panel .claim-text") == amap.claim_for(tweet).text
-    assert "Accepted (grounded semantics)." in page.inner_text("#argmap-panel .status")
+    assert page.inner_text("#argmap-panel .status") == "✓ Accepted (grounded semantics): nothing attacks it"
     assert seen.complaints == []
 
 

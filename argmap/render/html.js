@@ -355,17 +355,16 @@
     });
     return parts;
   }
-  /** The reason of a verdict, each [id] it names a link to that claim. */
-  function reasoned(verdict) {
-    const parts = [BADGES[verdict.status] + " "];
-    verdict.reason.split(/\[([^\]]+)\]/).forEach((piece, index) => {
-      parts.push(index % 2 && claims.has(piece) ? claimLink(piece) : index % 2 ? "[" + piece + "]" : piece);
+  /** A verdict's reason, each [id] it names that is a claim made a link to it. */
+  function reasoned(text) {
+    return text.split(/\[([^\]]+)\]/).map((piece, index) => {
+      if (index % 2 === 0) return piece;
+      return claims.has(piece) ? claimLink(piece) : "[" + piece + "]";
     });
-    return parts;
   }
   function verdictNote(id) {
     const verdict = verdicts && verdicts[id];
-    return verdict ? element("span", { class: "detail" }, ...reasoned(verdict)) : null;
+    return verdict ? element("span", { class: "detail" }, ...reasoned(BADGES[verdict.status] + " " + verdict.reason)) : null;
   }
   /** What a relation attacks or doubts when it is not a claim: the step from a support's premises. */
   function inference(id) {
@@ -381,7 +380,11 @@
     if (!items.length) return null;
     return [element("h3", {}, title), element("ul", { class: "relations" }, ...items)];
   }
-  const labelled = (relation) => (relation.label ? " (" + relation.label + ")" : "");
+  /** A relation's label, or a doubt's stance, as the diagram writes it beside the line, in italics. */
+  const labelled = (relation) => {
+    const label = relation.stance ? "? " + relation.stance : relation.label;
+    return label ? element("span", { class: "detail" }, element("em", {}, label)) : null;
+  };
 
   function describe(claim) {
     const id = claim.id;
@@ -392,14 +395,13 @@
     if (claim.qualifier) parts.push(element("p", { class: "qualifier" }, "[" + claim.qualifier + "]"));
     const verdict = verdicts && verdicts[id];
     if (verdict) {
+      // "accepted: nothing attacks it" reads "✓ Accepted (grounded semantics): nothing attacks it".
+      const status = verdict.status;
       const semantics = data.semantics ? " (" + data.semantics + " semantics)" : "";
+      const reason = verdict.reason.startsWith(status + ": ") ? verdict.reason.slice(status.length + 2) : verdict.reason;
+      const title = BADGES[status] + " " + status[0].toUpperCase() + status.slice(1) + semantics;
       parts.push(
-        element(
-          "p",
-          { class: "status " + verdict.status },
-          element("strong", {}, verdict.status[0].toUpperCase() + verdict.status.slice(1) + semantics + ". "),
-          ...reasoned(verdict),
-        ),
+        element("p", { class: "status " + status }, element("strong", {}, title), ": ", ...reasoned(reason)),
       );
     }
     const attribution = claim.attribution;
@@ -440,7 +442,7 @@
     const supportedBy = pointingAt(id, "support").map((support) => {
       const against = [
         ...pointingAt(support.id, "undercut").map((undercut) =>
-          element("span", { class: "detail" }, "undercut by ", claimLink(undercut.from[0]), labelled(undercut)),
+          element("span", { class: "detail" }, "undercut by ", claimLink(undercut.from[0])),
         ),
         ...pointingAt(support.id, "doubt").map((doubt) =>
           element("span", { class: "detail" }, "doubted (" + doubt.stance + ") by ", claimLink(doubt.from[0])),
@@ -448,7 +450,7 @@
       ];
       const premises =
         support.from.length > 1
-          ? ["together: ", ...joined(support.from.map(claimLink), " + ")]
+          ? ["together:", element("ul", {}, ...support.from.map((premise) => element("li", {}, claimLink(premise))))]
           : [claimLink(support.from[0])];
       return element("li", {}, ...premises, labelled(support), verdictNote(support.id), ...against);
     });
@@ -459,10 +461,7 @@
         : null;
       return element("li", {}, claimLink(support.to), labelled(support), together, verdictNote(support.id));
     });
-    const listed = (relation, ...what) => {
-      const how = relation.stance ? element("span", { class: "detail" }, "stance: " + relation.stance) : null;
-      return element("li", {}, ...what, labelled(relation), how, verdictNote(relation.id));
-    };
+    const listed = (relation, ...what) => element("li", {}, ...what, labelled(relation), verdictNote(relation.id));
     const attackers = (kind) => pointingAt(id, kind).map((relation) => listed(relation, claimLink(relation.from[0])));
     const attacked = (kind) => startedBy(id, kind).map((relation) => listed(relation, ...target(relation.to)));
     for (const found of [

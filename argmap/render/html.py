@@ -185,6 +185,7 @@ def to_html(amap: ArgumentMap, options: HtmlOptions | None = None, *, svg: str) 
         '<header class="bar">\n<div class="heading">\n',
         f'<h1 id="argmap-title">{_text(title)}</h1>\n',
         f'<p class="byline">{_text(byline)}</p>\n' if byline else "",
+        f'<p class="description">{_text(amap.description)}</p>\n' if amap.description else "",
         "</div>\n",
         _CONTROLS,
         _STATUS_TOGGLE if options.verdicts else "",
