@@ -489,17 +489,23 @@ class _Outliner:
             pieces = [text]
         else:
             room = self._room(rest)
+            first_room = self._room(first)
             if self.markdown:
                 room -= 1  # keep a column for the backslash that may escape the start of a continuation line
-            pieces = wrap(text, room, self._room(first))
+                if not first:
+                    first_room -= 1  # and of a line of its own
+            pieces = wrap(text, room, first_room)
         if len(pieces) == 1:
-            self.lines.append(Line(first_prefix, tuple([(role, isolate(piece)) for role, piece in content])))
+            spans = list(content)
+            if self.markdown and not first_prefix and spans:  # a line of its own, such as a byline "-"
+                spans[0] = (spans[0][0], _MARKDOWN_LINE_START.sub(r"\1\\\2", spans[0][1], count=1))
+            self.lines.append(Line(first_prefix, tuple([(role, isolate(piece)) for role, piece in spans])))
             return
         rest_prefix = tuple(rest)
         start = 0
         for number, piece in enumerate(pieces):
             spans = _slice(content, start, start + len(piece))
-            if self.markdown and number > 0:
+            if self.markdown and (number > 0 or not first_prefix):
                 spans[0] = (spans[0][0], _MARKDOWN_LINE_START.sub(r"\1\\\2", spans[0][1], count=1))
             content_spans = tuple([(role, isolate(span_text)) for role, span_text in spans])
             self.lines.append(Line(rest_prefix if number else first_prefix, content_spans, continued=number > 0))
