@@ -113,11 +113,19 @@ def until(page: Page, function: str, *, timeout: float = 10.0) -> object:
     """Return what the JavaScript *function* gives once it gives something true, polling; fail after *timeout* s.
 
     Playwright's own ``wait_for_function`` evaluates strings with ``eval``,
-    which the page's Content Security Policy rightly refuses.
+    which the page's Content Security Policy rightly refuses. A page that
+    reloads while asked is asked again.
     """
+    from playwright.sync_api import Error
+
     deadline = time.monotonic() + timeout
     while True:
-        value = page.evaluate(function)
+        try:
+            value = page.evaluate(function)
+        except Error as error:  # the page reloaded while being asked: ask the new one
+            if "context was destroyed" not in str(error):
+                raise
+            value = None
         if value:
             return value
         if time.monotonic() > deadline:

@@ -100,6 +100,7 @@
     "The diagram: " + nodes.size + " claims. Tab moves through them, Enter opens one in the side panel.",
   );
   let camera = { x: bounds.x + bounds.w / 2, y: bounds.y + bounds.h / 2, s: 1 };
+  let fitted = true; // while the reader has not moved the map, a change of the view's size fits it anew
 
   const area = () => view.getBoundingClientRect();
   function show() {
@@ -133,8 +134,11 @@
     const offsetX = free.left + free.width / 2 - (box.left + box.width / 2);
     const offsetY = free.top + free.height / 2 - (box.top + box.height / 2);
     camera = { x: bounds.x + bounds.w / 2 - offsetX / scale, y: bounds.y + bounds.h / 2 - offsetY / scale, s: scale };
+    fitted = true;
     show();
   }
+  /** Redraw after the view changed size: fitted anew if the reader left it fitted, else about the same centre. */
+  const refresh = () => (fitted ? fit() : show());
   function zoom(factor, clientX, clientY) {
     const box = area();
     const dx = (clientX === undefined ? box.left + box.width / 2 : clientX) - box.left - box.width / 2;
@@ -143,11 +147,13 @@
     camera.x += dx / camera.s - dx / scale; // the point under the pointer stays under it
     camera.y += dy / camera.s - dy / scale;
     camera.s = scale;
+    fitted = false;
     show();
   }
   function pan(dx, dy) {
     camera.x -= dx / camera.s;
     camera.y -= dy / camera.s;
+    fitted = false;
     show();
   }
   function whereIs(node) {
@@ -168,10 +174,12 @@
     let scale = camera.s < 0.8 ? 1 : camera.s;
     scale = limit(Math.min(scale, (box.width * 0.9) / place.w, (box.height * 0.9) / place.h));
     camera = { x: place.x, y: place.y, s: scale };
+    fitted = false;
     show();
   }
-  function reveal(node) {
-    if (!whereIs(node).inView || camera.s < 0.5) moveTo(node);
+  /** Bring a claim into view if it is out of it, or, when *readable*, too small to read as well. */
+  function reveal(node, readable) {
+    if (!whereIs(node).inView || (readable && camera.s < 0.5)) moveTo(node);
   }
 
   const pointers = new Map();
@@ -246,12 +254,12 @@
     // A claim reached by the keyboard is brought into view; one clicked is already there, and moving
     // the view between the press and the release of the button would lose the click.
     const node = event.target.closest && event.target.closest("g.claim");
-    if (node && !pointers.size) reveal(node);
+    if (node && !pointers.size) reveal(node, true);
   });
   $("zoom-in").addEventListener("click", () => zoom(1.25));
   $("zoom-out").addEventListener("click", () => zoom(0.8));
   $("fit").addEventListener("click", fit);
-  new ResizeObserver(show).observe(view);
+  new ResizeObserver(refresh).observe(view);
 
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape") {
@@ -497,8 +505,8 @@
     panelBody.replaceChildren(...describe(claim));
     panel.hidden = false;
     panel.scrollTop = 0;
-    show(); // the view just narrowed
-    if (node) (how.move ? moveTo : reveal)(node);
+    refresh(); // the view just narrowed
+    if (node) (how.move ? moveTo : reveal)(node, how.focus);
     remember(id);
     if (how.focus) $("panel-title").focus({ preventScroll: true });
   }
@@ -510,7 +518,7 @@
       if (returnFocus) node.focus({ preventScroll: true });
     }
     opened = null;
-    show();
+    refresh();
     remember(null);
   }
   panel.addEventListener("click", (event) => {
@@ -555,7 +563,7 @@
       .then((state) => {
         if (String(state.version) !== live) {
           try {
-            sessionStorage.setItem(KEPT, JSON.stringify({ camera, query: searchBox.value }));
+            sessionStorage.setItem(KEPT, JSON.stringify({ camera, fitted, query: searchBox.value }));
           } catch (error) {
             // without storage the page reloads at its default view
           }
@@ -577,14 +585,18 @@
     kept = null;
   }
   if (legend && (window.innerWidth < 700 || window.innerHeight < 500)) legend.open = false;
-  if (kept && kept.camera) {
+  if (kept && kept.camera && !kept.fitted) {
     camera = kept.camera;
+    fitted = false;
     show();
-    searchBox.value = kept.query || "";
-    find(false);
   } else {
     fit();
   }
+  if (kept) {
+    searchBox.value = kept.query || "";
+    find(false);
+  }
+  if (legend) legend.addEventListener("toggle", () => fitted && fit());
   const first = fromAddress();
   if (first && claims.has(first)) open(first, { move: !kept });
   if (live !== null) setTimeout(poll, 400);
