@@ -26,6 +26,7 @@ from argmap.errors import (
     UnknownClaimError,
     UnknownElementError,
 )
+from argmap.evaluate import Evaluation, Verdict, evaluate
 from argmap.formats import dump, dumps, load, loads
 from argmap.map import ArgumentMap, merge
 from argmap.model import (
@@ -57,6 +58,10 @@ __all__ = [
     # checking it
     "Problem",
     "check",
+    # evaluating it: which claims stand
+    "Evaluation",
+    "Verdict",
+    "evaluate",
     # rendering it
     "outline",
     # saving and loading it

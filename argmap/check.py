@@ -22,6 +22,7 @@ from typing import Literal, TypeAlias
 
 import attrs
 
+from argmap._graph import strongly_connected_components
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, SkepticalResponse, Support, Undercut
 
@@ -113,50 +114,15 @@ def _claims_of(relation: object) -> tuple[str, ...]:
 
 
 def _support_cycles(amap: ArgumentMap) -> Iterator[Problem]:
-    """Report each strongly connected group of claims in the support graph (Tarjan, without recursion)."""
+    """Report each strongly connected group of claims in the support graph."""
     successors: dict[str, list[str]] = {}
     for support in amap.supports:
         for premise in support.premises:
             if premise != support.conclusion:
                 successors.setdefault(premise, []).append(support.conclusion)
-    index: dict[str, int] = {}
-    lowlink: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    counter = 0
-    for root in successors:
-        if root in index:
-            continue
-        work: list[tuple[str, int]] = [(root, 0)]
-        while work:
-            node, position = work.pop()
-            if position == 0:
-                index[node] = lowlink[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            children = successors.get(node, [])
-            if position < len(children):
-                work.append((node, position + 1))
-                child = children[position]
-                if child not in index:
-                    work.append((child, 0))
-                elif child in on_stack:
-                    lowlink[node] = min(lowlink[node], index[child])
-                continue
-            if work:
-                parent = work[-1][0]
-                lowlink[parent] = min(lowlink[parent], lowlink[node])
-            if lowlink[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                if len(component) > 1:
-                    yield _cycle_problem(component, successors)
+    for component in strongly_connected_components(successors, lambda claim: successors.get(claim, [])):
+        if len(component) > 1:
+            yield _cycle_problem(component, successors)
 
 
 def _cycle_problem(component: list[str], successors: dict[str, list[str]]) -> Problem:

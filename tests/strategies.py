@@ -13,11 +13,13 @@ from hypothesis import strategies as st
 
 from argmap import ArgumentMap, Attribution, Claim, Document, Rebuttal, SkepticalResponse, Source, Support, Undercut
 from argmap.model import MEDIA, SOURCE_KINDS, STANCES, Relation, default_id
+from argmap.semantics import Framework
 
 __all__ = [
     "HOSTILE_TEXTS",
     "attributions",
     "dates",
+    "frameworks",
     "identifiers",
     "maps",
     "sources",
@@ -173,3 +175,21 @@ def _relation(draw: st.DrawFn, amap: ArgumentMap, claim_ids: list[str]) -> Relat
         return Undercut(draw(claim), draw(st.sampled_from(supports)), label=label, **options)
     target = draw(st.sampled_from(supports)) if kind == "doubt-support" and supports else draw(claim)
     return SkepticalResponse(draw(claim), target, stance=draw(st.sampled_from(STANCES)), **options)
+
+
+@st.composite
+def frameworks(draw: st.DrawFn, max_arguments: int = 8, names: st.SearchStrategy[str] | None = None) -> Framework:
+    """Draw an abstract framework: self-attacks, mutual attacks, odd and even cycles all come up.
+
+    Arguments are named ``"1"`` to ``"n"`` unless *names* draws them.
+    """
+    size = draw(st.integers(0, max_arguments))
+    if names is None:
+        arguments = [str(number) for number in range(1, size + 1)]
+    else:
+        arguments = draw(st.lists(names, min_size=size, max_size=size, unique=True))
+    if not arguments:
+        return Framework([])
+    argument = st.sampled_from(arguments)
+    attacks = draw(st.lists(st.tuples(argument, argument), max_size=3 * len(arguments)))
+    return Framework(arguments, attacks)

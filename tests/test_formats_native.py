@@ -8,7 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, FormatError, Source
@@ -158,3 +159,48 @@ def test_writing_into_a_missing_folder_fails_cleanly(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="no such folder"):
         native.dump(ArgumentMap(), tmp_path / "nowhere" / "map.json")
     assert list(tmp_path.iterdir()) == []
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5) | st.sampled_from(["", " ", "x", "doubt"]),
+    lambda children: st.lists(children, max_size=2) | st.dictionaries(st.text(max_size=3), children, max_size=2),
+    max_leaves=4,
+)
+
+
+def _paths(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Return the path of every value inside a parsed JSON document."""
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*path, index))
+    return found
+
+
+@settings(max_examples=400)
+@given(maps(max_claims=4, max_relations=4), st.data())
+def test_the_quick_reader_accepts_only_what_the_careful_reader_accepts(amap: ArgumentMap, data: st.DataObject) -> None:
+    """After one change to a valid document, the fast path refuses it or reads what the careful reader reads."""
+    document = json.loads(native.dumps(amap))
+    path = data.draw(st.sampled_from(_paths(document)[1:]))
+    parent = document
+    for step in path[:-1]:
+        parent = parent[step]
+    action = data.draw(st.sampled_from(["replace", "delete", "add"]))
+    if action == "replace":
+        parent[path[-1]] = data.draw(st.none() | _JSON_VALUES)
+    elif action == "delete":
+        del parent[path[-1]]
+    elif isinstance(parent, dict):
+        parent[data.draw(st.text(max_size=8))] = data.draw(_JSON_VALUES)
+    else:
+        parent.append(data.draw(_JSON_VALUES))
+    text = json.dumps(document)
+    try:
+        quick = native._read_quickly(json.loads(text))
+    except Exception:  # refusing is always allowed: the careful reader then decides
+        return
+    assert native._Reader(text, None).read(json.loads(text)) == quick

@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 from types import ModuleType
 
+from argmap._bulk import paused_gc
 from argmap.errors import FormatError
 from argmap.formats._json import read_text
 from argmap.map import ArgumentMap
@@ -115,7 +116,8 @@ def load(path: str | Path, format: str | None = None) -> ArgumentMap:
         if format == "native":
             format = _sniff_file(path) or format
     module = _module(format)
-    amap: ArgumentMap = module.load(path)
+    with paused_gc():
+        amap: ArgumentMap = module.load(path)
     return amap
 
 
@@ -129,17 +131,20 @@ def _sniff_file(path: str | Path) -> str | None:
 
 def loads(text: str, format: str = "native") -> ArgumentMap:
     """Return the map in *text*, written in *format*."""
-    amap: ArgumentMap = _module(format).loads(text)
+    with paused_gc():
+        amap: ArgumentMap = _module(format).loads(text)
     return amap
 
 
 def dump(amap: ArgumentMap, path: str | Path, format: str | None = None) -> Path:
     """Write *amap* to *path* atomically, in *format* or the one its name implies, and return the path."""
-    written: Path = _module(format or format_for(path)).dump(amap, path)
+    with paused_gc():
+        written: Path = _module(format or format_for(path)).dump(amap, path)
     return written
 
 
 def dumps(amap: ArgumentMap, format: str = "native") -> str:
     """Return *amap* written in *format*."""
-    text: str = _module(format).dumps(amap)
+    with paused_gc():
+        text: str = _module(format).dumps(amap)
     return text

@@ -1,0 +1,466 @@
+"""Which claims stand: a map evaluated under an argumentation semantics, with a reason for each verdict.
+
+The map becomes an abstract framework the way ASPIC+ builds one (Modgil and
+Prakken 2013), which is also Prakken's reading of support in bipolar
+frameworks (2014): support is the sub-argument relation.
+
+- A claim that no support concludes is taken as given: it is an argument on
+  its own. A support makes an argument for its conclusion out of one
+  argument for each of its premises (a linked support needs them all). A
+  claim never rests on itself: no argument repeats a claim along a path.
+- A rebuttal's attacker attacks every argument that contains the rebutted
+  claim, as conclusion or anywhere beneath it: what rests on a rejected
+  claim falls with it (Cayrol and Lagasquie-Schiex's secondary attacks
+  follow from this, as Prakken shows).
+- An undercut's attacker attacks every argument that uses the support it
+  undercuts, so the conclusion loses that support and keeps any other.
+- A skeptical response contests without refuting: the doubting claim and
+  its target attack each other (the target through the arguments that
+  conclude it, or, for a doubted support, the arguments it tops). A doubt
+  that nothing else decides leaves its target undecided under grounded
+  semantics, never rejected; preferred semantics gives a believer's view and
+  a doubter's view.
+
+A claim is accepted when some argument for it is ``in``, rejected when every
+argument for it is ``out`` (or it has none), undecided otherwise. A support
+is judged the same way by the arguments it tops; a rebuttal, undercut or
+skeptical response holds when its attacking claim does.
+
+>>> from argmap import ArgumentMap
+>>> m = ArgumentMap()
+>>> fewer = m.claim("Pakistan's demands will reduce the C.I.A. presence.", id="fewer")
+>>> tweet = m.claim("PK tells US to reduce the number of times its operatives get caught.", id="tweet")
+>>> _ = m.doubt(fewer, tweet, stance="sarcasm")
+>>> evaluate(m)["fewer"].reason
+'undecided: doubted by [tweet], neither upheld nor dismissed'
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator, Mapping
+from itertools import product
+from typing import Literal, TypeAlias
+
+import attrs
+
+from argmap.errors import ArgmapError, InvalidElementError, UnknownElementError
+from argmap.map import ArgumentMap
+from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut
+from argmap.semantics import SEMANTICS, Framework, Semantics, labellings
+from argmap.semantics.framework import IN, OUT, UNDEC
+
+__all__ = ["ARGUMENT_LIMIT", "STATUSES", "Evaluation", "MapArgument", "Status", "Verdict", "evaluate"]
+
+Status: TypeAlias = Literal["accepted", "rejected", "undecided"]
+"""What became of a claim or relation: it stands, it falls, or the map leaves it open."""
+
+STATUSES: tuple[Status, ...] = ("accepted", "rejected", "undecided")
+
+ARGUMENT_LIMIT = 20_000
+"""How many arguments a map's supports may combine into before :func:`evaluate` refuses it."""
+
+
+@attrs.frozen
+class Verdict:
+    """The status of one claim or relation, with a reason a user can read.
+
+    Args:
+        status: ``"accepted"``, ``"rejected"`` or ``"undecided"``.
+        reason: a sentence that starts with the status and names what decided it,
+            ``"rejected: rebutted by [x], which stands"``.
+        because: the ids of the claims and relations the reason names.
+    """
+
+    status: Status
+    reason: str
+    because: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class MapArgument:
+    """One argument of the framework a map becomes: a claim, and how it is reached.
+
+    Args:
+        name: the argument's name in :attr:`Evaluation.framework` (``"A1"``, ``"A2"``, ...).
+        conclusion: the id of the claim it argues for.
+        support: the id of the support it ends in, or ``None`` for a claim taken as given.
+        premises: the names of its sub-arguments, one per premise of *support*.
+    """
+
+    name: str
+    conclusion: str
+    support: str | None = None
+    premises: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Evaluation:
+    """Which claims and relations of a map stand, under one semantics.
+
+    Args:
+        semantics: the semantics used.
+        verdicts: a verdict per claim and per relation, by id, claims first, in map order.
+            With one extension (grounded) it is that extension's; with several, a claim
+            is accepted or rejected only when every extension agrees, and undecided
+            otherwise, the reason saying how the extensions split; with none (stable
+            semantics can have none) everything is undecided.
+        views: the verdicts in each extension, one mapping per extension.
+        framework: the abstract framework the map became.
+        arguments: what each argument of *framework* is, by name.
+    """
+
+    semantics: Semantics
+    verdicts: Mapping[str, Verdict]
+    views: tuple[Mapping[str, Verdict], ...]
+    framework: Framework = attrs.field(eq=False, repr=False)
+    arguments: Mapping[str, MapArgument] = attrs.field(eq=False, repr=False)
+
+    def __getitem__(self, element: Claim | Relation | str) -> Verdict:
+        """Return the verdict on *element* (a claim or relation of the map, or its id)."""
+        return self.verdicts[self._id(element)]
+
+    def _id(self, element: Claim | Relation | str) -> str:
+        id = element if isinstance(element, str) else element.id
+        if id not in self.verdicts:
+            raise UnknownElementError(f"no claim or relation has id {id!r}")
+        return id
+
+    def status(self, element: Claim | Relation | str) -> Status:
+        """Return the status of *element*: accepted, rejected or undecided."""
+        return self[element].status
+
+    def credulous(self, element: Claim | Relation | str) -> bool:
+        """Tell whether *element* is accepted in at least one extension."""
+        id = self._id(element)
+        return any(view[id].status == "accepted" for view in self.views)
+
+    def skeptical(self, element: Claim | Relation | str) -> bool:
+        """Tell whether *element* is accepted in every extension (and there is at least one)."""
+        id = self._id(element)
+        return bool(self.views) and all(view[id].status == "accepted" for view in self.views)
+
+
+def evaluate(amap: ArgumentMap, semantics: Semantics = "grounded") -> Evaluation:
+    """Return which claims and relations of *amap* stand under *semantics*, each with a reason.
+
+    Raises:
+        InvalidElementError: *semantics* is unknown.
+        ArgmapError: the map's supports combine into more than :data:`ARGUMENT_LIMIT` arguments.
+    """
+    if semantics not in SEMANTICS:
+        raise InvalidElementError(f"unknown semantics {semantics!r}; known: {', '.join(SEMANTICS)}")
+    structure = _Structure(amap)
+    # In a stable order, the solver's being its own: a view accepting an earlier argument comes first.
+    found = sorted((labelling.codes for labelling in labellings(structure.framework, semantics)), key=_order)
+    views = tuple(structure.view(codes) for codes in found)
+    ids = [claim.id for claim in amap.claims] + [relation.id for relation in amap.relations]
+    if len(views) == 1:
+        verdicts: Mapping[str, Verdict] = views[0]
+    else:
+        verdicts = {id: _summary([view[id] for view in views], semantics) for id in ids}
+    return Evaluation(semantics, verdicts, views, structure.framework, structure.described())
+
+
+def _order(codes: bytes) -> bytes:
+    return bytes(code != IN for code in codes)
+
+
+def _summary(verdicts: list[Verdict], semantics: Semantics) -> Verdict:
+    if not verdicts:
+        return Verdict("undecided", f"undecided: the map has no {semantics} extension")
+    first = verdicts[0]
+    if all(verdict.status == first.status for verdict in verdicts):
+        detail = first.reason.partition(": ")[2]
+        return Verdict(first.status, f"{first.status} in every {semantics} extension: {detail}", first.because)
+    counts = [(status, sum(v.status == status for v in verdicts)) for status in STATUSES]
+    split = ", ".join(f"{status} in {count}" for status, count in counts if count)
+    return Verdict("undecided", f"undecided: the {len(verdicts)} {semantics} extensions disagree: {split}")
+
+
+# --------------------------------------------------------------- map to framework
+
+
+@attrs.frozen
+class _Built:
+    conclusion: str
+    support: str | None
+    premises: tuple[int, ...]
+    basis: frozenset[str]  # every claim and support in the argument, its own conclusion included
+
+
+class _Structure:
+    """The arguments a map's claims and supports make, and the framework of their attacks."""
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        self.amap = amap
+        self.arguments = _arguments(amap)
+        self.concluding: dict[str, list[int]] = {claim.id: [] for claim in amap.claims}
+        self.topped: dict[str, list[int]] = {support.id: [] for support in amap.supports}
+        self.containing: dict[str, list[int]] = {}
+        for number, argument in enumerate(self.arguments):
+            self.concluding[argument.conclusion].append(number)
+            if argument.support is not None:
+                self.topped[argument.support].append(number)
+            for id in argument.basis:
+                self.containing.setdefault(id, []).append(number)
+        successors: list[list[int]] = [[] for _ in self.arguments]
+        for relation in amap.relations:
+            for attackers, targets in self._attacks(relation):
+                for attacker in attackers:
+                    successors[attacker].extend(targets)
+        names = [f"A{number}" for number in range(1, len(self.arguments) + 1)]
+        self.framework = Framework.from_numbers(names, successors)
+
+    def _attacks(self, relation: Relation) -> Iterator[tuple[list[int], list[int]]]:
+        if isinstance(relation, Rebuttal):
+            yield self.concluding[relation.attacker], self.containing.get(relation.target, [])
+        elif isinstance(relation, Undercut):
+            if relation.target in self.topped:
+                yield self.concluding[relation.attacker], self.containing.get(relation.target, [])
+        elif isinstance(relation, SkepticalResponse):
+            response, target = relation.response, relation.target
+            if target in self.concluding:
+                yield self.concluding[response], self.containing.get(target, [])
+                yield self.concluding[target], self.containing.get(response, [])
+            elif target in self.topped:
+                yield self.concluding[response], self.containing.get(target, [])
+                yield self.topped[target], self.containing.get(response, [])
+
+    def described(self) -> dict[str, MapArgument]:
+        names = self.framework.arguments
+        return {
+            names[number]: MapArgument(
+                names[number], argument.conclusion, argument.support, tuple(names[p] for p in argument.premises)
+            )
+            for number, argument in enumerate(self.arguments)
+        }
+
+    def view(self, codes: bytes) -> dict[str, Verdict]:
+        """Return the verdict on every claim and relation in the labelling *codes*."""
+        status: dict[str, Status] = {}
+        for id, numbers in (*self.concluding.items(), *self.topped.items()):
+            status[id] = _status_of(codes[number] for number in numbers)
+        for relation in self.amap.relations:
+            if not isinstance(relation, Support):
+                status[relation.id] = status[
+                    relation.response if isinstance(relation, SkepticalResponse) else relation.attacker
+                ]
+        reasons = _Reasons(self, status, codes)
+        ids = [claim.id for claim in self.amap.claims] + [relation.id for relation in self.amap.relations]
+        return {id: reasons.verdict(id) for id in ids}
+
+
+def _status_of(codes: Iterator[int]) -> Status:
+    seen = set(codes)
+    if IN in seen:
+        return "accepted"
+    if seen <= {OUT}:  # every argument out, or none at all
+        return "rejected"
+    return "undecided"
+
+
+def _arguments(amap: ArgumentMap) -> list[_Built]:
+    """Build every argument the map's claims and supports make, smallest first.
+
+    Arguments are found breadth first from the claims taken as given. An
+    argument whose claims and supports include those of another argument
+    with the same conclusion and last support is left out: it is attacked by
+    everything that attacks the smaller one and attacks nothing more, so it
+    changes no verdict.
+    """
+    supported = {support.conclusion for support in amap.supports}
+    uses: dict[str, list[tuple[Support, int]]] = {}
+    for support in amap.supports:
+        for position, premise in enumerate(support.premises):
+            uses.setdefault(premise, []).append((support, position))
+    built: list[_Built] = []
+    concluding: dict[str, list[int]] = {claim.id: [] for claim in amap.claims}
+    bases: dict[tuple[str, str | None], list[frozenset[str]]] = {}
+    queue: deque[int] = deque()
+
+    def add(argument: _Built) -> None:
+        kept = bases.setdefault((argument.conclusion, argument.support), [])
+        if any(basis <= argument.basis for basis in kept):
+            return
+        if len(built) == ARGUMENT_LIMIT:
+            raise ArgmapError(
+                f"the map's supports combine into more than {ARGUMENT_LIMIT} arguments; "
+                "argmap cannot evaluate a map this tangled"
+            )
+        kept.append(argument.basis)
+        concluding[argument.conclusion].append(len(built))
+        queue.append(len(built))
+        built.append(argument)
+
+    for claim in amap.claims:
+        if claim.id not in supported:
+            add(_Built(claim.id, None, (), frozenset((claim.id,))))
+    while queue:
+        new = queue.popleft()
+        for support, position in uses.get(built[new].conclusion, ()):
+            pools = [concluding[premise] for premise in support.premises]
+            pools[position] = [new]
+            for premises in product(*pools):
+                below = frozenset().union(*(built[p].basis for p in premises))
+                if support.conclusion in below:
+                    continue  # a claim never rests on itself
+                add(_Built(support.conclusion, support.id, premises, below | {support.conclusion, support.id}))
+    return built
+
+
+# ----------------------------------------------------------------------- reasons
+
+
+class _Reasons:
+    """Reasons for the verdicts of one labelling, from the statuses of each element's neighbours."""
+
+    def __init__(self, structure: _Structure, status: dict[str, Status], codes: bytes) -> None:
+        self.amap = structure.amap
+        self.structure = structure
+        self.status = status
+        self.codes = codes
+
+    def _defeated(self, status: Status, numbers: list[int]) -> Verdict:
+        """Return the verdict naming the claim whose argument defeats (or contests) the arguments *numbers*.
+
+        The fallback for what the neighbours alone do not explain, such as a
+        conclusion that turns against its own premise.
+        """
+        wanted = IN if status == "rejected" else UNDEC
+        attackers = self.structure.framework.attackers_of
+        for number in numbers:
+            for attacker in attackers[number]:
+                if self.codes[attacker] == wanted:
+                    claim = self.structure.arguments[attacker].conclusion
+                    if status == "rejected":
+                        return Verdict(status, f"rejected: [{claim}] defeats what it rests on", (claim,))
+                    return Verdict(status, f"undecided: [{claim}], undecided, contests what it rests on", (claim,))
+        return Verdict(status, f"{status}: no argument for it is accepted")
+
+    def verdict(self, id: str) -> Verdict:
+        element = self.amap[id]
+        if isinstance(element, Claim):
+            return self._claim(element)
+        if isinstance(element, Support):
+            return self._support(element)
+        return self._challenge(element)
+
+    def _challengers(self, id: str, status: Status) -> Verdict | None:
+        """Return the verdict a rebuttal, undercut or doubt of *id* whose source has *status* gives, if any.
+
+        Rebuttals and undercuts are named before doubts: a doubt that wins
+        only does so because something else defeated its target.
+        """
+        outcome: Status = "rejected" if status == "accepted" else "undecided"
+        incoming = self.amap.incoming(id)
+        for relation in incoming:
+            if isinstance(relation, (Rebuttal, Undercut)) and self.status[relation.attacker] == status:
+                verb = "rebutted" if isinstance(relation, Rebuttal) else "undercut"
+                how = "which stands" if status == "accepted" else "which is undecided"
+                return Verdict(outcome, f"{verb} by [{relation.attacker}], {how}", (relation.attacker, relation.id))
+        for relation in incoming:
+            if isinstance(relation, SkepticalResponse) and self.status[relation.response] == status:
+                how = "whose doubt is upheld" if status == "accepted" else "neither upheld nor dismissed"
+                return Verdict(outcome, f"doubted by [{relation.response}], {how}", (relation.response, relation.id))
+        return None
+
+    def _claim(self, claim: Claim) -> Verdict:
+        status = self.status[claim.id]
+        supports = self.amap.supporters(claim.id)
+        if status == "accepted":
+            failed = [
+                relation
+                for relation in self.amap.incoming(claim.id)
+                if not isinstance(relation, Support) and self.status[relation.id] == "rejected"
+            ]
+            holding = [support for support in supports if self.status[support.id] == "accepted"]
+            because: tuple[str, ...]
+            if holding:
+                premises = " and ".join(f"[{p}]" for p in holding[0].premises)
+                reason, because = f"follows from {premises}", (holding[0].id,)
+            else:
+                reason, because = "taken as given", ()
+            if failed:
+                sources = ", ".join(f"[{_source(relation)}]" for relation in failed)
+                reason += f"; every challenge fails, as {sources} {'is' if len(failed) == 1 else 'are'} rejected"
+                because += tuple(relation.id for relation in failed)
+            elif not holding:
+                reason = "nothing on the map challenges it"
+            return Verdict("accepted", f"accepted: {reason}", because)
+        if not self.structure.concluding[claim.id]:
+            return Verdict("rejected", "rejected: it rests only on circular support", tuple(s.id for s in supports))
+        challenged = self._challengers(claim.id, "accepted" if status == "rejected" else "undecided")
+        if challenged is not None:
+            return attrs.evolve(challenged, reason=f"{status}: {challenged.reason}")
+        answered = self._answered(claim.id, status)
+        if answered is not None:
+            return attrs.evolve(answered, reason=f"{status}: it {answered.reason}")
+        for support in supports:
+            if self.status[support.id] == status:
+                detail = self._support(support).reason.partition(": ")[2]
+                verb = "" if detail.startswith(("rests on", "its conclusion")) else "is "
+                return Verdict(status, f"{status}: its support {verb}{detail}", (support.id,))
+        return self._defeated(status, self.structure.concluding[claim.id])
+
+    def _answered(self, claim: str, status: Status) -> Verdict | None:
+        """Return the verdict a doubt voiced by *claim* earns when its target answers back, if any."""
+        for relation in self.amap.outgoing(claim):
+            # A doubt and its target attack each other: the target answers back.
+            if isinstance(relation, SkepticalResponse) and relation.response == claim:
+                answer = self.status.get(relation.target)
+                because = (relation.target, relation.id)
+                if status == "rejected" and answer == "accepted":
+                    return Verdict(status, f"doubts [{relation.target}], which stands", because)
+                if status == "undecided" and answer == "undecided":
+                    return Verdict(status, f"doubts [{relation.target}], and neither side prevails", because)
+        return None
+
+    def _support(self, support: Support) -> Verdict:
+        status = self.status[support.id]
+        if status == "accepted":
+            premises = " and ".join(f"[{p}]" for p in support.premises)
+            verb = "is" if len(support.premises) == 1 else "are"
+            return Verdict("accepted", f"accepted: {premises} {verb} accepted, and nothing defeats the inference")
+        if not self.structure.topped[support.id]:
+            return Verdict("rejected", "rejected: no argument reaches it without circular support", support.premises)
+        wanted: Status = "accepted" if status == "rejected" else "undecided"
+        challenged = self._challengers(support.id, wanted)
+        if challenged is not None:
+            return attrs.evolve(challenged, reason=f"{status}: {challenged.reason}")
+        for premise in support.premises:
+            if self.status[premise] == status:
+                return Verdict(status, f"{status}: rests on [{premise}], which is {status}", (premise,))
+        # An argument through a support concludes its conclusion, so a challenge to the conclusion reaches it.
+        challenged = self._challengers(support.conclusion, wanted)
+        if challenged is not None:
+            reason = f"{status}: its conclusion [{support.conclusion}] is {challenged.reason}"
+            return attrs.evolve(challenged, reason=reason)
+        answered = self._answered(support.conclusion, status)
+        if answered is not None:
+            return attrs.evolve(answered, reason=f"{status}: its conclusion [{support.conclusion}] {answered.reason}")
+        return self._defeated(status, self.structure.topped[support.id])
+
+    def _challenge(self, relation: Rebuttal | Undercut | SkepticalResponse) -> Verdict:
+        status = self.status[relation.id]
+        source = _source(relation)
+        kind = "doubt" if isinstance(relation, SkepticalResponse) else type(relation).__name__.lower()
+        outcome = {
+            "accepted": f"[{source}] stands, so the {kind} holds",
+            "rejected": f"[{source}] is rejected, so the {kind} has no force",
+            "undecided": f"[{source}] is undecided",
+        }[status]
+        target = self.amap[relation.target]
+        ignored = isinstance(relation, Undercut) and not isinstance(target, Support)
+        ignored |= isinstance(relation, SkepticalResponse) and not isinstance(target, (Claim, Support))
+        if ignored:
+            outcome += f"; its target, a {type(target).__name__.lower()}, is not evaluated (see argmap check)"
+        return Verdict(status, f"{status}: {outcome}", (source,))
+
+
+def _source(relation: Relation) -> str:
+    if isinstance(relation, SkepticalResponse):
+        return relation.response
+    if isinstance(relation, Support):
+        return relation.premises[0]
+    return relation.attacker

@@ -1,0 +1,53 @@
+"""Abstract argumentation: frameworks, their semantics, and the ICCMA and TGF files that hold them.
+
+Dung's frameworks (1995) with grounded, complete, preferred and stable
+semantics, as extensions and as labellings, and credulous and skeptical
+acceptance. argmap translates a map into such a framework to tell which
+claims stand (:func:`argmap.evaluate`); this package also works on its own,
+on frameworks read from ICCMA ``.af`` or TGF files.
+
+>>> from argmap.semantics import Framework, grounded, preferred
+>>> af = Framework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("b", "c")])
+>>> sorted(grounded(af))
+[]
+>>> sorted(sorted(extension) for extension in preferred(af))
+[['a', 'c'], ['b']]
+"""
+
+from __future__ import annotations
+
+from argmap.semantics.extensions import (
+    SEMANTICS,
+    Semantics,
+    complete,
+    credulous,
+    extensions,
+    labelling_of,
+    labellings,
+    preferred,
+    skeptical,
+    stable,
+)
+from argmap.semantics.framework import Framework, Label, Labelling
+from argmap.semantics.grounded import grounded, grounded_labelling
+
+__all__ = [
+    # frameworks
+    "Framework",
+    "Label",
+    "Labelling",
+    # semantics
+    "SEMANTICS",
+    "Semantics",
+    "complete",
+    "extensions",
+    "grounded",
+    "grounded_labelling",
+    "labelling_of",
+    "labellings",
+    "preferred",
+    "stable",
+    # acceptance
+    "credulous",
+    "skeptical",
+]

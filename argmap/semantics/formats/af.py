@@ -1,0 +1,120 @@
+r"""ICCMA's ``.af`` format (2023): ``p af N``, then one ``i j`` line per attack.
+
+Arguments are the numbers 1 to N and are named by them (``"1"``, ``"2"``,
+...); lines that start with ``#`` are comments. A framework whose arguments
+are named otherwise is written by position, argument *k* as the number *k*,
+with a comment line per argument giving its name, so that a reader can map
+a solver's answer back; reading it back names the arguments by number.
+
+>>> from argmap.semantics import Framework
+>>> print(dumps(Framework(["1", "2", "3"], [("1", "2"), ("2", "3")])), end="")
+p af 3
+1 2
+2 3
+>>> loads("p af 2\n# a comment\n2 1\n").attacks
+(('2', '1'),)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import NoReturn
+
+from argmap._atomic import write_atomic
+from argmap.errors import FormatError
+from argmap.formats._json import read_text
+from argmap.semantics.formats._lines import column
+from argmap.semantics.framework import Framework
+
+__all__ = ["dump", "dumps", "load", "loads"]
+
+_NUMBER = re.compile(r"[0-9]+\Z")
+
+
+def loads(text: str, *, path: str | Path | None = None) -> Framework:
+    """Return the framework in ICCMA ``.af`` *text*.
+
+    Raises:
+        FormatError: the text is not in the format; the error names the line and column.
+    """
+    lines = text.split("\n")
+    ascii = text.isascii()
+    size = -1
+    successors: list[list[int]] = []
+    for number, line in enumerate(lines, start=1):
+        parts = line.split()
+        if len(parts) == 2 and size >= 0:
+            attacker, target = parts
+            # int() alone would take "+1", "1_0" and other scripts' digits.
+            if attacker.isdigit() and target.isdigit() and (ascii or (attacker + target).isascii()):
+                a = int(attacker)
+                t = int(target)
+                if 0 < a <= size and 0 < t <= size:
+                    successors[a - 1].append(t - 1)
+                    continue
+            if not attacker.startswith("#"):
+                _refuse_attack(line, number, size, path)
+        if not parts or parts[0].startswith("#"):
+            continue
+        if size < 0:
+            size = _header(line, number, path)
+            successors = [[] for _ in range(size)]
+            continue
+        if parts[0] == "p":
+            raise FormatError("a second 'p af' line", path=path, line=number, column=column(line, 0))
+        raise FormatError(
+            f"an attack is two argument numbers, 'i j'; got {len(parts)} field{'s' if len(parts) > 1 else ''}",
+            path=path,
+            line=number,
+            column=column(line, 0),
+        )
+    if size < 0:
+        raise FormatError("no 'p af N' line: not an ICCMA .af file", path=path, line=1, column=1)
+    return Framework.from_numbers([str(k) for k in range(1, size + 1)], successors)
+
+
+def _header(line: str, number: int, path: str | Path | None) -> int:
+    parts = line.split()
+    if len(parts) == 3 and parts[:2] == ["p", "af"] and _NUMBER.match(parts[2]):
+        return int(parts[2])
+    raise FormatError(
+        "the first line that is not a comment must be 'p af N', N the number of arguments",
+        path=path,
+        line=number,
+        column=column(line, 0),
+    )
+
+
+def _refuse_attack(line: str, number: int, size: int, path: str | Path | None) -> NoReturn:
+    for position, token in enumerate(line.split()):
+        if not (_NUMBER.match(token) and 0 < int(token) <= size):
+            raise FormatError(
+                f"{token!r} is no argument: arguments are numbered 1 to {size}",
+                path=path,
+                line=number,
+                column=column(line, position),
+            )
+    raise AssertionError(f"line {number} holds a valid attack")  # pragma: no cover
+
+
+def load(path: str | Path) -> Framework:
+    """Return the framework in the ICCMA ``.af`` file *path*."""
+    return loads(read_text(path), path=path)
+
+
+def dumps(framework: Framework) -> str:
+    """Return *framework* as ICCMA ``.af`` text, attacks in order, each once."""
+    names = framework.arguments
+    lines = [f"p af {len(names)}"]
+    if any(name != str(position) for position, name in enumerate(names, start=1)):
+        lines.extend(f"# {position} {json.dumps(name)}" for position, name in enumerate(names, start=1))
+    index = framework.index
+    lines.extend(f"{index[attacker] + 1} {index[target] + 1}" for attacker, target in framework.attacks)
+    return "\n".join(lines) + "\n"
+
+
+def dump(framework: Framework, path: str | Path) -> Path:
+    """Write *framework* to *path* in ICCMA ``.af`` format, atomically, and return the path."""
+    return write_atomic(path, dumps(framework))

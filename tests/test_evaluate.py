@@ -1,0 +1,301 @@
+"""Evaluating maps: the translation rules, the doubt rule, readable reasons, and properties over hostile maps."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import argmap
+from argmap import ArgmapError, ArgumentMap, Claim, SkepticalResponse, Support, evaluate
+from argmap.errors import InvalidElementError, UnknownElementError
+from argmap.evaluate import ARGUMENT_LIMIT, STATUSES
+from argmap.semantics import SEMANTICS, Semantics, extensions
+from tests.strategies import maps
+
+
+def claims(amap: ArgumentMap, *ids: str) -> list[Claim]:
+    """Add one claim per id, with a text made from the id, and return them."""
+    return [amap.claim(f"Claim {id}.", id=id) for id in ids]
+
+
+def test_an_unchallenged_claim_stands() -> None:
+    """A claim nothing supports or challenges is taken as given and accepted."""
+    m = ArgumentMap()
+    claims(m, "a")
+    verdict = evaluate(m)["a"]
+    assert verdict == argmap.Verdict("accepted", "accepted: nothing on the map challenges it")
+
+
+def test_a_rebutted_claim_falls_and_is_reinstated_when_its_rebuttal_falls() -> None:
+    """A rebutted by b: a rejected; b rebutted in turn by c: b rejected and a reinstated."""
+    m = ArgumentMap()
+    a, b, c = claims(m, "a", "b", "c")
+    m.rebut(b, a)
+    first = evaluate(m)
+    assert first["a"] == argmap.Verdict("rejected", "rejected: rebutted by [b], which stands", ("b", "rebuttal:b>a"))
+    assert first["rebuttal:b>a"].status == "accepted"
+    m.rebut(c, b)
+    second = evaluate(m)
+    assert [second.status(x) for x in (a, b, c)] == ["accepted", "rejected", "accepted"]
+    assert second["rebuttal:b>a"].reason == "rejected: [b] is rejected, so the rebuttal has no force"
+    assert second["a"].reason == "accepted: taken as given; every challenge fails, as [b] is rejected"
+
+
+def test_a_linked_support_needs_every_premise() -> None:
+    """A conclusion resting on a linked support falls when one premise falls, and says which."""
+    m = ArgumentMap()
+    p, q, conclusion, r = claims(m, "p", "q", "c", "r")
+    linked = m.support([p, q], conclusion)
+    assert evaluate(m)["c"].reason == "accepted: follows from [p] and [q]"
+    m.rebut(r, q)
+    result = evaluate(m)
+    assert result.status(linked) == "rejected"
+    assert result[linked].reason == "rejected: rests on [q], which is rejected"
+    assert result["c"].reason == "rejected: its support rests on [q], which is rejected"
+    assert result.status(p) == "accepted"
+
+
+def test_an_undercut_defeats_only_the_support_it_targets() -> None:
+    """The undercut support falls; its conclusion keeps standing on its other, independent support."""
+    m = ArgumentMap()
+    p, q, conclusion, u = claims(m, "p", "q", "c", "u")
+    undercut_support = m.support(p, conclusion)
+    other = m.support(q, conclusion)
+    m.undercut(u, undercut_support)
+    result = evaluate(m)
+    assert result[undercut_support].reason == "rejected: undercut by [u], which stands"
+    assert result.status(other) == "accepted"
+    assert result["c"].reason == "accepted: follows from [q]"
+    assert result.status(p) == "accepted"  # an undercut spares the premises
+
+
+def test_a_claim_whose_only_support_is_undercut_falls() -> None:
+    """Without another support, a conclusion loses its standing with its undercut support."""
+    m = ArgumentMap()
+    p, conclusion, u = claims(m, "p", "c", "u")
+    m.undercut(u, m.support(p, conclusion))
+    assert evaluate(m)["c"].reason == "rejected: its support is undercut by [u], which stands"
+
+
+def test_what_rests_on_a_rebutted_claim_falls_with_it() -> None:
+    """Rebutting a premise defeats the chain above it: the conclusion two supports up is rejected."""
+    m = ArgumentMap()
+    a, b, c, r = claims(m, "a", "b", "c", "r")
+    m.support(a, b)
+    m.support(b, c)
+    m.rebut(r, a)
+    result = evaluate(m)
+    assert [result.status(x) for x in (a, b, c)] == ["rejected", "rejected", "rejected"]
+
+
+def test_circular_support_stands_on_nothing() -> None:
+    """Claims that only support each other have no argument: rejected as circular, not accepted."""
+    m = ArgumentMap()
+    a, b = claims(m, "a", "b")
+    m.support(a, b)
+    m.support(b, a)
+    result = evaluate(m)
+    assert result["a"].status == "rejected"
+    assert result["a"].reason == "rejected: it rests only on circular support"
+
+
+def test_a_doubt_leaves_its_target_undecided_not_rejected() -> None:
+    """The doubt rule: an unanswered doubt and its target attack each other, so grounded decides neither."""
+    m = ArgumentMap()
+    fewer, tweet = claims(m, "fewer", "tweet")
+    doubt = m.doubt(fewer, tweet, stance="sarcasm")
+    result = evaluate(m)
+    assert result["fewer"] == argmap.Verdict(
+        "undecided", "undecided: doubted by [tweet], neither upheld nor dismissed", ("tweet", doubt.id)
+    )
+    assert result.status(tweet) == "undecided"
+    assert result.status(doubt) == "undecided"
+
+
+def test_preferred_semantics_gives_a_believers_and_a_doubters_view() -> None:
+    """Under preferred semantics the doubt splits the map in two views, credulously accepting each side."""
+    m = ArgumentMap()
+    fewer, tweet = claims(m, "fewer", "tweet")
+    m.doubt(fewer, tweet)
+    result = evaluate(m, "preferred")
+    assert len(result.views) == 2
+    assert {view["fewer"].status for view in result.views} == {"accepted", "rejected"}
+    assert result.credulous(fewer)
+    assert not result.skeptical(fewer)
+    assert result["fewer"].status == "undecided"
+    assert result["fewer"].reason == "undecided: the 2 preferred extensions disagree: accepted in 1, rejected in 1"
+    believer = next(view for view in result.views if view["fewer"].status == "accepted")
+    assert believer["tweet"].reason == "rejected: it doubts [fewer], which stands"
+
+
+def test_a_doubt_that_falls_leaves_its_target_standing() -> None:
+    """A doubt whose voice is rebutted no longer contests: its target is accepted."""
+    m = ArgumentMap()
+    fewer, tweet, answer = claims(m, "fewer", "tweet", "answer")
+    m.doubt(fewer, tweet)
+    m.rebut(answer, tweet)
+    result = evaluate(m)
+    assert result.status(fewer) == "accepted"
+    assert result.status(tweet) == "rejected"
+
+
+def test_a_doubted_support_is_undecided_and_so_is_its_conclusion() -> None:
+    """Doubting an inference leaves the support, and a conclusion resting on it alone, undecided."""
+    m = ArgumentMap()
+    p, conclusion, doubter = claims(m, "p", "c", "d")
+    support = m.support(p, conclusion)
+    m.doubt(support, doubter)
+    result = evaluate(m)
+    assert result.status(support) == "undecided"
+    assert result.status(conclusion) == "undecided"
+    assert result.status(p) == "accepted"
+
+
+def test_no_stable_extension_leaves_everything_undecided() -> None:
+    """An odd circle of rebuttals has no stable extension: every verdict is undecided and says why."""
+    m = ArgumentMap()
+    a, b, c = claims(m, "a", "b", "c")
+    m.rebut(a, b)
+    m.rebut(b, c)
+    m.rebut(c, a)
+    result = evaluate(m, "stable")
+    assert result.views == ()
+    assert result["a"] == argmap.Verdict("undecided", "undecided: the map has no stable extension")
+    assert not result.skeptical(a)
+    assert not result.credulous(a)
+
+
+def test_the_framework_built_is_inspectable() -> None:
+    """The evaluation exposes the framework and what each of its arguments argues for."""
+    m = ArgumentMap()
+    p, conclusion, r = claims(m, "p", "c", "r")
+    support = m.support(p, conclusion)
+    m.rebut(r, p)
+    result = evaluate(m)
+    by_conclusion = {argument.conclusion: argument for argument in result.arguments.values()}
+    derived = by_conclusion["c"]
+    assert derived.support == support.id
+    assert [result.arguments[name].conclusion for name in derived.premises] == ["p"]
+    attacked = set(result.framework.targets(by_conclusion["r"].name))
+    assert attacked == {by_conclusion["p"].name, derived.name}  # the rebuttal hits what rests on p too
+
+
+def test_a_tangle_of_supports_is_refused_clearly() -> None:
+    """Supports that combine into more arguments than the limit give an ArgmapError, not a hang."""
+    m = ArgumentMap()
+    previous = m.claim("Claim x0.", id="x0")
+    for level in range(16):  # two alternative supports per level: 2**16 arguments for the top claim
+        left, right = claims(m, f"y{level}", f"z{level}")
+        top = m.claim(f"Claim x{level + 1}.", id=f"x{level + 1}")
+        m.support([previous, left], top)
+        m.support([previous, right], top)
+        previous = top
+    with pytest.raises(ArgmapError, match=f"more than {ARGUMENT_LIMIT} arguments"):
+        evaluate(m)
+
+
+def test_unknown_semantics_and_elements_are_errors() -> None:
+    """An unknown semantics or element id raises a clear error."""
+    m = ArgumentMap()
+    claims(m, "a")
+    with pytest.raises(InvalidElementError, match="unknown semantics 'naive'"):
+        evaluate(m, "naive")  # type: ignore[arg-type]
+    with pytest.raises(UnknownElementError, match="'zz'"):
+        evaluate(m)["zz"]
+
+
+def test_an_attack_on_a_rebuttal_is_reported_but_not_evaluated() -> None:
+    """An undercut aimed at a rebuttal (check warns of it) has a verdict whose reason says it is not evaluated."""
+    m = ArgumentMap()
+    a, b, u = claims(m, "a", "b", "u")
+    rebuttal = m.rebut(b, a)
+    undercut = m.undercut(u, rebuttal.id)
+    result = evaluate(m)
+    assert result.status(a) == "rejected"
+    assert result[undercut].reason == (
+        "accepted: [u] stands, so the undercut holds; its target, a rebuttal, is not evaluated (see argmap check)"
+    )
+
+
+# -------------------------------------------------------------------- properties
+
+
+@given(maps(), st.sampled_from(SEMANTICS))
+def test_every_claim_and_relation_has_a_verdict(amap: ArgumentMap, semantics: Semantics) -> None:
+    """Every claim and relation of any map gets a verdict, in each view, with a reason starting with its status."""
+    result = evaluate(amap, semantics)
+    ids = [claim.id for claim in amap.claims] + [relation.id for relation in amap.relations]
+    assert list(result.verdicts) == ids
+    assert len(result.views) == sum(1 for _ in extensions(result.framework, semantics))
+    for view in (result.verdicts, *result.views):
+        assert list(view) == ids
+        for verdict in view.values():
+            assert verdict.status in STATUSES
+            assert verdict.reason.startswith(verdict.status)
+    if semantics == "grounded":
+        assert len(result.views) == 1
+
+
+@given(maps(), st.sampled_from(SEMANTICS))
+def test_verdicts_follow_the_labelling_of_the_framework(amap: ArgumentMap, semantics: Semantics) -> None:
+    """In each view, exactly the claims with an argument in the view's extension are accepted."""
+    result = evaluate(amap, semantics)
+    concluding: dict[str, set[str]] = {claim.id: set() for claim in amap.claims}
+    for name, argument in result.arguments.items():
+        concluding[argument.conclusion].add(name)
+    expected = sorted(
+        sorted(claim for claim, names in concluding.items() if names & extension)
+        for extension in extensions(result.framework, semantics)
+    )
+    found = sorted(
+        sorted(claim.id for claim in amap.claims if view[claim.id].status == "accepted") for view in result.views
+    )
+    assert found == expected
+
+
+@given(maps())
+def test_an_accepted_support_makes_its_conclusion_accepted(amap: ArgumentMap) -> None:
+    """Whenever a support holds, the claim it concludes is accepted, in every semantics' views."""
+    for semantics in ("grounded", "preferred"):
+        result = evaluate(amap, semantics)
+        for view in result.views:
+            for support in amap.supports:
+                if view[support.id].status == "accepted":
+                    assert view[support.conclusion].status == "accepted"
+
+
+@given(maps())
+def test_an_unchallenged_given_claim_stands(amap: ArgumentMap) -> None:
+    """A claim with no support, no rebuttal, no doubt, that doubts nothing itself, is accepted under grounded."""
+    result = evaluate(amap)
+    for claim in amap.claims:
+        if amap.incoming(claim.id) or any(isinstance(r, SkepticalResponse) for r in amap.outgoing(claim.id)):
+            continue
+        assert result.status(claim) == "accepted"
+
+
+@given(maps())
+def test_a_claim_on_accepted_supports_and_unchallenged_stands(amap: ArgumentMap) -> None:
+    """A claim no rebuttal or doubt reaches, with every support accepted (at least one), stands."""
+    result = evaluate(amap)
+    for claim in amap.claims:
+        incoming = amap.incoming(claim.id)
+        supports = [r for r in incoming if isinstance(r, Support)]
+        if len(supports) != len(incoming) or not supports:
+            continue
+        if all(result.status(s) == "accepted" for s in supports):
+            assert result.status(claim) == "accepted"
+
+
+@given(maps())
+def test_a_doubted_claim_that_nothing_else_touches_is_undecided(amap: ArgumentMap) -> None:
+    """Add a fresh doubt to an unsupported, unchallenged claim: under grounded both become undecided."""
+    for claim in amap.claims:
+        if not amap.incoming(claim.id) and not amap.outgoing(claim.id):
+            doubter = amap.claim("A fresh doubt, nothing else said of it.", id="fresh-doubt-xyz")
+            amap.doubt(claim, doubter)
+            result = evaluate(amap)
+            assert result.status(claim) == "undecided"
+            assert result.status(doubter) == "undecided"
+            return

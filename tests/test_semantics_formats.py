@@ -1,0 +1,124 @@
+"""ICCMA .af and TGF files: exact round trips, and malformed files refused with line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.errors import FormatError
+from argmap.semantics import Framework
+from argmap.semantics.formats import af, dump, dumps, format_for, load, loads, tgf
+from tests.strategies import frameworks
+
+single_words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=8).filter(
+    lambda name: name.split() == [name] and name != "#"
+)
+"""Argument names TGF can hold: one word each, hostile characters included."""
+
+
+@given(frameworks(max_arguments=12))
+def test_af_round_trip_is_exact(framework: Framework) -> None:
+    """A framework named 1..n reads back from its .af text equal, attacks and order included."""
+    assert af.loads(af.dumps(framework)) == framework
+
+
+@given(frameworks(names=single_words))
+def test_af_writes_other_names_by_position(framework: Framework) -> None:
+    """Other names are written by position, each named in a comment; the structure reads back intact."""
+    text = af.dumps(framework)
+    back = af.loads(text)
+    assert back.arguments == tuple(str(number) for number in range(1, len(framework) + 1))
+    rename = dict(zip(framework.arguments, back.arguments, strict=True))
+    assert set(back.attacks) == {(rename[a], rename[t]) for a, t in framework.attacks}
+
+
+@given(frameworks(names=single_words))
+def test_tgf_round_trip_is_exact(framework: Framework) -> None:
+    """A framework of one-word names reads back from its TGF text equal."""
+    assert tgf.loads(tgf.dumps(framework)) == framework
+
+
+def test_af_reads_comments_blank_lines_and_repeated_attacks() -> None:
+    """Comments and blank lines are skipped, CRLF ends are fine, and a repeated attack counts once."""
+    framework = af.loads("# made by hand\r\np af 3\r\n\r\n1 2\r\n# again\r\n1 2\r\n3 3\r\n")
+    assert framework.arguments == ("1", "2", "3")
+    assert framework.attacks == (("1", "2"), ("3", "3"))
+    assert af.dumps(framework) == "p af 3\n1 2\n3 3\n"
+
+
+def test_tgf_drops_labels_and_accepts_no_attack_section() -> None:
+    """Words after a name are labels, which a framework does not keep; a file without '#' has no attacks."""
+    assert tgf.loads("a first\nb second\n#\na b attacks\n").attacks == (("a", "b"),)
+    assert tgf.loads("a\nb\n").attacks == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        ("", 1, 1, "no 'p af N' line"),
+        ("1 2\n", 1, 1, "must be 'p af N'"),
+        ("p af x\n", 1, 1, "must be 'p af N'"),
+        ("p af 3\n1 2\n  2 4\n", 3, 5, "'4' is no argument"),
+        ("p af 3\n0 1\n", 2, 1, "'0' is no argument"),
+        ("p af 3\n1 +2\n", 2, 3, r"'\+2' is no argument"),
+        ("p af 3\n1 ٢\n", 2, 3, "'٢' is no argument"),
+        ("p af 3\n1 2 3\n", 2, 1, "got 3 fields"),
+        ("p af 3\np af 3\n", 2, 1, "a second 'p af' line"),
+    ],
+)
+def test_malformed_af_names_line_and_column(text: str, line: int, column: int, message: str) -> None:
+    """Each malformed .af text raises a FormatError at the right line and column."""
+    with pytest.raises(FormatError, match=message) as caught:
+        af.loads(text, path="g.af")
+    assert (caught.value.path, caught.value.line, caught.value.column) == ("g.af", line, column)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        ("a\na\n", 2, 1, "declared twice"),
+        ("a\n#\na b\n", 3, 3, "'b' is not declared"),
+        ("a\n#\n  a\n", 3, 3, "two argument names"),
+    ],
+)
+def test_malformed_tgf_names_line_and_column(text: str, line: int, column: int, message: str) -> None:
+    """Each malformed TGF text raises a FormatError at the right line and column."""
+    with pytest.raises(FormatError, match=message) as caught:
+        tgf.loads(text)
+    assert (caught.value.line, caught.value.column) == (line, column)
+
+
+def test_tgf_refuses_names_it_cannot_hold() -> None:
+    """A name with a space, or the name '#', cannot be written as TGF."""
+    with pytest.raises(FormatError, match="single words"):
+        tgf.dumps(Framework(["two words"]))
+    with pytest.raises(FormatError, match="single words"):
+        tgf.dumps(Framework(["#"]))
+
+
+def test_files_by_name(tmp_path: Path) -> None:
+    """Load and dump pick the format from the file name, atomically; an unknown ending or format is refused."""
+    framework = Framework(["1", "2"], [("2", "1")])
+    assert format_for(tmp_path / "x.TGF") == "tgf"
+    assert load(dump(framework, tmp_path / "x.af")) == framework
+    assert load(dump(framework, tmp_path / "x.tgf")) == framework
+    assert loads(dumps(framework, "tgf"), "tgf") == framework
+    with pytest.raises(FormatError, match=r"ends in \.af or \.tgf"):
+        dump(framework, tmp_path / "x.txt")
+    with pytest.raises(FormatError, match="unknown framework format 'apx'"):
+        loads("", "apx")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["x.af", "x.tgf"]
+
+
+def test_missing_and_undecodable_files(tmp_path: Path) -> None:
+    """A missing file and a file that is not UTF-8 are FormatErrors naming the file."""
+    with pytest.raises(FormatError, match="no such file"):
+        load(tmp_path / "missing.af")
+    broken = tmp_path / "broken.af"
+    broken.write_bytes(b"p af 2\n1 \xff\n")
+    with pytest.raises(FormatError, match="not UTF-8") as caught:
+        load(broken)
+    assert (caught.value.line, caught.value.column) == (2, 3)
