@@ -37,7 +37,9 @@ if TYPE_CHECKING:
     from argmap.engine import EngineName
     from argmap.map import ArgumentMap
     from argmap.render.dot import Direction, DotOptions, GroupBy
+    from argmap.render.html import HtmlOptions
     from argmap.render.outline import Line
+    from argmap.semantics import Semantics
 
 __all__ = ["EXIT_ENGINE", "EXIT_INPUT", "EXIT_OK", "EXIT_PROBLEMS", "app", "read_map"]
 
@@ -347,6 +349,17 @@ def render(
             "Ctrl-C stops (exit 0). With -f html the page is also served on 127.0.0.1 and reloads itself.",
         ),
     ] = False,
+    evaluate: Annotated[
+        bool,
+        typer.Option(
+            "--evaluate",
+            help="Evaluate each map (see argmap evaluate) and show which claims stand: with -f html, "
+            "status colours with a toggle, and each status's reason in the side panel.",
+        ),
+    ] = False,
+    semantics: Annotated[
+        str, typer.Option("--semantics", "-s", help="With --evaluate: grounded, complete, preferred or stable.")
+    ] = "grounded",
 ) -> None:
     """Draw maps as Graphviz diagrams: SVG, PNG, PDF, DOT source, or an interactive HTML page.
 
@@ -374,9 +387,11 @@ def render(
         program = cast("EngineName", engine)
         if watch:
             _watchable(jobs)
+        if evaluate:
+            _evaluable(chosen, semantics)
         if chosen != "dot":
             engines.find_engine(program, chosen)  # missing: exit 3 before any map is read
-    drawing = _Drawing(chosen, options, program, timeout)
+    drawing = _Drawing(chosen, options, program, timeout, semantics if evaluate else None)
     if watch:
         _watch_render(jobs[0][0], jobs[0][1], drawing)
         return
@@ -455,13 +470,26 @@ def _stem(reference: str) -> str:
 class _Drawing:
     """Draws maps one by one with the same settings; a failure is one line, and the next map still runs."""
 
-    def __init__(self, format: str, options: DotOptions, engine: EngineName, timeout: float) -> None:
+    def __init__(
+        self, format: str, options: DotOptions, engine: EngineName, timeout: float, semantics: str | None = None
+    ) -> None:
         self.format = format
         self.options = options
         self.engine = engine
         self.timeout = timeout
+        self.semantics = semantics
         self.worst = EXIT_OK
         self.written = 0
+
+    def options_for(self, amap: ArgumentMap) -> DotOptions | HtmlOptions:
+        """Return how to draw *amap*: the options given, and with --evaluate its verdicts for the page."""
+        if self.semantics is None:
+            return self.options
+        from argmap.evaluate import evaluate
+        from argmap.render.html import HtmlOptions
+
+        result = evaluate(amap, cast("Semantics", self.semantics))
+        return HtmlOptions(diagram=self.options, verdicts=result.verdicts, semantics=self.semantics)
 
     def draw(self, reference: str, target: Path | None, *, quiet: bool) -> None:
         from argmap import engine as engines
@@ -469,16 +497,13 @@ class _Drawing:
         try:
             with errors():
                 amap = read_map(reference)
+                options = self.options_for(amap)
                 if target is None:
-                    drawn = engines.draw(
-                        amap, self.format, options=self.options, engine=self.engine, timeout=self.timeout
-                    )
+                    drawn = engines.draw(amap, self.format, options=options, engine=self.engine, timeout=self.timeout)
                     sys.stdout.buffer.write(drawn)
                     sys.stdout.flush()
                 else:
-                    engines.render(
-                        amap, target, self.format, options=self.options, engine=self.engine, timeout=self.timeout
-                    )
+                    engines.render(amap, target, self.format, options=options, engine=self.engine, timeout=self.timeout)
                     if not quiet:
                         typer.echo(f"wrote {target}", err=True)
                 self.written += 1
@@ -486,6 +511,16 @@ class _Drawing:
             if stop.exit_code not in (EXIT_INPUT, EXIT_ENGINE):
                 raise  # an interrupt stops the whole run
             self.worst = max(self.worst, stop.exit_code)
+
+
+def _evaluable(format: str, semantics: str) -> None:
+    """Refuse --evaluate where the output cannot show statuses, and a semantics argmap does not know."""
+    from argmap.semantics import SEMANTICS
+
+    if format != "html":
+        raise OptionError("--evaluate shows statuses in the html page: add -f html")
+    if semantics not in SEMANTICS:
+        raise OptionError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
 
 
 def _watchable(jobs: list[tuple[str, Path | None]]) -> None:
@@ -504,8 +539,9 @@ def _watch_render(reference: str, target: Path | None, drawing: _Drawing) -> Non
         server = stack.enter_context(watching.serving(target.name)) if drawing.format == "html" else None
 
         def act(amap: ArgumentMap) -> str:
+            options = drawing.options_for(amap)
             engines.render(
-                amap, target, drawing.format, options=drawing.options, engine=drawing.engine, timeout=drawing.timeout
+                amap, target, drawing.format, options=options, engine=drawing.engine, timeout=drawing.timeout
             )
             if server is not None:
                 server.publish(target.read_bytes())

@@ -200,7 +200,7 @@ def watch(
         act: what to do with the map each time; it returns what it did,
             such as ``"wrote out/readme.html"``.
         report: where each line goes: the time, what was done, how long it took.
-        failed: told the message of each load or action that failed, after the line is reported.
+        failed: told the message of each load or action that failed, before the line is reported.
         interval: seconds between looks at the files.
 
     An :class:`~argmap.errors.ArgmapError` or an ``OSError`` (a map with an
@@ -214,9 +214,9 @@ def watch(
             done = act(watcher.load())
         except (ArgmapError, OSError) as error:
             message = _message(error)
-            report(f"{clock()} argmap: error: {message}")
             if failed is not None:
                 failed(message)
+            report(f"{clock()} argmap: error: {message}")
         else:
             report(f"{clock()} {done} ({time.monotonic() - started:.2f} s)")
         watcher.wait(interval)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import runpy
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from argmap import ArgumentMap, dumps, load
+from argmap import ArgumentMap, dumps, evaluate, load
 from argmap.render import DotOptions, to_dot
 from argmap.render import html as page_module
 from argmap.render.html import HtmlOptions
@@ -66,9 +65,9 @@ def shots() -> Iterator[Shot]:
         diagram = DotOptions(group_by="document") if amap.documents else DotOptions()
         yield Shot(path.stem, amap, HtmlOptions(diagram=diagram))
     yield Shot("panel", load(ROOT / "examples" / "wire_cia_drawdown.py"), HtmlOptions(), _search_and_open)
-    snippet = runpy.run_path(str(ROOT / "docs" / "snippets" / "html_python.py"), run_name="docs")
-    options = HtmlOptions(verdicts=snippet["verdicts"], semantics="grounded")
-    yield Shot("statuses", snippet["m"], options, _open_doubted)
+    readme = load(ROOT / "examples" / "readme.py")
+    result = evaluate(readme)
+    yield Shot("statuses", readme, HtmlOptions(verdicts=result.verdicts, semantics=result.semantics), _open_doubted)
 
 
 def stamp(shot: Shot) -> str:

@@ -469,6 +469,36 @@ def test_statuses_colour_the_claims_a_toggle_hides_them_and_the_panel_gives_the_
     assert seen.complaints == []
 
 
+def test_argmap_render_evaluate_colours_every_claim_by_its_grounded_status(
+    tmp_path: Path, opened: Callable[..., Visit]
+) -> None:
+    """`argmap render -f html --evaluate`: each claim's node has evaluate()'s status, the panel its reason."""
+    from typer.testing import CliRunner
+
+    from argmap import evaluate
+    from argmap.cli import app
+
+    path = tmp_path / "wire.html"
+    result = CliRunner().invoke(app, ["render", str(EXAMPLES["wire_cia_drawdown"]), "-o", str(path), "--evaluate"])
+    assert result.exit_code == 0, result.output
+    seen = opened(path)
+    page = seen.page
+    verdicts = evaluate(load(EXAMPLES["wire_cia_drawdown"])).verdicts
+    shown = page.eval_on_selector_all(
+        "g.claim", "nodes => nodes.map(n => [n.id, [...n.classList].find(c => c.startsWith('status-'))])"
+    )
+    amap = load(EXAMPLES["wire_cia_drawdown"])
+    assert sorted(shown) == sorted(
+        [f"claim-{claim.id}", f"status-{verdicts[claim.id].status}"] for claim in amap.claims
+    )
+    page.click("[id='claim-fewer-cia']")
+    assert verdicts["fewer-cia"].reason == "undecided: doubted by [scahill-tweet], neither upheld nor dismissed"
+    status = page.inner_text("#argmap-panel .status")
+    scahill = amap.claim_for("scahill-tweet").text
+    assert status == f"○ Undecided (grounded semantics): doubted by {scahill}, neither upheld nor dismissed"
+    assert seen.complaints == []
+
+
 # ------------------------------------------------------------------ live reload under --watch
 
 WATCHED_MAP = """\

@@ -315,3 +315,54 @@ def test_argmap_render_writes_the_page_beside_the_map_and_to_stdout(tmp_path: Pa
     piped = runner.invoke(app, ["render", "-", "-f", "html"], input=dumps(load(README)))
     assert piped.exit_code == EXIT_OK
     assert piped.stdout == page(load(README))
+
+
+# ------------------------------------------------------------------ with an evaluation
+
+
+def test_the_page_knows_exactly_the_statuses_an_evaluation_gives() -> None:
+    """Every status evaluate() can give has a badge and a meaning in the page, and no other."""
+    from argmap.evaluate import STATUSES as EVALUATED
+    from argmap.render.html import STATUSES
+
+    assert set(STATUSES) == set(EVALUATED)
+
+
+def test_an_evaluation_goes_straight_into_the_options() -> None:
+    """evaluate()'s verdicts and semantics are what HtmlOptions takes: the page's data holds every one of them."""
+    from argmap import evaluate
+
+    amap = load(Path(__file__).resolve().parent.parent / "examples" / "wire_cia_drawdown.py")
+    result = evaluate(amap, "preferred")
+    text = to_html(amap, HtmlOptions(verdicts=result.verdicts, semantics=result.semantics), svg=stub_svg(amap))
+    data = Page(text).data()
+    assert data["verdicts"] == {id: {"status": v.status, "reason": v.reason} for id, v in result.verdicts.items()}
+    assert data["semantics"] == "preferred"
+
+
+@pytest.mark.dot
+def test_argmap_render_evaluate_puts_the_verdicts_in_the_page(tmp_path: Path) -> None:
+    """`-f html --evaluate -s preferred` writes the page with evaluate()'s verdicts under that semantics."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from argmap import evaluate
+    from argmap.cli import EXIT_INPUT, EXIT_OK, app
+
+    runner = CliRunner()
+    shutil.copy(README, tmp_path / "readme.py")
+    result = runner.invoke(app, ["render", str(tmp_path / "readme.py"), "-f", "html", "--evaluate", "-s", "preferred"])
+    assert result.exit_code == EXIT_OK, result.output
+    data = Page((tmp_path / "readme.html").read_text(encoding="utf-8")).data()
+    verdicts = evaluate(load(README), "preferred").verdicts
+    assert data["verdicts"] == {id: {"status": v.status, "reason": v.reason} for id, v in verdicts.items()}
+    assert data["semantics"] == "preferred"
+    for name, arguments, message in [
+        ("x.svg", ["--evaluate"], "--evaluate shows statuses in the html page: add -f html"),
+        ("x.html", ["--evaluate", "-s", "sceptical"], "unknown semantics 'sceptical'"),
+    ]:
+        refused = runner.invoke(app, ["render", str(tmp_path / "readme.py"), "-o", str(tmp_path / name), *arguments])
+        assert refused.exit_code == EXIT_INPUT
+        assert message in refused.stderr
+        assert not (tmp_path / name).exists()

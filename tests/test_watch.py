@@ -150,12 +150,13 @@ def test_html_watch_serves_the_page_and_its_render_number(tmp_path: Path, watche
     """With -f html the page is served on 127.0.0.1, marked live; each render bumps the number; errors are told."""
     write(tmp_path / "reasons.py", 'REASON = "Drone strikes go on."\n')
     write(tmp_path / "map.py", MAP)
-    process = Watching(["render", "map.py", "-f", "html", "--watch"], tmp_path)
+    process = Watching(["render", "map.py", "-f", "html", "--watch", "--evaluate"], tmp_path)
     watched.append(process)
     url = process.expect(r"^serving (http://127\.0\.0\.1:\d+/map\.html): ")[1]
     process.expect(RENDERED)
     page = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
     assert '<html lang="en" data-argmap-live="1">' in page
+    assert '"verdicts":{"conclusion":{"status":"accepted"' in page  # evaluated again at each render
     assert page.replace(' data-argmap-live="1"', "") == (tmp_path / "map.html").read_text(encoding="utf-8")
     version = url.rsplit("/", 1)[0] + "/__argmap__/version"
     assert json.loads(urllib.request.urlopen(version, timeout=5).read()) == {"version": 1, "error": None}

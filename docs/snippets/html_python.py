@@ -3,9 +3,7 @@
 import tempfile
 from pathlib import Path
 
-import attrs
-
-from argmap import load
+from argmap import evaluate, load
 from argmap.engine import page, pipe, render
 from argmap.render import DotOptions, to_dot
 from argmap.render.html import HtmlOptions, to_html
@@ -17,22 +15,11 @@ svg = pipe(to_dot(m, options.dot_options), "svg").decode("utf-8")  # Graphviz ru
 text = to_html(m, options, svg=svg)  # ...and not here: a map and its drawing in, a page out
 assert text == page(m, options)  # engine.page does both steps
 
-
-@attrs.frozen
-class Verdict:
-    """A status and the reason for it, as an evaluation gives them (here written by hand)."""
-
-    status: str
-    reason: str
-
-
-verdicts = {
-    "us-pakistani-relationship-may-be-teetering": Verdict("accepted", "accepted: nothing attacks it"),
-    "pakistans-demands-will-reduce-the-cia": Verdict(
-        "undecided", "undecided: doubted by [pk-tells-us-it-must-sharply], neither upheld nor dismissed"
-    ),
-}
+# Which claims stand: the evaluation's verdicts colour the claims, and the panel gives their reasons.
+result = evaluate(m)
+assert result["pakistans-demands-will-reduce-the-cia"].status == "undecided"  # Scahill's doubt
+evaluated = HtmlOptions(verdicts=result.verdicts, semantics=result.semantics)
 with tempfile.TemporaryDirectory() as folder:
-    # Runs Graphviz and writes the page atomically, as `argmap render -f html` does.
-    path = render(m, Path(folder) / "readme.html", options=HtmlOptions(verdicts=verdicts, semantics="grounded"))
-    print(path.name, "<script" in path.read_text(encoding="utf-8"))
+    # Runs Graphviz and writes the page atomically, as `argmap render -f html --evaluate` does.
+    path = render(m, Path(folder) / "readme.html", options=evaluated)
+    print(path.name, '"verdicts"' in path.read_text(encoding="utf-8"))
