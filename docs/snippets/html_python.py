@@ -5,8 +5,7 @@ from pathlib import Path
 
 from argmap import evaluate, load
 from argmap.engine import page, pipe, render
-from argmap.render import DotOptions, to_dot
-from argmap.render.html import HtmlOptions, to_html
+from argmap.render import DotOptions, HtmlOptions, to_dot, to_html
 
 m = load(Path(__file__).resolve().parents[2] / "examples" / "readme.py")
 
