@@ -7,10 +7,10 @@ current browser and makes no network request: its Content Security Policy
 allows no source but its own script and style, named by their hashes.
 
 A pure renderer cannot lay a diagram out, since Graphviz is a program, so
-:func:`to_html` takes the SVG Graphviz drew as an argument. The issue asked
-for ``to_html(m, options=None)``; here it is ``to_html(m, options=None, *,
-svg=...)``, and :func:`argmap.engine.page` is the one call that runs
-Graphviz and passes its SVG on. The SVG must be drawn from
+where the other renderers take a map and options, :func:`to_html` also takes
+the SVG Graphviz drew: ``to_html(m, options=None, *, svg)``.
+:func:`argmap.engine.page` is the one call that runs Graphviz and passes its
+SVG on, and ``argmap render -f html`` calls that. The SVG must be drawn from
 ``to_dot(m, options.dot_options)``: each claim's node carries the id
 :func:`~argmap.render._quoting.node_id` gives it, and that is how the page
 finds it.
@@ -63,7 +63,7 @@ STATUSES: dict[str, tuple[str, str]] = {
 
 
 class Judged(Protocol):
-    """What the page shows of an evaluated element: a status and the reason for it (an evaluation's verdict)."""
+    """What the page shows of an evaluated element: a status and its reason, as :class:`argmap.evaluate.Verdict` has."""
 
     @property
     def status(self) -> str:
@@ -101,7 +101,7 @@ class HtmlOptions:
             its legend is left out of the drawing, as the page has its own.
         legend: whether the page shows a legend of the kinds of element the map uses.
         verdicts: the status and reason of claims and relations, by id, such
-            as an evaluation's verdicts: claims are coloured by status (a
+            as ``evaluate(m).verdicts``: claims are coloured by status (a
             toggle hides the colours) and the side panel gives the reasons.
         semantics: the name of the semantics the verdicts come from, for the legend.
 
