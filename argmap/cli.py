@@ -349,16 +349,17 @@ def render(
             "Ctrl-C stops (exit 0). With -f html the page is also served on 127.0.0.1 and reloads itself.",
         ),
     ] = False,
-    evaluate: Annotated[
+    evaluated: Annotated[
         bool,
         typer.Option(
             "--evaluate",
-            help="Evaluate each map (see argmap evaluate) and show which claims stand: with -f html, "
-            "status colours with a toggle, and each status's reason in the side panel.",
+            help="Colour each claim by whether it stands (accepted, rejected, undecided); "
+            "the html page also gives each status's reason, and a toggle for the colours.",
         ),
     ] = False,
     semantics: Annotated[
-        str, typer.Option("--semantics", "-s", help="With --evaluate: grounded, complete, preferred or stable.")
+        Literal["grounded", "complete", "preferred", "stable"],
+        typer.Option("--semantics", help="With --evaluate: the semantics that decides what stands."),
     ] = "grounded",
 ) -> None:
     """Draw maps as Graphviz diagrams: SVG, PNG, PDF, DOT source, or an interactive HTML page.
@@ -387,11 +388,9 @@ def render(
         program = cast("EngineName", engine)
         if watch:
             _watchable(jobs)
-        if evaluate:
-            _evaluable(chosen, semantics)
         if chosen != "dot":
             engines.find_engine(program, chosen)  # missing: exit 3 before any map is read
-    drawing = _Drawing(chosen, options, program, timeout, semantics if evaluate else None)
+    drawing = _Drawing(chosen, options, program, timeout, semantics if evaluated else None)
     if watch:
         _watch_render(jobs[0][0], jobs[0][1], drawing)
         return
@@ -471,25 +470,30 @@ class _Drawing:
     """Draws maps one by one with the same settings; a failure is one line, and the next map still runs."""
 
     def __init__(
-        self, format: str, options: DotOptions, engine: EngineName, timeout: float, semantics: str | None = None
+        self, format: str, options: DotOptions, engine: EngineName, timeout: float, semantics: Semantics | None
     ) -> None:
         self.format = format
         self.options = options
+        self.semantics = semantics
         self.engine = engine
         self.timeout = timeout
-        self.semantics = semantics
         self.worst = EXIT_OK
         self.written = 0
 
     def options_for(self, amap: ArgumentMap) -> DotOptions | HtmlOptions:
-        """Return how to draw *amap*: the options given, and with --evaluate its verdicts for the page."""
+        """Return how to draw *amap*: the options given; with --evaluate, its statuses in the diagram or the page."""
         if self.semantics is None:
             return self.options
         from argmap.evaluate import evaluate
-        from argmap.render.html import HtmlOptions
 
-        result = evaluate(amap, cast("Semantics", self.semantics))
-        return HtmlOptions(diagram=self.options, verdicts=result.verdicts, semantics=self.semantics)
+        evaluation = evaluate(amap, self.semantics)
+        if self.format == "html":  # the page colours claims itself, with a toggle, and gives the reasons
+            from argmap.render.html import HtmlOptions
+
+            return HtmlOptions(diagram=self.options, verdicts=evaluation.verdicts, semantics=evaluation.semantics)
+        from argmap.render.status import by_status
+
+        return by_status(evaluation, self.options)
 
     def draw(self, reference: str, target: Path | None, *, quiet: bool) -> None:
         from argmap import engine as engines
@@ -511,16 +515,6 @@ class _Drawing:
             if stop.exit_code not in (EXIT_INPUT, EXIT_ENGINE):
                 raise  # an interrupt stops the whole run
             self.worst = max(self.worst, stop.exit_code)
-
-
-def _evaluable(format: str, semantics: str) -> None:
-    """Refuse --evaluate where the output cannot show statuses, and a semantics argmap does not know."""
-    from argmap.semantics import SEMANTICS
-
-    if format != "html":
-        raise OptionError("--evaluate shows statuses in the html page: add -f html")
-    if semantics not in SEMANTICS:
-        raise OptionError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
 
 
 def _watchable(jobs: list[tuple[str, Path | None]]) -> None:
@@ -616,6 +610,16 @@ def outline(
             "Ctrl-C stops (exit 0).",
         ),
     ] = False,
+    evaluated: Annotated[
+        bool,
+        typer.Option(
+            "--evaluate", help="Mark each claim with whether it stands, and why (accepted, rejected, undecided)."
+        ),
+    ] = False,
+    semantics: Annotated[
+        Literal["grounded", "complete", "preferred", "stable"],
+        typer.Option("--semantics", help="With --evaluate: the semantics that decides what stands."),
+    ] = "grounded",
 ) -> None:
     """Print a map as an outline: each main conclusion, and what supports, rebuts, undercuts and doubts it.
 
@@ -633,7 +637,13 @@ def outline(
     chosen_width = width
 
     def show(amap: ArgumentMap) -> str:
-        lines = outline_lines(amap, style, chosen_width, root)
+        status = None
+        if evaluated:
+            from argmap.evaluate import evaluate
+            from argmap.render.status import status_line
+
+            status = status_line(evaluate(amap, semantics), ascii=style == "ascii")
+        lines = outline_lines(amap, style, chosen_width, root, status=status)
         if output is not None:
             from argmap._atomic import write_atomic
 
@@ -685,6 +695,10 @@ _COLOURS: dict[str, str] = {
 }
 
 
+# A status line is coloured by its mark: accepted, rejected, undecided (Unicode and ASCII marks).
+_STATUS_COLOURS: dict[str, str] = {"✓": "bold green", "✗": "bold red", "○": "bold yellow"}
+
+
 def _print_coloured(lines: Sequence[Line]) -> None:
     """Print outline lines to the terminal with a colour for each role."""
     from rich.console import Console
@@ -693,6 +707,7 @@ def _print_coloured(lines: Sequence[Line]) -> None:
     text = Text(no_wrap=True, end="")
     for line in lines:
         for role, piece in (*line.prefix, *line.content):
-            text.append(piece, _COLOURS.get(role))
+            colour = _STATUS_COLOURS.get(piece[:1], "bold") if role == "status" else _COLOURS.get(role)
+            text.append(piece, colour)
         text.append("\n")
     Console(force_terminal=True, highlight=False, markup=False, emoji=False, soft_wrap=True).print(text, end="")

@@ -38,7 +38,7 @@ skeptical response holds when its attacking claim does.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import product
 from typing import Literal, TypeAlias
 
@@ -354,15 +354,17 @@ class _Reasons:
         """
         outcome: Status = "rejected" if status == "accepted" else "undecided"
         incoming = self.amap.incoming(id)
-        for relation in incoming:
-            if isinstance(relation, (Rebuttal, Undercut)) and self.status[relation.attacker] == status:
-                verb = "rebutted" if isinstance(relation, Rebuttal) else "undercut"
-                how = "which stands" if status == "accepted" else "which is undecided"
-                return Verdict(outcome, f"{verb} by [{relation.attacker}], {how}", (relation.attacker, relation.id))
-        for relation in incoming:
-            if isinstance(relation, SkepticalResponse) and self.status[relation.response] == status:
-                how = "whose doubt is upheld" if status == "accepted" else "neither upheld nor dismissed"
-                return Verdict(outcome, f"doubted by [{relation.response}], {how}", (relation.response, relation.id))
+        for kind, verb in ((Rebuttal, "rebutted"), (Undercut, "undercut")):
+            found = [r for r in incoming if isinstance(r, kind) and self.status[r.attacker] == status]
+            if found:
+                names = _names([relation.attacker for relation in found])
+                how = _HOW[status == "accepted", len(found) == 1]
+                return Verdict(outcome, f"{verb} by {names}, {how}", _because(found))
+        found_doubts = [r for r in incoming if isinstance(r, SkepticalResponse) and self.status[r.response] == status]
+        if found_doubts:
+            names = _names([relation.response for relation in found_doubts])
+            how = "upheld" if status == "accepted" else "neither upheld nor dismissed"
+            return Verdict(outcome, f"doubted by {names}, {how}", _because(found_doubts))
         return None
 
     def _claim(self, claim: Claim) -> Verdict:
@@ -456,6 +458,25 @@ class _Reasons:
         if ignored:
             outcome += f"; its target, a {type(target).__name__.lower()}, is not evaluated (see argmap check)"
         return Verdict(status, f"{status}: {outcome}", (source,))
+
+
+_HOW = {
+    (True, True): "which stands",
+    (True, False): "which stand",
+    (False, True): "which is undecided",
+    (False, False): "which are undecided",
+}
+
+
+def _names(ids: list[str]) -> str:
+    """Return ids as a reason names them: ``[a]``, ``[a] and [b]``, ``[a], [b] and [c]``."""
+    named = [f"[{id}]" for id in ids]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+
+def _because(relations: Sequence[Relation]) -> tuple[str, ...]:
+    """Return the ids a reason names: each challenging claim and its relation."""
+    return tuple(id for relation in relations for id in (_source(relation), relation.id))
 
 
 def _source(relation: Relation) -> str:

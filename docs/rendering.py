@@ -19,9 +19,10 @@ from pathlib import Path
 
 import attrs
 
-from argmap import ArgumentMap, load
+from argmap import ArgumentMap, evaluate, load
 from argmap.engine import pipe
 from argmap.render import DotOptions, to_dot
+from argmap.render.status import by_status
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "rendering.md"
@@ -61,6 +62,8 @@ def diagrams() -> Iterator[Diagram]:
     yield Diagram("grammar", load(SNIPPETS / "rendering_grammar.py"), DotOptions())
     hook = runpy.run_path(str(SNIPPETS / "rendering_hook.py"))
     yield Diagram("hook", hook["MAP"], hook["OPTIONS"])
+    readme = load(ROOT / "examples" / "readme.py")  # drawn for docs/evaluation.md
+    yield Diagram("evaluated", readme, by_status(evaluate(readme)))
     for path in examples():
         amap = load(path)
         framed = bool(amap.documents)  # a merged map is framed by the documents it was merged from

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal, NamedTuple, TypeAlias, get_args
 
 import attrs
@@ -82,6 +82,7 @@ Role: TypeAlias = Literal[
     "title",
     "byline",
     "note",
+    "status",
 ]
 """What a piece of an outline line is, so that a terminal can colour it: a marker, a claim's text, an id, ..."""
 
@@ -140,11 +141,15 @@ class OutlineOptions:
             Width changes only where lines break, never what the outline holds;
             deep lines keep at least 20 columns for text even past the width.
         root: outline only the claims under this one (a claim, its id or its text).
+        status: a hook that gives a line to write under a claim, or ``None`` for
+            none: how an evaluation shows each claim's verdict
+            (:func:`argmap.render.status.status_line`).
     """
 
     style: Style = attrs.field(default="tree", validator=_one_of_styles)
     width: int = attrs.field(default=88, validator=_wide_enough)
     root: Claim | str | None = attrs.field(default=None, validator=_claim_or_reference)
+    status: Callable[[Claim], str | None] | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -167,7 +172,14 @@ class Line:
         return "".join(text for _, text in self.prefix) + "".join(text for _, text in self.content)
 
 
-def outline(amap: ArgumentMap, style: Style = "tree", width: int = 88, root: Claim | str | None = None) -> str:
+def outline(
+    amap: ArgumentMap,
+    style: Style = "tree",
+    width: int = 88,
+    root: Claim | str | None = None,
+    *,
+    status: Callable[[Claim], str | None] | None = None,
+) -> str:
     """Return the outline of *amap*: every main conclusion and what bears on it, as text.
 
     Args:
@@ -175,22 +187,29 @@ def outline(amap: ArgumentMap, style: Style = "tree", width: int = 88, root: Cla
         style: ``tree`` (Unicode box drawing), ``ascii`` or ``markdown``.
         width: the column at which text wraps.
         root: outline only the subtree under this claim (a claim, its id or its text).
+        status: a hook giving a line to write under each claim, such as its
+            verdict in an evaluation (:func:`argmap.render.status.status_line`).
 
     Raises:
         OptionError: an unknown style, or a width below :data:`MIN_WIDTH`.
         UnknownClaimError: *root* names no claim of the map.
     """
-    return "".join(str(line) + "\n" for line in outline_lines(amap, style, width, root))
+    return "".join(str(line) + "\n" for line in outline_lines(amap, style, width, root, status=status))
 
 
 def outline_lines(
-    amap: ArgumentMap, style: Style = "tree", width: int = 88, root: Claim | str | None = None
+    amap: ArgumentMap,
+    style: Style = "tree",
+    width: int = 88,
+    root: Claim | str | None = None,
+    *,
+    status: Callable[[Claim], str | None] | None = None,
 ) -> list[Line]:
     """Return the outline of *amap* as lines of spans with roles, for a terminal to colour.
 
     ``outline(...)`` is these lines joined; the arguments are the same.
     """
-    return _Outliner(amap, OutlineOptions(style, width, root)).lines
+    return _Outliner(amap, OutlineOptions(style, width, root, status=status)).lines
 
 
 @attrs.frozen
@@ -234,6 +253,7 @@ class _Outliner:
         self.width = options.width
         self.glyphs = _GLYPHS[options.style]
         self.markdown = options.style == "markdown"
+        self.status = options.status
         self.lines: list[Line] = []
         self.written: set[str] = set()
         self._rooms: dict[str, int] = {}
@@ -420,6 +440,9 @@ class _Outliner:
 
     def _details(self, claim: Claim) -> list[list[Span]]:
         details: list[list[Span]] = []
+        said = self.status(claim) if self.status is not None else None
+        if said is not None:
+            details.append([("status", self._text(said))])
         if claim.qualifier is not None:
             details.append([("qualifier", "qualifier: " + self._text(claim.qualifier))])
         attribution = claim.attribution
@@ -489,23 +512,16 @@ class _Outliner:
             pieces = [text]
         else:
             room = self._room(rest)
-            first_room = self._room(first)
             if self.markdown:
                 room -= 1  # keep a column for the backslash that may escape the start of a continuation line
-                if not first:
-                    first_room -= 1  # and of a line of its own
+            first_room = self._room(first) - (1 if self.markdown and not first else 0)  # room for the escape
             pieces = wrap(text, room, first_room)
-        if len(pieces) == 1:
-            spans = list(content)
-            if self.markdown and not first_prefix and spans:  # a line of its own, such as a byline "-"
-                spans[0] = (spans[0][0], _MARKDOWN_LINE_START.sub(r"\1\\\2", spans[0][1], count=1))
-            self.lines.append(Line(first_prefix, tuple([(role, isolate(piece)) for role, piece in spans])))
-            return
         rest_prefix = tuple(rest)
         start = 0
         for number, piece in enumerate(pieces):
-            spans = _slice(content, start, start + len(piece))
-            if self.markdown and (number > 0 or not first_prefix):
+            spans = _slice(content, start, start + len(piece)) if len(pieces) > 1 else list(content)
+            # A line that starts at the margin must not start a Markdown block: a list, a heading, a quote.
+            if self.markdown and (number > 0 or not first) and spans:
                 spans[0] = (spans[0][0], _MARKDOWN_LINE_START.sub(r"\1\\\2", spans[0][1], count=1))
             content_spans = tuple([(role, isolate(span_text)) for role, span_text in spans])
             self.lines.append(Line(rest_prefix if number else first_prefix, content_spans, continued=number > 0))
