@@ -110,14 +110,17 @@ def test_an_error_is_one_line_and_the_watch_goes_on_until_ctrl_c(tmp_path: Path,
 def test_outline_watch_writes_the_file_anew_for_each_change_of_a_json_map(
     tmp_path: Path, watched: list[Watching]
 ) -> None:
-    """`argmap outline MAP --watch -o FILE` rewrites FILE atomically on each change and reports bad JSON by line."""
+    """`argmap outline MAP --watch -o FILE` rewrites FILE (evaluated) on each change and reports bad JSON by line."""
     amap = ArgumentMap(title="Watched")
     amap.rebut("The base is being vacated.", amap.claim("That base is neither vacated nor being vacated."))
     path = dump(amap, tmp_path / "map.json")
-    process = Watching(["outline", "map.json", "--watch", "-o", "outline.md", "--style", "markdown"], tmp_path)
+    arguments = ["outline", "map.json", "--watch", "-o", "outline.md", "--style", "markdown", "--evaluate"]
+    process = Watching(arguments, tmp_path)
     watched.append(process)
     assert process.expect(RENDERED)[1] == "outline.md"
-    assert "neither vacated nor being vacated" in (tmp_path / "outline.md").read_text(encoding="utf-8")
+    written = (tmp_path / "outline.md").read_text(encoding="utf-8")
+    assert "neither vacated nor being vacated" in written
+    assert "✗ rejected: rebutted by" in written  # evaluated at each render
 
     text = path.read_text(encoding="utf-8")
     write(path, text.replace("being vacated.", "being emptied."))
