@@ -17,7 +17,7 @@ $(READY): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-## demo: build every example map and write it under out/: JSON, SVG and PNG diagrams, and its outline as text and Markdown.
+## demo: build every example map and write it under out/: JSON, SVG and PNG diagrams, an HTML page, and its outline as text and Markdown.
 demo: $(READY)
 	@mkdir -p $(OUT)
 	@for example in $(EXAMPLES); do \
@@ -28,6 +28,7 @@ demo: $(READY)
 	done
 	$(BIN)/argmap render $(EXAMPLES) -o $(OUT) -f svg --group-by document
 	$(BIN)/argmap render $(EXAMPLES) -o $(OUT) -f png --group-by document
+	$(BIN)/argmap render $(EXAMPLES) -o $(OUT) -f html --group-by document
 	@echo "demo: wrote $(OUT)/"
 
 ## test: lint, type-check, run the whole suite and build the docs with strict warnings.

@@ -22,7 +22,7 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, cast
 
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from argmap.engine import EngineName
     from argmap.map import ArgumentMap
     from argmap.render.dot import Direction, DotOptions, GroupBy
+    from argmap.render.html import HtmlOptions
     from argmap.render.outline import Line
     from argmap.semantics import Semantics
 
@@ -319,7 +320,11 @@ def render(
     ] = None,
     format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="svg, png, pdf or dot (no engine needed); by default -o's suffix, or svg."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="svg, png, pdf, dot (no engine needed) or html (an interactive page); by default -o's suffix, or svg.",
+        ),
     ] = None,
     direction: Annotated[
         str, typer.Option("--direction", help="Where arrows point: BT (conclusions on top), TB, LR or RL.")
@@ -336,19 +341,32 @@ def render(
         str, typer.Option("--engine", help="auto (system dot, else graphviz-pure), dot or graphviz-pure.")
     ] = "auto",
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds Graphviz may run for each map.")] = 120.0,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help="Draw the map again whenever its file, or a module beside it that it imports, changes; "
+            "Ctrl-C stops (exit 0). With -f html the page is also served on 127.0.0.1 and reloads itself.",
+        ),
+    ] = False,
     evaluated: Annotated[
         bool,
-        typer.Option("--evaluate", help="Colour each claim by whether it stands (accepted, rejected, undecided)."),
+        typer.Option(
+            "--evaluate",
+            help="Colour each claim by whether it stands (accepted, rejected, undecided); "
+            "the html page also gives each status's reason, and a toggle for the colours.",
+        ),
     ] = False,
     semantics: Annotated[
         Literal["grounded", "complete", "preferred", "stable"],
         typer.Option("--semantics", help="With --evaluate: the semantics that decides what stands."),
     ] = "grounded",
 ) -> None:
-    """Draw maps as Graphviz diagrams: SVG, PNG, PDF, or DOT source.
+    """Draw maps as Graphviz diagrams: SVG, PNG, PDF, DOT source, or an interactive HTML page.
 
     Claims are boxes with their source under the text; supports are blue
     arrows, rebuttals vermilion bars, skeptical responses dashed "?" arrows.
+    The html page adds search, zoom, and each claim's sources a click away.
     Exits with 3 when Graphviz is missing or fails.
 
     Example: argmap render examples/wire_cia_drawdown.py -f png --group-by source
@@ -368,9 +386,14 @@ def render(
         chosen = format or (engines.format_for(output) if output is not None and not output.is_dir() else "svg")
         jobs = _render_jobs(maps, output, chosen)
         program = cast("EngineName", engine)
+        if watch:
+            _watchable(jobs)
         if chosen != "dot":
             engines.find_engine(program, chosen)  # missing: exit 3 before any map is read
     drawing = _Drawing(chosen, options, program, timeout, semantics if evaluated else None)
+    if watch:
+        _watch_render(jobs[0][0], jobs[0][1], drawing)
+        return
     progress = _progress(len(jobs))
     if progress is None:
         for reference, target in jobs:
@@ -457,22 +480,31 @@ class _Drawing:
         self.worst = EXIT_OK
         self.written = 0
 
+    def options_for(self, amap: ArgumentMap) -> DotOptions | HtmlOptions:
+        """Return how to draw *amap*: the options given; with --evaluate, its statuses in the diagram or the page."""
+        if self.semantics is None:
+            return self.options
+        from argmap.evaluate import evaluate
+
+        evaluation = evaluate(amap, self.semantics)
+        if self.format == "html":  # the page colours claims itself, with a toggle, and gives the reasons
+            from argmap.render.html import HtmlOptions
+
+            return HtmlOptions(diagram=self.options, verdicts=evaluation.verdicts, semantics=evaluation.semantics)
+        from argmap.render.status import by_status
+
+        return by_status(evaluation, self.options)
+
     def draw(self, reference: str, target: Path | None, *, quiet: bool) -> None:
         from argmap import engine as engines
-        from argmap.render.dot import to_dot
 
         try:
             with errors():
                 amap = read_map(reference)
-                options = self.options
-                if self.semantics is not None:
-                    from argmap.evaluate import evaluate
-                    from argmap.render.status import by_status
-
-                    options = by_status(evaluate(amap, self.semantics), options)
+                options = self.options_for(amap)
                 if target is None:
-                    source = to_dot(amap, options)
-                    sys.stdout.buffer.write(engines.pipe(source, self.format, engine=self.engine, timeout=self.timeout))
+                    drawn = engines.draw(amap, self.format, options=options, engine=self.engine, timeout=self.timeout)
+                    sys.stdout.buffer.write(drawn)
                     sys.stdout.flush()
                 else:
                     engines.render(amap, target, self.format, options=options, engine=self.engine, timeout=self.timeout)
@@ -483,6 +515,53 @@ class _Drawing:
             if stop.exit_code not in (EXIT_INPUT, EXIT_ENGINE):
                 raise  # an interrupt stops the whole run
             self.worst = max(self.worst, stop.exit_code)
+
+
+def _watchable(jobs: list[tuple[str, Path | None]]) -> None:
+    """Refuse --watch unless there is one map, a file, drawn into a file."""
+    if len(jobs) != 1 or jobs[0][1] is None or not Path(jobs[0][0]).is_file():
+        raise OptionError("--watch takes one map file (not standard input, a module:attribute or several maps)")
+
+
+def _watch_render(reference: str, target: Path | None, drawing: _Drawing) -> None:
+    """Draw the map into *target* now and after each change of its files, until Ctrl-C."""
+    from argmap import engine as engines
+    from argmap import watch as watching
+
+    assert target is not None  # _watchable made sure
+    with contextlib.ExitStack() as stack:
+        server = stack.enter_context(watching.serving(target.name)) if drawing.format == "html" else None
+
+        def act(amap: ArgumentMap) -> str:
+            options = drawing.options_for(amap)
+            engines.render(
+                amap, target, drawing.format, options=options, engine=drawing.engine, timeout=drawing.timeout
+            )
+            if server is not None:
+                server.publish(target.read_bytes())
+            return f"wrote {target}"
+
+        typer.echo(f"watching {reference} (Ctrl-C stops)", err=True)
+        if server is not None:
+            typer.echo(f"serving {server.url}: open it, and the page reloads itself after each change", err=True)
+        _until_interrupted(
+            lambda: watching.watch(
+                watching.Watcher(reference), act, _report, failed=server.fail if server is not None else None
+            )
+        )
+
+
+def _report(line: str) -> None:
+    typer.echo(line, err=True)
+
+
+def _until_interrupted(run: Callable[[], None]) -> None:
+    """Run *run* until Ctrl-C, then say so and exit with 0: stopping is how a watch ends."""
+    try:
+        run()
+    except KeyboardInterrupt:
+        typer.echo("stopped watching", err=True)
+        raise typer.Exit(EXIT_OK) from None
 
 
 def _progress(count: int) -> Progress | None:
@@ -520,6 +599,17 @@ def outline(
     root: Annotated[
         str | None, typer.Option("--root", help="Outline only the claims under this one (its id or its text).")
     ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the outline to this file (atomically), not stdout.")
+    ] = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help="Outline the map again whenever its file, or a module beside it that it imports, changes; "
+            "Ctrl-C stops (exit 0).",
+        ),
+    ] = False,
     evaluated: Annotated[
         bool,
         typer.Option(
@@ -541,22 +631,47 @@ def outline(
     """
     from argmap.render.outline import outline_lines
 
-    terminal = sys.stdout.isatty()
+    terminal = output is None and sys.stdout.isatty()
     if width is None:
         width = max(20, min(88, shutil.get_terminal_size().columns)) if terminal else 88
-    with errors():
-        amap = read_map(source)
+    chosen_width = width
+
+    def show(amap: ArgumentMap) -> str:
         status = None
         if evaluated:
             from argmap.evaluate import evaluate
             from argmap.render.status import status_line
 
             status = status_line(evaluate(amap, semantics), ascii=style == "ascii")
-        lines = outline_lines(amap, style, width, root, status=status)
-    if terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb":
-        _print_coloured(lines)
-    else:
-        typer.echo("".join(f"{line}\n" for line in lines), nl=False)
+        lines = outline_lines(amap, style, chosen_width, root, status=status)
+        if output is not None:
+            from argmap._atomic import write_atomic
+
+            write_atomic(output, "".join(f"{line}\n" for line in lines))
+            return f"wrote {output}"
+        if watch and terminal:
+            typer.echo("\x1b[H\x1b[2J", nl=False)  # a fresh screen for each outline
+        if terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb":
+            _print_coloured(lines)
+        else:
+            typer.echo("".join(f"{line}\n" for line in lines), nl=False)
+        return f"outlined {source}"
+
+    if watch:
+        from argmap import watch as watching
+
+        with errors():
+            if source == "-" or not Path(source).is_file():
+                raise OptionError("--watch takes a map file (not standard input or a module:attribute)")
+            if output is not None and not output.parent.is_dir():
+                raise FileNotFoundError(2, "no such folder", str(output.parent))
+        typer.echo(f"watching {source} (Ctrl-C stops)", err=True)
+        _until_interrupted(lambda: watching.watch(watching.Watcher(source), show, _report))
+        return
+    with errors():
+        written = show(read_map(source))
+    if output is not None:
+        typer.echo(written, err=True)
 
 
 # How a terminal shows each role of an outline's spans (rich styles).

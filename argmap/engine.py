@@ -7,6 +7,9 @@ With neither, :class:`~argmap.errors.EngineNotFoundError` says how to install
 one, and that the ``dot`` format needs none.
 
 Outputs are written atomically: a failure leaves no file, or the old one.
+The ``html`` format is argmap's interactive page: :func:`page` has Graphviz
+lay the diagram out as SVG and hands it to the pure
+:func:`argmap.render.html.to_html`.
 
 >>> format_for("out/wire.svg")
 'svg'
@@ -29,6 +32,7 @@ from argmap.errors import EngineError, EngineNotFoundError, OptionError
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
     from argmap.render.dot import DotOptions
+    from argmap.render.html import HtmlOptions
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -36,9 +40,11 @@ __all__ = [
     "FORMATS",
     "Engine",
     "EngineName",
+    "draw",
     "find_engine",
     "format_for",
     "mimebundle",
+    "page",
     "pipe",
     "render",
 ]
@@ -53,14 +59,15 @@ FORMATS: dict[str, str] = {
     "png": "PNG, a bitmap for slides and chat",
     "pdf": "PDF, for print (needs the system Graphviz)",
     "dot": "Graphviz DOT source, written without running any engine",
+    "html": "an interactive page in one file: the diagram to pan, zoom and search, each claim's sources a click away",
 }
 """The diagram formats argmap writes, with what each is for."""
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds a Graphviz program may run before it is stopped: a 1,000-claim map takes a few."""
 
-_SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
-_PURE_FORMATS = frozenset({"svg", "png", "dot"})
+_SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".html": "html", ".htm": "html"}
+_PURE_FORMATS = frozenset({"svg", "png", "dot", "html"})
 _INSTALL = (
     "install Graphviz (Debian or Ubuntu: apt install graphviz; macOS: brew install graphviz; "
     "Windows: winget install graphviz), or pip install 'argmap[pure]' for svg and png; "
@@ -89,7 +96,7 @@ def format_for(path: str | Path) -> str:
     """
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
-        raise OptionError(f"{path}: cannot tell the diagram format from the name; use .svg, .png, .pdf or .dot")
+        raise OptionError(f"{path}: cannot tell the diagram format from the name; use .svg, .png, .pdf, .dot or .html")
     return _SUFFIXES[suffix]
 
 
@@ -138,8 +145,10 @@ def pipe(source: str, format: str, *, engine: EngineName = "auto", timeout: floa
     """Return the diagram Graphviz draws from the DOT *source*, in *format*.
 
     The ``dot`` format returns *source* itself, without running anything.
+    The ``html`` page is made from a map, not from DOT: see :func:`page`.
 
     Raises:
+        OptionError: *format* is unknown, or is ``html``.
         EngineNotFoundError: no program can draw *format* (see :func:`find_engine`).
         EngineError: the program failed (its own message is in the error's),
             was killed, or ran longer than *timeout* seconds.
@@ -147,6 +156,8 @@ def pipe(source: str, format: str, *, engine: EngineName = "auto", timeout: floa
     _check_format(format)
     if format == "dot":
         return source.encode("utf-8")
+    if format == "html":
+        raise OptionError("html is a page made from a map, not from DOT: use argmap.engine.page(amap)")
     found = find_engine(engine, format)
     try:
         completed = subprocess.run(
@@ -183,12 +194,32 @@ def _said(stderr: bytes) -> str:
     return shown + (f"; … ({len(lines) - 6} more lines)" if len(lines) > 6 else "")
 
 
+def page(
+    amap: ArgumentMap,
+    options: HtmlOptions | None = None,
+    *,
+    engine: EngineName = "auto",
+    timeout: float = DEFAULT_TIMEOUT,
+) -> str:
+    """Return the interactive HTML page of *amap*: Graphviz draws its SVG, :func:`~argmap.render.html.to_html` the rest.
+
+    Raises:
+        EngineNotFoundError, EngineError: as for :func:`pipe`.
+    """
+    from argmap.render.dot import to_dot
+    from argmap.render.html import HtmlOptions, to_html
+
+    options = options or HtmlOptions()
+    svg = pipe(to_dot(amap, options.dot_options), "svg", engine=engine, timeout=timeout).decode("utf-8")
+    return to_html(amap, options, svg=svg)
+
+
 def render(
     amap: ArgumentMap,
     path: str | Path,
     format: str | None = None,
     *,
-    options: DotOptions | None = None,
+    options: DotOptions | HtmlOptions | None = None,
     engine: EngineName = "auto",
     timeout: float = DEFAULT_TIMEOUT,
 ) -> Path:
@@ -198,7 +229,10 @@ def render(
         amap: the map to draw.
         path: the file to write; its folder must exist.
         format: one of :data:`FORMATS`; by default the one *path*'s suffix implies.
-        options: how to draw it (:class:`~argmap.render.dot.DotOptions`).
+        options: how to draw it: :class:`~argmap.render.dot.DotOptions`, or
+            for the ``html`` page :class:`~argmap.render.html.HtmlOptions`
+            (DotOptions given for a page say how its diagram is drawn; a
+            page's options given for a diagram, how the diagram is drawn).
         engine: which Graphviz program to run (see :func:`find_engine`).
         timeout: seconds the program may run.
 
@@ -206,14 +240,39 @@ def render(
         FileNotFoundError: the folder of *path* does not exist (checked before Graphviz runs).
         EngineNotFoundError, EngineError: as for :func:`pipe`.
     """
-    from argmap.render.dot import to_dot
-
     format = format or format_for(path)
     _check_format(format)
     target = Path(path)
     if not target.parent.is_dir():
         raise FileNotFoundError(2, "no such folder", str(target.parent))
-    return write_atomic(target, pipe(to_dot(amap, options), format, engine=engine, timeout=timeout))
+    return write_atomic(target, draw(amap, format, options=options, engine=engine, timeout=timeout))
+
+
+def draw(
+    amap: ArgumentMap,
+    format: str,
+    *,
+    options: DotOptions | HtmlOptions | None = None,
+    engine: EngineName = "auto",
+    timeout: float = DEFAULT_TIMEOUT,
+) -> bytes:
+    """Return *amap* drawn in *format*, one of :data:`FORMATS`, as :func:`render` would write it.
+
+    Raises:
+        OptionError: *format* is unknown.
+        EngineNotFoundError, EngineError: as for :func:`pipe`.
+    """
+    from argmap.render.dot import DotOptions, to_dot
+    from argmap.render.html import HtmlOptions
+
+    _check_format(format)
+    if format == "html":
+        if not isinstance(options, HtmlOptions):
+            options = HtmlOptions(diagram=options or DotOptions())
+        return page(amap, options, engine=engine, timeout=timeout).encode("utf-8")
+    if isinstance(options, HtmlOptions):
+        options = options.diagram
+    return pipe(to_dot(amap, options), format, engine=engine, timeout=timeout)
 
 
 def mimebundle(amap: ArgumentMap) -> dict[str, str]:

@@ -1,10 +1,10 @@
-"""Reading back what Graphviz drew: the text of each node of an SVG, by node name."""
+"""Reading back what Graphviz drew: the text of each node of an SVG by node name, and the claims' node ids."""
 
 from __future__ import annotations
 
 from xml.etree import ElementTree
 
-__all__ = ["CLAIM_FONT_SIZE", "drawn_claim_text", "graphviz_name"]
+__all__ = ["CLAIM_FONT_SIZE", "claim_nodes", "drawn_claim_text", "graphviz_name"]
 
 _SVG = "{http://www.w3.org/2000/svg}"
 
@@ -19,12 +19,23 @@ def drawn_claim_text(svg: bytes | str) -> dict[str, str]:
     """
     found = {}
     for group in ElementTree.fromstring(svg).iter(f"{_SVG}g"):
-        if group.get("class") != "node":
+        if "node" not in (group.get("class") or "").split():
             continue
         title = group.find(f"{_SVG}title")
         assert title is not None
         lines = [text.text or "" for text in group.iter(f"{_SVG}text") if text.get("font-size") == CLAIM_FONT_SIZE]
         found[title.text or ""] = "".join("".join(lines).split())
+    return found
+
+
+def claim_nodes(svg: bytes | str) -> dict[str, str]:
+    """Return, for each node of an SVG that has the class ``claim``, its ``id`` and the name Graphviz gave it."""
+    found = {}
+    for group in ElementTree.fromstring(svg).iter(f"{_SVG}g"):
+        if "claim" in (group.get("class") or "").split():
+            title = group.find(f"{_SVG}title")
+            assert title is not None
+            found[group.get("id") or ""] = title.text or ""
     return found
 
 

@@ -50,14 +50,15 @@ def fake_engine(folder: Path, script: str, monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_format_for_reads_the_suffix() -> None:
     """The output format comes from the file name; an unknown suffix is a clear OptionError."""
-    assert [format_for(name) for name in ("a.svg", "b.PNG", "c.pdf", "d.dot", "e.gv")] == [
+    assert [format_for(name) for name in ("a.svg", "b.PNG", "c.pdf", "d.dot", "e.gv", "f.html")] == [
         "svg",
         "png",
         "pdf",
         "dot",
         "dot",
+        "html",
     ]
-    with pytest.raises(OptionError, match=r"use \.svg, \.png, \.pdf or \.dot"):
+    with pytest.raises(OptionError, match=r"use \.svg, \.png, \.pdf, \.dot or \.html"):
         format_for("diagram.gif")
 
 

@@ -15,11 +15,11 @@ from argmap import ArgumentMap, Claim, Document, Source, load
 from argmap.engine import pipe
 from argmap.errors import OptionError
 from argmap.render import ClaimStyle, DotOptions, to_dot, to_graphviz
-from argmap.render._quoting import displayed, html
+from argmap.render._quoting import displayed, html, node_id
 from argmap.render.dot import DIRECTIONS, GROUPINGS
 from argmap.render.grammar import BORDER_STYLES, PALETTE
 from tests.conftest import ROOT
-from tests.drawing import drawn_claim_text, graphviz_name
+from tests.drawing import claim_nodes, drawn_claim_text, graphviz_name
 from tests.golden import GOLDEN, assert_golden, example_paths
 from tests.strategies import HOSTILE_TEXTS, maps, texts
 
@@ -80,8 +80,9 @@ def test_graphviz_accepts_every_dot_and_draws_each_claim_text_intact(amap: Argum
     """Whatever the texts and options, Graphviz reads the DOT and draws every claim's text, character for character.
 
     Graphviz's SVG is read back as XML: each claim's node is found by its
-    name, and the lines drawn at the claim font size are joined. White space
-    is left out of the comparison, as wrapping turns spaces and new lines
+    name, carries the id :func:`node_id` gives it and the class ``claim``
+    (the HTML page finds it by them), and the lines drawn at the claim font
+    size are joined. White space is left out of the comparison, as wrapping turns spaces and new lines
     into line breaks; every other character must come back, in order, except
     those XML cannot carry, which are drawn as visible stand-ins.
     (-Tjson and -Txdot were the other candidates; they escape backslashes one
@@ -90,8 +91,11 @@ def test_graphviz_accepts_every_dot_and_draws_each_claim_text_intact(amap: Argum
     """
     svg = pipe(to_dot(amap, chosen), "svg")
     drawn = drawn_claim_text(svg)
+    nodes = claim_nodes(svg)
     for claim in amap.claims:
         assert drawn[graphviz_name(claim.id)] == displayed("".join(claim.text.split()))
+        assert nodes[node_id(claim.id)] == graphviz_name(claim.id)  # the HTML page finds the node by this id
+    assert len(nodes) == len(amap.claims)
 
 
 def html_labels(source: str) -> list[str]:

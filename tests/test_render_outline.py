@@ -472,3 +472,12 @@ def test_a_deep_markdown_outline_nests_as_deep_as_the_map_then_continues() -> No
     assert kinds["list_item_open"] == sum(1 for line in lines if line.prefix and line.prefix[0][1].endswith("- "))
     assert kinds["heading_open"] == 1 + 1 + 2  # the title, the conclusion, and two sections that continue the chain
     assert max(token.level for token in tokens) >= 2 * MAX_DEPTH
+
+
+def test_a_markdown_line_of_its_own_that_would_start_a_list_stays_text() -> None:
+    """A byline such as a publication named "-" is escaped like a wrapped line, not read as a list item."""
+    amap = ArgumentMap(publication="-")
+    amap.claim("A claim.", id="a")
+    tokens = commonmark().parse(outline(amap, style="markdown"))
+    assert outline(amap, style="markdown").startswith("\\-\n")
+    assert not any(token.type == "bullet_list_open" and token.level == 0 and token.map == [0, 1] for token in tokens)

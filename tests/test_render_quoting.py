@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.engine import pipe
-from argmap.render._quoting import displayed, html, name, wrap
-from tests.strategies import texts
+from argmap.render._quoting import displayed, html, name, node_id, wrap
+from tests.strategies import identifiers, texts
 
 widths = st.integers(8, 60)
 
@@ -86,3 +86,10 @@ def test_a_text_of_closing_brackets_is_drawn_not_refused(text: str) -> None:
     assert set(html(text).replace("&#93;", "")) <= set()
     svg = pipe(f"digraph {{ a [label=<<B>{html(text)}</B>>] }}", "svg").decode("utf-8")
     assert f">{text}</text>" in svg
+
+
+@given(identifiers, identifiers)
+def test_node_ids_are_plain_ascii_and_tell_claims_apart(first: str, second: str) -> None:
+    """A node id holds only characters safe in DOT, XML and HTML, and two different claims never share one."""
+    assert re.fullmatch(r"claim-[A-Za-z0-9_.~%-]+", node_id(first))
+    assert (node_id(first) == node_id(second)) == (first == second)

@@ -8,6 +8,7 @@ True
 
 from argmap.render.dot import DotOptions, to_dot, to_graphviz
 from argmap.render.grammar import ClaimStyle
+from argmap.render.html import HtmlOptions, to_html
 from argmap.render.outline import outline
 
-__all__ = ["ClaimStyle", "DotOptions", "outline", "to_dot", "to_graphviz"]
+__all__ = ["ClaimStyle", "DotOptions", "HtmlOptions", "outline", "to_dot", "to_graphviz", "to_html"]

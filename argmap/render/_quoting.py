@@ -6,7 +6,10 @@ User text goes into DOT in two places only, each with one function:
   Ids are printable by construction, so only ``"`` and ``\`` need escaping
   (and a leading ``%``, which Graphviz keeps for itself).
 - :func:`html` escapes text for an HTML-like label, the only kind of label
-  argmap writes. Plain ``"..."`` labels are never used for user text:
+  argmap writes.
+- :func:`node_id` turns a claim's id into the ``id`` its node carries into
+  SVG, where the HTML page finds it: percent-encoded, so it holds no
+  character DOT, XML or HTML treat specially. Plain ``"..."`` labels are never used for user text:
   Graphviz expands ``\N``, ``\G`` and friends in them, and in tooltips even
   a doubled backslash does not stop that.
 
@@ -19,6 +22,8 @@ is drawn visibly instead of breaking the diagram.
 'He said &quot;leave&quot; &amp; &lt;left&gt; \\\\N'
 >>> name('say "hi"')
 '"say \\"hi\\""'
+>>> node_id("Pakistan's demands")
+'claim-Pakistan%27s%20demands'
 >>> wrap("The U.S.-Pakistani relationship may be teetering on collapse.", 24)
 ['The U.S.-Pakistani', 'relationship may be', 'teetering on collapse.']
 """
@@ -28,12 +33,14 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from urllib.parse import quote
 
-__all__ = ["displayed", "html", "name", "wrap"]
+__all__ = ["displayed", "html", "name", "node_id", "wrap"]
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPECIAL = re.compile(r'[&<>"\\\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')  # all html() changes
 _CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20)}
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.~-]+\Z")  # what percent-encoding leaves as it is
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -90,6 +97,17 @@ def name(id: str) -> str:
     if '"' in id:
         id = id.replace('"', '\\"')
     return f'"{id}"'
+
+
+def node_id(id: str) -> str:
+    """Return the ``id`` attribute of the node of the claim *id*: ``claim-`` and the id, percent-encoded.
+
+    Graphviz copies it onto the node's ``<g>`` in SVG. Percent-encoding keeps
+    letters, digits and ``_.~-`` and writes every other character as ``%XX``,
+    so the result holds no backslash (which Graphviz would expand), no quote,
+    no space and no markup, and two claims never share one.
+    """
+    return "claim-" + (id if _PLAIN_ID.match(id) else quote(id, safe=""))
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -22,7 +22,7 @@ from argmap.errors import OptionError
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Document, Relation, SkepticalResponse, Support, endpoints
 from argmap.render._legend import legend
-from argmap.render._quoting import name
+from argmap.render._quoting import name, node_id
 from argmap.render.grammar import (
     ARROWHEADS,
     BR,
@@ -220,7 +220,9 @@ def _claim_node(claim: Claim, main: bool, options: DotOptions) -> str:
         raise OptionError(f"the claim_style hook returned {style!r} for claim {claim.id!r}, not a ClaimStyle or None")
     badge = style.badge if style is not None else None
     label = claim_label(claim, wrap=options.wrap, attributions=options.attributions, main=main, badge=badge)
-    return f"\t{name(claim.id)} [label=<{label}>{claim_attributes(style, main)}]\n"
+    # id and class reach the SVG, where the HTML page finds the claim's node by them.
+    attributes = claim_attributes(style, main)
+    return f'\t{name(claim.id)} [label=<{label}>, id="{node_id(claim.id)}", class="claim"{attributes}]\n'
 
 
 def _junctioned(relations: tuple[Relation, ...]) -> set[str]:
