@@ -18,8 +18,8 @@ from argmap.render._quoting import html, name
 from argmap.render.grammar import (
     ARROWHEADS,
     EDGE_STYLES,
+    LABEL_COLOURS,
     PALETTE,
-    RELATION_COLOURS,
     claim_attributes,
     claim_label,
 )
@@ -67,7 +67,7 @@ class _Legend:
 
     def edge(self, tail: str, head: str, kind: type[Relation], text: str | None = None, *, arrow: bool = True) -> None:
         arrowhead = ARROWHEADS[kind] if arrow else "none"
-        label = f', xlabel=<<I>{html(text)}</I>>, fontcolor="{RELATION_COLOURS[kind]}"' if text else ""
+        label = f', xlabel=<<I>{html(text)}</I>>, fontcolor="{LABEL_COLOURS[kind]}"' if text else ""
         self.lines.append(f"\t\t{tail} -> {head} [{EDGE_STYLES[kind]}, arrowhead={arrowhead}{label}]\n")
 
     def in_order(self) -> str:

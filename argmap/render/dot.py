@@ -27,6 +27,7 @@ from argmap.render.grammar import (
     ARROWHEADS,
     BR,
     EDGE_STYLES,
+    LABEL_COLOURS,
     PALETTE,
     RELATION_COLOURS,
     ClaimStyle,
@@ -278,7 +279,7 @@ def _relation_label(relation: Relation) -> str:
         text = relation.label
     else:
         return ""
-    colour = RELATION_COLOURS[type(relation)]
+    colour = LABEL_COLOURS[type(relation)]
     return f', label=<<I>{lines(text, 24)}</I>{BR}>, fontcolor="{colour}"'
 
 

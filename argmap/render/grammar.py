@@ -37,6 +37,7 @@ __all__ = [
     "BORDER_STYLES",
     "BR",
     "EDGE_STYLES",
+    "LABEL_COLOURS",
     "PALETTE",
     "RELATION_COLOURS",
     "BorderStyle",
@@ -70,6 +71,14 @@ RELATION_COLOURS: dict[type[Relation], str] = {
     Undercut: PALETTE["attack"],
     SkepticalResponse: PALETTE["doubt"],
 }
+
+LABEL_COLOURS: dict[type[Relation], str] = {
+    Support: PALETTE["support"],  # 5.2:1 against white
+    Rebuttal: "#B34700",  # the vermilion, darkened to 5.5:1: the line's own 3.9:1 is too light for text
+    Undercut: "#B34700",
+    SkepticalResponse: "#A04D82",  # the purple, darkened from 3.1:1 to 5.4:1
+}
+"""The colour of each relation's label: its line's hue, dark enough for text to pass WCAG AA (4.5:1)."""
 """The colour of each kind of relation's line and label."""
 
 EDGE_STYLES: dict[type[Relation], str] = {
