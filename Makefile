@@ -8,7 +8,7 @@ READY := $(VENV)/.ready
 OUT ?= out
 EXAMPLES := $(wildcard examples/*.py)
 
-.PHONY: demo test lint typecheck unit docs docs-check clean
+.PHONY: demo test lint typecheck unit docs docs-check bench clean
 
 $(READY): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "argmap needs Python 3.10 or newer; set PYTHON=")'
@@ -43,6 +43,10 @@ typecheck: $(READY)
 
 unit: $(READY)
 	$(BIN)/pytest
+
+## bench: run every benchmark, beside the peers, and write the figures into docs/performance.md.
+bench: $(READY)
+	$(BIN)/python -m benchmarks
 
 ## docs: build the documentation site into site/ (open site/index.html).
 docs: $(READY)

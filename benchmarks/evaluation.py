@@ -223,6 +223,29 @@ def spread(arguments: int, density: float, seeds: range, timeout: float) -> dict
     return {"median": statistics.median(times), "max": max(times), "runs": times, "extensions": counts}
 
 
+def measure_all(repeat: int, seed: int, spread_over: int, only: list[str] | None = None) -> list[dict[str, Any]]:
+    """Run the measurements (those in *only*, or all), printing a row as each ends; return every row."""
+    results = []
+    for name, arguments, density, task, peers, slow_repeat, timeout in MEASUREMENTS:
+        if only and name not in only:
+            continue
+        path = framework_file(arguments, density, seed)
+        libraries = {"argmap": repeat} | {peer: min(slow_repeat, repeat) for peer in peers}
+        for row in measure(libraries, path, task, timeout):
+            row |= {"measurement": name, "arguments": arguments, "density": density}
+            results.append(row)
+            figure = f"{row['median']:.3f} s" if "median" in row else row["status"]
+            found = row.get("found", "")
+            print(f"| {name} | {arguments} | {density} | {row['library']} | {figure} | {found} |", flush=True)
+    if spread_over and (not only or "spread" in only):
+        seeds = range(seed + 1, seed + 1 + spread_over)
+        row = spread(1_000, 4.0, seeds, 120) | {"measurement": "preferred-1k-4-spread", "seeds": list(seeds)}
+        results.append(row)
+        figure = f"median {row['median']:.3f} s, max {row['max']:.3f} s" if "median" in row else row["status"]
+        print(f"| preferred-1k-4 over {spread_over} more seeds | 1000 | 4.0 | argmap | {figure} | |", flush=True)
+    return results
+
+
 def main() -> None:
     """Run the measurements named on the command line (all by default) and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -231,24 +254,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026, help="the seed of the random frameworks")
     parser.add_argument("--spread", type=int, default=10, help="further seeds for preferred at 1,000 x 4 (0: none)")
     options = parser.parse_args()
-    results = []
-    for name, arguments, density, task, peers, slow_repeat, timeout in MEASUREMENTS:
-        if options.only and name not in options.only:
-            continue
-        path = framework_file(arguments, density, options.seed)
-        libraries = {"argmap": options.repeat} | {peer: min(slow_repeat, options.repeat) for peer in peers}
-        for row in measure(libraries, path, task, timeout):
-            row |= {"measurement": name, "arguments": arguments, "density": density}
-            results.append(row)
-            figure = f"{row['median']:.3f} s" if "median" in row else row["status"]
-            found = row.get("found", "")
-            print(f"| {name} | {arguments} | {density} | {row['library']} | {figure} | {found} |", flush=True)
-    if options.spread and (not options.only or "spread" in options.only):
-        seeds = range(options.seed + 1, options.seed + 1 + options.spread)
-        row = spread(1_000, 4.0, seeds, 120) | {"measurement": "preferred-1k-4-spread", "seeds": list(seeds)}
-        results.append(row)
-        figure = f"median {row['median']:.3f} s, max {row['max']:.3f} s" if "median" in row else row["status"]
-        print(f"| preferred-1k-4 over {options.spread} more seeds | 1000 | 4.0 | argmap | {figure} | |", flush=True)
+    results = measure_all(options.repeat, options.seed, options.spread, options.only)
     out = CACHE / f"results-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(f"figures written to {out.relative_to(ROOT)}")

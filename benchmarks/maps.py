@@ -5,8 +5,9 @@ seed, realistic texts with attributions, about 1.5 relations per claim, every
 kind present) it times, as the median of several runs in a fresh process:
 building through the public builder, ``check``, native JSON dump and load,
 ``to_dot`` with full styling (frames by source, a claim-style hook on every
-claim and its legend), ``outline``, and AIF dump and load; and the process's
-peak memory after building and after loading the map from its file.
+claim and its legend), ``outline``, AIF dump and load (and SADFace and
+Argdown up to 10,000 claims); and the process's peak memory after building
+and after loading the map from its file.
 
 arguebuf, the Python library a user would otherwise pick, builds the same
 maps and exports them to Graphviz in a virtual environment of its own, made
@@ -17,6 +18,7 @@ plan, written once as JSON, so both build exactly the same argument.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import resource
 import statistics
@@ -90,7 +92,7 @@ def _peak_mb() -> float:
 def drive_argmap(path: Path, repeat: int) -> dict[str, float]:
     """Time every operation on the planned map in this process; return seconds (and peak megabytes)."""
     from argmap import check, dump, load, outline
-    from argmap.formats import aif, native
+    from argmap.formats import aif, argdown, native, sadface
     from argmap.render import ClaimStyle, DotOptions, to_dot
     from benchmarks.generate import build, plan
 
@@ -108,9 +110,12 @@ def drive_argmap(path: Path, repeat: int) -> dict[str, float]:
     options = DotOptions(group_by="source", claim_style=lambda claim: style, extra_legend=(("styled", style),))
     figures["to_dot, full styling"] = _median_of(repeat, lambda: to_dot(amap, options))
     figures["outline"] = _median_of(repeat, lambda: outline(amap))
-    aif_text = aif.dumps(amap)
-    figures["AIF dumps"] = _median_of(repeat, lambda: aif.dumps(amap))
-    figures["AIF loads"] = _median_of(repeat, lambda: aif.loads(aif_text))
+    for label, module in (("AIF", aif), ("SADFace", sadface), ("Argdown", argdown)):
+        if module is not aif and claims > 10_000:
+            continue  # measured up to 10,000 claims: the formats other tools read at that scale
+        written = module.dumps(amap)
+        figures[f"{label} dumps"] = _median_of(repeat, functools.partial(module.dumps, amap))
+        figures[f"{label} loads"] = _median_of(repeat, functools.partial(module.loads, written))
     saved = path.with_name(f"map-{claims}.json")
     if not saved.exists():
         dump(amap, saved)
