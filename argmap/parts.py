@@ -115,17 +115,26 @@ def neighbourhood(amap: ArgumentMap, claim: ClaimRef, depth: int) -> ArgumentMap
     return submap(amap, distance, relations)
 
 
-def submap(amap: ArgumentMap, claims: Iterable[str], relations: Iterable[str]) -> ArgumentMap:
+def submap(amap: ArgumentMap, claims: Iterable[str], relations: Iterable[str], *, ordered: bool = False) -> ArgumentMap:
     """Return a new map with *amap*'s metadata and documents, and the claims and relations named, in its order.
+
+    With ``ordered=True`` the ids are taken to be in the map's order
+    already, which spares a walk through the whole map.
 
     Raises:
         UnknownElementError: a relation comes from or points at an element not named.
     """
-    wanted_claims = set(claims)
-    wanted_relations = set(relations)
     part = ArgumentMap(**amap.metadata)
     for document in amap.documents:
         part.add(document)
+    if ordered:
+        for id in claims:
+            part.add(amap.claim_for(id))
+        for id in relations:
+            part.add(amap[id])
+        return part
+    wanted_claims = set(claims)
+    wanted_relations = set(relations)
     for claim in amap.claims:
         if claim.id in wanted_claims:
             part.add(claim)
@@ -146,13 +155,16 @@ def split(amap: ArgumentMap) -> tuple[Part, ...]:
     conclusions: list[str] = []
     relation_home: dict[str, int] = {}
 
-    def grow(start: str) -> None:
-        number = len(conclusions)
-        conclusions.append(start)
-        home[start] = number
-        queue = deque([start])
+    def grow(starts: Iterable[str]) -> None:
+        """Home the claims that lead to *starts*, each in the part of the nearest (breadth first, in order)."""
+        queue: deque[str] = deque()
+        for start in starts:
+            home[start] = len(conclusions)
+            conclusions.append(start)
+            queue.append(start)
         while queue:
             current = queue.popleft()
+            number = home[current]
             pending = list(amap.incoming(current))
             while pending:  # the relations pointing at the claim, and those pointing at them
                 relation = pending.pop()
@@ -163,11 +175,10 @@ def split(amap: ArgumentMap) -> tuple[Part, ...]:
                         home[origin] = number
                         queue.append(origin)
 
-    for claim in amap.main_conclusions():
-        grow(claim.id)
+    grow(claim.id for claim in amap.main_conclusions())
     for claim in amap.claims:
         if claim.id not in home:
-            grow(claim.id)
+            grow([claim.id])
     claims: list[list[str]] = [[] for _ in conclusions]
     for claim in amap.claims:
         claims[home[claim.id]].append(claim.id)

@@ -164,6 +164,8 @@ def part_dot(
 ) -> str:
     """Return one graph of a drawing laid out in parts: *amap* without title or legend, some claims as references.
 
+    :func:`part_body` gives the same lines without the ``digraph { }`` around them.
+
     Args:
         amap: the claims and relations of the graph.
         options: how to draw them; title and legend are left to the whole drawing.
@@ -173,18 +175,45 @@ def part_dot(
             words that say where; each is drawn as a small dashed box.
         tag: a word that makes this graph's reference nodes' names unique in the drawing.
     """
-    body = _body(amap, options, main=set(main), references=references, tag=tag, title=False, legend=False)
-    return _HEAD + "".join(body) + _TAIL
+    return _HEAD + part_body(amap, options, main=main, references=references, tag=tag) + _TAIL
+
+
+def part_body(
+    amap: ArgumentMap, options: DotOptions, *, main: Collection[str], references: Mapping[str, str], tag: str
+) -> str:
+    """Return the lines of :func:`part_dot`'s graph, to draw several parts as subgraphs of one graph."""
+    return "".join(_body(amap, options, main=set(main), references=references, tag=tag, title=False, legend=False))
 
 
 def legend_dot(amap: ArgumentMap, options: DotOptions) -> str:
     """Return a graph holding only the legend of *amap*: one graph of a drawing laid out in parts."""
-    return _HEAD + "".join(_defaults(options)) + "".join(_legend(amap, options)) + _TAIL
+    return _HEAD + "".join(_defaults(options)) + legend_lines(amap, options) + _TAIL
 
 
-def title_line(amap: ArgumentMap, options: DotOptions) -> str:
-    """Return the graph attributes that draw *amap*'s title above a drawing, or ``""`` when it has none."""
-    return "".join(_title(amap)) if options.title else ""
+def legend_lines(amap: ArgumentMap, options: DotOptions) -> str:
+    """Return the lines of *amap*'s legend, a framed subgraph; ``""`` when options leave the legend out."""
+    return "".join(_legend(amap, options)) if options.legend else ""
+
+
+def heading(amap: ArgumentMap, options: DotOptions, note: str | None = None) -> str:
+    """Return the graph attributes that draw *amap*'s title above a drawing, and *note* under it in grey.
+
+    ``""`` when there is nothing to draw, or options leave the title out.
+    """
+    if not options.title:
+        return ""
+    lines_ = list(_title(amap, note))
+    if not lines_:
+        return ""
+    return (
+        f'\tgraph [fontname="{_FONT}", fontsize=16, fontcolor="{PALETTE["text"]}", labelloc=t, labeljust=l]\n'
+        + "".join(lines_)
+    )
+
+
+def defaults(options: DotOptions) -> str:
+    """Return the graph, node and edge attribute lines every graph argmap draws opens with."""
+    return "".join(_defaults(options))
 
 
 def _defaults(options: DotOptions) -> Iterator[str]:
@@ -224,7 +253,7 @@ def _body(
     top = "b" if options.direction == "BT" else "t"  # a frame's "t" is its lower side when drawn bottom to top
     grouped: set[str] = set()
     for number, (label, members) in enumerate(groups):
-        yield f'\tsubgraph "cluster_{number}" {{\n'
+        yield f'\tsubgraph "cluster_{tag}{number}" {{\n'
         yield f"\t\tgraph [label=<{lines(label, 60)}>, labelloc={top}, {_FRAME}]\n"
         for claim in members:
             yield "\t" + _claim_node(claim, claim.id in main, options)
@@ -259,13 +288,15 @@ def _byline(*parts: str | None) -> str:
     return " · ".join(dict.fromkeys(part for part in parts if part))
 
 
-def _title(amap: ArgumentMap) -> Iterator[str]:
+def _title(amap: ArgumentMap, note: str | None = None) -> Iterator[str]:
     byline = _byline(amap.author, amap.publication, amap.date)
-    if not amap.title and not byline:
+    if not amap.title and not byline and not note:
         return
     parts = [f"<B>{lines(amap.title, 80)}</B>"] if amap.title else []
     if byline:
         parts.append(f'<FONT POINT-SIZE="12" COLOR="{PALETTE["muted"]}">{lines(byline, 100)}</FONT>')
+    if note:
+        parts.append(f'<FONT POINT-SIZE="12" COLOR="{PALETTE["muted"]}">{lines(note, 100)}</FONT>')
     yield f"\tgraph [label=<{BR.join(parts)}{BR}>]\n"
 
 
