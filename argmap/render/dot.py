@@ -13,7 +13,7 @@ the map out as DOT text, and :func:`to_graphviz` hands the same text to the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 import attrs
@@ -39,7 +39,22 @@ from argmap.render.grammar import (
 if TYPE_CHECKING:
     import graphviz
 
-__all__ = ["DIRECTIONS", "GROUPINGS", "Direction", "DotOptions", "GroupBy", "to_dot", "to_graphviz"]
+__all__ = [
+    "DIRECTIONS",
+    "GROUPINGS",
+    "Direction",
+    "DotOptions",
+    "GroupBy",
+    "defaults",
+    "drawn_as_main",
+    "heading",
+    "legend_dot",
+    "legend_lines",
+    "part_body",
+    "part_dot",
+    "to_dot",
+    "to_graphviz",
+]
 
 Direction: TypeAlias = Literal["BT", "TB", "LR", "RL"]
 """Where arrows point: ``BT`` (bottom to top) puts conclusions at the top."""
@@ -72,6 +87,10 @@ def _hook(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
 def _focus(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (not isinstance(value, str) or not value):
         raise OptionError(f"DotOptions.focus must be the id of a claim, or None, got {value!r}")
+
+
+def _to_frozenset(value: Iterable[str] | None) -> frozenset[str] | None:
+    return None if value is None else frozenset(value)
 
 
 def _to_tuple(value: Any) -> Any:
@@ -112,6 +131,9 @@ class DotOptions:
             pairs, each drawn in the legend as a sample claim.
         focus: the id of a claim to draw highlighted, with a double border:
             the centre of a neighbourhood (``argmap render --focus``).
+        main_conclusions: the ids of the claims to draw as main conclusions;
+            by default the map's own. A part of a bigger map passes the whole
+            map's, so that a claim whose conclusion was left out is not drawn as one.
 
     >>> DotOptions(direction="LR", group_by="source").wrap
     36
@@ -126,6 +148,7 @@ class DotOptions:
     claim_style: Callable[[Claim], ClaimStyle | None] | None = attrs.field(default=None, validator=_hook)
     extra_legend: tuple[tuple[str, ClaimStyle], ...] = attrs.field(default=(), converter=_to_tuple, validator=_entries)
     focus: str | None = attrs.field(default=None, validator=_focus)
+    main_conclusions: frozenset[str] | None = attrs.field(default=None, converter=_to_frozenset)
 
 
 _DEFAULTS = DotOptions()
@@ -243,7 +266,7 @@ def _body(
     if title and options.title:
         yield from _title(amap)
     if main is None:
-        main = _main_conclusions(amap)
+        main = drawn_as_main(amap) if options.main_conclusions is None else set(options.main_conclusions)
     references = references or {}
     names = {id: name(f" reference {tag} {id}") for id in references}
     relations = amap.relations
@@ -273,7 +296,7 @@ def _body(
         yield from _legend(amap, options)
 
 
-def _main_conclusions(amap: ArgumentMap) -> set[str]:
+def drawn_as_main(amap: ArgumentMap) -> set[str]:
     """Return the ids of the claims to make stand out: where the argument ends.
 
     They are the map's main conclusions that something supports, attacks or

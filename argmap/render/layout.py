@@ -43,7 +43,17 @@ from argmap.errors import OptionError
 from argmap.map import ArgumentMap
 from argmap.parts import Part, split, submap
 from argmap.render._quoting import html, name
-from argmap.render.dot import DotOptions, defaults, heading, legend_dot, legend_lines, part_body, part_dot, to_dot
+from argmap.render.dot import (
+    DotOptions,
+    defaults,
+    drawn_as_main,
+    heading,
+    legend_dot,
+    legend_lines,
+    part_body,
+    part_dot,
+    to_dot,
+)
 from argmap.render.grammar import BR, PALETTE, lines
 
 __all__ = ["LAYOUTS", "Drawing", "Layout", "LayoutOptions", "Plan", "plan"]
@@ -167,7 +177,7 @@ def plan(
         return Plan("full", (Drawing("", amap, (to_dot(amap, options),)),), None)
     parts = split(amap)
     home = {id: number for number, part in enumerate(parts) for id in part.claims}
-    main = {claim.id for claim in amap.main_conclusions()}
+    main = drawn_as_main(amap)
     if chosen == "fast":
         where = _Where(amap, parts, home, None)
         drawing = _drawing("", amap, list(range(len(parts))), parts, home, main, where, options, pack, None)
