@@ -183,8 +183,8 @@ def plan(
         drawing = _drawing("", amap, list(range(len(parts))), parts, home, main, where, options, pack, None)
         arguments = sum(1 for part in parts if part.relations)
         summary = (
-            f"{count:,} claims: drawn as one diagram, the argument of each of its {arguments:,} main conclusions"
-            " laid out on its own; a claim two arguments share is drawn once and referred to in the other"
+            f"{count:,} claims: drawn as one diagram of {arguments:,} arguments, one per main conclusion,"
+            " laid out apart and packed together; a claim drawn in another argument is shown as a reference box"
         )
         return Plan("fast", (drawing,), summary)
     return _split(amap, options, layout, parts, home, main, stem, suffix, pack)
