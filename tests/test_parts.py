@@ -98,7 +98,7 @@ def test_a_neighbourhood_refuses_an_unknown_claim_and_a_negative_depth() -> None
 
 @given(maps())
 def test_a_split_draws_every_claim_and_relation_once_and_refers_to_the_others(amap: ArgumentMap) -> None:
-    """Every claim is drawn in full in exactly one part, every relation in one; a reference is drawn in full elsewhere."""
+    """Every claim is drawn in full in one part only, every relation in one; a reference is drawn in full elsewhere."""
     parts = split(amap)
     homes = [id for part in parts for id in part.claims]
     assert sorted(homes) == sorted(claim.id for claim in amap.claims)
@@ -146,7 +146,7 @@ def test_every_graph_of_a_split_is_drawn_by_graphviz_and_the_overview_names_ever
 
 
 def test_auto_changes_layout_at_the_sizes_asked() -> None:
-    """auto draws whole up to fast_above claims, fast up to split_above, split above; without files, fast."""
+    """The auto layout draws whole up to fast_above claims, fast up to split_above, split above; without files, fast."""
     m = ArgumentMap()
     m.support(["The first premise.", "The second premise."], m.claim("The conclusion."))
     m.rebut("An attack on it.", "The conclusion.")
