@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import pty
 import signal
 import subprocess
 import sys
@@ -20,6 +18,7 @@ from argmap.render._quoting import node_id
 from benchmarks.generate import build, plan
 from tests.conftest import ROOT
 from tests.drawing import claim_nodes
+from tests.terminal import on_terminal
 
 runner = CliRunner()
 ARGMAP = Path(sys.executable).parent / "argmap"
@@ -133,29 +132,8 @@ def test_a_big_map_shows_a_spinner_on_a_terminal(tmp_path: Path) -> None:
     """On a terminal, laying out 500 claims or more shows what is laid out, and the time, on stderr."""
     path = tmp_path / "big.json"
     dump(build(plan(600, relations_per_claim=1.1)), path)
-    controller, terminal = pty.openpty()
-    try:
-        completed = subprocess.run(
-            [str(ARGMAP), "render", str(path), "--layout", "fast"],
-            stdout=subprocess.PIPE,
-            stderr=terminal,
-            check=False,
-            env={**os.environ, "COLUMNS": "120", "TERM": "xterm"},
-        )
-        os.close(terminal)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(controller, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            shown += chunk
-    finally:
-        os.close(controller)
-    assert completed.returncode == EXIT_OK
-    text = shown.decode("utf-8", "replace")
+    code, text = on_terminal([str(ARGMAP), "render", str(path), "--layout", "fast"], columns=120)
+    assert code == EXIT_OK
     assert f"laying out {path} (600 claims)" in text
     assert "0:00:0" in text  # the time taken
     assert f"wrote {tmp_path / 'big.svg'}" in text
