@@ -114,6 +114,7 @@ def test_focus_draws_the_neighbourhood_with_the_focus_highlighted_in_every_forma
         (["--focus", "x", "--depth", "-1"], "--depth must be 0 or more, got -1"),
         (["--depth", "2"], "--depth says how far from the --focus claim to draw"),
         (["--layout", "tidy"], "Invalid value for '--layout'"),
+        (["--layout", "split", "-f", "html"], "the html page draws one map"),
     ],
 )
 def test_bad_focus_depth_and_layout_are_exit_two_and_nothing_written(
