@@ -34,6 +34,7 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any, Literal, TypeAlias, get_args
 from urllib.parse import quote
 
@@ -175,37 +176,35 @@ def plan(
         chosen = "fast"
     if chosen == "full":
         return Plan("full", (Drawing("", amap, (to_dot(amap, options),)),), None)
-    parts = split(amap)
-    home = {id: number for number, part in enumerate(parts) for id in part.claims}
-    main = drawn_as_main(amap)
+    planner = _Planner(amap, options, pack)
     if chosen == "fast":
-        where = _Where(amap, parts, home, None)
-        drawing = _drawing("", amap, list(range(len(parts))), parts, home, main, where, options, pack, None)
-        arguments = sum(1 for part in parts if part.relations)
+        drawing = planner.drawing("", range(len(planner.parts)))
         summary = (
-            f"{count:,} claims: drawn as one diagram of {arguments:,} arguments, one per main conclusion,"
+            f"{count:,} claims: drawn as one diagram of {planner.arguments:,} arguments, one per main conclusion,"
             " laid out apart and packed together; a claim drawn in another argument is shown as a reference box"
         )
         return Plan("fast", (drawing,), summary)
-    return _split(amap, options, layout, parts, home, main, stem, suffix, pack)
+    return planner.split(layout.diagram_size, stem, suffix)
 
 
-class _Where:
-    """Says where a claim drawn as a reference is drawn in full: under which main conclusion, in which file."""
+class _Planner:
+    """Plans the drawings of one map's parts: which claims each graph draws in full, and which as references."""
 
-    def __init__(
-        self, amap: ArgumentMap, parts: tuple[Part, ...], home: dict[str, int], files: dict[int, str] | None
-    ) -> None:
+    def __init__(self, amap: ArgumentMap, options: DotOptions, pack: bool) -> None:
         self.amap = amap
-        self.parts = parts
-        self.home = home
-        self.files = files  # for a split: the file of each part
-        self.order = {id: position for position, id in enumerate(amap._claims)}  # claims, then relations
-        self.order.update({id: len(self.order) + position for position, id in enumerate(amap._relations)})
+        self.options = options
+        self.pack = pack
+        self.parts = split(amap)
+        self.arguments = sum(1 for part in self.parts if part.relations)  # parts that are more than a lone claim
+        self.home = {id: number for number, part in enumerate(self.parts) for id in part.claims}
+        self.main = drawn_as_main(amap)
+        self.order = {claim.id: position for position, claim in enumerate(amap.claims)}  # claims, then relations
+        self.order.update({relation.id: len(self.order) + n for n, relation in enumerate(amap.relations)})
+        self.files: list[str] | None = None  # for a split: the file of each part
 
-    def __call__(self, id: str, here: str | None) -> str:
-        part = self.parts[self.home[id]]
-        conclusion = part.conclusion
+    def where(self, id: str, here: str | None) -> str:
+        """Return where the claim *id*, drawn as a reference, is drawn in full: under which conclusion, which file."""
+        conclusion = self.parts[self.home[id]].conclusion
         if conclusion == id:
             said = "in full as a main conclusion"
         else:
@@ -214,106 +213,84 @@ class _Where:
             said += f", in {self.files[self.home[id]]}"
         return said
 
+    def ordered(self, ids: Iterable[str]) -> list[str]:
+        """Return claim or relation *ids* in the map's order."""
+        return sorted(ids, key=self.order.__getitem__)
+
+    def drawing(self, suffix: str, numbers: Iterable[int], note: str | None = None, here: str | None = None) -> Drawing:
+        """Return the drawing of the parts *numbers*: their claims in bricks of whole parts, packed or side by side."""
+        parts, options, amap = self.parts, self.options, self.amap
+        bricks: list[list[int]] = []
+        size = 0
+        for number in numbers:
+            if not bricks or size >= _BRICK:
+                bricks.append([])
+                size = 0
+            bricks[-1].append(number)
+            size += len(parts[number].claims)
+        graphs = []
+        for brick in bricks:
+            claims = {id for number in brick for id in parts[number].claims}
+            referenced = {id for number in brick for id in parts[number].references if id not in claims}
+            relations = self.ordered(id for number in brick for id in parts[number].relations)
+            graph = submap(amap, self.ordered(claims | referenced), relations, ordered=True)
+            graphs.append((graph, {id: self.where(id, here) for id in referenced}))
+        drawn = {
+            id for brick in bricks for number in brick for id in (*parts[number].claims, *parts[number].references)
+        }
+        if len(drawn) == len(amap.claims):
+            whole = amap
+        else:
+            relations = self.ordered(id for brick in bricks for number in brick for id in parts[number].relations)
+            whole = submap(amap, self.ordered(drawn), relations, ordered=True)
+        top = heading(amap, options, note)
+        if self.pack:
+            dots = [
+                part_dot(graph, options, main=self.main, references=references, tag=f"{index}-")
+                for index, (graph, references) in enumerate(graphs)
+            ]
+            if options.legend:
+                dots.insert(0, legend_dot(amap, options))
+            return Drawing(suffix, whole, tuple(dots), packed=True, heading=top)
+        body = "".join(
+            f'\tsubgraph "part {index}" {{\n'
+            f"{part_body(graph, options, main=self.main, references=references, tag=f'{index}-')}\t}}\n"
+            for index, (graph, references) in enumerate(graphs)
+        )
+        graph_text = f"digraph argmap {{\n{defaults(options)}{top}{body}{legend_lines(amap, options)}}}\n"
+        return Drawing(suffix, whole, (graph_text,))
+
+    def split(self, diagram_size: int, stem: str, suffix: str) -> Plan:
+        """Return the plan of a split: diagrams of whole parts up to *diagram_size* claims, and an overview."""
+        diagrams: list[list[int]] = []
+        size = 0
+        for number, part in enumerate(self.parts):
+            if not diagrams or size + len(part.claims) > diagram_size:
+                diagrams.append([])
+                size = 0
+            diagrams[-1].append(number)
+            size += len(part.claims)
+        names = [f"{stem}-{index}{suffix}" for index in range(1, len(diagrams) + 1)]
+        self.files = [names[index] for index, numbers in enumerate(diagrams) for _ in numbers]
+        drawings = [_overview(self.amap, self.options, self.parts, self.home, diagrams, names, suffix)]
+        for index, numbers in enumerate(diagrams):
+            note = f"Diagram {index + 1} of {len(diagrams)} ({names[index]}); the overview is {stem}{suffix}"
+            drawings.append(self.drawing(f"-{index + 1}", numbers, note, names[index]))
+        if all(len(numbers) == 1 for numbers in diagrams):
+            shape = "one per main conclusion"
+        else:
+            shape = (
+                f"each holding the whole arguments of some of its {self.arguments:,} main conclusions,"
+                f" up to {diagram_size:,} claims"
+            )
+        noun = "diagram" if len(diagrams) == 1 else "diagrams"
+        summary = f"{len(self.amap.claims):,} claims: drawn as {len(diagrams):,} {noun}, {shape}, and an overview"
+        return Plan("split", tuple(drawings), summary)
+
 
 def _shortened(text: str, width: int = 48) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def _drawing(
-    suffix: str,
-    amap: ArgumentMap,
-    numbers: list[int],
-    parts: tuple[Part, ...],
-    home: dict[str, int],
-    main: set[str],
-    where: _Where,
-    options: DotOptions,
-    pack: bool,
-    note: str | None,
-    here: str | None = None,
-) -> Drawing:
-    """Return the drawing of the parts *numbers*: their claims in bricks of whole parts, packed or side by side."""
-    bricks: list[list[int]] = []
-    size = 0
-    for number in numbers:
-        if not bricks or size >= _BRICK:
-            bricks.append([])
-            size = 0
-        bricks[-1].append(number)
-        size += len(parts[number].claims)
-    order = where.order
-    graphs = []
-    for index, brick in enumerate(bricks):
-        claims = {id for number in brick for id in parts[number].claims}
-        referenced = {id for number in brick for id in parts[number].references if id not in claims}
-        relations = sorted((id for number in brick for id in parts[number].relations), key=order.__getitem__)
-        references = {id: where(id, here) for id in referenced}
-        graph = submap(amap, sorted(claims | referenced, key=order.__getitem__), relations, ordered=True)
-        arguments = {"main": main, "references": references, "tag": f"{index}-"}
-        graphs.append((graph, arguments))
-    drawn = {id for number in numbers for id in (*parts[number].claims, *parts[number].references)}
-    relations = sorted((id for number in numbers for id in parts[number].relations), key=order.__getitem__)
-    if len(drawn) == len(amap.claims):
-        whole = amap
-    else:
-        whole = submap(amap, sorted(drawn, key=order.__getitem__), relations, ordered=True)
-    top = heading(amap, options, note)
-    if pack:
-        dots = [part_dot(graph, options, **arguments) for graph, arguments in graphs]  # type: ignore[arg-type]
-        if options.legend:
-            dots.insert(0, legend_dot(amap, options))
-        return Drawing(suffix, whole, tuple(dots), packed=True, heading=top)
-    body = "".join(
-        f'\tsubgraph "part {index}" {{\n{part_body(graph, options, **arguments)}\t}}\n'  # type: ignore[arg-type]
-        for index, (graph, arguments) in enumerate(graphs)
-    )
-    return Drawing(
-        suffix, whole, (f"digraph argmap {{\n{defaults(options)}{top}{body}{legend_lines(amap, options)}}}\n",)
-    )
-
-
-def _split(
-    amap: ArgumentMap,
-    options: DotOptions,
-    layout: LayoutOptions,
-    parts: tuple[Part, ...],
-    home: dict[str, int],
-    main: set[str],
-    stem: str,
-    suffix: str,
-    pack: bool,
-) -> Plan:
-    """Return the plan of a split: diagrams of whole parts up to the size asked, and an overview."""
-    diagrams: list[list[int]] = []
-    size = 0
-    for number, part in enumerate(parts):
-        if not diagrams or size + len(part.claims) > layout.diagram_size:
-            diagrams.append([])
-            size = 0
-        diagrams[-1].append(number)
-        size += len(part.claims)
-    names = [f"{stem}-{index}{suffix}" for index in range(1, len(diagrams) + 1)]
-    files = {number: names[index] for index, numbers in enumerate(diagrams) for number in numbers}
-    where = _Where(amap, parts, home, files)
-    drawings = [_overview(amap, options, parts, home, diagrams, names, suffix)]
-    for index, numbers in enumerate(diagrams):
-        note = f"Diagram {index + 1} of {len(diagrams)} ({names[index]}); the overview is {stem}{suffix}"
-        drawings.append(
-            _drawing(f"-{index + 1}", amap, numbers, parts, home, main, where, options, pack, note, names[index])
-        )
-    count = len(amap.claims)
-    if all(len(numbers) == 1 for numbers in diagrams):
-        shape = "one per main conclusion"
-    else:
-        arguments = sum(1 for part in parts if part.relations)
-        shape = (
-            f"each holding the whole arguments of some of its {arguments:,} main conclusions,"
-            f" up to {layout.diagram_size:,} claims"
-        )
-    noun = "diagram" if len(diagrams) == 1 else "diagrams"
-    summary = f"{count:,} claims: drawn as {len(diagrams):,} {noun}, {shape}, and an overview"
-    return Plan("split", tuple(drawings), summary)
 
 
 def _overview(
