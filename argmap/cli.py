@@ -361,20 +361,57 @@ def render(
         Literal["grounded", "complete", "preferred", "stable"],
         typer.Option("--semantics", help="With --evaluate: the semantics that decides what stands."),
     ] = "grounded",
+    layout: Annotated[
+        Literal["auto", "full", "fast", "split"],
+        typer.Option(
+            "--layout",
+            help="full: one diagram laid out whole; fast: one diagram, each main conclusion's argument laid out "
+            "on its own and packed; split: a diagram per main conclusion or group of them (MAP-1.svg, ...) and an "
+            "overview; auto: full, then fast above --fast-above claims, split above --split-above.",
+        ),
+    ] = "auto",
+    fast_above: Annotated[
+        int, typer.Option("--fast-above", min=0, help="With --layout auto: draw fast above this many claims.")
+    ] = 1_000,
+    split_above: Annotated[
+        int, typer.Option("--split-above", min=0, help="With --layout auto: split above this many claims.")
+    ] = 10_000,
+    diagram_size: Annotated[
+        int, typer.Option("--diagram-size", min=1, help="Claims a diagram of a split holds at most.")
+    ] = 1_500,
+    focus: Annotated[
+        str | None,
+        typer.Option(
+            "--focus", help="Draw only this claim (its id or text) and its neighbours, the claim highlighted."
+        ),
+    ] = None,
+    depth: Annotated[
+        int | None,
+        typer.Option("--depth", help="With --focus: how many relation steps out to draw (default 2; 0 or more)."),
+    ] = None,
 ) -> None:
     """Draw maps as Graphviz diagrams: SVG, PNG, PDF, DOT source, or an interactive HTML page.
 
     Claims are boxes with their source under the text; supports are blue
     arrows, rebuttals vermilion bars, skeptical responses dashed "?" arrows.
     The html page adds search, zoom, and each claim's sources a click away.
-    Exits with 3 when Graphviz is missing or fails.
+    Big maps are laid out in parts, or split into several diagrams and an
+    overview (--layout), and the command says what it did. Ctrl-C stops
+    Graphviz and writes nothing (exit 130). Exits with 3 when Graphviz is
+    missing or fails.
 
     Example: argmap render examples/wire_cia_drawdown.py -f png --group-by source
     """
     from argmap import engine as engines
     from argmap.render.dot import DotOptions
+    from argmap.render.layout import LayoutOptions
 
+    if depth is not None and focus is None:
+        fail("--depth says how far from the --focus claim to draw: give --focus CLAIM too")
+    if depth is not None and depth < 0:
+        fail(f"--depth must be 0 or more, got {depth}")
     with errors():
+        arrangement = LayoutOptions(layout, fast_above, split_above, diagram_size)
         # DotOptions and find_engine check these strings and say what is allowed.
         options = DotOptions(
             direction=cast("Direction", direction),
@@ -391,6 +428,8 @@ def render(
         if chosen != "dot":
             engines.find_engine(program, chosen)  # missing: exit 3 before any map is read
     drawing = _Drawing(chosen, options, program, timeout, semantics if evaluated else None)
+    drawing.layout = arrangement
+    drawing.focus = None if focus is None else (focus, 2 if depth is None else depth)
     if watch:
         _watch_render(jobs[0][0], jobs[0][1], drawing)
         return
@@ -472,28 +511,68 @@ class _Drawing:
     def __init__(
         self, format: str, options: DotOptions, engine: EngineName, timeout: float, semantics: Semantics | None
     ) -> None:
+        from argmap.render.layout import LayoutOptions
+
         self.format = format
         self.options = options
         self.semantics = semantics
         self.engine = engine
         self.timeout = timeout
+        self.layout = LayoutOptions()
+        self.focus: tuple[str, int] | None = None
         self.worst = EXIT_OK
         self.written = 0
 
-    def options_for(self, amap: ArgumentMap) -> DotOptions | HtmlOptions:
-        """Return how to draw *amap*: the options given; with --evaluate, its statuses in the diagram or the page."""
+    def prepared(self, amap: ArgumentMap) -> tuple[ArgumentMap, DotOptions | HtmlOptions]:
+        """Return what to draw of *amap* and how: a --focus neighbourhood; with --evaluate, the whole map's statuses."""
+        import attrs
+
+        drawn, options = amap, self.options
+        if self.focus is not None:
+            from argmap.parts import neighbourhood
+            from argmap.render.dot import drawn_as_main
+
+            centre = amap.claim_for(self.focus[0])
+            drawn = neighbourhood(amap, centre, self.focus[1])
+            main = frozenset(drawn_as_main(amap))  # the whole map's: a claim that leads on out of sight is none
+            options = attrs.evolve(options, focus=centre.id, main_conclusions=main)
         if self.semantics is None:
-            return self.options
+            return drawn, options
         from argmap.evaluate import evaluate
 
-        evaluation = evaluate(amap, self.semantics)
+        evaluation = evaluate(amap, self.semantics)  # the whole map decides what stands, drawn or not
         if self.format == "html":  # the page colours claims itself, with a toggle, and gives the reasons
             from argmap.render.html import HtmlOptions
 
-            return HtmlOptions(diagram=self.options, verdicts=evaluation.verdicts, semantics=evaluation.semantics)
+            verdicts = {id: verdict for id, verdict in evaluation.verdicts.items() if id in drawn}
+            return drawn, HtmlOptions(diagram=options, verdicts=verdicts, semantics=evaluation.semantics)
         from argmap.render.status import by_status
 
-        return by_status(evaluation, self.options)
+        return drawn, by_status(evaluation, options)
+
+    def render(self, amap: ArgumentMap, target: Path, *, quiet: bool, label: str) -> list[str]:
+        """Draw *amap* into *target* (and a split's diagrams beside it); return the lines that say what was done."""
+        from argmap import engine as engines
+
+        drawn, options = self.prepared(amap)
+        with _drawing_progress(label, len(drawn.claims), quiet) as advance:
+            rendered = engines.render_files(
+                drawn,
+                target,
+                self.format,
+                options=options,
+                engine=self.engine,
+                timeout=self.timeout,
+                layout=self.layout,
+                advance=advance,
+            )
+        said = [] if rendered.summary is None else [f"{label}: {rendered.summary}"]
+        first, *rest = rendered.paths
+        if rest:
+            said.append(f"wrote {first} and {len(rest)} diagrams beside it ({rest[0].name} … {rest[-1].name})")
+        else:
+            said.append(f"wrote {first}")
+        return said
 
     def draw(self, reference: str, target: Path | None, *, quiet: bool) -> None:
         from argmap import engine as engines
@@ -501,15 +580,22 @@ class _Drawing:
         try:
             with errors():
                 amap = read_map(reference)
-                options = self.options_for(amap)
                 if target is None:
-                    drawn = engines.draw(amap, self.format, options=options, engine=self.engine, timeout=self.timeout)
-                    sys.stdout.buffer.write(drawn)
+                    drawn, options = self.prepared(amap)
+                    data = engines.draw(
+                        drawn,
+                        self.format,
+                        options=options,
+                        engine=self.engine,
+                        timeout=self.timeout,
+                        layout=self.layout,
+                    )
+                    sys.stdout.buffer.write(data)
                     sys.stdout.flush()
                 else:
-                    engines.render(amap, target, self.format, options=options, engine=self.engine, timeout=self.timeout)
-                    if not quiet:
-                        typer.echo(f"wrote {target}", err=True)
+                    for line in self.render(amap, target, quiet=quiet, label=reference):
+                        if not quiet:
+                            typer.echo(line, err=True)
                 self.written += 1
         except typer.Exit as stop:
             if stop.exit_code not in (EXIT_INPUT, EXIT_ENGINE):
@@ -525,7 +611,6 @@ def _watchable(jobs: list[tuple[str, Path | None]]) -> None:
 
 def _watch_render(reference: str, target: Path | None, drawing: _Drawing) -> None:
     """Draw the map into *target* now and after each change of its files, until Ctrl-C."""
-    from argmap import engine as engines
     from argmap import watch as watching
 
     assert target is not None  # _watchable made sure
@@ -533,13 +618,10 @@ def _watch_render(reference: str, target: Path | None, drawing: _Drawing) -> Non
         server = stack.enter_context(watching.serving(target.name)) if drawing.format == "html" else None
 
         def act(amap: ArgumentMap) -> str:
-            options = drawing.options_for(amap)
-            engines.render(
-                amap, target, drawing.format, options=options, engine=drawing.engine, timeout=drawing.timeout
-            )
+            said = drawing.render(amap, target, quiet=True, label=reference)
             if server is not None:
                 server.publish(target.read_bytes())
-            return f"wrote {target}"
+            return "; ".join(said)
 
         typer.echo(f"watching {reference} (Ctrl-C stops)", err=True)
         if server is not None:
@@ -562,6 +644,29 @@ def _until_interrupted(run: Callable[[], None]) -> None:
     except KeyboardInterrupt:
         typer.echo("stopped watching", err=True)
         raise typer.Exit(EXIT_OK) from None
+
+
+_LONG = 500
+"""From this many claims on, drawing one map on a terminal shows a spinner with the time taken."""
+
+
+@contextlib.contextmanager
+def _drawing_progress(label: str, claims: int, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """Show, on a terminal, a spinner while a big map is laid out, and a bar over a split's diagrams."""
+    if quiet or claims < _LONG or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, TimeElapsedColumn(), console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(f"laying out {label} ({claims:,} claims)", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        yield advance
 
 
 def _progress(count: int) -> Progress | None:

@@ -7,6 +7,11 @@ With neither, :class:`~argmap.errors.EngineNotFoundError` says how to install
 one, and that the ``dot`` format needs none.
 
 Outputs are written atomically: a failure leaves no file, or the old one.
+A map too big for one layout (:mod:`argmap.render.layout`) is laid out in
+parts: the parts' graphs run through ``dot`` in parallel, one process a
+core, Graphviz's ``gvpack`` packs them, and ``neato -n2`` draws the result;
+a split writes several files, all at the end. Ctrl-C stops every Graphviz
+process at once, and nothing is written.
 The ``html`` format is argmap's interactive page: :func:`page` has Graphviz
 lay the diagram out as SVG and hands it to the pure
 :func:`argmap.render.html.to_html`.
@@ -17,10 +22,14 @@ lay the diagram out as SVG and hands it to the pure
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
 
@@ -33,6 +42,7 @@ if TYPE_CHECKING:
     from argmap.map import ArgumentMap
     from argmap.render.dot import DotOptions
     from argmap.render.html import HtmlOptions
+    from argmap.render.layout import Drawing, LayoutOptions, Plan
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -40,6 +50,8 @@ __all__ = [
     "FORMATS",
     "Engine",
     "EngineName",
+    "Rendered",
+    "can_pack",
     "draw",
     "find_engine",
     "format_for",
@@ -47,6 +59,7 @@ __all__ = [
     "page",
     "pipe",
     "render",
+    "render_files",
 ]
 
 EngineName: TypeAlias = Literal["auto", "dot", "graphviz-pure"]
@@ -86,6 +99,20 @@ class Engine:
 
     name: Literal["dot", "graphviz-pure"]
     path: str
+
+
+@attrs.frozen
+class Rendered:
+    """What :func:`render_files` wrote.
+
+    Args:
+        paths: the files written: the one asked for first, then a split's diagrams.
+        summary: one sentence saying how the map was drawn when it was not
+            drawn whole (see :class:`~argmap.render.layout.Plan`), else ``None``.
+    """
+
+    paths: tuple[Path, ...]
+    summary: str | None
 
 
 def format_for(path: str | Path) -> str:
@@ -159,21 +186,65 @@ def pipe(source: str, format: str, *, engine: EngineName = "auto", timeout: floa
     if format == "html":
         raise OptionError("html is a page made from a map, not from DOT: use argmap.engine.page(amap)")
     found = find_engine(engine, format)
+    return _run(found.name, [found.path, f"-T{format}"], source.encode("utf-8"), timeout)
+
+
+def _run(program: str, command: list[str], source: bytes, timeout: float, running: _Running | None = None) -> bytes:
+    """Return what *command* writes given *source*; stop it after *timeout* seconds, or when interrupted.
+
+    *running*, when given, knows the process while it runs, so that another
+    thread can stop it.
+    """
     try:
-        completed = subprocess.run(
-            [found.path, f"-T{format}"],
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise EngineError(f"{found.name} took longer than {timeout:g} s and was stopped") from None
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as error:
-        raise EngineError(f"cannot run {found.path}: {error.strerror or error}") from None
-    if completed.returncode != 0:
-        raise EngineError(f"{found.name} failed ({_ending(completed.returncode)}): {_said(completed.stderr)}")
-    return completed.stdout
+        raise EngineError(f"cannot run {command[0]}: {error.strerror or error}") from None
+    with process:
+        if running is not None:
+            running.add(process)
+        try:
+            output, said = process.communicate(source, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise EngineError(f"{program} took longer than {timeout:g} s and was stopped") from None
+        except BaseException:  # Ctrl-C above all: no Graphviz is left running
+            process.kill()
+            process.wait()
+            raise
+        finally:
+            if running is not None:
+                running.discard(process)
+    if process.returncode != 0:
+        if running is not None and running.stopped:
+            raise EngineError(f"{program} was stopped")
+        raise EngineError(f"{program} failed ({_ending(process.returncode)}): {_said(said)}")
+    return output
+
+
+class _Running:
+    """The Graphviz processes that threads run for one drawing, to stop them all at once."""
+
+    def __init__(self) -> None:
+        self._processes: set[subprocess.Popen[bytes]] = set()
+        self._lock = threading.Lock()
+        self.stopped = False
+
+    def add(self, process: subprocess.Popen[bytes]) -> None:
+        with self._lock:
+            if self.stopped:
+                process.kill()
+            self._processes.add(process)
+
+    def discard(self, process: subprocess.Popen[bytes]) -> None:
+        with self._lock:
+            self._processes.discard(process)
+
+    def stop(self) -> None:
+        with self._lock:
+            self.stopped = True
+            for process in self._processes:
+                process.kill()
 
 
 def _ending(code: int) -> str:
@@ -222,6 +293,7 @@ def render(
     options: DotOptions | HtmlOptions | None = None,
     engine: EngineName = "auto",
     timeout: float = DEFAULT_TIMEOUT,
+    layout: LayoutOptions | None = None,
 ) -> Path:
     """Draw *amap* into the file *path*, atomically, and return the path.
 
@@ -234,18 +306,70 @@ def render(
             (DotOptions given for a page say how its diagram is drawn; a
             page's options given for a diagram, how the diagram is drawn).
         engine: which Graphviz program to run (see :func:`find_engine`).
-        timeout: seconds the program may run.
+        timeout: seconds each Graphviz program may run.
+        layout: how to lay out a big map (:class:`~argmap.render.layout.LayoutOptions`);
+            by default whole up to 1,000 claims, in packed parts up to 10,000,
+            split into diagrams beside *path* above (see :func:`render_files`).
 
     Raises:
         FileNotFoundError: the folder of *path* does not exist (checked before Graphviz runs).
         EngineNotFoundError, EngineError: as for :func:`pipe`.
+    """
+    return render_files(amap, path, format, options=options, engine=engine, timeout=timeout, layout=layout).paths[0]
+
+
+def render_files(
+    amap: ArgumentMap,
+    path: str | Path,
+    format: str | None = None,
+    *,
+    options: DotOptions | HtmlOptions | None = None,
+    engine: EngineName = "auto",
+    timeout: float = DEFAULT_TIMEOUT,
+    layout: LayoutOptions | None = None,
+    advance: Callable[[int, int], None] | None = None,
+) -> Rendered:
+    """Draw *amap* into *path*, and a split's diagrams beside it, and say what was done.
+
+    A split writes its overview into *path* and its diagrams beside it, named
+    ``{stem}-1{suffix}``, ``{stem}-2{suffix}``, ...; all files are written at
+    the end, each atomically, so that an error or Ctrl-C leaves none.
+    The ``dot`` format writes :func:`~argmap.render.dot.to_dot`'s whole
+    graph, whatever the layout: there is no Graphviz to lay it out.
+
+    Args:
+        amap: the map to draw.
+        path: the file to write (a split's overview); its folder must exist.
+        format: one of :data:`FORMATS`; by default the one *path*'s suffix implies.
+        options: how to draw it, as for :func:`render`.
+        engine: which Graphviz program to run (see :func:`find_engine`).
+        timeout: seconds each Graphviz program may run.
+        layout: how to lay out a big map (:class:`~argmap.render.layout.LayoutOptions`).
+        advance: called with (drawings laid out, drawings in all) after each
+            drawing is laid out, to show progress.
+
+    Raises:
+        As for :func:`render`; OptionError: a split asked of the ``html`` format.
     """
     format = format or format_for(path)
     _check_format(format)
     target = Path(path)
     if not target.parent.is_dir():
         raise FileNotFoundError(2, "no such folder", str(target.parent))
-    return write_atomic(target, draw(amap, format, options=options, engine=engine, timeout=timeout))
+    if format == "dot":
+        return Rendered((write_atomic(target, draw(amap, "dot", options=options)),), None)
+    stem, suffix = target.stem, target.suffix
+    plan, options = _plan(amap, format, options, engine, layout, stem=stem, suffix=suffix, files=True)
+    drawn = []
+    for number, drawing in enumerate(plan.drawings, start=1):
+        drawn.append(_drawn(drawing, format, options, engine, timeout))
+        if advance is not None:
+            advance(number, len(plan.drawings))
+    paths = [
+        write_atomic(target.with_name(f"{stem}{drawing.suffix}{suffix}"), data)
+        for drawing, data in zip(plan.drawings, drawn, strict=True)
+    ]
+    return Rendered(tuple(paths), plan.summary)
 
 
 def draw(
@@ -255,24 +379,124 @@ def draw(
     options: DotOptions | HtmlOptions | None = None,
     engine: EngineName = "auto",
     timeout: float = DEFAULT_TIMEOUT,
+    layout: LayoutOptions | None = None,
 ) -> bytes:
-    """Return *amap* drawn in *format*, one of :data:`FORMATS`, as :func:`render` would write it.
+    """Return *amap* drawn in *format*, one of :data:`FORMATS`, as one drawing (a split is drawn ``fast``).
 
     Raises:
         OptionError: *format* is unknown.
         EngineNotFoundError, EngineError: as for :func:`pipe`.
     """
-    from argmap.render.dot import DotOptions, to_dot
-    from argmap.render.html import HtmlOptions
+    from argmap.render.dot import to_dot
 
     _check_format(format)
+    if format == "dot":
+        return to_dot(amap, _diagram_options(options)).encode("utf-8")
+    plan, options = _plan(amap, format, options, engine, layout, stem="map", suffix=f".{format}", files=False)
+    return _drawn(plan.drawings[0], format, options, engine, timeout)
+
+
+def _diagram_options(options: DotOptions | HtmlOptions | None) -> DotOptions:
+    from argmap.render.dot import DotOptions
+    from argmap.render.html import HtmlOptions
+
+    if isinstance(options, HtmlOptions):
+        return options.diagram
+    return options or DotOptions()
+
+
+def _plan(
+    amap: ArgumentMap,
+    format: str,
+    options: DotOptions | HtmlOptions | None,
+    engine: EngineName,
+    layout: LayoutOptions | None,
+    *,
+    stem: str,
+    suffix: str,
+    files: bool,
+) -> tuple[Plan, DotOptions | HtmlOptions]:
+    """Return the plan of *amap*'s drawing in *format*, and the options to draw it with."""
+    from argmap.render.dot import DotOptions
+    from argmap.render.html import HtmlOptions
+    from argmap.render.layout import plan
+
     if format == "html":
         if not isinstance(options, HtmlOptions):
             options = HtmlOptions(diagram=options or DotOptions())
-        return page(amap, options, engine=engine, timeout=timeout).encode("utf-8")
-    if isinstance(options, HtmlOptions):
-        options = options.diagram
-    return pipe(to_dot(amap, options), format, engine=engine, timeout=timeout)
+        if layout is not None and layout.layout == "split":
+            raise OptionError("the html page draws one map; draw a big one with the fast layout, or a part with focus")
+        return plan(amap, options.dot_options, layout, pack=can_pack(engine), files=False), options
+    diagram = _diagram_options(options)
+    return plan(amap, diagram, layout, stem=stem, suffix=suffix, pack=can_pack(engine), files=files), diagram
+
+
+def _drawn(
+    drawing: Drawing, format: str, options: DotOptions | HtmlOptions, engine: EngineName, timeout: float
+) -> bytes:
+    """Return *drawing* drawn in *format*: laid out whole, or in parts that are then packed."""
+    from argmap.render.html import HtmlOptions, to_html
+
+    shape = "svg" if format == "html" else format
+    if drawing.packed:
+        found = find_engine(engine, shape)
+        data = _packed(drawing, shape, found, timeout)
+    else:
+        data = pipe(drawing.graphs[0], shape, engine=engine, timeout=timeout)
+    if format != "html":
+        return data
+    assert isinstance(options, HtmlOptions)
+    return to_html(drawing.amap, options, svg=data.decode("utf-8")).encode("utf-8")
+
+
+def can_pack(engine: EngineName = "auto") -> bool:
+    """Tell whether the parts of a big map can be packed into one drawing: ``gvpack`` and ``neato`` beside ``dot``.
+
+    They come with the system Graphviz; graphviz-pure has neither.
+    """
+    try:
+        found = find_engine(engine, "svg")
+    except EngineNotFoundError:
+        return False
+    folder = str(Path(found.path).parent)
+    return found.name == "dot" and all(shutil.which(program, path=folder) for program in ("gvpack", "neato"))
+
+
+def _packed(drawing: Drawing, format: str, found: Engine, timeout: float) -> bytes:
+    """Return the graphs of *drawing* laid out apart, in parallel, packed together and drawn in *format*."""
+    folder = Path(found.path).parent
+    workers = max(1, min(len(drawing.graphs), os.cpu_count() or 1))
+    streams = _streams(drawing.graphs, workers)
+    running = _Running()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [
+            pool.submit(_run, "dot", [found.path], stream.encode("utf-8"), timeout, running) for stream in streams
+        ]
+        try:
+            laid = b"".join(future.result() for future in futures)
+        except BaseException:
+            running.stop()
+            for future in futures:
+                future.cancel()
+            raise
+    packed = _run("gvpack", [str(folder / "gvpack")], laid, timeout).decode("utf-8")
+    if drawing.heading:
+        opening, newline, rest = packed.partition("\n")
+        packed = f"{opening}{newline}{drawing.heading}{rest}"
+    return _run("neato", [str(folder / "neato"), "-n2", f"-T{format}"], packed.encode("utf-8"), timeout)
+
+
+def _streams(graphs: Sequence[str], count: int) -> list[str]:
+    """Return *graphs* in *count* streams of about the same length, in order."""
+    total = sum(len(graph) for graph in graphs)
+    streams: list[list[str]] = [[]]
+    size = 0
+    for graph in graphs:
+        if streams[-1] and size >= total / count * len(streams) and len(streams) < count:
+            streams.append([])
+        streams[-1].append(graph)
+        size += len(graph)
+    return ["".join(stream) for stream in streams]
 
 
 def mimebundle(amap: ArgumentMap) -> dict[str, str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import pty
 import shutil
 import subprocess
 import sys
@@ -17,6 +15,7 @@ from argmap.cli import EXIT_ENGINE, EXIT_INPUT, EXIT_OK, app
 from argmap.render import DotOptions, to_dot
 from tests.conftest import ROOT
 from tests.drawing import drawn_claim_text, graphviz_name
+from tests.terminal import on_terminal
 
 runner = CliRunner()
 README = ROOT / "examples" / "readme.py"
@@ -211,29 +210,8 @@ def test_many_maps_show_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
         shutil.copy(README, tmp_path / f"map{number}.py")
     out = tmp_path / "out"
     out.mkdir()
-    controller, terminal = pty.openpty()
-    try:
-        completed = subprocess.run(
-            [str(ARGMAP), "render", str(tmp_path), "-o", str(out), "-f", "svg"],
-            stdout=subprocess.PIPE,
-            stderr=terminal,
-            check=False,
-            env={**os.environ, "COLUMNS": "100", "TERM": "xterm"},
-        )
-        os.close(terminal)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(controller, 65536)
-            except OSError:  # the terminal is closed and drained
-                break
-            if not chunk:
-                break
-            shown += chunk
-    finally:
-        os.close(controller)
-    assert completed.returncode == EXIT_OK
-    text = shown.decode("utf-8", "replace")
+    code, text = on_terminal([str(ARGMAP), "render", str(tmp_path), "-o", str(out), "-f", "svg"])
+    assert code == EXIT_OK
     assert "rendering" in text
     assert "6/6" in text
     assert "wrote 6 of 6 diagrams" in text

@@ -13,7 +13,7 @@ the map out as DOT text, and :func:`to_graphviz` hands the same text to the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 import attrs
@@ -21,7 +21,7 @@ import attrs
 from argmap.errors import OptionError
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Document, Relation, SkepticalResponse, Support, endpoints
-from argmap.render._legend import legend
+from argmap.render._legend import legend as _legend
 from argmap.render._quoting import name, node_id
 from argmap.render.grammar import (
     ARROWHEADS,
@@ -39,7 +39,22 @@ from argmap.render.grammar import (
 if TYPE_CHECKING:
     import graphviz
 
-__all__ = ["DIRECTIONS", "GROUPINGS", "Direction", "DotOptions", "GroupBy", "to_dot", "to_graphviz"]
+__all__ = [
+    "DIRECTIONS",
+    "GROUPINGS",
+    "Direction",
+    "DotOptions",
+    "GroupBy",
+    "defaults",
+    "drawn_as_main",
+    "heading",
+    "legend_dot",
+    "legend_lines",
+    "part_body",
+    "part_dot",
+    "to_dot",
+    "to_graphviz",
+]
 
 Direction: TypeAlias = Literal["BT", "TB", "LR", "RL"]
 """Where arrows point: ``BT`` (bottom to top) puts conclusions at the top."""
@@ -67,6 +82,15 @@ def _wrap_width(instance: object, attribute: attrs.Attribute[Any], value: object
 def _hook(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not callable(value):
         raise OptionError(f"DotOptions.claim_style must be a function of a Claim, or None, got {value!r}")
+
+
+def _focus(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not value):
+        raise OptionError(f"DotOptions.focus must be the id of a claim, or None, got {value!r}")
+
+
+def _to_frozenset(value: Iterable[str] | None) -> frozenset[str] | None:
+    return None if value is None else frozenset(value)
 
 
 def _to_tuple(value: Any) -> Any:
@@ -105,6 +129,11 @@ class DotOptions:
             mark claims accepted, rejected or undecided.
         extra_legend: what the hook's styles mean, as ``(label, ClaimStyle)``
             pairs, each drawn in the legend as a sample claim.
+        focus: the id of a claim to draw highlighted, with a double border:
+            the centre of a neighbourhood (``argmap render --focus``).
+        main_conclusions: the ids of the claims to draw as main conclusions;
+            by default the map's own. A part of a bigger map passes the whole
+            map's, so that a claim whose conclusion was left out is not drawn as one.
 
     >>> DotOptions(direction="LR", group_by="source").wrap
     36
@@ -118,6 +147,8 @@ class DotOptions:
     title: bool = True
     claim_style: Callable[[Claim], ClaimStyle | None] | None = attrs.field(default=None, validator=_hook)
     extra_legend: tuple[tuple[str, ClaimStyle], ...] = attrs.field(default=(), converter=_to_tuple, validator=_entries)
+    focus: str | None = attrs.field(default=None, validator=_focus)
+    main_conclusions: frozenset[str] | None = attrs.field(default=None, converter=_to_frozenset)
 
 
 _DEFAULTS = DotOptions()
@@ -151,8 +182,64 @@ def to_graphviz(amap: ArgumentMap, options: DotOptions | None = None) -> graphvi
     return graphviz.Digraph(name="argmap", body=list(_body(amap, options or _DEFAULTS)))
 
 
-def _body(amap: ArgumentMap, options: DotOptions) -> Iterator[str]:
-    """Yield the lines inside ``digraph { }``, each indented and ending in a new line."""
+def part_dot(
+    amap: ArgumentMap, options: DotOptions, *, main: Collection[str], references: Mapping[str, str], tag: str
+) -> str:
+    """Return one graph of a drawing laid out in parts: *amap* without title or legend, some claims as references.
+
+    :func:`part_body` gives the same lines without the ``digraph { }`` around them.
+
+    Args:
+        amap: the claims and relations of the graph.
+        options: how to draw them; title and legend are left to the whole drawing.
+        main: the ids of the whole map's main conclusions (a claim that leads
+            on in another part is no main conclusion here).
+        references: the claims drawn in full elsewhere, by id, each with the
+            words that say where; each is drawn as a small dashed box.
+        tag: a word that makes this graph's reference nodes' names unique in the drawing.
+    """
+    return _HEAD + part_body(amap, options, main=main, references=references, tag=tag) + _TAIL
+
+
+def part_body(
+    amap: ArgumentMap, options: DotOptions, *, main: Collection[str], references: Mapping[str, str], tag: str
+) -> str:
+    """Return the lines of :func:`part_dot`'s graph, to draw several parts as subgraphs of one graph."""
+    return "".join(_body(amap, options, main=set(main), references=references, tag=tag, title=False, legend=False))
+
+
+def legend_dot(amap: ArgumentMap, options: DotOptions) -> str:
+    """Return a graph holding only the legend of *amap*: one graph of a drawing laid out in parts."""
+    return _HEAD + "".join(_defaults(options)) + legend_lines(amap, options) + _TAIL
+
+
+def legend_lines(amap: ArgumentMap, options: DotOptions) -> str:
+    """Return the lines of *amap*'s legend, a framed subgraph; ``""`` when options leave the legend out."""
+    return "".join(_legend(amap, options)) if options.legend else ""
+
+
+def heading(amap: ArgumentMap, options: DotOptions, note: str | None = None) -> str:
+    """Return the graph attributes that draw *amap*'s title above a drawing, and *note* under it in grey.
+
+    ``""`` when there is nothing to draw, or options leave the title out.
+    """
+    if not options.title:
+        return ""
+    lines_ = list(_title(amap, note))
+    if not lines_:
+        return ""
+    return (
+        f'\tgraph [fontname="{_FONT}", fontsize=16, fontcolor="{PALETTE["text"]}", labelloc=t, labeljust=l]\n'
+        + "".join(lines_)
+    )
+
+
+def defaults(options: DotOptions) -> str:
+    """Return the graph, node and edge attribute lines every graph argmap draws opens with."""
+    return "".join(_defaults(options))
+
+
+def _defaults(options: DotOptions) -> Iterator[str]:
     yield (
         f'\tgraph [rankdir={options.direction}, fontname="{_FONT}", fontsize=16, fontcolor="{PALETTE["text"]}",'
         " ranksep=0.5, nodesep=0.35, newrank=true, labelloc=t, labeljust=l, pad=0.2]\n"
@@ -162,17 +249,34 @@ def _body(amap: ArgumentMap, options: DotOptions) -> Iterator[str]:
         f' fontname="{_FONT}", fontsize=13, fontcolor="{PALETTE["text"]}", margin="0.14,0.08"]\n'
     )
     yield f'\tedge [fontname="{_FONT}", fontsize=11, arrowsize=0.9]\n'
-    if options.title:
+
+
+def _body(
+    amap: ArgumentMap,
+    options: DotOptions,
+    *,
+    main: set[str] | None = None,
+    references: Mapping[str, str] | None = None,
+    tag: str = "",
+    title: bool = True,
+    legend: bool = True,
+) -> Iterator[str]:
+    """Yield the lines inside ``digraph { }``, each indented and ending in a new line."""
+    yield from _defaults(options)
+    if title and options.title:
         yield from _title(amap)
-    main = _main_conclusions(amap)
+    if main is None:
+        main = drawn_as_main(amap) if options.main_conclusions is None else set(options.main_conclusions)
+    references = references or {}
+    names = {id: name(f" reference {tag} {id}") for id in references}
     relations = amap.relations
     junctioned = _junctioned(relations)
-    groups = _groups(amap, options.group_by)
+    groups = _groups(amap, options.group_by, set(references))
     junctions: dict[int | None, list[Relation]] = _frame_of_junctions(relations, junctioned, groups)
     top = "b" if options.direction == "BT" else "t"  # a frame's "t" is its lower side when drawn bottom to top
     grouped: set[str] = set()
     for number, (label, members) in enumerate(groups):
-        yield f'\tsubgraph "cluster_{number}" {{\n'
+        yield f'\tsubgraph "cluster_{tag}{number}" {{\n'
         yield f"\t\tgraph [label=<{lines(label, 60)}>, labelloc={top}, {_FRAME}]\n"
         for claim in members:
             yield "\t" + _claim_node(claim, claim.id in main, options)
@@ -181,16 +285,18 @@ def _body(amap: ArgumentMap, options: DotOptions) -> Iterator[str]:
         grouped.update(claim.id for claim in members)
         yield "\t}\n"
     for claim in amap.claims:
-        if claim.id not in grouped:
+        if claim.id in references:
+            yield _reference_node(claim, names[claim.id], references[claim.id], tag, options)
+        elif claim.id not in grouped:
             yield _claim_node(claim, claim.id in main, options)
     for relation in junctions.get(None, ()):
         yield _junction(relation)
-    yield from _relations(relations, junctioned)
-    if options.legend:
-        yield from legend(amap, options)
+    yield from _relations(relations, junctioned, names)
+    if legend and options.legend:
+        yield from _legend(amap, options)
 
 
-def _main_conclusions(amap: ArgumentMap) -> set[str]:
+def drawn_as_main(amap: ArgumentMap) -> set[str]:
     """Return the ids of the claims to make stand out: where the argument ends.
 
     They are the map's main conclusions that something supports, attacks or
@@ -205,13 +311,15 @@ def _byline(*parts: str | None) -> str:
     return " · ".join(dict.fromkeys(part for part in parts if part))
 
 
-def _title(amap: ArgumentMap) -> Iterator[str]:
+def _title(amap: ArgumentMap, note: str | None = None) -> Iterator[str]:
     byline = _byline(amap.author, amap.publication, amap.date)
-    if not amap.title and not byline:
+    if not amap.title and not byline and not note:
         return
     parts = [f"<B>{lines(amap.title, 80)}</B>"] if amap.title else []
     if byline:
         parts.append(f'<FONT POINT-SIZE="12" COLOR="{PALETTE["muted"]}">{lines(byline, 100)}</FONT>')
+    if note:
+        parts.append(f'<FONT POINT-SIZE="12" COLOR="{PALETTE["muted"]}">{lines(note, 100)}</FONT>')
     yield f"\tgraph [label=<{BR.join(parts)}{BR}>]\n"
 
 
@@ -223,7 +331,22 @@ def _claim_node(claim: Claim, main: bool, options: DotOptions) -> str:
     label = claim_label(claim, wrap=options.wrap, attributions=options.attributions, main=main, badge=badge)
     # id and class reach the SVG, where the HTML page finds the claim's node by them.
     attributes = claim_attributes(style, main)
+    if claim.id == options.focus:
+        attributes += ", peripheries=2"
     return f'\t{name(claim.id)} [label=<{label}>, id="{node_id(claim.id)}", class="claim"{attributes}]\n'
+
+
+def _reference_node(claim: Claim, node_name: str, where: str, tag: str, options: DotOptions) -> str:
+    """Return the node of a claim drawn in full elsewhere: its text in italics, where it is, a dashed grey box."""
+    text = lines(claim.text, options.wrap)
+    note = lines(f"↗ {where}", options.wrap + options.wrap // 4)
+    label = f'<I>{text}</I>{BR}<FONT POINT-SIZE="10" COLOR="{PALETTE["muted"]}">{note}</FONT>{BR}'
+    # The id differs from the claim's own, which its node in full carries; the HTML page finds claims by that one.
+    reference_id = f"reference-{tag}-" + node_id(claim.id).removeprefix("claim-")
+    return (
+        f'\t{node_name} [label=<{label}>, id="{reference_id}", class="reference", style="rounded,filled,dashed",'
+        f' fillcolor="{PALETTE["frame"]}", color="{PALETTE["muted"]}", fontsize=12]\n'
+    )
 
 
 def _junctioned(relations: tuple[Relation, ...]) -> set[str]:
@@ -255,7 +378,8 @@ def _frame_of_junctions(
     return placed
 
 
-def _relations(relations: tuple[Relation, ...], junctioned: set[str]) -> Iterator[str]:
+def _relations(relations: tuple[Relation, ...], junctioned: set[str], names: Mapping[str, str]) -> Iterator[str]:
+    """Yield the edges of *relations*; a claim in *names* is drawn as the reference node of that name."""
     for relation in relations:
         kind = type(relation)
         style = EDGE_STYLES[kind]
@@ -266,10 +390,11 @@ def _relations(relations: tuple[Relation, ...], junctioned: set[str]) -> Iterato
         if relation.id in junctioned:
             junction = name(relation.id)
             for origin in origins:
-                yield f"\t{name(origin)} -> {junction} [{style}, arrowhead=none]\n"
+                yield f"\t{names.get(origin) or name(origin)} -> {junction} [{style}, arrowhead=none]\n"
             yield f"\t{junction} -> {target_name} [{style}, arrowhead={head}{label}]\n"
         else:
-            yield f"\t{name(origins[0])} -> {target_name} [{style}, arrowhead={head}{label}]\n"
+            origin = origins[0]
+            yield f"\t{names.get(origin) or name(origin)} -> {target_name} [{style}, arrowhead={head}{label}]\n"
 
 
 def _relation_label(relation: Relation) -> str:
@@ -283,8 +408,8 @@ def _relation_label(relation: Relation) -> str:
     return f', label=<<I>{lines(text, 24)}</I>{BR}>, fontcolor="{colour}"'
 
 
-def _groups(amap: ArgumentMap, group_by: GroupBy) -> list[tuple[str, list[Claim]]]:
-    """Return the frames to draw, as (label, claims), in the order first met."""
+def _groups(amap: ArgumentMap, group_by: GroupBy, references: set[str]) -> list[tuple[str, list[Claim]]]:
+    """Return the frames to draw, as (label, claims), in the order first met; references are framed by none."""
     if group_by == "none":
         return []
     key: Callable[[Claim], tuple[str, str] | None]
@@ -301,7 +426,7 @@ def _groups(amap: ArgumentMap, group_by: GroupBy) -> list[tuple[str, list[Claim]
 
     groups: dict[str, tuple[str, list[Claim]]] = {}
     for claim in amap.claims:
-        found = key(claim)
+        found = None if claim.id in references else key(claim)
         if found is not None:
             groups.setdefault(found[0], (found[1], []))[1].append(claim)
     return list(groups.values())

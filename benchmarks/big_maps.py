@@ -1,0 +1,97 @@
+"""Big maps that still render: `python -m benchmarks.big_maps`.
+
+Measures, on benchmark maps of about 1.1 relations per claim
+(benchmarks/generate.py, fixed seed):
+
+- the system ``dot -Tsvg`` alone on the DOT of the whole map, at each size
+  asked (``--dot-sizes``, 1,000 by default: at 2,500 it takes minutes), with
+  dot's own settings and with the ones that buy the most time without
+  changing the drawing's shape (``nslimit``, ``mclimit``, straight lines);
+  a run past ``--timeout`` is stopped and reported as such;
+- the whole ``argmap render`` command, as a user runs it, on 5,000 claims
+  (one SVG; target under 30 s) and on 20,000 claims (split into diagrams and
+  an overview; target: a useful result under 60 s), the median of
+  ``--repeats`` runs, and what the command said it did.
+
+Not a test: speed is measured here, never asserted. The machine has 2 cores;
+``fast`` and ``split`` lay parts out in one dot process a core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from argmap import dump
+from argmap.render import DotOptions, to_dot
+from benchmarks.generate import build, plan
+
+__all__ = ["SETTINGS", "dot_alone", "main", "whole_command"]
+
+ARGMAP = str(Path(sys.executable).parent / "argmap")
+SETTINGS = {
+    "dot's own": [],
+    "nslimit=0.2 mclimit=0.1": ["-Gnslimit=0.2", "-Gmclimit=0.1"],
+    "nslimit=0.2 mclimit=0.1 splines=line": ["-Gnslimit=0.2", "-Gmclimit=0.1", "-Gsplines=line"],
+}
+"""Graphviz settings measured on the whole map: the flags given to dot."""
+
+
+def dot_alone(claims: int, flags: list[str], timeout: float) -> float | None:
+    """Return the seconds `dot -Tsvg` takes on the whole map's DOT, or ``None`` when stopped at *timeout*."""
+    dot = shutil.which("dot")
+    if dot is None:
+        raise SystemExit("the figures are of the system Graphviz: install it (apt install graphviz)")
+    source = to_dot(build(plan(claims, relations_per_claim=1.1)), DotOptions()).encode("utf-8")
+    start = time.perf_counter()
+    try:
+        subprocess.run([dot, "-Tsvg", *flags], input=source, capture_output=True, check=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    return time.perf_counter() - start
+
+
+def whole_command(claims: int, repeats: int, arguments: list[str]) -> tuple[float, str]:
+    """Return the median seconds of `argmap render` on a map of *claims* claims, and what it said."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "map.json"
+        dump(build(plan(claims, relations_per_claim=1.1)), path)
+        times = []
+        said = ""
+        for _ in range(repeats):
+            start = time.perf_counter()
+            done = subprocess.run([ARGMAP, "render", str(path), *arguments], capture_output=True, text=True, check=True)
+            times.append(time.perf_counter() - start)
+            said = done.stderr.strip().replace(folder + "/", "")
+    return statistics.median(times), said
+
+
+def main() -> None:
+    """Measure and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--repeats", type=int, default=3, help="runs of each whole command (default 3)")
+    parser.add_argument("--dot-sizes", type=int, nargs="*", default=[1_000], help="map sizes for dot alone")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a dot run is stopped")
+    chosen = parser.parse_args()
+    print("dot -Tsvg alone on the whole map's DOT (1.1 relations a claim):")
+    for claims in chosen.dot_sizes:
+        for label, flags in SETTINGS.items():
+            took = dot_alone(claims, flags, chosen.timeout)
+            figure = f"{took:8.2f} s" if took is not None else f"> {chosen.timeout:g} s (stopped)"
+            print(f"  {claims:>7,} claims, {label:40s} {figure}")
+    print(f"argmap render, the whole command, median of {chosen.repeats}:")
+    for claims, target in ((5_000, 30), (20_000, 60)):
+        took, said = whole_command(claims, chosen.repeats, [])  # the defaults: fast at 5,000, split at 20,000
+        print(f"  {claims:>7,} claims: {took:6.2f} s (target under {target} s)")
+        for line in said.splitlines():
+            print(f"      {line}")
+
+
+if __name__ == "__main__":
+    main()
