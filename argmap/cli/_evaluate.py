@@ -1,0 +1,129 @@
+"""`argmap evaluate`: which claims of a map, or which arguments of a framework, stand."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from argmap.cli import (
+    app,
+    errors,
+    fail,
+    read_map,
+)
+
+if TYPE_CHECKING:
+    from argmap.map import ArgumentMap
+
+
+__all__: list[str] = []
+
+_FRAMEWORK_FORMATS = ("af", "tgf")
+_KINDS = {"SkepticalResponse": "skeptical_response"}  # the kind names of the native format
+
+
+@app.command()
+def evaluate(
+    source: Annotated[
+        str,
+        typer.Argument(help="A framework (.af or .tgf file), or a map (file, module:attribute, or - for stdin)."),
+    ],
+    semantics: Annotated[
+        str, typer.Option("--semantics", "-s", help="grounded, complete, preferred or stable.")
+    ] = "grounded",
+    from_format: Annotated[
+        str | None,
+        typer.Option("--from", help="The input's format, where its name does not say: af or tgf, native or python."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Tell which arguments or claims stand, under an argumentation semantics.
+
+    A framework (a file ending in .af or .tgf, or --from af|tgf) gives its
+    extensions; a map gives each claim and relation its status (accepted,
+    rejected, undecided) and the reason.
+
+    Example: argmap evaluate examples/readme.py --semantics preferred
+    """
+    from argmap.semantics import SEMANTICS
+
+    if semantics not in SEMANTICS:
+        fail(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
+    with errors():
+        suffix = Path(source).suffix.lower().lstrip(".")
+        if from_format in _FRAMEWORK_FORMATS or (from_format is None and suffix in _FRAMEWORK_FORMATS):
+            _evaluate_framework(source, from_format or suffix, semantics, as_json)
+        else:
+            _evaluate_map(read_map(source, from_format), semantics, as_json)
+
+
+def _evaluate_framework(source: str, format: str, semantics: str, as_json: bool) -> None:
+    from argmap.semantics import formats as framework_formats
+    from argmap.semantics import labellings
+    from argmap.semantics.framework import IN
+
+    if source == "-":
+        framework = framework_formats.loads(sys.stdin.read(), format)
+    else:
+        framework = framework_formats.load(source, format)
+    found = [
+        labelling.arguments_labelled(IN)
+        for labelling in labellings(framework, semantics)  # type: ignore[arg-type]  # checked against SEMANTICS
+    ]
+    if len(found) > 1:  # the solver's order is its own: print them in a stable one
+        index = framework.index
+        found.sort(key=lambda names: [index[name] for name in names])
+    if as_json:
+        typer.echo(json.dumps({"semantics": semantics, "extensions": found}, ensure_ascii=False))
+        return
+    noun = "extension" if len(found) == 1 else "extensions"
+    typer.echo(f"{semantics}: {len(found) or 'no'} {noun} of {source} ({len(framework)} arguments)")
+    for number, names in enumerate(found, start=1):
+        typer.echo(f"  {number}: {{{', '.join(names)}}}")
+
+
+def _evaluate_map(amap: ArgumentMap, semantics: str, as_json: bool) -> None:
+    from argmap.evaluate import evaluate as evaluate_map
+
+    result = evaluate_map(amap, semantics)  # type: ignore[arg-type]  # checked against SEMANTICS
+    elements = [*amap.claims, *amap.relations]
+    if as_json:
+        rows = [
+            {
+                "id": element.id,
+                "kind": _KINDS.get(type(element).__name__, type(element).__name__.lower()),
+                "status": result[element].status,
+                "reason": result[element].reason,
+                "extensions": [view[element.id].status for view in result.views],
+                "credulous": result.credulous(element),
+                "skeptical": result.skeptical(element),
+            }
+            for element in elements
+        ]
+        document = {"semantics": semantics, "extensions": len(result.views), "elements": rows}
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    count = len(result.views)
+    typer.echo(f"{semantics} semantics: {count or 'no'} extension{'s' if count != 1 else ''}")
+    columns = len(result.views) > 1 and len(result.views) <= 4
+    for title, group in (("claim", amap.claims), ("relation", amap.relations)):
+        if not group:
+            continue
+        header = [title, "status", *(f"ext {n}" for n in range(1, count + 1) if columns), "reason"]
+        table = [header]
+        for element in group:
+            verdict = result[element]
+            views = [view[element.id].status for view in result.views] if columns else []
+            table.append([_shorten(element.id), verdict.status, *views, verdict.reason.partition(": ")[2]])
+        typer.echo("")
+        widths = [max(len(row[column]) for row in table) for column in range(len(header) - 1)]
+        for row in table:
+            typer.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1])
+
+
+def _shorten(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

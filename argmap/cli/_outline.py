@@ -1,0 +1,161 @@
+"""`argmap outline`: a map as an indented outline, coloured in a terminal, once or as it changes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal
+
+import typer
+
+from argmap.cli import (
+    app,
+    errors,
+    read_map,
+    report,
+    until_interrupted,
+)
+from argmap.errors import OptionError
+
+if TYPE_CHECKING:
+    from argmap.map import ArgumentMap
+    from argmap.render.outline import Line
+
+
+__all__: list[str] = []
+
+
+@app.command()
+def outline(
+    source: Annotated[
+        str, typer.Argument(metavar="MAP", help="The map to outline (file, module:attribute, or - for stdin).")
+    ],
+    style: Annotated[
+        Literal["tree", "ascii", "markdown"],
+        typer.Option(
+            "--style",
+            help="tree: Unicode box drawing; ascii: the same drawn in ASCII; markdown: headings and nested lists.",
+        ),
+    ] = "tree",
+    width: Annotated[
+        int | None,
+        typer.Option("--width", min=20, help="Wrap text at this column (88 unless the terminal is narrower)."),
+    ] = None,
+    root: Annotated[
+        str | None, typer.Option("--root", help="Outline only the claims under this one (its id or its text).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the outline to this file (atomically), not stdout.")
+    ] = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help="Outline the map again whenever its file, or a module beside it that it imports, changes; "
+            "Ctrl-C stops (exit 0).",
+        ),
+    ] = False,
+    evaluated: Annotated[
+        bool,
+        typer.Option(
+            "--evaluate", help="Mark each claim with whether it stands, and why (accepted, rejected, undecided)."
+        ),
+    ] = False,
+    semantics: Annotated[
+        Literal["grounded", "complete", "preferred", "stable"],
+        typer.Option("--semantics", help="With --evaluate: the semantics that decides what stands."),
+    ] = "grounded",
+) -> None:
+    """Print a map as an outline: each main conclusion, and what supports, rebuts, undercuts and doubts it.
+
+    Markers: + support, & premise of a linked support, - rebuttal, ~ undercut,
+    ? skeptical response. Coloured in a terminal; plain when piped or when
+    NO_COLOR is set.
+
+    Example: argmap outline examples/wire_cia_drawdown.py --style markdown > wire.md
+    """
+    from argmap.render.outline import outline_lines
+
+    terminal = output is None and sys.stdout.isatty()
+    if width is None:
+        width = max(20, min(88, shutil.get_terminal_size().columns)) if terminal else 88
+    chosen_width = width
+
+    def show(amap: ArgumentMap) -> str:
+        status = None
+        if evaluated:
+            from argmap.evaluate import evaluate
+            from argmap.render.status import status_line
+
+            status = status_line(evaluate(amap, semantics), ascii=style == "ascii")
+        lines = outline_lines(amap, style, chosen_width, root, status=status)
+        if output is not None:
+            from argmap._atomic import write_atomic
+
+            write_atomic(output, "".join(f"{line}\n" for line in lines))
+            return f"wrote {output}"
+        if watch and terminal:
+            typer.echo("\x1b[H\x1b[2J", nl=False)  # a fresh screen for each outline
+        if terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb":
+            _print_coloured(lines)
+        else:
+            typer.echo("".join(f"{line}\n" for line in lines), nl=False)
+        return f"outlined {source}"
+
+    if watch:
+        from argmap import watch as watching
+
+        with errors():
+            if source == "-" or not Path(source).is_file():
+                raise OptionError("--watch takes a map file (not standard input or a module:attribute)")
+            if output is not None and not output.parent.is_dir():
+                raise FileNotFoundError(2, "no such folder", str(output.parent))
+        typer.echo(f"watching {source} (Ctrl-C stops)", err=True)
+        until_interrupted(lambda: watching.watch(watching.Watcher(source), show, report))
+        return
+    with errors():
+        written = show(read_map(source))
+    if output is not None:
+        typer.echo(written, err=True)
+
+
+# How a terminal shows each role of an outline's spans (rich styles).
+_COLOURS: dict[str, str] = {
+    "tree": "dim",
+    "support": "bold green",
+    "premise": "green",
+    "rebuttal": "bold red",
+    "undercut": "bold magenta",
+    "doubt": "bold yellow",
+    "label": "italic",
+    "conclusion": "bold",
+    "id": "dim",
+    "reference": "dim italic",
+    "qualifier": "yellow",
+    "attribution": "cyan",
+    "quote": "italic",
+    "title": "bold underline",
+    "byline": "cyan",
+    "note": "italic",
+}
+
+
+# A status line is coloured by its mark: accepted, rejected, undecided (Unicode and ASCII marks).
+_STATUS_COLOURS: dict[str, str] = {"✓": "bold green", "✗": "bold red", "○": "bold yellow"}
+
+
+def _print_coloured(lines: Sequence[Line]) -> None:
+    """Print outline lines to the terminal with a colour for each role."""
+    from rich.console import Console
+    from rich.text import Text
+
+    text = Text(no_wrap=True, end="")
+    for line in lines:
+        for role, piece in (*line.prefix, *line.content):
+            colour = _STATUS_COLOURS.get(piece[:1], "bold") if role == "status" else _COLOURS.get(role)
+            text.append(piece, colour)
+        text.append("\n")
+    Console(force_terminal=True, highlight=False, markup=False, emoji=False, soft_wrap=True).print(text, end="")

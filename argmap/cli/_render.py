@@ -1,0 +1,408 @@
+"""`argmap render`: draw maps as diagrams or pages, one map or many, once or as they change."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal, cast
+
+import typer
+
+from argmap.cli import (
+    EXIT_ENGINE,
+    EXIT_INPUT,
+    EXIT_OK,
+    app,
+    errors,
+    fail,
+    read_map,
+    report,
+    until_interrupted,
+)
+from argmap.errors import FormatError, OptionError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from argmap.engine import EngineName
+    from argmap.map import ArgumentMap
+    from argmap.render.dot import Direction, DotOptions, GroupBy
+    from argmap.render.html import HtmlOptions
+    from argmap.semantics import Semantics
+
+
+__all__: list[str] = []
+
+_MANY = 5
+"""From this many maps on, `argmap render` shows a progress bar (on a terminal) instead of a line per map."""
+
+
+@app.command()
+def render(
+    maps: Annotated[
+        list[str],
+        typer.Argument(help="Maps to draw: files, folders of map files, module:attribute, or - for stdin."),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write, or an existing folder to write into (needed for several maps). "
+            "By default each diagram goes beside its map, named after it; stdin's goes to stdout.",
+        ),
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="svg, png, pdf, dot (no engine needed) or html (an interactive page); by default -o's suffix, or svg.",
+        ),
+    ] = None,
+    direction: Annotated[
+        str, typer.Option("--direction", help="Where arrows point: BT (conclusions on top), TB, LR or RL.")
+    ] = "BT",
+    legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw a legend of the kinds used.")] = True,
+    group_by: Annotated[
+        str, typer.Option("--group-by", help="Frame claims together by: none, source, tag or document.")
+    ] = "none",
+    wrap: Annotated[int, typer.Option("--wrap", help="Characters per line of claim text.")] = 36,
+    attributions: Annotated[
+        bool, typer.Option("--attributions/--no-attributions", help="Show who said each claim.")
+    ] = True,
+    engine: Annotated[
+        str, typer.Option("--engine", help="auto (system dot, else graphviz-pure), dot or graphviz-pure.")
+    ] = "auto",
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds Graphviz may run for each map.")] = 120.0,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help="Draw the map again whenever its file, or a module beside it that it imports, changes; "
+            "Ctrl-C stops (exit 0). With -f html the page is also served on 127.0.0.1 and reloads itself.",
+        ),
+    ] = False,
+    evaluated: Annotated[
+        bool,
+        typer.Option(
+            "--evaluate",
+            help="Colour each claim by whether it stands (accepted, rejected, undecided); "
+            "the html page also gives each status's reason, and a toggle for the colours.",
+        ),
+    ] = False,
+    semantics: Annotated[
+        Literal["grounded", "complete", "preferred", "stable"],
+        typer.Option("--semantics", help="With --evaluate: the semantics that decides what stands."),
+    ] = "grounded",
+    layout: Annotated[
+        Literal["auto", "full", "fast", "split"],
+        typer.Option(
+            "--layout",
+            help="full: one diagram laid out whole; fast: one diagram, each main conclusion's argument laid out "
+            "on its own and packed; split: a diagram per main conclusion or group of them (MAP-1.svg, ...) and an "
+            "overview; auto: full, then fast above --fast-above claims, split above --split-above.",
+        ),
+    ] = "auto",
+    fast_above: Annotated[
+        int, typer.Option("--fast-above", min=0, help="With --layout auto: draw fast above this many claims.")
+    ] = 1_000,
+    split_above: Annotated[
+        int, typer.Option("--split-above", min=0, help="With --layout auto: split above this many claims.")
+    ] = 10_000,
+    diagram_size: Annotated[
+        int, typer.Option("--diagram-size", min=1, help="Claims a diagram of a split holds at most.")
+    ] = 1_500,
+    focus: Annotated[
+        str | None,
+        typer.Option(
+            "--focus", help="Draw only this claim (its id or text) and its neighbours, the claim highlighted."
+        ),
+    ] = None,
+    depth: Annotated[
+        int | None,
+        typer.Option("--depth", help="With --focus: how many relation steps out to draw (default 2; 0 or more)."),
+    ] = None,
+) -> None:
+    """Draw maps as Graphviz diagrams: SVG, PNG, PDF, DOT source, or an interactive HTML page.
+
+    Claims are boxes with their source under the text; supports are blue
+    arrows, rebuttals vermilion bars, skeptical responses dashed "?" arrows.
+    The html page adds search, zoom, and each claim's sources a click away.
+    Big maps are laid out in parts, or split into several diagrams and an
+    overview (--layout), and the command says what it did. Ctrl-C stops
+    Graphviz and writes nothing (exit 130). Exits with 3 when Graphviz is
+    missing or fails.
+
+    Example: argmap render examples/wire_cia_drawdown.py -f png --group-by source
+    """
+    from argmap import engine as engines
+    from argmap.render.dot import DotOptions
+    from argmap.render.layout import LayoutOptions
+
+    if depth is not None and focus is None:
+        fail("--depth says how far from the --focus claim to draw: give --focus CLAIM too")
+    if depth is not None and depth < 0:
+        fail(f"--depth must be 0 or more, got {depth}")
+    with errors():
+        arrangement = LayoutOptions(layout, fast_above, split_above, diagram_size)
+        # DotOptions and find_engine check these strings and say what is allowed.
+        options = DotOptions(
+            direction=cast("Direction", direction),
+            wrap=wrap,
+            attributions=attributions,
+            legend=legend,
+            group_by=cast("GroupBy", group_by),
+        )
+        chosen = format or (engines.format_for(output) if output is not None and not output.is_dir() else "svg")
+        jobs = _render_jobs(maps, output, chosen)
+        program = cast("EngineName", engine)
+        if watch:
+            _watchable(jobs)
+        if chosen != "dot":
+            engines.find_engine(program, chosen)  # missing: exit 3 before any map is read
+    drawing = _Drawing(chosen, options, program, timeout, semantics if evaluated else None)
+    drawing.layout = arrangement
+    drawing.focus = None if focus is None else (focus, 2 if depth is None else depth)
+    if watch:
+        _watch_render(jobs[0][0], jobs[0][1], drawing)
+        return
+    progress = _progress(len(jobs))
+    if progress is None:
+        for reference, target in jobs:
+            drawing.draw(reference, target, quiet=False)
+    else:
+        with progress:
+            task = progress.add_task("rendering", total=len(jobs))
+            for reference, target in jobs:
+                drawing.draw(reference, target, quiet=True)
+                progress.advance(task)
+        typer.echo(f"wrote {drawing.written} of {len(jobs)} diagrams", err=True)
+    if drawing.worst:
+        raise typer.Exit(drawing.worst)
+
+
+def _render_jobs(maps: list[str], output: Path | None, format: str) -> list[tuple[str, Path | None]]:
+    """Return (map reference, file to write) for every map named, a folder standing for its map files.
+
+    The file is ``None`` for standard input without ``-o``: the diagram goes to standard output.
+    """
+    from argmap.formats import format_for
+
+    references: list[str] = []
+    for reference in maps:
+        folder = Path(reference)
+        if reference == "-" or not folder.is_dir():
+            references.append(reference)
+            continue
+        found = []
+        for path in sorted(folder.iterdir()):
+            with contextlib.suppress(FormatError):
+                if path.is_file() and not path.name.startswith(("_", ".")) and format_for(path):
+                    found.append(str(path))
+        if not found:
+            raise FormatError("no map files in this folder", path=folder)
+        references.extend(found)
+    into = output is not None and output.is_dir()
+    if len(references) > 1 and output is not None and not into:
+        raise OptionError(f"{output}: with several maps, -o must name an existing folder")
+    jobs: list[tuple[str, Path | None]] = []
+    for reference in references:
+        name = f"{_stem(reference)}.{format}"
+        target: Path | None
+        if output is not None:
+            target = output / name if into else output
+        elif reference == "-":
+            target = None
+        elif Path(reference).exists():
+            target = Path(reference).with_name(name)
+        else:
+            target = Path(name)  # a module:attribute, drawn into the current folder
+        if target is not None and not target.parent.is_dir():
+            raise FileNotFoundError(2, "no such folder", str(target.parent))  # bad input: exit 2, even with no engine
+        jobs.append((reference, target))
+    targets = [target for _, target in jobs if target is not None]
+    for target in targets:
+        if targets.count(target) > 1:
+            raise OptionError(f"{target}: two maps would be drawn into this one file; draw them into separate folders")
+    return jobs
+
+
+def _stem(reference: str) -> str:
+    """Return the name a diagram of *reference* gets, before its suffix: ``examples/readme.py`` → ``readme``."""
+    if reference == "-":
+        return "stdin"
+    if not Path(reference).exists() and ":" in reference:
+        module, _, attribute = reference.partition(":")
+        last = module.rsplit(".", 1)[-1]
+        return last if attribute in ("MAP", "build") else f"{last}-{attribute}"
+    return Path(reference).name.split(".", 1)[0] or Path(reference).name
+
+
+class _Drawing:
+    """Draws maps one by one with the same settings; a failure is one line, and the next map still runs."""
+
+    def __init__(
+        self, format: str, options: DotOptions, engine: EngineName, timeout: float, semantics: Semantics | None
+    ) -> None:
+        from argmap.render.layout import LayoutOptions
+
+        self.format = format
+        self.options = options
+        self.semantics = semantics
+        self.engine = engine
+        self.timeout = timeout
+        self.layout = LayoutOptions()
+        self.focus: tuple[str, int] | None = None
+        self.worst = EXIT_OK
+        self.written = 0
+
+    def prepared(self, amap: ArgumentMap) -> tuple[ArgumentMap, DotOptions | HtmlOptions]:
+        """Return what to draw of *amap* and how: a --focus neighbourhood; with --evaluate, the whole map's statuses."""
+        import attrs
+
+        drawn, options = amap, self.options
+        if self.focus is not None:
+            from argmap.parts import neighbourhood
+            from argmap.render.dot import drawn_as_main
+
+            centre = amap.claim_for(self.focus[0])
+            drawn = neighbourhood(amap, centre, self.focus[1])
+            main = frozenset(drawn_as_main(amap))  # the whole map's: a claim that leads on out of sight is none
+            options = attrs.evolve(options, focus=centre.id, main_conclusions=main)
+        if self.semantics is None:
+            return drawn, options
+        from argmap.evaluate import evaluate
+
+        evaluation = evaluate(amap, self.semantics)  # the whole map decides what stands, drawn or not
+        if self.format == "html":  # the page colours claims itself, with a toggle, and gives the reasons
+            from argmap.render.html import HtmlOptions
+
+            verdicts = {id: verdict for id, verdict in evaluation.verdicts.items() if id in drawn}
+            return drawn, HtmlOptions(diagram=options, verdicts=verdicts, semantics=evaluation.semantics)
+        from argmap.render.status import by_status
+
+        return drawn, by_status(evaluation, options)
+
+    def render(self, amap: ArgumentMap, target: Path, *, quiet: bool, label: str) -> list[str]:
+        """Draw *amap* into *target* (and a split's diagrams beside it); return the lines that say what was done."""
+        from argmap import engine as engines
+
+        drawn, options = self.prepared(amap)
+        with _drawing_progress(label, len(drawn.claims), quiet) as advance:
+            rendered = engines.render_files(
+                drawn,
+                target,
+                self.format,
+                options=options,
+                engine=self.engine,
+                timeout=self.timeout,
+                layout=self.layout,
+                advance=advance,
+            )
+        said = [] if rendered.summary is None else [f"{label}: {rendered.summary}"]
+        first, *rest = rendered.paths
+        if rest:
+            said.append(f"wrote {first} and {len(rest)} diagrams beside it ({rest[0].name} … {rest[-1].name})")
+        else:
+            said.append(f"wrote {first}")
+        return said
+
+    def draw(self, reference: str, target: Path | None, *, quiet: bool) -> None:
+        from argmap import engine as engines
+
+        try:
+            with errors():
+                amap = read_map(reference)
+                if target is None:
+                    drawn, options = self.prepared(amap)
+                    data = engines.draw(
+                        drawn,
+                        self.format,
+                        options=options,
+                        engine=self.engine,
+                        timeout=self.timeout,
+                        layout=self.layout,
+                    )
+                    sys.stdout.buffer.write(data)
+                    sys.stdout.flush()
+                else:
+                    for line in self.render(amap, target, quiet=quiet, label=reference):
+                        if not quiet:
+                            typer.echo(line, err=True)
+                self.written += 1
+        except typer.Exit as stop:
+            if stop.exit_code not in (EXIT_INPUT, EXIT_ENGINE):
+                raise  # an interrupt stops the whole run
+            self.worst = max(self.worst, stop.exit_code)
+
+
+def _watchable(jobs: list[tuple[str, Path | None]]) -> None:
+    """Refuse --watch unless there is one map, a file, drawn into a file."""
+    if len(jobs) != 1 or jobs[0][1] is None or not Path(jobs[0][0]).is_file():
+        raise OptionError("--watch takes one map file (not standard input, a module:attribute or several maps)")
+
+
+def _watch_render(reference: str, target: Path | None, drawing: _Drawing) -> None:
+    """Draw the map into *target* now and after each change of its files, until Ctrl-C."""
+    from argmap import watch as watching
+
+    assert target is not None  # _watchable made sure
+    with contextlib.ExitStack() as stack:
+        server = stack.enter_context(watching.serving(target.name)) if drawing.format == "html" else None
+
+        def act(amap: ArgumentMap) -> str:
+            said = drawing.render(amap, target, quiet=True, label=reference)
+            if server is not None:
+                server.publish(target.read_bytes())
+            return "; ".join(said)
+
+        typer.echo(f"watching {reference} (Ctrl-C stops)", err=True)
+        if server is not None:
+            typer.echo(f"serving {server.url}: open it, and the page reloads itself after each change", err=True)
+        until_interrupted(
+            lambda: watching.watch(
+                watching.Watcher(reference), act, report, failed=server.fail if server is not None else None
+            )
+        )
+
+
+_LONG = 500
+"""From this many claims on, drawing one map on a terminal shows a spinner with the time taken."""
+
+
+@contextlib.contextmanager
+def _drawing_progress(label: str, claims: int, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """Show, on a terminal, a spinner while a big map is laid out, and a bar over a split's diagrams."""
+    if quiet or claims < _LONG or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, TimeElapsedColumn(), console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(f"laying out {label} ({claims:,} claims)", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        yield advance
+
+
+def _progress(count: int) -> Progress | None:
+    """Return a progress bar on stderr for many maps on a terminal, or ``None``."""
+    if count < _MANY or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
