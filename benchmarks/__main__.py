@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import evaluation, maps, render_ratio
+from benchmarks import big_maps, evaluation, maps, render_ratio
 from benchmarks.evaluation import CACHE, ROOT
 
 PAGE = ROOT / "docs" / "performance.md"
@@ -101,6 +101,13 @@ def render_page(results: dict[str, Any]) -> str:
         ("native JSON, load 100,000 claims from a file", ours(100_000, "load from file"), 1.0, _below),
         ("`argmap render`, 1,000 claims, ÷ `dot -Tsvg` alone", render["ratio"], 1.3, lambda m, t: m <= t),
         ("`argmap --help`", render["help"], 0.3, _below),
+        ("`argmap render`, 5,000 claims, one SVG, whole command", results["big"].get("5000", [None])[0], 30, _below),
+        (
+            "`argmap render`, 20,000 claims, a useful result, whole command",
+            results["big"].get("20000", [None])[0],
+            60,
+            _below,
+        ),
         ("peak memory loading a 100,000-claim map (MB)", ours(100_000, "peak loading the saved map (MB)"), 300, _below),
         ("grounded, whole command, 100,000 arguments: times faster than formal-argumentation", speedup, 3, _at_least),
         ("grounded, 1,000,000 arguments, in process", median("grounded-1m", "argmap"), 2.0, _below),
@@ -154,6 +161,11 @@ def render_page(results: dict[str, Any]) -> str:
         f"| ratio (CPU time) | {render['ratio']:.2f} ({render['cpu ratio']:.2f}) |",
         f"| `argmap --help` | {_seconds(render['help'])} |",
         f"| `to_dot`, 10,000 claims, frames and a style on every other claim | {_seconds(render['to_dot 10,000'])} |",
+        *(
+            f"| `argmap render`, {int(claims):,} claims (1.1 relations a claim), whole command"
+            f" | {_seconds(seconds)}: {said.splitlines()[0] if said else ''} |"
+            for claims, (seconds, said) in results["big"].items()
+        ),
         "",
         "### Evaluation, beside formal-argumentation, python-argumentation and afsolver",
         "",
@@ -190,6 +202,11 @@ def main() -> None:
         "help": render_ratio.help_time(repeat * 2),
         "to_dot 10,000": render_ratio.to_dot_time(10_000, repeat)[0],
     }
+    results["big"] = (
+        {}
+        if options.quick
+        else {str(claims): big_maps.whole_command(claims, min(repeat, 3), []) for claims in (5_000, 20_000)}
+    )
     only = ["grounded-command", "preferred-1k-1.5", "preferred-10k-1.5"] if options.quick else None
     results["evaluation"] = evaluation.measure_all(repeat, 2026, 0 if options.quick else 10, only)
     CACHE.mkdir(exist_ok=True)
