@@ -122,3 +122,31 @@ def test_missing_and_undecodable_files(tmp_path: Path) -> None:
     with pytest.raises(FormatError, match="not UTF-8") as caught:
         load(broken)
     assert (caught.value.line, caught.value.column) == (2, 3)
+
+
+plain_af_texts = st.builds(
+    lambda size, attacks, end: f"p af {size}\n" + "\n".join(f"{a} {t}" for a, t in attacks) + end,
+    st.integers(0, 6),
+    st.lists(st.tuples(st.integers(0, 8), st.integers(0, 8)), max_size=12),
+    st.sampled_from(["", "\n", "\n\n"]),
+)
+""".af texts as solvers write them, some with numbers that name no argument."""
+
+
+@given(plain_af_texts)
+def test_af_quick_reader_agrees_with_the_line_reader(text: str) -> None:
+    """The bulk reader of plain files reads what the line reader reads, and leaves every mistake to it."""
+    quickly = af._read_quickly(text)
+    try:
+        carefully = af._read_lines(text, None)
+    except FormatError:
+        assert quickly is None
+    else:
+        assert quickly == carefully  # every valid plain file is taken in bulk, and read the same
+        assert af.loads(text) == carefully
+
+
+def test_af_quick_reader_takes_a_solver_file() -> None:
+    """A file with no comments or extra spaces goes through the bulk reader."""
+    assert af._read_quickly("p af 3\n1 2\n3 1\n") == Framework(["1", "2", "3"], [("1", "2"), ("3", "1")])
+    assert af._read_quickly("# a comment\np af 3\n1 2\n") is None
