@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap import ArgumentMap, dump, load
+from argmap import ArgumentMap, __version__, dump, load
 from argmap.cli import EXIT_INPUT, EXIT_OK, EXIT_PROBLEMS, app
 from tests.conftest import ROOT
 
@@ -125,3 +125,18 @@ def test_the_installed_command_runs_as_a_subprocess(tmp_path: Path) -> None:
     assert broken.returncode == EXIT_INPUT
     assert broken.stderr.startswith("argmap: error: ")
     assert "Traceback" not in broken.stderr
+
+
+def test_python_dash_m_argmap_is_the_same_command() -> None:
+    """`python -m argmap` runs the command where the script is not on PATH, named argmap in its help."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "argmap", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert completed.returncode == EXIT_OK, completed.stderr
+    assert "Usage: argmap " in completed.stdout
+    version = subprocess.run([sys.executable, "-m", "argmap", "--version"], capture_output=True, text=True, check=False)
+    assert version.stdout.strip() == f"argmap {__version__}"
