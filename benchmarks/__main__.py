@@ -82,7 +82,8 @@ def _at_least(measured: float, target: float) -> bool:
 def render_page(results: dict[str, Any]) -> str:
     """Return the generated part of docs/performance.md: machine, targets, and every table."""
     figures = {(row["claims"], row["library"], row["what"]): row["figure"] for row in results["maps"]}
-    evaluated = {(row["measurement"], row["library"]): row for row in results["evaluation"]}
+    # Rows without a library (the spread over seeds) are argmap's own.
+    evaluated = {(row["measurement"], row.get("library", "argmap")): row for row in results["evaluation"]}
 
     def ours(claims: int, what: str) -> float | None:
         value = figures.get((claims, "argmap", what))
@@ -121,6 +122,10 @@ def render_page(results: dict[str, Any]) -> str:
             _below,
         ),
     ]
+
+    def status(measurement: str) -> str:
+        return str(evaluated.get((measurement, "argmap"), {}).get("status", "—"))
+
     lines = [
         f"**Measured** {results['date']} on {results['machine']}.",
         "",
@@ -131,8 +136,13 @@ def render_page(results: dict[str, Any]) -> str:
     ]
     for name, measured, goal, better in targets:
         unit = "" if "(MB)" in name or "times" in name or "÷" in name else " s"
-        shown = "—" if measured is None else (f"{measured:.2f}" if unit == "" else _seconds(measured))
-        lines.append(f"| {name} | {shown} | {goal:g}{unit} | {_verdict(measured, goal, better)} |")
+        if measured is None:  # stopped at its time limit, or not run
+            shown = status("first-preferred-10k-4") if name.startswith("stretch") else "—"
+            verdict = "**not met**" if shown.startswith(">") else "not measured"
+        else:
+            shown = f"{measured:.2f}" if unit == "" else _seconds(measured)
+            verdict = _verdict(measured, goal, better)
+        lines.append(f"| {name} | {shown} | {goal:g}{unit} | {verdict} |")
     lines += ["", "### Maps, beside arguebuf", "", "| claims | operation | argmap | arguebuf |", "|---|---|---|---|"]
     operations = [
         what
@@ -176,17 +186,41 @@ def render_page(results: dict[str, Any]) -> str:
         figure = _seconds(row["median"]) if "median" in row else row.get("status", "")
         if "max" in row:
             figure += f" (max {_seconds(row['max'])})"
-        found = row.get("found", row.get("extensions", ""))
         arguments, density, library = row.get("arguments", 1_000), row.get("density", 4.0), row.get("library", "argmap")
-        lines.append(f"| {row['measurement']} | {arguments:,} | {density} | {library} | {figure} | {found} |")
+        lines.append(f"| {row['measurement']} | {arguments:,} | {density} | {library} | {figure} | {_found(row)} |")
     return "\n".join(lines) + "\n"
+
+
+def _found(row: dict[str, Any]) -> str:
+    """Say what a library found, in words: the size of each extension, or the count per seed."""
+    found = row.get("found")
+    if "extensions" in row:  # the spread over seeds
+        return "extensions per seed: " + ", ".join(str(count) for count in row["extensions"])
+    if not isinstance(found, dict):
+        return ""
+    if "first-extension" in found:
+        return f"an extension of {found['first-extension']:,} arguments"
+    sizes = found.get("sizes", [])
+    if len(sizes) == 1:
+        return f"1 extension of {sizes[0]:,} arguments"
+    return f"{len(sizes)} extensions of {min(sizes):,} to {max(sizes):,} arguments"
 
 
 def main() -> None:
     """Run the benchmarks, print the figures, and write them into docs/performance.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="fewer sizes and runs; the docs are left alone")
+    parser.add_argument(
+        "--from",
+        dest="saved",
+        type=Path,
+        metavar="JSON",
+        help="write the figures of a saved run (benchmarks/.cache/bench-*.json) into the docs; measure nothing",
+    )
     options = parser.parse_args()
+    if options.saved:
+        _write_page(render_page(json.loads(options.saved.read_text(encoding="utf-8"))))
+        return
     repeat = 2 if options.quick else 5
     results: dict[str, Any] = {"date": time.strftime("%d %B %Y"), "machine": machine()}
     print(f"machine: {results['machine']}", flush=True)
@@ -217,11 +251,17 @@ def main() -> None:
     if options.quick:
         print(f"--quick: docs/performance.md left alone; figures in {kept.relative_to(ROOT)}", file=sys.stderr)
         return
+    _write_page(generated)
+    print(f"every figure is in {kept.relative_to(ROOT)}")
+
+
+def _write_page(generated: str) -> None:
+    """Put *generated* between the markers of docs/performance.md, leaving the prose around it alone."""
     page = PAGE.read_text(encoding="utf-8")
     if not _BLOCK.search(page):
         raise SystemExit("docs/performance.md has no <!-- bench: start --> ... <!-- bench: end --> block")
     PAGE.write_text(_BLOCK.sub(lambda m: m[1] + "\n" + generated + "\n" + m[3], page), encoding="utf-8")
-    print(f"wrote the figures into {PAGE.relative_to(ROOT)}; every figure is in {kept.relative_to(ROOT)}")
+    print(f"wrote the figures into {PAGE.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

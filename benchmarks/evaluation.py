@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import platform
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -133,6 +135,9 @@ def peer_python(name: str) -> Path | str:
     )
     if installed.returncode != 0:
         lines = [line for line in installed.stderr.splitlines() if line.startswith("ERROR")]
+        needs = re.search(r"Requires-Python (\S+)", installed.stderr)
+        if needs:  # pip's own line lists every version it ignored
+            return f"not installable here: needs Python {needs[1]}, this is {platform.python_version()}"
         return "not installable here: " + (lines[0].removeprefix("ERROR: ") if lines else "pip failed")
     (folder / ".ready").touch()
     return python
