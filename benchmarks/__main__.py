@@ -135,13 +135,14 @@ def render_page(results: dict[str, Any]) -> str:
         "|---|---|---|---|",
     ]
     for name, measured, goal, better in targets:
-        unit = "" if "(MB)" in name or "times" in name or "÷" in name else " s"
+        unit = " MB" if "(MB)" in name else "" if "times" in name or "÷" in name else " s"
         if measured is None:  # stopped at its time limit, or not run
             shown = status("first-preferred-10k-4") if name.startswith("stretch") else "—"
             verdict = "**not met**" if shown.startswith(">") else "not measured"
         else:
-            shown = f"{measured:.2f}" if unit == "" else _seconds(measured)
+            shown = _seconds(measured) if unit == " s" else f"{measured:.0f}{unit}" if unit else f"{measured:.2f}"
             verdict = _verdict(measured, goal, better)
+        name = name.replace(" (MB)", "")
         lines.append(f"| {name} | {shown} | {goal:g}{unit} | {verdict} |")
     lines += ["", "### Maps, beside arguebuf", "", "| claims | operation | argmap | arguebuf |", "|---|---|---|---|"]
     operations = [

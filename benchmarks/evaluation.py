@@ -135,7 +135,7 @@ def peer_python(name: str) -> Path | str:
     )
     if installed.returncode != 0:
         lines = [line for line in installed.stderr.splitlines() if line.startswith("ERROR")]
-        needs = re.search(r"Requires-Python (\S+)", installed.stderr)
+        needs = re.search(r"Requires-Python ([^\s;]+)", installed.stderr)
         if needs:  # pip's own line lists every version it ignored
             return f"not installable here: needs Python {needs[1]}, this is {platform.python_version()}"
         return "not installable here: " + (lines[0].removeprefix("ERROR: ") if lines else "pip failed")
