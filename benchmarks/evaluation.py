@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +125,16 @@ def peer_python(name: str) -> Path | str:
     """Return the Python of the peer's own virtual environment, made on first use, or why it cannot be had."""
     if name == "argmap":
         return OURS / "python"
+    return venv_python(name, PEERS[name])
+
+
+def venv_python(name: str, requirement: str) -> Path | str:
+    """Return the Python of a virtual environment of its own holding *requirement*, made on first use.
+
+    The environment lives under benchmarks/.cache/venvs/*name*; where pip
+    cannot install the requirement, the reason is returned instead, in words
+    for the table.
+    """
     folder = CACHE / "venvs" / name
     python = folder / "bin" / "python"
     if (folder / ".ready").exists():
@@ -131,7 +142,7 @@ def peer_python(name: str) -> Path | str:
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
     installed = subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", PEERS[name]], capture_output=True, text=True, check=False
+        [str(python), "-m", "pip", "install", "--quiet", requirement], capture_output=True, text=True, check=False
     )
     if installed.returncode != 0:
         lines = [line for line in installed.stderr.splitlines() if line.startswith("ERROR")]
@@ -141,6 +152,16 @@ def peer_python(name: str) -> Path | str:
         return "not installable here: " + (lines[0].removeprefix("ERROR: ") if lines else "pip failed")
     (folder / ".ready").touch()
     return python
+
+
+def median_seconds(repeat: int, work: Callable[[], object]) -> float:
+    """Return the median wall time of *repeat* calls of *work*, in this process."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
 
 
 def run(command: list[str], timeout: float) -> tuple[float, str] | str:

@@ -17,8 +17,6 @@ import argparse
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from argmap import ArgumentMap
@@ -26,18 +24,10 @@ from argmap.engine import pipe
 from argmap.render import to_dot
 from argmap.render._quoting import node_id
 from argmap.render.html import HtmlOptions, to_html
+from benchmarks.evaluation import median_seconds
 from benchmarks.generate import build, plan
 
 __all__ = ["main"]
-
-
-def _median(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _stand_in(amap: ArgumentMap) -> str:
@@ -60,11 +50,11 @@ def main() -> None:
     options = HtmlOptions()
     svg = pipe(to_dot(small, options.dot_options), "svg").decode("utf-8")
     small_page = to_html(small, options, svg=svg)
-    seconds = _median(lambda: to_html(small, svg=svg), runs)
+    seconds = median_seconds(runs, lambda: to_html(small, svg=svg))
     print(f"to_html, 1,000 claims, dot's SVG ({len(svg) // 1024} KiB): {seconds:.3f} s")
     large = build(plan(10_000))
     stand_in = _stand_in(large)
-    seconds = _median(lambda: to_html(large, svg=stand_in), runs)
+    seconds = median_seconds(runs, lambda: to_html(large, svg=stand_in))
     print(f"to_html, 10,000 claims and {len(large.relations):,} relations, stand-in SVG: {seconds:.3f} s")
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))

@@ -21,15 +21,11 @@ import argparse
 import functools
 import json
 import resource
-import statistics
-import subprocess
-import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.evaluation import CACHE, OURS, ROOT, run
+from benchmarks.evaluation import CACHE, OURS, ROOT, median_seconds, run, venv_python
 
 __all__ = ["SIZES", "main", "measure"]
 
@@ -67,15 +63,6 @@ def plan_file(claims: int) -> Path:
     return path
 
 
-def _median_of(repeat: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
 def _peak_mb() -> float:
     """Return this process's peak resident memory in megabytes.
 
@@ -99,27 +86,27 @@ def drive_argmap(path: Path, repeat: int) -> dict[str, float]:
     claims = int(path.stem.removeprefix("plan-"))
     made = plan(claims)  # the same plan the JSON file holds for the peer
     figures: dict[str, float] = {"peak before building (MB)": _peak_mb()}
-    figures["build"] = _median_of(repeat, lambda: build(made))
+    figures["build"] = median_seconds(repeat, lambda: build(made))
     amap = build(made)
     figures["peak after building (MB)"] = _peak_mb()
-    figures["check"] = _median_of(repeat, lambda: check(amap))
+    figures["check"] = median_seconds(repeat, lambda: check(amap))
     text = native.dumps(amap)
-    figures["native dumps"] = _median_of(repeat, lambda: native.dumps(amap))
-    figures["native loads"] = _median_of(repeat, lambda: native.loads(text))
+    figures["native dumps"] = median_seconds(repeat, lambda: native.dumps(amap))
+    figures["native loads"] = median_seconds(repeat, lambda: native.loads(text))
     style = ClaimStyle(fill="#D9EFE6", border="#009E73", border_style="bold", badge="✓ accepted")
     options = DotOptions(group_by="source", claim_style=lambda claim: style, extra_legend=(("styled", style),))
-    figures["to_dot, full styling"] = _median_of(repeat, lambda: to_dot(amap, options))
-    figures["outline"] = _median_of(repeat, lambda: outline(amap))
+    figures["to_dot, full styling"] = median_seconds(repeat, lambda: to_dot(amap, options))
+    figures["outline"] = median_seconds(repeat, lambda: outline(amap))
     for label, module in (("AIF", aif), ("SADFace", sadface), ("Argdown", argdown)):
         if module is not aif and claims > 10_000:
             continue  # measured up to 10,000 claims: the formats other tools read at that scale
         written = module.dumps(amap)
-        figures[f"{label} dumps"] = _median_of(repeat, functools.partial(module.dumps, amap))
-        figures[f"{label} loads"] = _median_of(repeat, functools.partial(module.loads, written))
+        figures[f"{label} dumps"] = median_seconds(repeat, functools.partial(module.dumps, amap))
+        figures[f"{label} loads"] = median_seconds(repeat, functools.partial(module.loads, written))
     saved = path.with_name(f"map-{claims}.json")
     if not saved.exists():
         dump(amap, saved)
-    figures["load from file"] = _median_of(repeat, lambda: load(saved))
+    figures["load from file"] = median_seconds(repeat, lambda: load(saved))
     return figures
 
 
@@ -185,23 +172,6 @@ print(json.dumps(figures))
 """
 
 
-def arguebuf_python() -> Path | str:
-    """Return the Python of arguebuf's own virtual environment, made on first use, or why it cannot be had."""
-    folder = CACHE / "venvs" / "arguebuf"
-    python = folder / "bin" / "python"
-    if (folder / ".ready").exists():
-        return python
-    if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
-    installed = subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", ARGUEBUF], capture_output=True, text=True, check=False
-    )
-    if installed.returncode != 0:
-        return "not installable here"
-    (folder / ".ready").touch()
-    return python
-
-
 def measure(sizes: tuple[int, ...], repeat: int, peers: bool) -> list[dict[str, Any]]:
     """Run every measurement at every size, each in a fresh process; return rows (size, who, what, figure)."""
     rows: list[dict[str, Any]] = []
@@ -218,7 +188,7 @@ def measure(sizes: tuple[int, ...], repeat: int, peers: bool) -> list[dict[str, 
             for what, figure in json.loads(memory[1]).items():
                 rows.append({"claims": size, "library": "argmap", "what": what, "figure": figure})
         if peers:
-            python = arguebuf_python()
+            python = venv_python("arguebuf", ARGUEBUF)
             if isinstance(python, str):
                 rows.append({"claims": size, "library": "arguebuf", "what": "build", "figure": python})
                 continue
