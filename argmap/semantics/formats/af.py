@@ -45,7 +45,7 @@ def loads(text: str, *, path: str | Path | None = None) -> Framework:
     """
     with paused_gc():  # the lists of targets all stay: nothing for the collector to find
         quickly = _read_quickly(text)
-    return quickly if quickly is not None else _read_lines(text, path)
+        return quickly if quickly is not None else _read_lines(text, path)
 
 
 def _read_lines(text: str, path: str | Path | None) -> Framework:
