@@ -20,16 +20,25 @@ from argmap.semantics.extensions import (
     SEMANTICS,
     Semantics,
     complete,
-    credulous,
     extensions,
     labelling_of,
     labellings,
     preferred,
-    skeptical,
     stable,
 )
 from argmap.semantics.framework import Framework, Label, Labelling
 from argmap.semantics.grounded import grounded, grounded_labelling
+from argmap.semantics.tasks import (
+    TASKS,
+    Task,
+    count,
+    credulous,
+    credulous_witness,
+    skeptical,
+    skeptical_counterexample,
+    some_extension,
+    some_labelling,
+)
 
 __all__ = [
     # frameworks
@@ -47,7 +56,14 @@ __all__ = [
     "labellings",
     "preferred",
     "stable",
-    # acceptance
+    # ICCMA's tasks
+    "TASKS",
+    "Task",
+    "count",
     "credulous",
+    "credulous_witness",
     "skeptical",
+    "skeptical_counterexample",
+    "some_extension",
+    "some_labelling",
 ]

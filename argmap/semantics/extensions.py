@@ -41,12 +41,10 @@ __all__ = [
     "SEMANTICS",
     "Semantics",
     "complete",
-    "credulous",
     "extensions",
     "labelling_of",
     "labellings",
     "preferred",
-    "skeptical",
     "stable",
 ]
 
@@ -119,24 +117,6 @@ def stable(framework: Framework) -> Iterator[frozenset[str]]:
     return extensions(framework, "stable")
 
 
-def credulous(framework: Framework, argument: str, semantics: Semantics = "preferred") -> bool:
-    """Tell whether *argument* is in at least one extension under *semantics*."""
-    framework.number(argument)  # an unknown name is an error, not a quiet False
-    return any(argument in extension for extension in extensions(framework, semantics))
-
-
-def skeptical(framework: Framework, argument: str, semantics: Semantics = "preferred") -> bool:
-    """Tell whether *argument* is in every extension under *semantics*.
-
-    As at ICCMA, with no extension at all (stable semantics can have none)
-    every argument is skeptically accepted.
-    """
-    framework.number(argument)
-    if semantics == "complete":  # the grounded extension is the least complete one
-        semantics = "grounded"
-    return all(argument in extension for extension in extensions(framework, semantics))
-
-
 def labelling_of(framework: Framework, extension: Iterable[str]) -> Labelling:
     """Return the labelling an extension stands for: itself ``in``, what it attacks ``out``, the rest ``undec``."""
     codes = bytearray(len(framework))
@@ -156,10 +136,13 @@ def labelling_of(framework: Framework, extension: Iterable[str]) -> Labelling:
 class _Component:
     """One strongly connected component of the undecided arguments, and how to label it."""
 
-    __slots__ = ("attackers_inside", "attackers_outside", "cache", "context", "members")
+    __slots__ = ("attackers_inside", "attackers_outside", "cache", "context", "members", "required")
 
-    def __init__(self, members: list[int], framework: Framework, grounded: bytearray) -> None:
+    def __init__(
+        self, members: list[int], framework: Framework, grounded: bytearray, required: frozenset[int] = frozenset()
+    ) -> None:
         self.members = members
+        self.required = [position for position, member in enumerate(members) if member in required]
         inside = set(members)
         self.attackers_inside: list[list[int]] = []
         self.attackers_outside: list[list[int]] = []
@@ -182,7 +165,8 @@ class _Component:
         if len(self.members) == 1 and not self.attackers_inside[0]:
             outside = {labels[a] for a in self.attackers_outside[0]}
             code = OUT if IN in outside else UNDEC if UNDEC in outside else IN
-            found = [] if semantics == "stable" and code == UNDEC else [bytes((code,))]
+            refused = (semantics == "stable" and code == UNDEC) or (self.required and code != IN)
+            found = [] if refused else [bytes((code,))]
             self.cache[key] = found
             return iter(found)
         return self._remembered(key, _solve(self, labels, semantics))
@@ -195,8 +179,17 @@ class _Component:
         self.cache[key] = found
 
 
-def _scc_recursive(framework: Framework, semantics: Semantics) -> Iterator[bytes]:
+def _scc_recursive(
+    framework: Framework, semantics: Semantics, required: frozenset[int] = frozenset()
+) -> Iterator[bytes]:
+    """Yield the labellings' codes, SCC by SCC; with *required*, only those that accept every argument in it.
+
+    Requiring arguments keeps preferred extensions preferred: a set maximal
+    among the admissible sets that hold them is maximal among all.
+    """
     grounded = grounded_codes(framework)
+    if any(grounded[number] == OUT for number in required):
+        return
     residue = [number for number, code in enumerate(grounded) if code == UNDEC]
     if not residue:
         yield bytes(grounded)
@@ -204,7 +197,7 @@ def _scc_recursive(framework: Framework, semantics: Semantics) -> Iterator[bytes
     successors = framework.successors
     within = {a: [b for b in successors[a] if grounded[b] == UNDEC] for a in residue}
     order = strongly_connected_components(residue, within.__getitem__)[::-1]
-    components = [_Component(members, framework, grounded) for members in order]
+    components = [_Component(members, framework, grounded, required) for members in order]
     labels = grounded
     last = len(components) - 1
     pending: list[Iterator[_Choice]] = []
@@ -235,10 +228,14 @@ def _solve(component: _Component, labels: bytearray, semantics: Semantics) -> It
     from pysat.solvers import Solver
 
     if semantics == "complete":
-        solver = Solver(name=_SOLVER, bootstrap_with=_complete_clauses(component, labels))
+        clauses = _complete_clauses(component, labels)
+        clauses.extend([2 * position + 1] for position in component.required)
+        solver = Solver(name=_SOLVER, bootstrap_with=clauses)
         choices = _every_complete(solver, len(component.members))
     else:
-        solver = Solver(name=_SOLVER, bootstrap_with=_acceptance_clauses(component, labels, semantics))
+        clauses = _acceptance_clauses(component, labels, semantics)
+        clauses.extend([position + 1] for position in component.required)
+        solver = Solver(name=_SOLVER, bootstrap_with=clauses)
         found = _maximal(solver, len(component.members)) if semantics == "preferred" else _every_stable(solver)
         choices = (_labelled(component, labels, accepted) for accepted in found)
     try:
@@ -335,24 +332,34 @@ def _every_stable(solver: Solver) -> Iterator[list[int]]:
 
 def _maximal(solver: Solver, size: int) -> Iterator[list[int]]:
     """Yield the maximal admissible sets, as positions, growing each from any admissible set (PrefSAT)."""
-    activation = size
+    activation = [size]
     while solver.solve():
-        model = solver.get_model()
-        while True:
-            accepted = [p + 1 for p in range(size) if model[p] > 0]
-            others = [p + 1 for p in range(size) if model[p] <= 0]
-            if not others:
-                break
-            activation += 1
-            solver.add_clause([-activation, *others])
-            larger = solver.solve(assumptions=[activation, *accepted])
-            if larger:
-                model = solver.get_model()  # before the next clause, which leaves the solved state
-            solver.add_clause([-activation])
-            if not larger:
-                break
+        accepted, others = _grow(solver, solver.get_model(), size, activation)
         yield [v - 1 for v in accepted]
         if not others or not accepted:
             return  # the empty set is maximal: it is the only preferred one, and that was just proved
         # Every other preferred extension accepts something this one does not.
         solver.add_clause(others)
+
+
+def _grow(solver: Solver, model: list[int], size: int, activation: list[int]) -> tuple[list[int], list[int]]:
+    """Grow the admissible set of *model* until no larger one exists; return its variables and the others.
+
+    Each step asks for a strict superset under assumptions, through a fresh
+    activation variable (the counter in *activation*) that is switched off
+    afterwards, so the solver stays usable, warm, for the next question.
+    """
+    while True:
+        accepted = [p + 1 for p in range(size) if model[p] > 0]
+        others = [p + 1 for p in range(size) if model[p] <= 0]
+        if not others:
+            return accepted, others
+        activation[0] += 1
+        switch = activation[0]
+        solver.add_clause([-switch, *others])
+        larger = solver.solve(assumptions=[switch, *accepted])
+        if larger:
+            model = solver.get_model()  # before the next clause, which leaves the solved state
+        solver.add_clause([-switch])
+        if not larger:
+            return accepted, others
