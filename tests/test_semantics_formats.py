@@ -165,7 +165,10 @@ def test_apx_round_trip_is_exact(framework: Framework) -> None:
 
 def test_apx_reads_what_benchmark_sets_write() -> None:
     """Several facts a line, spaces inside, '%' comments, capitals, and attacks before their arguments."""
-    text = '% a comment\narg(a1). arg( B ).\natt(a1 , B). att(B,a1).  % both ways\n\narg("x y").att("x y",a1).'
+    text = (
+        "% a comment\n% and another\n\n  % indented\n"
+        'arg(a1). arg( B ).\natt(a1 , B). att(B,a1).  % both ways\n\narg("x y").att("x y",a1).'
+    )
     framework = apx.loads(text)
     assert framework.arguments == ("a1", "B", "x y")
     assert framework.attacks == (("a1", "B"), ("B", "a1"), ("x y", "a1"))

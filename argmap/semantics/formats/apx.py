@@ -30,7 +30,7 @@ __all__ = ["dump", "dumps", "load", "loads"]
 
 _NAME = r'(?:[A-Za-z0-9_]+|"(?:[^"\\]|\\.)*")'
 _FACT = re.compile(rf"\s*(?:(arg)\(\s*({_NAME})\s*\)|(att)\(\s*({_NAME})\s*,\s*({_NAME})\s*\))\s*\.")
-_SPACE = re.compile(r"\s*(?:%[^\n]*)?")
+_SPACE = re.compile(r"(?:\s|%[^\n]*)*")
 _BARE = re.compile(r"[a-z][A-Za-z0-9_]*|[0-9]+")
 
 
