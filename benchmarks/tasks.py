@@ -98,17 +98,24 @@ def tgf_as_af(tgf: Path) -> Path:
 
 
 def timed(command: list[str], timeout: float) -> dict[str, Any]:
-    """Run *command*; return its wall seconds and output, or why it gave none."""
+    """Run *command*; return its wall and CPU seconds and its output, or why it gave none.
+
+    The CPU time (user and system, of the process and its children) says
+    what the run cost where the wall time also says how loaded the machine was.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         return {"status": f"> {timeout:.0f} s (stopped)"}
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
         return {"status": "failed: " + last[:160]}
-    return {"seconds": seconds, "output": done.stdout}
+    return {"seconds": seconds, "cpu": cpu, "output": done.stdout}
 
 
 def ours(problem: str, path: Path, argument: str | None, timeout: float) -> dict[str, Any]:
@@ -145,7 +152,7 @@ def reference(problem: str, path: Path, argument: str | None, timeout: float) ->
 
 def figure(row: dict[str, Any]) -> str:
     """Return a row's figure in words: seconds, or why there is none."""
-    return f"{row['seconds']:.2f} s" if "seconds" in row else row["status"]
+    return f"{row['seconds']:.2f} s (CPU {row['cpu']:.2f} s)" if "seconds" in row else row["status"]
 
 
 def compare(name: str, problem: str, path: Path, arguments: list[str | None], timeout: float) -> list[dict[str, Any]]:

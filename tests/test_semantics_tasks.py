@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import InvalidElementError, UnknownElementError
@@ -21,6 +21,7 @@ from argmap.semantics import (
     skeptical_counterexample,
     some_extension,
 )
+from argmap.semantics.extensions import _solver_name
 from tests.strategies import frameworks
 
 
@@ -162,3 +163,24 @@ def test_extensions_are_lazy_and_counting_keeps_none() -> None:
     small = Framework(names[:16], attacks[:8] + attacks[pairs : pairs + 8])
     assert small.count("preferred") == 2**8
     assert small.count("complete") == 3**8
+
+
+@st.composite
+def dense_frameworks(draw: st.DrawFn) -> Framework:
+    """Draw 11 or 12 arguments, nine pairs in ten attacked, few self-attacks: dense enough for CaDiCaL."""
+    size = draw(st.integers(11, 12))
+    rng = random.Random(draw(st.integers(0, 2**32)))
+    arguments = [str(number) for number in range(1, size + 1)]
+    attacks = [(a, b) for a in arguments for b in arguments if rng.random() < (0.9 if a != b else 0.1)]
+    return Framework(arguments, attacks)
+
+
+@settings(max_examples=30, deadline=None)
+@given(dense_frameworks())
+def test_dense_frameworks_agree_with_brute_force(framework: Framework) -> None:
+    """Where the attacks are dense (CaDiCaL, first trying every argument in), every task still agrees."""
+    assume(_solver_name(len(framework), len(framework.attacks)) == "cadical195")
+    expected = brute_force(framework)
+    for semantics in SEMANTICS:
+        assert set(framework.extensions(semantics)) == expected[semantics], semantics
+    check_tasks(framework, expected)

@@ -55,13 +55,38 @@ SEMANTICS: tuple[Semantics, ...] = get_args(Semantics)
 
 _Choice: TypeAlias = bytes  # the codes of one component's members, in the component's order
 
-_SOLVER = "minisat22"
-"""The python-sat solver used inside components: MiniSat 2.2, incremental, with assumptions.
+_DENSE = 8.0
+"""Attacks per argument inside a component from which CaDiCaL, not MiniSat, solves it.
 
-Measured against CaDiCaL 1.5.3 and 1.9.5 (also in python-sat) on random frameworks of 1,000
-arguments at 4 attacks per argument, MiniSat found all preferred extensions in about half the time
-(benchmarks/evaluation.py, docs/performance.md).
+Both come with python-sat, and each wins on its own kind of framework
+(benchmarks/tasks.py, docs/performance.md). On sparse random frameworks
+(1,000 arguments, 4 attacks each) MiniSat 2.2 is about 1.3 times as fast as
+CaDiCaL 1.9.5; on AFGen-style dense ones (150 arguments, about 30 attacks
+each) CaDiCaL enumerates preferred extensions 7 times as fast, stable 15
+times and complete 5 times.
 """
+
+
+def _solver_name(members: int, attacks: int) -> str:
+    """Return the SAT solver for a problem of *members* arguments and *attacks* attacks among them."""
+    return "cadical195" if attacks >= _DENSE * max(members, 1) else "minisat22"
+
+
+def _new_solver(clauses: list[list[int]], members: int, attacks: int, *, grow: bool = False) -> Solver:
+    """Return a solver holding *clauses*, chosen by the density of the attacks they encode.
+
+    With *grow* (the solver will look for maximal sets), CaDiCaL first tries
+    every argument ``in``: the first admissible sets it finds are then large,
+    and growing them to preferred ones takes a call or two instead of many.
+    That halves the calls on dense frameworks; MiniSat gains nothing from it.
+    """
+    from pysat.solvers import Solver
+
+    name = _solver_name(members, attacks)
+    solver = Solver(name=name, bootstrap_with=clauses)
+    if grow and name == "cadical195":
+        solver.set_phases(range(1, members + 1))
+    return solver
 
 
 def labellings(framework: Framework, semantics: Semantics) -> Iterator[Labelling]:
@@ -136,7 +161,7 @@ def labelling_of(framework: Framework, extension: Iterable[str]) -> Labelling:
 class _Component:
     """One strongly connected component of the undecided arguments, and how to label it."""
 
-    __slots__ = ("attackers_inside", "attackers_outside", "cache", "context", "members", "required")
+    __slots__ = ("attackers_inside", "attackers_outside", "attacks", "cache", "context", "members", "required")
 
     def __init__(
         self, members: list[int], framework: Framework, grounded: bytearray, required: frozenset[int] = frozenset()
@@ -154,6 +179,7 @@ class _Component:
                 [a for a in dict.fromkeys(attackers) if a not in inside and grounded[a] == UNDEC]
             )
         self.context = list(dict.fromkeys(a for group in self.attackers_outside for a in group))
+        self.attacks = sum(len(inside) for inside in self.attackers_inside)
         self.cache: dict[bytes, list[_Choice]] = {}
 
     def choices(self, labels: bytearray, semantics: Semantics) -> Iterator[_Choice]:
@@ -225,17 +251,16 @@ def _scc_recursive(
 
 def _solve(component: _Component, labels: bytearray, semantics: Semantics) -> Iterator[_Choice]:
     """Yield a component's labellings given its context, found by the SAT solver."""
-    from pysat.solvers import Solver
-
+    size = len(component.members)
     if semantics == "complete":
         clauses = _complete_clauses(component, labels)
         clauses.extend([2 * position + 1] for position in component.required)
-        solver = Solver(name=_SOLVER, bootstrap_with=clauses)
-        choices = _every_complete(solver, len(component.members))
+        solver = _new_solver(clauses, size, component.attacks)
+        choices = _every_complete(solver, size)
     else:
         clauses = _acceptance_clauses(component, labels, semantics)
         clauses.extend([position + 1] for position in component.required)
-        solver = Solver(name=_SOLVER, bootstrap_with=clauses)
+        solver = _new_solver(clauses, size, component.attacks, grow=semantics == "preferred")
         found = _maximal(solver, len(component.members)) if semantics == "preferred" else _every_stable(solver)
         choices = (_labelled(component, labels, accepted) for accepted in found)
     try:

@@ -33,23 +33,20 @@ SAT call.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
+from typing import Literal, TypeAlias, get_args
 
 from argmap.errors import InvalidElementError
 from argmap.semantics.extensions import (
-    _SOLVER,
     SEMANTICS,
     Semantics,
     _acceptance_clauses,
     _Component,
     _grow,
+    _new_solver,
     _scc_recursive,
 )
 from argmap.semantics.framework import IN, OUT, UNDEC, Framework, Labelling
 from argmap.semantics.grounded import grounded_codes
-
-if TYPE_CHECKING:
-    from pysat.solvers import Solver
 
 __all__ = [
     "TASKS",
@@ -207,12 +204,6 @@ def _ancestors(framework: Framework, query: int, grounded: bytearray) -> list[in
     return found
 
 
-def _solver(clauses: list[list[int]]) -> Solver:
-    from pysat.solvers import Solver
-
-    return Solver(name=_SOLVER, bootstrap_with=clauses)
-
-
 def _admissible_around(framework: Framework, query: int, *, holding: bool) -> list[int] | None:
     """Return an admissible set holding *query* (numbers, grounded ``in`` ones included), or ``None``.
 
@@ -224,7 +215,8 @@ def _admissible_around(framework: Framework, query: int, *, holding: bool) -> li
     if grounded[query] != UNDEC:
         return accepted if grounded[query] == IN else None
     component = _Component(_ancestors(framework, query, grounded), framework, grounded)
-    solver = _solver([*_acceptance_clauses(component, grounded, "preferred"), [1 if holding else -1]])
+    clauses = _acceptance_clauses(component, grounded, "preferred")
+    solver = _new_solver([*clauses, [1 if holding else -1]], len(component.members), component.attacks)
     try:
         if not solver.solve():
             return None
@@ -247,8 +239,8 @@ def _preferred_without(framework: Framework, query: int, grounded: bytearray) ->
     component = _Component(_ancestors(framework, query, grounded), framework, grounded)
     clauses = _acceptance_clauses(component, grounded, "preferred")
     size = len(component.members)
-    proposer = _solver([*clauses, [-1]])  # the query is position 0, variable 1
-    grower = _solver(clauses)
+    proposer = _new_solver([*clauses, [-1]], size, component.attacks)  # the query is position 0, variable 1
+    grower = _new_solver(clauses, size, component.attacks, grow=True)
     activation = [size]
     try:
         while proposer.solve():
@@ -287,7 +279,7 @@ def _stable(framework: Framework, query: int | None, code: int | None) -> bytes 
     if query is not None:
         position = component.members.index(query) + 1
         clauses.append([position if code == IN else -position])
-    solver = _solver(clauses)
+    solver = _new_solver(clauses, len(residue), component.attacks)
     try:
         if not solver.solve():
             return None

@@ -10,8 +10,9 @@ from argmap.semantics.formats import load
 framework = load(Path(__file__).with_name("floating.apx"))
 
 one = framework.some_extension("preferred")  # SE: one extension, not all of them
-print(one)
-# frozenset({'a', 'd'})
+assert one is not None  # None only where there is none (stable semantics)
+print(sorted(one))
+# ['a', 'd']
 assert framework.skeptical("d", "preferred")  # DS: d is in every preferred extension...
 assert not framework.skeptical("d", "complete")  # ...but not in the grounded one, the least complete
 assert framework.credulous("a")  # DC: a is in some preferred extension,
