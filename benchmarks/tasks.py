@@ -38,7 +38,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# Run as a script, this folder comes first on the path, and its html.py would hide the standard library's.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from benchmarks.evaluation import CACHE, OURS, ROOT, framework_file, venv_python
 

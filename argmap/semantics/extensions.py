@@ -14,7 +14,8 @@ context) whose ``in`` set is maximal; a stable one is a complete one with no
 
 Inside a component of one argument the label follows from the context.
 Larger components are encoded as CNF and handed to a SAT solver through
-python-sat: complete labellings (Caminada's conditions, two variables an
+python-sat (MiniSat where attacks are sparse, CaDiCaL where they are dense,
+as measured): complete labellings (Caminada's conditions, two variables an
 argument) and stable extensions (conflict-free and attacking the rest, one
 variable an argument) are enumerated with blocking clauses; preferred
 extensions are maximal admissible sets (one variable an argument), each
