@@ -41,7 +41,7 @@ from typing import Any
 # Run as a script, this folder comes first on the path, and its html.py would hide the standard library's.
 sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from benchmarks.evaluation import CACHE, OURS, ROOT, framework_file, venv_python
+from benchmarks.evaluation import CACHE, OURS, ROOT, framework_file, venv_python  # noqa: E402  # after the path fix above
 
 CLINGO = "clingo==5.8.3"
 REFERENCE = Path(__file__).resolve().parent / "clingo_reference.py"
