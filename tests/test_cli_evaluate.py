@@ -257,10 +257,14 @@ def test_ctrl_c_keeps_what_was_printed_and_exits_130(tmp_path: Path) -> None:
         text=True,
     ) as process:
         assert process.stdout is not None
+        assert process.stderr is not None
         first = process.stdout.readline()  # the first extension comes at once
         time.sleep(0.5)
         process.send_signal(signal.SIGINT)
-        rest, errors = process.communicate(timeout=60)
+        # Read through the same buffered streams: communicate() would skip what readline() buffered.
+        rest = process.stdout.read()
+        errors = process.stderr.read()
+        process.wait(timeout=60)
     assert process.returncode == 130
     found = [json.loads(line) for line in (first + rest).splitlines()]
     assert all(len(extension) == pairs for extension in found)
