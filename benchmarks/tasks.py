@@ -38,10 +38,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-# Run as a script, this folder comes first on the path, and its html.py would hide the standard library's.
-sys.path[0] = str(Path(__file__).resolve().parent.parent)
+if not __package__:  # run as a script: this folder comes first on the path, and its html.py would hide the stdlib's
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from benchmarks.evaluation import CACHE, OURS, ROOT, framework_file, venv_python  # noqa: E402  # after the path fix above
+from benchmarks.evaluation import CACHE, OURS, ROOT, framework_file, venv_python  # after the path fix above
 
 CLINGO = "clingo==5.8.3"
 REFERENCE = Path(__file__).resolve().parent / "clingo_reference.py"
@@ -202,13 +202,12 @@ def million(timeout: float) -> dict[str, Any]:
     return row
 
 
-def main() -> None:
-    """Run the measurements named on the command line (all by default) and print the table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", action="append", help="run only this measurement (repeatable)")
-    parser.add_argument("--seed", type=int, default=2026, help="the seed of the generated frameworks")
-    options = parser.parse_args()
-    wanted = set(options.only or ["iccma-2025", "dense-150", "afgen-sample", "sparse-10k", "million"])
+MEASUREMENTS = ("million", "iccma-2025", "dense-150", "afgen-sample", "sparse-10k")
+"""Every measurement, by name, in the order run."""
+
+
+def measure_all(wanted: set[str], seed: int = 2026) -> list[dict[str, Any]]:
+    """Run the measurements in *wanted*, printing a table row as each ends; return every row."""
     rows: list[dict[str, Any]] = []
     print("| measurement | problem | argument | library | time | found |\n|---|---|---|---|---|---|")
     if "million" in wanted:  # first: it needs the children's peak memory to be its own
@@ -216,9 +215,9 @@ def main() -> None:
     if "iccma-2025" in wanted and ICCMA_2025.exists():
         rows += compare("iccma-2025", "SE-PR", ICCMA_2025, [None], 120)
         for problem in ("DC-PR", "DS-PR"):
-            rows += compare("iccma-2025", problem, ICCMA_2025, some_arguments(ICCMA_2025, 5, options.seed), 120)
+            rows += compare("iccma-2025", problem, ICCMA_2025, some_arguments(ICCMA_2025, 5, seed), 120)
     if "dense-150" in wanted:
-        path = afgen_file(150, 0.3, 0.34, options.seed)
+        path = afgen_file(150, 0.3, 0.34, seed)
         for problem in ("EE-PR", "EE-ST", "EE-CO"):
             rows += compare("dense-150", problem, path, [None], 300)
     if "afgen-sample" in wanted and AFGEN_SAMPLE.exists():
@@ -226,11 +225,36 @@ def main() -> None:
         for problem in ("EE-PR", "EE-ST", "EE-CO"):
             rows += compare("afgen-n150p3q34n", problem, path, [None], 300)
     if "sparse-10k" in wanted:
-        path = framework_file(10_000, 4.0, options.seed)
+        path = framework_file(10_000, 4.0, seed)
         rows += compare("sparse-10k", "SE-PR", path, [None], 60)
-        chosen = some_arguments(path, 10, options.seed)
+        chosen = some_arguments(path, 10, seed)
         for problem in ("DC-PR", "DS-PR"):
             rows += compare("sparse-10k", problem, path, chosen[:3], 60)
+    return rows
+
+
+def table(rows: list[dict[str, Any]]) -> list[str]:
+    """Return the rows as a Markdown table for docs/performance.md: wall time, with the CPU time beside it."""
+    lines = ["| framework | problem | argument | library | wall (CPU) | found |", "|---|---|---|---|---|---|"]
+    for row in rows:
+        if row["measurement"] == "million":
+            first = f"first after {row['first']:.2f} s" if row["first"] is not None else "none"
+            said = f"{first}, {row['extensions']:,} in {row['seconds']:.1f} s"
+            lines.append(f"| million (2²⁰ extensions) | EE-PR | | argmap | {said} | peak {row['peak_mb']:.0f} MB |")
+            continue
+        argument = row.get("argument") or ""
+        shown = f"| {row['measurement']} | {row['problem']} | {argument} | {row['library']} | {figure(row)} |"
+        lines.append(f"{shown} {row.get('found', '')} |")
+    return lines
+
+
+def main() -> None:
+    """Run the measurements named on the command line (all by default) and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", action="append", choices=MEASUREMENTS, help="run only this one (repeatable)")
+    parser.add_argument("--seed", type=int, default=2026, help="the seed of the generated frameworks")
+    options = parser.parse_args()
+    rows = measure_all(set(options.only or MEASUREMENTS), options.seed)
     out = CACHE / f"tasks-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     print(f"figures written to {out.relative_to(ROOT)}")
