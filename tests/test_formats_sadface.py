@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -110,7 +112,12 @@ def test_an_independent_reader_loads_what_we_write() -> None:
         ('{"nodes": [\n {"id": "a", "type": "atom"}]}', 2, 2, "an atom needs a 'text' string"),
         ('{"nodes": [{"id": "s", "type": "scheme"}]}', 1, 12, "a scheme needs a 'name'"),
         ('{"nodes": [{"id": "", "type": "atom", "text": "x"}]}', 1, 19, "'id' must be a non-empty string"),
-        ('{"nodes": [{"id": "a", "type": "argument"}]}', 1, 32, "'type' must be one of atom, scheme, inference, conflict"),
+        (
+            '{"nodes": [{"id": "a", "type": "argument"}]}',
+            1,
+            32,
+            "'type' must be one of atom, scheme, inference, conflict",
+        ),
         ('{"nodes": [], "edges": [{"source_id": ""}]}', 1, 39, "'source_id' must be a non-empty string"),
     ],
 )
@@ -120,3 +127,134 @@ def test_malformed_documents_name_line_and_column(text: str, line: int, column: 
         sadface.loads(text, path="x.sadface.json")
     assert (caught.value.line, caught.value.column) == (line, column)
     assert message in caught.value.message
+
+
+def library() -> Any:
+    """Return the sadface reference library, fresh (it keeps one document in a module global)."""
+    module = pytest.importorskip("sadface", reason="the sadface library is a dev dependency")
+    module.reset()
+    module.initialise()
+    return module
+
+
+def test_a_document_the_sadface_library_writes_is_read() -> None:
+    """The sadface library 0.5.4 writes inference and conflict nodes and a core block: claims, a linked support, a rebuttal."""
+    sf = library()
+    sf.set_title("Treasure")
+    sf.set_description("Why every moment counts.")
+    sf.set_analyst("Inigo Montoya")
+    sf.set_created("2020-06-25T09:40:20")
+    argument = sf.build_argument(
+        con_text="You should treasure every moment", prem_text=["You will die", "Life is short"]
+    )
+    objection = sf.add_atom("You might live forever")
+    conflict = sf.add_conflict("attack")
+    sf.add_edge(objection["id"], conflict["id"])  # attacker -> conflict -> target, as SADFace's examples draw it
+    sf.add_edge(conflict["id"], argument["conclusion"]["id"])
+    amap = sadface.loads(sf.export_json())
+    assert (amap.title, amap.description, amap.author, amap.date) == (
+        "Treasure",
+        "Why every moment counts.",
+        "Inigo Montoya",
+        "2020-06-25",
+    )
+    (support,) = amap.supports
+    assert support.conclusion == argument["conclusion"]["id"]
+    assert sorted(support.premises) == sorted(argument["premises"])
+    assert support.label is None  # "support" names the kind, not a scheme
+    (rebuttal,) = amap.rebuttals
+    assert (rebuttal.attacker, rebuttal.target) == (objection["id"], argument["conclusion"]["id"])
+    assert amap.load_problems == []
+
+
+def test_a_version_0_1_document_keeps_its_top_level_analyst_and_dates() -> None:
+    """SADFace 0.1 keeps the analyst, dates and id at the top, not in metadata.core; they are read from there."""
+    document = {
+        "analyst_email": "ada@example.org",
+        "analyst_name": "Ada Lovelace",
+        "created": "2017-07-11T16:32:36",
+        "edited": "2017-07-12T10:00:00",
+        "id": "94a975db-25ae-4d25-93cc-1c07c932e2f8",
+        "metadata": {},
+        "nodes": [
+            {"id": "a", "metadata": {}, "sources": [], "text": "The engine computes.", "type": "atom"},
+            {"id": "b", "metadata": {}, "sources": [], "text": "The engine is useful.", "type": "atom"},
+            {"id": "s", "name": "support", "type": "scheme"},
+        ],
+        "edges": [{"id": "e1", "source_id": "a", "target_id": "s"}, {"id": "e2", "source_id": "s", "target_id": "b"}],
+        "resources": [],
+    }
+    amap = argmap.loads(json.dumps(document), "sadface")
+    assert (amap.author, amap.date) == ("Ada Lovelace", "2017-07-11")
+    assert [(s.premises, s.conclusion) for s in amap.supports] == [(("a",), "b")]
+
+
+def test_what_argmap_writes_the_sadface_library_reads_and_validates() -> None:
+    """Our output: UUIDs everywhere, a document id, no null metadata; the library lists it, draws it, validates it.
+
+    The library's validator also faults what the library itself writes (its
+    inference and conflict node types, the title and description its own
+    setters put in the core block); our document has no problem beyond those.
+    """
+    sf = library()
+    m = ArgumentMap(title="Hang back", description="A campaign.", author="Simon Wells", date="2019-04-22")
+    campaign = m.claim("The campaign was wrong.", id="campaign")
+    support = m.support(["Cyclists were blamed.", "Drivers were not."], campaign, label="Argument from example")
+    m.rebut("Road users must be vigilant.", "campaign", label="counter-example")
+    m.undercut("Blame is not the point.", support)
+    m.doubt(m.claim("Was it, though?", id="doubt"), "campaign", stance="question")
+    document = json.loads(sadface.dumps(m))
+    ids = [item["id"] for item in document["nodes"] + document["edges"]] + [document["metadata"]["core"]["id"]]
+    assert all(str(uuid.UUID(id)) == id for id in ids)
+    assert len(set(ids)) == len(ids)
+    assert "null" not in json.dumps(document["nodes"])
+
+    sf.set_doc(document)
+    assert sorted(atom["text"] for atom in sf.list_atoms()) == sorted(claim.text for claim in m.claims)
+    assert len(sf.list_inferences()) == 1
+    assert len(sf.list_conflict()) == 3
+    assert (sf.get_title(), sf.get_description(), sf.get_analyst()) == ("Hang back", "A campaign.", "Simon Wells")
+    drawn = sf.export_dot()
+    assert all(f'"{edge["source_id"]}" -> "{edge["target_id"]}"' in drawn for edge in document["edges"])
+
+    _, problems = sf.verify(document)
+    own = library()  # the same map, built with the library's own functions
+    own.set_title("Hang back")
+    own.set_description("A campaign.")
+    own.add_notes("")  # the core block's notes, which arguebuf's reader requires
+    built = own.build_argument(con_text="The campaign was wrong.", prem_text=["Cyclists were blamed."])
+    conflict = own.add_conflict("attack")
+    own.add_edge(own.add_atom("Road users must be vigilant.")["id"], conflict["id"])
+    own.add_edge(conflict["id"], built["conclusion"]["id"])
+    _, theirs = own.verify(own.get_document())
+    assert set(problems) <= set(theirs), set(problems) - set(theirs)
+
+    assert sadface.loads(own.prettyprint(document)) == m  # through the library's own writer and back: exact
+
+
+def test_the_round_trip_through_sadface_keeps_ids_that_are_uuids() -> None:
+    """A document read from the library and written again keeps its UUIDs as node ids, without copies in metadata."""
+    sf = library()
+    sf.build_argument(con_text="A conclusion.", prem_text=["A premise."])
+    first = sadface.loads(sf.export_json())
+    document = json.loads(sadface.dumps(first))
+    assert {node["id"] for node in document["nodes"] if node["type"] == "atom"} == {c.id for c in first.claims}
+    assert all("argmap" not in node["metadata"] for node in document["nodes"] if node["type"] == "atom")
+    assert sadface.loads(sadface.dumps(first)) == first
+
+
+def test_a_json_that_is_not_sadface_names_what_was_expected(tmp_path: Path) -> None:
+    """A Cytoscape export (nodes and edges under 'data') is refused saying what argmap reads, not 'missing format'."""
+    cytoscape = {
+        "nodes": [{"data": {"id": "a1", "content": "Every person dies", "type": "atom"}, "classes": "atom-label"}],
+        "edges": [{"data": {"id": "a1s1", "source": "a1", "target": "s1"}}],
+    }
+    path = tmp_path / "graph.json"
+    path.write_text(json.dumps(cytoscape), encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        argmap.load(path)
+    assert "missing field 'format'" not in str(caught.value)
+    assert "expected argmap JSON" in caught.value.message
+    assert "SADFace document" in caught.value.message
+    with pytest.raises(FormatError, match="a Cytoscape export keeps it under 'data': not SADFace"):
+        sadface.loads(json.dumps(cytoscape))
