@@ -138,7 +138,7 @@ def library() -> Any:
 
 
 def test_a_document_the_sadface_library_writes_is_read() -> None:
-    """The sadface library 0.5.4 writes inference and conflict nodes and a core block: claims, a linked support, a rebuttal."""
+    """What the sadface library 0.5.4 writes (inference, conflict nodes) reads: claims, a linked support, a rebuttal."""
     sf = library()
     sf.set_title("Treasure")
     sf.set_description("Why every moment counts.")
