@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -71,9 +72,34 @@ def main(
     """
 
 
+def shown(text: str) -> str:
+    """Return *text*, which may come from a file, safe to print: no escape sequence or line break reaches the terminal.
+
+    The controls a file could hold (an ESC starting a terminal sequence, a C1
+    CSI, a carriage return, bidirectional overrides) are shown as visible
+    symbols, as ``argmap outline`` shows them.
+    """
+    from argmap.render._wrap import visible
+
+    return visible(text)
+
+
+def json_text(document: object, indent: int | None = 2) -> str:
+    r"""Return *document* as JSON for a terminal, with C1 controls and bidirectional marks escaped as ``\uXXXX``.
+
+    ``json.dumps`` escapes C0 controls already; C1 controls and the
+    bidirectional overrides it leaves as they are, and a terminal obeys them.
+    """
+    text = json.dumps(document, ensure_ascii=False, indent=indent)
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+
+
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     """Print one line on stderr and exit with *code*."""
-    typer.echo(f"argmap: error: {message}", err=True)
+    typer.echo(f"argmap: error: {shown(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -142,9 +168,9 @@ def check(
             failing |= any(p.severity == "error" or strict for p in problems)
             if not as_json:
                 for problem in problems:
-                    typer.echo(f"{reference}: {problem}")
+                    typer.echo(shown(f"{reference}: {problem}"))
     if as_json:
-        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        typer.echo(json_text(found))
     elif not any(found.values()):
         typer.echo(f"no problems in {len(maps)} map{'s' if len(maps) != 1 else ''}")
     if failing:
@@ -177,13 +203,13 @@ def convert(
         amap = read_map(source, from_format)
         formats.dump(amap, output, to_format)
     for problem in amap.load_problems:
-        typer.echo(f"argmap: {problem.severity}: {source}: {problem.message}", err=True)
+        typer.echo(shown(f"argmap: {problem.severity}: {source}: {problem.message}"), err=True)
     typer.echo(f"wrote {output}", err=True)
 
 
 def report(line: str) -> None:
     """Print one line about what a command is doing on stderr, where it does not mix with output."""
-    typer.echo(line, err=True)
+    typer.echo(shown(line), err=True)
 
 
 def until_interrupted(run: Callable[[], None]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -13,7 +12,9 @@ from argmap.cli import (
     app,
     errors,
     fail,
+    json_text,
     read_map,
+    shown,
 )
 
 if TYPE_CHECKING:
@@ -78,12 +79,12 @@ def _evaluate_framework(source: str, format: str, semantics: str, as_json: bool)
         index = framework.index
         found.sort(key=lambda names: [index[name] for name in names])
     if as_json:
-        typer.echo(json.dumps({"semantics": semantics, "extensions": found}, ensure_ascii=False))
+        typer.echo(json_text({"semantics": semantics, "extensions": found}, indent=None))
         return
     noun = "extension" if len(found) == 1 else "extensions"
-    typer.echo(f"{semantics}: {len(found) or 'no'} {noun} of {source} ({len(framework)} arguments)")
+    typer.echo(shown(f"{semantics}: {len(found) or 'no'} {noun} of {source} ({len(framework)} arguments)"))
     for number, names in enumerate(found, start=1):
-        typer.echo(f"  {number}: {{{', '.join(names)}}}")
+        typer.echo(shown(f"  {number}: {{{', '.join(names)}}}"))  # names come from the file
 
 
 def _evaluate_map(amap: ArgumentMap, semantics: str, as_json: bool) -> None:
@@ -105,7 +106,7 @@ def _evaluate_map(amap: ArgumentMap, semantics: str, as_json: bool) -> None:
             for element in elements
         ]
         document = {"semantics": semantics, "extensions": len(result.views), "elements": rows}
-        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        typer.echo(json_text(document))
         return
     count = len(result.views)
     typer.echo(f"{semantics} semantics: {count or 'no'} extension{'s' if count != 1 else ''}")
@@ -118,7 +119,8 @@ def _evaluate_map(amap: ArgumentMap, semantics: str, as_json: bool) -> None:
         for element in group:
             verdict = result[element]
             views = [view[element.id].status for view in result.views] if columns else []
-            table.append([_shorten(element.id), verdict.status, *views, verdict.reason.partition(": ")[2]])
+            reason = shown(verdict.reason.partition(": ")[2])  # ids come from the file
+            table.append([_shorten(shown(element.id)), verdict.status, *views, reason])
         typer.echo("")
         widths = [max(len(row[column]) for row in table) for column in range(len(header) - 1)]
         for row in table:
