@@ -44,6 +44,7 @@ from typing import Literal, TypeAlias
 
 import attrs
 
+from argmap._bulk import paused_gc
 from argmap.errors import ArgmapError, InvalidElementError, UnknownElementError
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut
@@ -150,6 +151,11 @@ def evaluate(amap: ArgumentMap, semantics: Semantics = "grounded") -> Evaluation
     """
     if semantics not in SEMANTICS:
         raise InvalidElementError(f"unknown semantics {semantics!r}; known: {', '.join(SEMANTICS)}")
+    with paused_gc():  # arguments and verdicts all stay: nothing for the collector to find, and it would rescan them
+        return _evaluate(amap, semantics)
+
+
+def _evaluate(amap: ArgumentMap, semantics: Semantics) -> Evaluation:
     structure = _Structure(amap)
     # In a stable order, the solver's being its own: a view accepting an earlier argument comes first.
     found = sorted((labelling.codes for labelling in labellings(structure.framework, semantics)), key=_order)
