@@ -72,7 +72,9 @@ def test_a_fifo_with_no_writer_is_refused_at_once(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
-@pytest.mark.parametrize("name", ["map.json", "map.aif.json", "map.sadface.json", "map.argdown", "g.af", "g.tgf"])
+@pytest.mark.parametrize(
+    "name", ["map.json", "map.aif.json", "map.sadface.json", "map.argdown", "map.py", "g.af", "g.tgf"]
+)
 def test_a_link_to_an_endless_device_is_refused_not_read(tmp_path: Path, device: str, name: str) -> None:
     """A link to /dev/zero or /dev/urandom is followed, found to be a device, and refused before any byte is read."""
     if not Path(device).exists():

@@ -12,7 +12,16 @@ from typing import Any, NoReturn
 
 from argmap.errors import FormatError
 
-__all__ = ["READ_LIMIT", "dumps_by_line", "field_name", "locate", "parse", "read_bytes", "read_text"]
+__all__ = [
+    "READ_LIMIT",
+    "dumps_by_line",
+    "field_name",
+    "locate",
+    "parse",
+    "read_bytes",
+    "read_text",
+    "refuse_special_file",
+]
 
 _WHITESPACE = " \t\r\n"
 
@@ -85,6 +94,20 @@ def read_bytes(path: str | Path) -> bytes:
     if len(data) > READ_LIMIT:
         raise FormatError(f"holds more than the {READ_LIMIT:,} bytes argmap reads", path=path)
     return data
+
+
+def refuse_special_file(path: str | Path) -> None:
+    """Raise a :class:`FormatError` if *path* exists and is not a regular file (a FIFO, a device, a socket).
+
+    For readers that open the file themselves; :func:`read_bytes` checks the
+    file it opened instead.
+    """
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return  # missing or unreadable: the reader says so in its own words
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise FormatError(f"is {_kind(mode)}, not a regular file", path=path)
 
 
 def _kind(mode: int) -> str:

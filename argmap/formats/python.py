@@ -25,6 +25,7 @@ from typing import Any
 
 from argmap._atomic import write_atomic
 from argmap.errors import ArgmapError, FormatError
+from argmap.formats._json import refuse_special_file
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Source, Support, Undercut
 
@@ -48,6 +49,7 @@ def load(path: str | Path) -> ArgumentMap:
     if not Path(text).exists() and _REFERENCE.match(text):
         return _load_reference(text)
     source_path = Path(path)
+    refuse_special_file(source_path)  # a FIFO would block, /dev/zero never end
     try:
         code = source_path.read_text(encoding="utf-8")
     except FileNotFoundError:
