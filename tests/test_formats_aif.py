@@ -348,3 +348,17 @@ def test_relations_with_a_locution_at_an_end_are_left_out_with_a_warning() -> No
     assert codes.count("dialogue-link") == 2
     assert codes.count("incomplete-relation") == 2
     assert any("L node 2" in problem.message for problem in amap.load_problems)
+
+
+def test_a_relation_node_id_the_model_refuses_is_a_format_error_at_the_node() -> None:
+    """An RA node id with a control character is a FormatError at that node, not a traceback (found by fuzzing)."""
+    text = nodeset(
+        ("1", "I", "A premise."),
+        ("2", "I", "A conclusion."),
+        ("x\u0000", "RA", "Default Inference"),
+        edges=(("1", "x\u0000"), ("x\u0000", "2")),
+    )
+    with pytest.raises(FormatError, match=r"Support\.id must be") as caught:
+        aif.loads(text, path="map.aif.json")
+    assert caught.value.line == 1
+    assert caught.value.field == "nodes[2]"

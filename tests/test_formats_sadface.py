@@ -258,3 +258,19 @@ def test_a_json_that_is_not_sadface_names_what_was_expected(tmp_path: Path) -> N
     assert "SADFace document" in caught.value.message
     with pytest.raises(FormatError, match="a Cytoscape export keeps it under 'data': not SADFace"):
         sadface.loads(json.dumps(cytoscape))
+
+
+def test_an_argmap_id_the_model_refuses_is_a_format_error_at_the_node() -> None:
+    """A blank id in a node's argmap metadata is a FormatError at that node, not a traceback (found by fuzzing)."""
+    document = json.loads(sadface.dumps(_small_map()))
+    document["nodes"][-1]["metadata"]["argmap"] = {"id": " "}
+    with pytest.raises(FormatError, match="must be a non-empty string of printable characters") as caught:
+        sadface.loads(json.dumps(document, indent=1), path="map.sadface.json")
+    assert caught.value.field == f"nodes[{len(document['nodes']) - 1}]"
+    assert caught.value.line is not None
+
+
+def _small_map() -> ArgumentMap:
+    m = ArgumentMap()
+    m.support(m.claim("A premise.", id="p"), m.claim("A conclusion.", id="c"))
+    return m
