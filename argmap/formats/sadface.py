@@ -97,7 +97,7 @@ def dumps(amap: ArgumentMap) -> str:
         node, origins, target = _relation_node(relation)
         if not _is_uuid(relation.id):
             node["metadata"][_OWN] = {"id": relation.id} | node["metadata"].get(_OWN, {})
-        node["id"] = node_id(relation.id)
+        node = {"id": node_id(relation.id)} | node  # keys in the order the library's sorted output has them
         nodes.append(node)
         for number, origin in enumerate(origins):
             edges.append(
