@@ -55,7 +55,6 @@ __all__ = [
     "draw",
     "find_engine",
     "format_for",
-    "mimebundle",
     "page",
     "pipe",
     "render",
@@ -497,15 +496,3 @@ def _streams(graphs: Sequence[str], count: int) -> list[str]:
         streams[-1].append(graph)
         size += len(graph)
     return ["".join(stream) for stream in streams]
-
-
-def mimebundle(amap: ArgumentMap) -> dict[str, str]:
-    """Return what Jupyter shows for *amap*: an SVG diagram, or text saying why there is none."""
-    from argmap.render.dot import to_dot
-
-    text = repr(amap)
-    try:
-        svg = pipe(to_dot(amap), "svg").decode("utf-8")
-    except (EngineNotFoundError, EngineError) as error:
-        return {"text/plain": f"{text}\n(no diagram: {error})"}
-    return {"image/svg+xml": svg, "text/plain": text}
