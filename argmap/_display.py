@@ -8,6 +8,9 @@ below it, registers how each type is shown (``bundle.register``) when
 argmap is imported. This leaf module imports nothing of argmap's, so every
 layer may use it. A type nobody registered shows as its ``repr``.
 
+A ``list`` or ``str`` subclass also needs ``_repr_pretty_`` (:func:`pretty`):
+IPython's own printer for its base class would otherwise write its text form.
+
 >>> bundle(3, None, None)
 {'text/plain': '3'}
 """
@@ -16,8 +19,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Container
+from typing import Protocol
 
-__all__ = ["Bundle", "MimeTypes", "bundle"]
+__all__ = ["Bundle", "MimeTypes", "Printer", "bundle", "pretty"]
 
 Bundle = dict[str, str]
 """What a notebook shows for a value: its forms by MIME type (``text/plain``, ``image/svg+xml``, ``text/html`` ...)."""
@@ -30,3 +34,15 @@ MimeTypes = Container[str] | None
 def bundle(value: object, include: MimeTypes, exclude: MimeTypes) -> Bundle:
     """Return the forms a notebook shows for *value*, computing only those *include* asks and *exclude* allows."""
     return {"text/plain": repr(value)}
+
+
+class Printer(Protocol):
+    """What :func:`pretty` needs of IPython's pretty printer."""
+
+    def text(self, obj: str) -> None:
+        """Write *obj*."""
+
+
+def pretty(value: object, printer: Printer) -> None:
+    """Write *value*'s text form, as its bundle gives it, for IPython's ``_repr_pretty_``."""
+    printer.text(bundle(value, ("text/plain",), None)["text/plain"])

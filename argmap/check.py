@@ -22,7 +22,7 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-from argmap._display import Bundle, MimeTypes, bundle
+from argmap._display import Bundle, MimeTypes, Printer, bundle, pretty
 from argmap._graph import strongly_connected_components
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, SkepticalResponse, Support, Undercut
@@ -77,6 +77,10 @@ class Problems(list[Problem]):
     def _repr_mimebundle_(self, include: MimeTypes = None, exclude: MimeTypes = None) -> Bundle:
         """Show the problems in a notebook as a table (see :mod:`argmap.jupyter`)."""
         return bundle(self, include, exclude)
+
+    def _repr_pretty_(self, printer: Printer, cycle: bool) -> None:
+        """Show the problems in IPython as a summary line and a line each."""
+        pretty(self, printer)
 
 
 def check(amap: ArgumentMap) -> Problems:

@@ -88,7 +88,7 @@ OUTLINE_LINES = 200
 FRAMEWORK_LIMIT = 60
 """The most arguments a framework shown in a cell is drawn with; a bigger one shows its size only."""
 
-PAGE_HEIGHT = 600
+PAGE_HEIGHT = 640
 """The height, in CSS pixels, of the frame an interactive page is shown in."""
 
 _SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
@@ -122,7 +122,7 @@ def diagram(
     """
     if evaluation is not None:
         options = by_status(evaluation, options)
-    return Diagram(amap, options or DotOptions(), engine=engine, limit=limit)
+    return Diagram(amap, options, engine=engine, limit=limit)
 
 
 def page(
@@ -153,9 +153,11 @@ def page(
     return Page(amap, options, engine=engine, limit=limit, height=height)
 
 
-@attrs.frozen(eq=False)
 class Diagram:
     """A map's diagram as a notebook shows it (see :func:`diagram`).
+
+    Diagram and :class:`Page` are plain classes: an attrs class costs
+    half a millisecond to define, paid by every ``import argmap``.
 
     Args:
         amap: the map.
@@ -164,10 +166,23 @@ class Diagram:
         limit: draw no map of more claims than this (``None``: any).
     """
 
-    amap: ArgumentMap
-    options: DotOptions = attrs.field(factory=DotOptions)
-    engine: EngineName = attrs.field(default="auto", kw_only=True)
-    limit: int | None = attrs.field(default=DIAGRAM_LIMIT, kw_only=True)
+    __slots__ = ("amap", "engine", "limit", "options")
+
+    def __init__(
+        self,
+        amap: ArgumentMap,
+        options: DotOptions | None = None,
+        *,
+        engine: EngineName = "auto",
+        limit: int | None = DIAGRAM_LIMIT,
+    ) -> None:
+        self.amap = amap
+        self.options = options or DotOptions()
+        self.engine: EngineName = engine
+        self.limit = limit
+
+    def __repr__(self) -> str:
+        return f"<diagram of {self.amap!r}>"
 
     @property
     def svg(self) -> str:
@@ -193,7 +208,6 @@ class Diagram:
             return {"text/plain": f"{text}: no diagram: {error}"}
 
 
-@attrs.frozen(eq=False)
 class Page:
     """A map's interactive page as a notebook shows it: in a sandboxed frame (see :func:`page`).
 
@@ -205,11 +219,25 @@ class Page:
         height: the height of the frame, in CSS pixels.
     """
 
-    amap: ArgumentMap
-    options: HtmlOptions = attrs.field(factory=HtmlOptions)
-    engine: EngineName = attrs.field(default="auto", kw_only=True)
-    limit: int | None = attrs.field(default=DIAGRAM_LIMIT, kw_only=True)
-    height: int = attrs.field(default=PAGE_HEIGHT, kw_only=True)
+    __slots__ = ("amap", "engine", "height", "limit", "options")
+
+    def __init__(
+        self,
+        amap: ArgumentMap,
+        options: HtmlOptions | None = None,
+        *,
+        engine: EngineName = "auto",
+        limit: int | None = DIAGRAM_LIMIT,
+        height: int = PAGE_HEIGHT,
+    ) -> None:
+        self.amap = amap
+        self.options = options or HtmlOptions()
+        self.engine: EngineName = engine
+        self.limit = limit
+        self.height = height
+
+    def __repr__(self) -> str:
+        return f"<page of {self.amap!r}>"
 
     @property
     def html(self) -> str:
@@ -223,7 +251,7 @@ class Page:
         return draw(self.amap, "html", options=self.options, engine=self.engine).decode("utf-8")
 
     def _repr_mimebundle_(self, include: MimeTypes = None, exclude: MimeTypes = None) -> Bundle:
-        text = f"<page of {self.amap!r}>"
+        text = repr(self)
         refusal = _refusal(self.amap, self.limit, "make a page of")
         if refusal is not None:
             return {"text/plain": f"{text}: {refusal}"}
@@ -263,12 +291,12 @@ def _wanted(mime: str, include: MimeTypes, exclude: MimeTypes) -> bool:
 # ------------------------------------------------------------ the core's values
 
 
-@bundle.register
+@bundle.register(ArgumentMap)  # by class, not annotation: no type hints evaluated at import
 def _map(amap: ArgumentMap, include: MimeTypes, exclude: MimeTypes) -> Bundle:
     return Diagram(amap)._repr_mimebundle_(include, exclude)
 
 
-@bundle.register
+@bundle.register(Evaluation)  # by class, not annotation: no type hints evaluated at import
 def _evaluation(evaluation: Evaluation, include: MimeTypes, exclude: MimeTypes) -> Bundle:
     text = repr(evaluation)
     if not _wanted("text/html", include, exclude):
@@ -297,7 +325,7 @@ def _verdict_row(evaluation: Evaluation, id: str) -> list[tuple[str, str]]:
         (f"<code>{escape(id)}</code>", ""),
         (what, ""),
         (escape(_badge(verdict.status)), f"background:{STATUS_STYLES[verdict.status].fill};white-space:nowrap"),
-        (escape(verdict.reason.partition(": ")[2] or verdict.reason), ""),
+        (escape(verdict.reason.partition(": ")[2] or verdict.reason), "min-width:14em"),
     ]
 
 
@@ -306,7 +334,7 @@ def _badge(status: Status) -> str:
     return badge if badge is not None else status
 
 
-@bundle.register
+@bundle.register(Problems)  # by class, not annotation: no type hints evaluated at import
 def _problems(problems: Problems, include: MimeTypes, exclude: MimeTypes) -> Bundle:
     text = _problems_text(problems)
     if not _wanted("text/html", include, exclude):
@@ -347,7 +375,7 @@ def _problem_row(problem: Problem) -> list[tuple[str, str]]:
     ]
 
 
-@bundle.register
+@bundle.register(Outline)  # by class, not annotation: no type hints evaluated at import
 def _outline(outline: Outline, include: MimeTypes, exclude: MimeTypes) -> Bundle:
     lines = outline.splitlines()
     shown = "\n".join(lines[:OUTLINE_LINES]) + "\n"
@@ -359,7 +387,7 @@ def _outline(outline: Outline, include: MimeTypes, exclude: MimeTypes) -> Bundle
     return {"text/plain": shown}
 
 
-@bundle.register
+@bundle.register(Framework)  # by class, not annotation: no type hints evaluated at import
 def _framework(framework: Framework, include: MimeTypes, exclude: MimeTypes) -> Bundle:
     text = repr(framework)
     if len(framework) > FRAMEWORK_LIMIT:

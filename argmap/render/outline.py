@@ -39,7 +39,7 @@ from typing import Any, Literal, NamedTuple, TypeAlias, get_args
 
 import attrs
 
-from argmap._display import Bundle, MimeTypes, bundle
+from argmap._display import Bundle, MimeTypes, Printer, bundle, pretty
 from argmap.errors import OptionError
 from argmap.map import ArgumentMap
 from argmap.model import Attribution, Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut, endpoints
@@ -198,6 +198,10 @@ class Outline(str):
     def _repr_mimebundle_(self, include: MimeTypes = None, exclude: MimeTypes = None) -> Bundle:
         """Show the outline in a notebook as Markdown or text (see :mod:`argmap.jupyter`)."""
         return bundle(self, include, exclude)
+
+    def _repr_pretty_(self, printer: Printer, cycle: bool) -> None:
+        """Show the outline in IPython as itself, not as a quoted string."""
+        pretty(self, printer)
 
 
 def outline(
