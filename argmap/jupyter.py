@@ -23,10 +23,11 @@ which sits above the core, and the core imports nothing above itself. So
 each core type's ``_repr_mimebundle_`` asks the leaf hook
 :func:`argmap._display.bundle`, and this module, above the engine,
 registers there how each type is shown; ``argmap/__init__.py`` imports it,
-so the registrations are in place whenever argmap is. It imports nothing
-that argmap does not already load (no IPython, ever): the engine, which
-brings ``subprocess`` and threads (15 ms), is imported by the functions
-that lay a diagram out, the first time one is shown.
+so the registrations are in place whenever argmap is. It never imports
+IPython, and the engine, which brings ``subprocess`` and threads (15 ms of
+every ``import argmap``), is imported by the three functions that run
+Graphviz, when a first diagram is shown: a deferred import for start-up
+time, not to dodge a cycle (this module sits above the engine).
 
 The page is embedded as an ``<iframe srcdoc=...>`` sandboxed to run its
 own scripts only (no same-origin access): the whole page travels inside

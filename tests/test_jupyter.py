@@ -14,11 +14,12 @@ from xml.etree import ElementTree
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap import ArgumentMap, check, evaluate, load, outline
 from argmap.check import Problem, Problems
 from argmap.jupyter import DIAGRAM_LIMIT, FRAMEWORK_LIMIT, OUTLINE_LINES, ROWS, diagram, page
-from argmap.render.outline import Outline
+from argmap.render.outline import STYLES, Outline, Style
 from argmap.semantics import Framework
 from benchmarks.generate import build, plan
 from tests.conftest import ROOT
@@ -289,6 +290,10 @@ def test_check_still_returns_a_list() -> None:
     assert isinstance(problems, list)
     assert problems == []
     assert repr(problems) == "[]"
+    found = check(load(WIRE))
+    again = pickle.loads(pickle.dumps(found))
+    assert type(again) is Problems
+    assert again == found
 
 
 def test_problems_show_as_a_table_of_severity_code_message_and_elements() -> None:
@@ -357,6 +362,15 @@ def test_a_small_outline_shows_whole(amap: ArgumentMap) -> None:
     """0 and 1 claims: the outline as it is."""
     text = outline(amap, "markdown")
     assert text._repr_mimebundle_()["text/markdown"] == (text or "\n")
+
+
+@given(maps(), st.sampled_from(STYLES))
+def test_every_small_outline_shows_as_itself_in_each_style(amap: ArgumentMap, style: Style) -> None:
+    """An outline under OUTLINE_LINES lines shows whole, as text, and as Markdown too in the markdown style."""
+    text = outline(amap, style)
+    bundle = text._repr_mimebundle_()
+    assert bundle["text/plain"] == (text or "\n")
+    assert ("text/markdown" in bundle) == (style == "markdown")
 
 
 def test_an_outline_of_10000_claims_shows_its_first_lines_and_says_how_many_more() -> None:

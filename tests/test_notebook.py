@@ -15,7 +15,6 @@ import json
 import re
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
@@ -26,7 +25,7 @@ from nbclient import NotebookClient
 
 from argmap import evaluate, load
 from argmap.jupyter import page
-from tests.browser import launch, visit
+from tests.browser import visit
 from tests.conftest import ROOT
 
 if TYPE_CHECKING:
@@ -155,12 +154,6 @@ def test_pages_show_as_sandboxed_frames_holding_the_whole_page(executed: nbforma
         srcdoc = re.search(r'srcdoc="([^"]*)"', frame)
         assert srcdoc is not None
         assert html.unescape(srcdoc[1]).startswith("<!DOCTYPE html>")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Return a headless Chromium for this module."""
-    yield from launch()
 
 
 @pytest.mark.browser
