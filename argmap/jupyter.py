@@ -326,8 +326,13 @@ def _verdict_row(evaluation: Evaluation, id: str) -> list[tuple[str, str]]:
         (f"<code>{escape(id)}</code>", ""),
         (what, ""),
         (escape(_badge(verdict.status)), f"background:{STATUS_STYLES[verdict.status].fill};white-space:nowrap"),
-        (escape(verdict.reason.partition(": ")[2] or verdict.reason), "min-width:14em"),
+        (escape(_after_status(verdict.reason, verdict.status)), "min-width:14em"),
     ]
+
+
+def _after_status(reason: str, status: Status) -> str:
+    """Return *reason* without the status it starts with, which the table shows beside it."""
+    return reason[len(status) :].lstrip(": ") if reason.startswith(status) else reason
 
 
 def _badge(status: Status) -> str:

@@ -242,6 +242,14 @@ def test_an_evaluation_shows_a_table_of_claims_and_relations_with_status_and_rea
     assert relation[1] == "support"
 
 
+def test_a_table_of_several_extensions_keeps_what_the_reasons_say_of_them() -> None:
+    """Under preferred semantics a reason says how the extensions agree: the table keeps it, less the status."""
+    evaluation = evaluate(load(WIRE), "preferred")
+    reasons = {row[0]: row[3] for row in rows(evaluation._repr_mimebundle_()["text/html"])}
+    assert reasons["alliance"] == "in every preferred extension: nothing on the map challenges it"
+    assert reasons["fewer-cia"].startswith("the 4 preferred extensions disagree: ")
+
+
 @pytest.mark.parametrize(
     ("amap", "plain"),
     [
