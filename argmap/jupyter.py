@@ -46,7 +46,7 @@ import attrs
 
 from argmap._display import Bundle, MimeTypes, bundle
 from argmap.check import Problem, Problems
-from argmap.errors import EngineError, EngineNotFoundError
+from argmap.errors import EngineError, EngineNotFoundError, OptionError
 from argmap.evaluate import Evaluation, Status
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut
@@ -147,10 +147,16 @@ def page(
         engine: which Graphviz program to run.
         limit: draw no map of more claims than this (``None``: draw any).
         height: the height of the frame, in CSS pixels.
+
+    Raises:
+        OptionError: the evaluation (or the options' verdicts) judges an element the map does not have.
     """
     options = options or HtmlOptions()
     if evaluation is not None:
         options = attrs.evolve(options, verdicts=evaluation.verdicts, semantics=evaluation.semantics)
+    for id in options.verdicts or ():
+        if id not in amap:  # said now, not in a traceback when the page is shown
+            raise OptionError(f"the evaluation judges {id!r}, which is no claim or relation of this map")
     return Page(amap, options, engine=engine, limit=limit, height=height)
 
 

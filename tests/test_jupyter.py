@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap import ArgumentMap, check, evaluate, load, outline
+from argmap import ArgumentMap, OptionError, check, evaluate, load, outline
 from argmap.check import Problem, Problems
 from argmap.jupyter import DIAGRAM_LIMIT, FRAMEWORK_LIMIT, OUTLINE_LINES, ROWS, diagram, page
 from argmap.render.outline import STYLES, Outline, Style
@@ -209,6 +209,14 @@ def test_a_page_with_an_evaluation_carries_the_verdicts() -> None:
     document = page(amap, evaluation=evaluate(amap)).html
     assert 'id="argmap-statuses"' in document
     assert "neither upheld nor dismissed" in document
+
+
+def test_a_page_with_another_maps_evaluation_is_refused_when_asked_for() -> None:
+    """page(m, evaluation=e) of another map: an OptionError at once, not a traceback when the cell is shown."""
+    with pytest.raises(
+        OptionError, match="the evaluation judges 'alliance', which is no claim or relation of this map"
+    ):
+        page(one(), evaluation=evaluate(load(WIRE)))
 
 
 @pytest.mark.usefixtures("no_engine")
