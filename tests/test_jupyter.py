@@ -327,6 +327,18 @@ def test_problems_show_as_a_table_of_severity_code_message_and_elements() -> Non
     )
 
 
+@given(maps())
+def test_every_problem_table_reads_back_each_message(amap: ArgumentMap) -> None:
+    """Whatever the ids hold, the problems' table parses and each row says its problem's severity, code and message."""
+    problems = check(amap)
+    if not problems:
+        return
+    table = rows(problems._repr_mimebundle_()["text/html"])
+    assert table == [
+        [problem.severity, problem.code, problem.message, ", ".join(problem.elements)] for problem in problems[:ROWS]
+    ]
+
+
 def test_no_problems_says_so() -> None:
     """An empty check shows one sentence, in HTML and in text."""
     assert check(one())._repr_mimebundle_() == {
