@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
 
 import attrs
 
-from argmap._atomic import write_atomic
+from argmap._atomic import write_all, write_atomic
 from argmap.errors import EngineError, EngineNotFoundError, OptionError
 
 if TYPE_CHECKING:
@@ -333,7 +333,9 @@ def render_files(
 
     A split writes its overview into *path* and its diagrams beside it, named
     ``{stem}-1{suffix}``, ``{stem}-2{suffix}``, ...; all files are written at
-    the end, each atomically, so that an error or Ctrl-C leaves none.
+    the end, all or none: each is staged beside its place and only then are
+    they moved into place, the overview last, so that an error (a full disk)
+    or Ctrl-C leaves none of them.
     The ``dot`` format writes :func:`~argmap.render.dot.to_dot`'s whole
     graph, whatever the layout: there is no Graphviz to lay it out.
 
@@ -365,11 +367,12 @@ def render_files(
         drawn.append(_drawn(drawing, format, options, engine, timeout))
         if advance is not None:
             advance(number, len(plan.drawings))
-    paths = [
-        write_atomic(target.with_name(f"{stem}{drawing.suffix}{suffix}"), data)
+    files = [
+        (target.with_name(f"{stem}{drawing.suffix}{suffix}"), data)
         for drawing, data in zip(plan.drawings, drawn, strict=True)
     ]
-    return Rendered(tuple(paths), plan.summary)
+    write_all([*files[1:], files[0]])  # all or none, the overview last: it never links to a file not there
+    return Rendered(tuple(path for path, _ in files), plan.summary)
 
 
 def draw(

@@ -27,12 +27,12 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from argmap import __version__
-from argmap.errors import ArgmapError, EngineError, EngineNotFoundError, FormatError
+from argmap.errors import ArgmapError, EngineError, EngineNotFoundError, FormatError, OptionError
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
 
-__all__ = ["EXIT_ENGINE", "EXIT_INPUT", "EXIT_OK", "EXIT_PROBLEMS", "app", "read_map"]
+__all__ = ["EXIT_ENGINE", "EXIT_INPUT", "EXIT_OK", "EXIT_PROBLEMS", "app", "read_map", "write_stdout"]
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -154,7 +154,12 @@ def check(
 @app.command()
 def convert(
     source: Annotated[str, typer.Argument(help="The map to read (file, module:attribute, or - for stdin).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write; its name implies the format.")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="The file to write, its name implying the format, or - for stdout (with --to)."
+        ),
+    ],
     from_format: Annotated[
         str | None, typer.Option("--from", help="The input's format (native, aif, argdown, sadface, python).")
     ] = None,
@@ -173,12 +178,27 @@ def convert(
     """
     from argmap import formats
 
+    standard = str(output) == "-"
     with errors():
+        if standard and to_format is None:
+            raise OptionError("-o - writes to standard output: name its format with --to")
         amap = read_map(source, from_format)
-        formats.dump(amap, output, to_format)
-    for problem in amap.load_problems:
-        typer.echo(f"argmap: {problem.severity}: {source}: {problem.message}", err=True)
-    typer.echo(f"wrote {output}", err=True)
+        if standard:
+            text = formats.dumps(amap, to_format or "native")
+        else:
+            formats.dump(amap, output, to_format)
+        for problem in amap.load_problems:
+            typer.echo(f"argmap: {problem.severity}: {source}: {problem.message}", err=True)
+        if standard:
+            write_stdout(text.encode("utf-8"))
+        else:
+            typer.echo(f"wrote {output}", err=True)
+
+
+def write_stdout(data: bytes) -> None:
+    """Write *data* to standard output as it is, byte for byte (a PNG as well as text)."""
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
 
 
 def report(line: str) -> None:

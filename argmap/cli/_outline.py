@@ -48,7 +48,8 @@ def outline(
         str | None, typer.Option("--root", help="Outline only the claims under this one (its id or its text).")
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the outline to this file (atomically), not stdout.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the outline to this file (atomically), not stdout; - is stdout."),
     ] = None,
     watch: Annotated[
         bool,
@@ -79,6 +80,8 @@ def outline(
     """
     from argmap.render.outline import outline_lines
 
+    if output is not None and str(output) == "-":
+        output = None  # standard output, as without -o
     terminal = output is None and sys.stdout.isatty()
     if width is None:
         width = max(20, min(88, shutil.get_terminal_size().columns)) if terminal else 88

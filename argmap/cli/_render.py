@@ -20,6 +20,7 @@ from argmap.cli import (
     read_map,
     report,
     until_interrupted,
+    write_stdout,
 )
 from argmap.errors import FormatError, OptionError
 
@@ -50,7 +51,7 @@ def render(
         typer.Option(
             "--output",
             "-o",
-            help="The file to write, or an existing folder to write into (needed for several maps). "
+            help="The file to write, an existing folder to write into (needed for several maps), or - for stdout. "
             "By default each diagram goes beside its map, named after it; stdin's goes to stdout.",
         ),
     ] = None,
@@ -156,7 +157,8 @@ def render(
             legend=legend,
             group_by=cast("GroupBy", group_by),
         )
-        chosen = format or (engines.format_for(output) if output is not None and not output.is_dir() else "svg")
+        to_file = output is not None and not _standard(output) and not output.is_dir()
+        chosen = format or (engines.format_for(output) if to_file and output is not None else "svg")
         jobs = _render_jobs(maps, output, chosen)
         program = cast("EngineName", engine)
         if watch:
@@ -205,9 +207,11 @@ def _render_jobs(maps: list[str], output: Path | None, format: str) -> list[tupl
         if not found:
             raise FormatError("no map files in this folder", path=folder)
         references.extend(found)
-    into = output is not None and output.is_dir()
+    into = output is not None and not _standard(output) and output.is_dir()
     if len(references) > 1 and output is not None and not into:
         raise OptionError(f"{output}: with several maps, -o must name an existing folder")
+    if output is not None and _standard(output):
+        return [(reference, None) for reference in references]
     jobs: list[tuple[str, Path | None]] = []
     for reference in references:
         name = f"{_stem(reference)}.{format}"
@@ -228,6 +232,11 @@ def _render_jobs(maps: list[str], output: Path | None, format: str) -> list[tupl
         if targets.count(target) > 1:
             raise OptionError(f"{target}: two maps would be drawn into this one file; draw them into separate folders")
     return jobs
+
+
+def _standard(output: Path) -> bool:
+    """Tell whether *output* is ``-``, standard output."""
+    return str(output) == "-"
 
 
 def _stem(reference: str) -> str:
@@ -326,8 +335,7 @@ class _Drawing:
                         timeout=self.timeout,
                         layout=self.layout,
                     )
-                    sys.stdout.buffer.write(data)
-                    sys.stdout.flush()
+                    write_stdout(data)
                 else:
                     for line in self.render(amap, target, quiet=quiet, label=reference):
                         if not quiet:
