@@ -152,3 +152,161 @@ def test_a_write_error_names_the_users_file_not_a_temporary_one(native: Path) ->
     result = run(["convert", "readme.json", "-o", "asdir.json"], native.parent)
     assert result.returncode == 2
     assert result.stderr.decode() == "argmap: error: asdir.json: is a folder, not a file\n"
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        ("import sys\nsys.exit(0)\n", "map.py:2: the map's code called sys.exit(0) instead of defining a map"),
+        ("import sys\nsys.exit(3)\n", "map.py:2: the map's code called sys.exit(3) instead of defining a map"),
+        ("raise BaseException('odd')\n", "map.py:1: the map's code failed: BaseException: odd"),
+        ("raise GeneratorExit\n", "map.py:1: the map's code failed: GeneratorExit: "),
+        ("raise ValueError('two\\nlines')\n", "map.py:1: the map's code failed: ValueError: two lines"),
+        ("x = 1\n" * 3 + "(" * 300 + ")" * 300 + "\n", "map.py"),
+    ],
+)
+def test_a_python_map_failing_in_any_way_is_one_line_exit_two(tmp_path: Path, code: str, said: str) -> None:
+    """sys.exit(), BaseException, GeneratorExit, a multi-line message, code too nested: one line naming the file."""
+    (tmp_path / "map.py").write_text(code, encoding="utf-8")
+    result = run(["render", "map.py", "-f", "dot"], tmp_path)
+    assert result.returncode == 2
+    stderr = result.stderr.decode()
+    assert stderr.startswith(f"argmap: error: {said}")
+    assert stderr.count("\n") == 1
+    assert "Traceback" not in stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["map.py"]
+
+
+def test_a_python_map_with_a_bom_or_a_coding_line_is_read_as_python_reads_it(tmp_path: Path) -> None:
+    """A UTF-8 BOM and a PEP 263 latin-1 coding line are honoured, as `python map.py` honours them."""
+    body = "from argmap import ArgumentMap\nMAP = ArgumentMap()\nMAP.claim('Caf\u00e9 au lait.', id='c')\n"
+    (tmp_path / "bom.py").write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    (tmp_path / "latin.py").write_bytes(("# -*- coding: latin-1 -*-\n" + body).encode("latin-1"))
+    for name in ("bom.py", "latin.py"):
+        result = run(["convert", name, "-o", "-", "--to", "native"], tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["claims"][0]["text"] == "Caf\u00e9 au lait."
+
+
+def test_python_map_errors_name_the_file_as_the_user_did(tmp_path: Path) -> None:
+    """An error in maps/bad.py is reported as maps/bad.py:LINE, relative as every other error is, not absolute."""
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "bad.py").write_text("MAP = 1 / 0\n", encoding="utf-8")
+    result = run(["check", "maps/bad.py"], tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "argmap: error: maps/bad.py:1: the map's code failed: ZeroDivisionError: division by zero\n"
+    )
+
+
+def test_a_folder_runs_no_python_file_unless_asked(tmp_path: Path) -> None:
+    """`render FOLDER` runs no .py; with --run-python only those defining MAP or build(), never a helper."""
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "helper.py").write_text(
+        "from pathlib import Path\nPath(__file__).with_name('marker').write_text('ran')\n", encoding="utf-8"
+    )
+    (tmp_path / "maps" / "readme.py").write_text(README.read_text(encoding="utf-8"), encoding="utf-8")
+    dump(load(README), tmp_path / "maps" / "native.json")
+    result = run(["render", "maps", "-f", "dot"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in (tmp_path / "maps").iterdir()) == [
+        "helper.py",
+        "native.dot",
+        "native.json",
+        "readme.py",
+    ]
+    result = run(["render", "maps", "-f", "dot", "--run-python"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "maps" / "readme.dot").is_file()
+    assert not (tmp_path / "maps" / "marker").exists()
+    only_code = tmp_path / "code"
+    only_code.mkdir()
+    (only_code / "readme.py").write_text(README.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run(["check", "code"], tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "argmap: error: code: no map files in this folder (1 Python files are read only with --run-python)\n"
+    )
+
+
+def test_a_module_attribute_must_name_a_map_or_a_function_returning_one(tmp_path: Path) -> None:
+    """`check sys:exit` calls nothing; a function annotated `-> ArgumentMap` is called; a map is taken as it is."""
+    (tmp_path / "maps_here.py").write_text(
+        "from argmap import ArgumentMap\n"
+        "def build() -> ArgumentMap:\n    m = ArgumentMap()\n    m.claim('Built.', id='b')\n    return m\n"
+        "def other():\n    open('marker', 'w').write('ran')\n",
+        encoding="utf-8",
+    )
+    result = run(["check", "sys:exit"], tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "argmap: error: sys:exit: names neither a map nor a function annotated to return one"
+        " (def build() -> ArgumentMap)\n"
+    )
+    result = run(["check", "maps_here:other"], tmp_path)
+    assert result.returncode == 2
+    assert not (tmp_path / "marker").exists()
+    result = run(["convert", "maps_here:build", "-o", "-", "--to", "native"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["claims"][0]["id"] == "b"
+    assert run(["check", "examples.readme:MAP"], ROOT).returncode == 0
+
+
+def test_a_broken_pipe_ends_quietly(native: Path) -> None:
+    """When the reader of standard output has gone (`argmap evaluate m | head -1`), argmap stops without a word."""
+    with subprocess.Popen(
+        [ARGMAP, "evaluate", "readme.json"], cwd=native.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.close()  # the reader goes away before argmap writes
+        said = process.stderr.read()
+        assert process.wait(timeout=60) == 141
+    assert said == b""
+
+
+@pytest.mark.parametrize("command", ["check", "outline", "render", "evaluate"])
+def test_every_command_that_reads_a_map_takes_standard_input_and_from(native: Path, command: str) -> None:
+    """`-` with --from reads standard input in the format named; errors name it <stdin>."""
+    text = (ROOT / "examples" / "readme.py").read_bytes()
+    arguments = [command, "-", "--from", "python", *(["-f", "dot"] if command == "render" else [])]
+    result = run(arguments, native.parent, input=text)
+    assert result.returncode == 0, result.stderr
+    broken = run(
+        [command, "-", "--from", "native", *(["-f", "dot"] if command == "render" else [])], native.parent, input=b"{"
+    )
+    assert broken.returncode == 2
+    assert broken.stderr.decode().startswith("argmap: error: <stdin>:1:")
+    unknown = run([command, "-"], native.parent, input=b"hello")
+    assert unknown.stderr.decode() == (
+        "argmap: error: <stdin>: cannot tell the format of standard input; name it with --from\n"
+    )
+
+
+def test_check_reports_every_map_and_exits_with_the_worst_status(tmp_path: Path) -> None:
+    """Check goes on past a map it cannot read, reports all (as JSON too), takes a folder, exits with the worst."""
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    dump(load(README), folder / "a-good.json")
+    (folder / "b-broken.json").write_text("{", encoding="utf-8")
+    circular = load(README)
+    first = circular.claims[0].id
+    circular.support([first, "Another premise here."], first)
+    dump(circular, folder / "c-circular.json")
+    result = run(["check", "maps", "missing.json"], tmp_path)
+    assert result.returncode == 2
+    out, err = result.stdout.decode(), result.stderr.decode()
+    assert "maps/a-good.json: warning:" in out
+    assert "maps/c-circular.json: error:" in out
+    assert err.splitlines() == [
+        "argmap: error: maps/b-broken.json:1:2: invalid JSON: Expecting property name enclosed in double quotes",
+        "argmap: error: missing.json: no such file",
+    ]
+    result = run(["check", "--json", "maps", "missing.json"], tmp_path)
+    assert result.returncode == 2
+    report = json.loads(result.stdout)
+    assert list(report) == ["maps/a-good.json", "maps/b-broken.json", "maps/c-circular.json", "missing.json"]
+    assert report["missing.json"][0]["code"] == "unreadable"
+    assert any(problem["code"] == "self-support" for problem in report["maps/c-circular.json"])
+    assert run(["check", "maps/a-good.json", "maps/c-circular.json"], tmp_path).returncode == 1
+    assert run(["check", "maps/a-good.json"], tmp_path).returncode == 0

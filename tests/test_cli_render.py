@@ -67,12 +67,15 @@ def test_the_output_name_implies_the_format(maps: Path) -> None:
 
 @pytest.mark.dot
 def test_a_folder_renders_every_map_in_it_into_an_output_folder(maps: Path, tmp_path: Path) -> None:
-    """A folder stands for each map file in it; -o names an existing folder to write them into."""
+    """A folder stands for each map file in it, its Python maps with --run-python; -o names a folder to write into."""
     (maps / "notes.txt").write_text("not a map", encoding="utf-8")
     (maps / "__init__.py").write_text("", encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     result = runner.invoke(app, ["render", str(maps), "-o", str(out), "-f", "png"])
+    assert result.exit_code == EXIT_OK, result.output
+    assert sorted(path.name for path in out.iterdir()) == ["shamsi.png"]  # no code run that nobody named
+    result = runner.invoke(app, ["render", str(maps), "-o", str(out), "-f", "png", "--run-python"])
     assert result.exit_code == EXIT_OK, result.output
     assert sorted(path.name for path in out.iterdir()) == ["readme.png", "shamsi.png"]
 
@@ -134,7 +137,7 @@ def test_one_bad_map_among_several_is_reported_and_the_rest_are_drawn(maps: Path
     (maps / "broken.json").write_text("{", encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
-    result = runner.invoke(app, ["render", str(maps), "-o", str(out), "-f", "dot"])
+    result = runner.invoke(app, ["render", str(maps), "-o", str(out), "-f", "dot", "--run-python"])
     assert result.exit_code == EXIT_INPUT
     assert result.stderr.count("argmap: error: ") == 1
     assert "broken.json" in result.stderr
@@ -210,7 +213,7 @@ def test_many_maps_show_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
         shutil.copy(README, tmp_path / f"map{number}.py")
     out = tmp_path / "out"
     out.mkdir()
-    code, text = on_terminal([str(ARGMAP), "render", str(tmp_path), "-o", str(out), "-f", "svg"])
+    code, text = on_terminal([str(ARGMAP), "render", str(tmp_path), "-o", str(out), "-f", "svg", "--run-python"])
     assert code == EXIT_OK
     assert "rendering" in text
     assert "6/6" in text

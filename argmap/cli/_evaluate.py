@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from argmap.cli import (
+    STDIN,
     app,
     errors,
     fail,
     read_map,
+    read_stdin,
 )
+from argmap.errors import FormatError
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -67,7 +69,12 @@ def _evaluate_framework(source: str, format: str, semantics: str, as_json: bool)
     from argmap.semantics.framework import IN
 
     if source == "-":
-        framework = framework_formats.loads(sys.stdin.read(), format)
+        try:
+            framework = framework_formats.loads(read_stdin(), format)
+        except FormatError as error:
+            if error.path is None:
+                error.path = STDIN
+            raise
     else:
         framework = framework_formats.load(source, format)
     found = [

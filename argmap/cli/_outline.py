@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from argmap.cli import (
+    FROM_HELP,
     app,
     errors,
     read_map,
@@ -69,6 +70,7 @@ def outline(
         Literal["grounded", "complete", "preferred", "stable"],
         typer.Option("--semantics", help="With --evaluate: the semantics that decides what stands."),
     ] = "grounded",
+    from_format: Annotated[str | None, typer.Option("--from", help=FROM_HELP)] = None,
 ) -> None:
     """Print a map as an outline: each main conclusion, and what supports, rebuts, undercuts and doubts it.
 
@@ -117,10 +119,10 @@ def outline(
             if output is not None and not output.parent.is_dir():
                 raise FileNotFoundError(2, "no such folder", str(output.parent))
         typer.echo(f"watching {source} (Ctrl-C stops)", err=True)
-        until_interrupted(lambda: watching.watch(watching.Watcher(source), show, report))
+        until_interrupted(lambda: watching.watch(watching.Watcher(source, from_format), show, report))
         return
     with errors():
-        written = show(read_map(source))
+        written = show(read_map(source, from_format))
     if output is not None:
         typer.echo(written, err=True)
 

@@ -14,15 +14,18 @@ from argmap.cli import (
     EXIT_ENGINE,
     EXIT_INPUT,
     EXIT_OK,
+    FROM_HELP,
+    RUN_PYTHON_HELP,
     app,
     errors,
+    expand,
     fail,
     read_map,
     report,
     until_interrupted,
     write_stdout,
 )
-from argmap.errors import FormatError, OptionError
+from argmap.errors import OptionError
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -126,6 +129,8 @@ def render(
         int | None,
         typer.Option("--depth", help="With --focus: how many relation steps out to draw (default 2; 0 or more)."),
     ] = None,
+    from_format: Annotated[str | None, typer.Option("--from", help=FROM_HELP)] = None,
+    run_python: Annotated[bool, typer.Option("--run-python", help=RUN_PYTHON_HELP)] = False,
 ) -> None:
     """Draw maps as Graphviz diagrams: SVG, PNG, PDF, DOT source, or an interactive HTML page.
 
@@ -159,13 +164,14 @@ def render(
         )
         to_file = output is not None and not _standard(output) and not output.is_dir()
         chosen = format or (engines.format_for(output) if to_file and output is not None else "svg")
-        jobs = _render_jobs(maps, output, chosen)
+        jobs = _render_jobs(maps, output, chosen, run_python=run_python)
         program = cast("EngineName", engine)
         if watch:
             _watchable(jobs)
         if chosen != "dot":
             engines.find_engine(program, chosen)  # missing: exit 3 before any map is read
     drawing = _Drawing(chosen, options, program, timeout, semantics if evaluated else None)
+    drawing.from_format = from_format
     drawing.layout = arrangement
     drawing.focus = None if focus is None else (focus, 2 if depth is None else depth)
     if watch:
@@ -186,27 +192,14 @@ def render(
         raise typer.Exit(drawing.worst)
 
 
-def _render_jobs(maps: list[str], output: Path | None, format: str) -> list[tuple[str, Path | None]]:
+def _render_jobs(
+    maps: list[str], output: Path | None, format: str, *, run_python: bool = False
+) -> list[tuple[str, Path | None]]:
     """Return (map reference, file to write) for every map named, a folder standing for its map files.
 
     The file is ``None`` for standard input without ``-o``: the diagram goes to standard output.
     """
-    from argmap.formats import format_for
-
-    references: list[str] = []
-    for reference in maps:
-        folder = Path(reference)
-        if reference == "-" or not folder.is_dir():
-            references.append(reference)
-            continue
-        found = []
-        for path in sorted(folder.iterdir()):
-            with contextlib.suppress(FormatError):
-                if path.is_file() and not path.name.startswith(("_", ".")) and format_for(path):
-                    found.append(str(path))
-        if not found:
-            raise FormatError("no map files in this folder", path=folder)
-        references.extend(found)
+    references = [found for reference in maps for found in expand(reference, run_python=run_python)]
     into = output is not None and not _standard(output) and output.is_dir()
     if len(references) > 1 and output is not None and not into:
         raise OptionError(f"{output}: with several maps, -o must name an existing folder")
@@ -267,6 +260,7 @@ class _Drawing:
         self.focus: tuple[str, int] | None = None
         self.worst = EXIT_OK
         self.written = 0
+        self.from_format: str | None = None
 
     def prepared(self, amap: ArgumentMap) -> tuple[ArgumentMap, DotOptions | HtmlOptions]:
         """Return what to draw of *amap* and how: a --focus neighbourhood; with --evaluate, the whole map's statuses."""
@@ -324,7 +318,7 @@ class _Drawing:
 
         try:
             with errors():
-                amap = read_map(reference)
+                amap = read_map(reference, self.from_format)
                 if target is None:
                     drawn, options = self.prepared(amap)
                     data = engines.draw(
@@ -372,7 +366,10 @@ def _watch_render(reference: str, target: Path | None, drawing: _Drawing) -> Non
             typer.echo(f"serving {server.url}: open it, and the page reloads itself after each change", err=True)
         until_interrupted(
             lambda: watching.watch(
-                watching.Watcher(reference), act, report, failed=server.fail if server is not None else None
+                watching.Watcher(reference, drawing.from_format),
+                act,
+                report,
+                failed=server.fail if server is not None else None,
             )
         )
 
