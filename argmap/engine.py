@@ -186,7 +186,30 @@ def pipe(source: str, format: str, *, engine: EngineName = "auto", timeout: floa
     if format == "html":
         raise OptionError("html is a page made from a map, not from DOT: use argmap.engine.page(amap)")
     found = find_engine(engine, format)
-    return _run(found.name, [found.path, f"-T{format}"], source.encode("utf-8"), timeout)
+    return _checked(_run(found.name, [found.path, f"-T{format}"], source.encode("utf-8"), timeout), format, found.name)
+
+
+_BEGINNINGS: dict[str, tuple[bytes, ...]] = {
+    "svg": (b"<?xml", b"<svg", b"<!DOCTYPE svg"),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "pdf": (b"%PDF-",),
+}
+"""How a drawing in each format Graphviz writes begins."""
+
+
+def _checked(output: bytes, format: str, program: str) -> bytes:
+    """Return *output* if it is a drawing in *format*; a program that says it succeeded may have written nothing.
+
+    Raises:
+        EngineError: the output is empty, or does not begin (an SVG: and end) as *format* does.
+    """
+    if not output:
+        raise EngineError(f"{program} reported success but wrote nothing")
+    beginnings = _BEGINNINGS.get(format, ())
+    whole = output.lstrip().startswith(beginnings) and (format != "svg" or b"</svg>" in output[-4096:])
+    if beginnings and not whole:
+        raise EngineError(f"{program} reported success but wrote {len(output):,} bytes that are not a whole {format}")
+    return output
 
 
 def _run(program: str, command: list[str], source: bytes, timeout: float, running: _Running | None = None) -> bytes:
@@ -256,13 +279,25 @@ def _ending(code: int) -> str:
     return f"exit {code}"
 
 
+_SAID_LINE = 200
+"""Characters of each line of a Graphviz program's message shown; the rest is cut."""
+
+
 def _said(stderr: bytes) -> str:
-    """Return what a Graphviz program wrote on stderr, as one line a user can read."""
-    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    """Return what a Graphviz program wrote on stderr as one short line a user can read, control characters escaped."""
+    lines = [_printable(line.strip()) for line in stderr[:65_536].decode("utf-8", "replace").splitlines()]
+    lines = [line if len(line) <= _SAID_LINE else line[: _SAID_LINE - 1] + "…" for line in lines if line]
     if not lines:
         return "it gave no message"
     shown = "; ".join(lines[:6])
     return shown + (f"; … ({len(lines) - 6} more lines)" if len(lines) > 6 else "")
+
+
+def _printable(text: str) -> str:
+    """Return *text* with each control character written as an escape, so that none reaches the terminal raw."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def page(
@@ -486,7 +521,8 @@ def _packed(drawing: Drawing, format: str, found: Engine, timeout: float) -> byt
     if drawing.heading:
         opening, newline, rest = packed.partition("\n")
         packed = f"{opening}{newline}{drawing.heading}{rest}"
-    return _run("neato", [str(folder / "neato"), "-n2", f"-T{format}"], packed.encode("utf-8"), timeout)
+    drawn = _run("neato", [str(folder / "neato"), "-n2", f"-T{format}"], packed.encode("utf-8"), timeout)
+    return _checked(drawn, format, "neato")
 
 
 def _streams(graphs: Sequence[str], count: int) -> list[str]:

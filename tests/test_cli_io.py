@@ -163,6 +163,7 @@ def test_a_write_error_names_the_users_file_not_a_temporary_one(native: Path) ->
         ("raise GeneratorExit\n", "map.py:1: the map's code failed: GeneratorExit: "),
         ("raise ValueError('two\\nlines')\n", "map.py:1: the map's code failed: ValueError: two lines"),
         ("x = 1\n" * 3 + "(" * 300 + ")" * 300 + "\n", "map.py"),
+        ("MAP = " + "-" * 100_000 + "1\n", "map.py: cannot compile: the code is nested too deeply"),
     ],
 )
 def test_a_python_map_failing_in_any_way_is_one_line_exit_two(tmp_path: Path, code: str, said: str) -> None:
@@ -310,3 +311,91 @@ def test_check_reports_every_map_and_exits_with_the_worst_status(tmp_path: Path)
     assert any(problem["code"] == "self-support" for problem in report["maps/c-circular.json"])
     assert run(["check", "maps/a-good.json", "maps/c-circular.json"], tmp_path).returncode == 1
     assert run(["check", "maps/a-good.json"], tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["--timeout", "nan"], "Invalid value for '--timeout': nan is not a number of seconds above 0"),
+        (["--timeout", "inf"], "Invalid value for '--timeout': inf is not a number of seconds above 0"),
+        (["--timeout", "0"], "Invalid value for '--timeout': 0 is not a number of seconds above 0"),
+        (["--timeout", "-1"], "Invalid value for '--timeout': -1 is not a number of seconds above 0"),
+        (["--direction", "up"], "Invalid value for '--direction': 'up' is not one of"),
+        (["-f", "gif"], "Invalid value for '--format' / '-f': 'gif' is not one of"),
+        (["-o", "x.png", "-f", "svg"], "x.png: the name says png but -f asks for svg; make them agree"),
+        (["--wrap", "2"], "Invalid value for '--wrap': 2 is not in the range 8<=x<=400."),
+        (["--group-by", "colour"], "Invalid value for '--group-by': 'colour' is not one of"),
+        (["--depth", "-1", "--focus", "x"], "Invalid value for '--depth': -1 is not in the range x>=0."),
+    ],
+)
+def test_option_values_are_checked_before_any_work_in_one_style(native: Path, arguments: list[str], said: str) -> None:
+    """A bad option value is one line in click's words, exit 2, nothing written, and no Python class name."""
+    result = run(["render", "readme.json", *arguments], native.parent)
+    assert result.returncode == 2
+    stderr = result.stderr.decode()
+    assert stderr.startswith(f"argmap: error: {said}")
+    assert stderr.count("\n") == 1
+    assert "Options" not in stderr  # DotOptions, LayoutOptions: no class name reaches the user
+    assert sorted(path.name for path in native.parent.iterdir()) == ["readme.json"]
+
+
+def test_choices_are_matched_in_any_case(native: Path) -> None:
+    """`-f DOT --direction lr` and `evaluate -s PREFERRED` are taken as the choices they spell, in any case."""
+    result = run(["render", "readme.json", "-f", "DOT", "--direction", "lr", "-o", "-"], native.parent)
+    assert result.returncode == 0, result.stderr
+    assert b"rankdir=LR" in result.stdout
+    result = run(["evaluate", "readme.json", "-s", "PREFERRED"], native.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b"preferred semantics")
+
+
+def test_a_huge_depth_draws_the_whole_reach_at_once(native: Path) -> None:
+    """--depth 99999999999999999999 is as far as the map goes: drawn at once, not after counting to it."""
+    claim = load(README).claims[0].id
+    arguments = ["render", "readme.json", "-f", "dot", "-o", "-", "--focus", claim, "--depth", "9" * 20]
+    result = run(arguments, native.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b"digraph")
+
+
+SWALLOW = "while read -r line; do :; done"
+"""A shell loop that reads the DOT source a fake `dot` is given, and does nothing with it."""
+
+
+def fake_dot(folder: Path, script: str) -> dict[str, str]:
+    """Return an environment whose `dot` is a shell *script*, for a Graphviz that misbehaves."""
+    programs = folder / "bin"
+    programs.mkdir()
+    program = programs / "dot"
+    program.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    program.chmod(0o755)
+    return {"PATH": f"{programs}:/bin:/usr/bin"}
+
+
+@pytest.mark.parametrize(
+    ("script", "said"),
+    [
+        (f"{SWALLOW}; exit 0", "dot reported success but wrote nothing"),
+        (f"{SWALLOW}; echo garbage; exit 0", "dot reported success but wrote 8 bytes that are not a whole svg"),
+    ],
+)
+def test_a_graphviz_that_succeeds_without_a_drawing_is_exit_3(native: Path, script: str, said: str) -> None:
+    """A `dot` that exits 0 with empty or garbage output writes nothing, and says so: exit 3."""
+    result = run(["render", "readme.json", "-o", "out.svg"], native.parent, env=fake_dot(native.parent, script))
+    assert result.returncode == 3
+    assert result.stderr.decode() == f"argmap: error: {said}\n"
+    assert not (native.parent / "out.svg").exists()
+
+
+def test_a_failing_graphvizs_message_is_shortened_and_escaped(native: Path) -> None:
+    """A 5 MB line with terminal escapes on a failing dot's stderr becomes one short line, the escapes written out."""
+    script = (
+        f"{SWALLOW}; {{ printf 'Error: \\033[31mred\\033[0m'; yes x | head -c 10000000 | tr -d '\\n'; }} >&2; exit 1"
+    )
+    result = run(["render", "readme.json", "-o", "out.svg"], native.parent, env=fake_dot(native.parent, script))
+    assert result.returncode == 3
+    stderr = result.stderr.decode()
+    assert stderr.startswith("argmap: error: dot failed (exit 1): Error: \\x1b[31mred\\x1b[0m")
+    assert "\x1b" not in stderr
+    assert len(stderr) < 400
+    assert stderr.count("\n") == 1

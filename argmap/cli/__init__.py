@@ -24,7 +24,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -42,6 +42,8 @@ __all__ = [
     "EXIT_PIPE",
     "EXIT_PROBLEMS",
     "FROM_HELP",
+    "MapFormat",
+    "SemanticsName",
     "RUN_PYTHON_HELP",
     "STDIN",
     "app",
@@ -281,7 +283,12 @@ def _defines_map(path: Path) -> bool:
     return False
 
 
-FROM_HELP = "The input's format, where its name or content does not say: native, aif, argdown, sadface, python."
+MapFormat = Literal["native", "python", "aif", "argdown", "sadface"]
+"""The map formats, as the command line offers them (matched in any case)."""
+SemanticsName = Literal["grounded", "complete", "preferred", "stable"]
+"""The semantics, as the command line offers them."""
+
+FROM_HELP = "The input's format, where its name or content does not say."
 RUN_PYTHON_HELP = (
     "Also read the Python maps (.py) in folders named, which runs their code: only for folders you trust. "
     "Files named one by one are always read."
@@ -295,7 +302,7 @@ def check(
     ],
     strict: Annotated[bool, typer.Option("--strict", help="Count warnings as problems, not only errors.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the problems of every map as JSON.")] = False,
-    from_format: Annotated[str | None, typer.Option("--from", help=FROM_HELP)] = None,
+    from_format: Annotated[MapFormat | None, typer.Option("--from", help=FROM_HELP, case_sensitive=False)] = None,
     run_python: Annotated[bool, typer.Option("--run-python", help=RUN_PYTHON_HELP)] = False,
 ) -> None:
     """Report the problems in maps: support cycles, orphan claims, unattributed claims, ...
@@ -361,9 +368,10 @@ def convert(
             "--output", "-o", help="The file to write, its name implying the format, or - for stdout (with --to)."
         ),
     ],
-    from_format: Annotated[str | None, typer.Option("--from", help=FROM_HELP)] = None,
+    from_format: Annotated[MapFormat | None, typer.Option("--from", help=FROM_HELP, case_sensitive=False)] = None,
     to_format: Annotated[
-        str | None, typer.Option("--to", help="The output's format (native, aif, argdown, sadface, python).")
+        MapFormat | None,
+        typer.Option("--to", help="The output's format, where the name of -o does not say.", case_sensitive=False),
     ] = None,
 ) -> None:
     """Convert a map from one format to another; the file names imply the formats.

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from argmap.cli import (
     STDIN,
+    SemanticsName,
     app,
     errors,
-    fail,
     read_map,
     read_stdin,
 )
@@ -35,11 +35,16 @@ def evaluate(
         typer.Argument(help="A framework (.af or .tgf file), or a map (file, module:attribute, or - for stdin)."),
     ],
     semantics: Annotated[
-        str, typer.Option("--semantics", "-s", help="grounded, complete, preferred or stable.")
+        SemanticsName,
+        typer.Option("--semantics", "-s", help="The semantics that decides what stands.", case_sensitive=False),
     ] = "grounded",
     from_format: Annotated[
-        str | None,
-        typer.Option("--from", help="The input's format, where its name does not say: af or tgf, native or python."),
+        Literal["af", "tgf", "native", "python", "aif", "argdown", "sadface"] | None,
+        typer.Option(
+            "--from",
+            help="The input's format, where its name does not say: af or tgf for a framework, else a map format.",
+            case_sensitive=False,
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
@@ -51,10 +56,6 @@ def evaluate(
 
     Example: argmap evaluate examples/readme.py --semantics preferred
     """
-    from argmap.semantics import SEMANTICS
-
-    if semantics not in SEMANTICS:
-        fail(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
     with errors():
         suffix = Path(source).suffix.lower().lstrip(".")
         if from_format in _FRAMEWORK_FORMATS or (from_format is None and suffix in _FRAMEWORK_FORMATS):

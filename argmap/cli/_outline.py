@@ -13,6 +13,8 @@ import typer
 
 from argmap.cli import (
     FROM_HELP,
+    MapFormat,
+    SemanticsName,
     app,
     errors,
     read_map,
@@ -39,6 +41,7 @@ def outline(
         typer.Option(
             "--style",
             help="tree: Unicode box drawing; ascii: the same drawn in ASCII; markdown: headings and nested lists.",
+            case_sensitive=False,
         ),
     ] = "tree",
     width: Annotated[
@@ -67,10 +70,12 @@ def outline(
         ),
     ] = False,
     semantics: Annotated[
-        Literal["grounded", "complete", "preferred", "stable"],
-        typer.Option("--semantics", help="With --evaluate: the semantics that decides what stands."),
+        SemanticsName,
+        typer.Option(
+            "--semantics", help="With --evaluate: the semantics that decides what stands.", case_sensitive=False
+        ),
     ] = "grounded",
-    from_format: Annotated[str | None, typer.Option("--from", help=FROM_HELP)] = None,
+    from_format: Annotated[MapFormat | None, typer.Option("--from", help=FROM_HELP, case_sensitive=False)] = None,
 ) -> None:
     """Print a map as an outline: each main conclusion, and what supports, rebuts, undercuts and doubts it.
 

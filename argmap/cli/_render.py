@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, cast
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -16,6 +17,8 @@ from argmap.cli import (
     EXIT_OK,
     FROM_HELP,
     RUN_PYTHON_HELP,
+    MapFormat,
+    SemanticsName,
     app,
     errors,
     expand,
@@ -32,7 +35,7 @@ if TYPE_CHECKING:
 
     from argmap.engine import EngineName
     from argmap.map import ArgumentMap
-    from argmap.render.dot import Direction, DotOptions, GroupBy
+    from argmap.render.dot import DotOptions
     from argmap.render.html import HtmlOptions
     from argmap.semantics import Semantics
 
@@ -41,6 +44,34 @@ __all__: list[str] = []
 
 _MANY = 5
 """From this many maps on, `argmap render` shows a progress bar (on a terminal) instead of a line per map."""
+
+
+def _format(format: str | None, output: Path | None) -> str:
+    """Return the format to draw in: -f's, else the one -o's name implies, else svg; refuse the two disagreeing."""
+    from argmap import engine as engines
+
+    if output is None:
+        return format or "svg"
+    if format is None:
+        return engines.format_for(output)
+    try:
+        implied = engines.format_for(output)
+    except OptionError:
+        return format  # a name with no diagram suffix takes -f's format
+    if implied != format:
+        raise OptionError(f"{output}: the name says {implied} but -f asks for {format}; make them agree")
+    return format
+
+
+def _seconds(value: float) -> float:
+    """Check a --timeout: a number of seconds above 0 (not nan, not infinite)."""
+    if not math.isfinite(value) or value <= 0 or value > _LONGEST:
+        raise typer.BadParameter(f"{value:g} is not a number of seconds above 0 (at most {_LONGEST:,})")
+    return value
+
+
+_LONGEST = 1_000_000
+"""The longest --timeout, in seconds (11 days): beyond it the system's clocks overflow."""
 
 
 @app.command()
@@ -59,28 +90,41 @@ def render(
         ),
     ] = None,
     format: Annotated[
-        str | None,
+        Literal["svg", "png", "pdf", "dot", "html"] | None,
         typer.Option(
             "--format",
             "-f",
             help="svg, png, pdf, dot (no engine needed) or html (an interactive page); by default -o's suffix, or svg.",
+            case_sensitive=False,
         ),
     ] = None,
     direction: Annotated[
-        str, typer.Option("--direction", help="Where arrows point: BT (conclusions on top), TB, LR or RL.")
+        Literal["BT", "TB", "LR", "RL"],
+        typer.Option(
+            "--direction", help="Where arrows point: BT (conclusions on top), TB, LR or RL.", case_sensitive=False
+        ),
     ] = "BT",
     legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw a legend of the kinds used.")] = True,
     group_by: Annotated[
-        str, typer.Option("--group-by", help="Frame claims together by: none, source, tag or document.")
+        Literal["none", "source", "tag", "document"],
+        typer.Option(
+            "--group-by", help="Frame claims together by: none, source, tag or document.", case_sensitive=False
+        ),
     ] = "none",
-    wrap: Annotated[int, typer.Option("--wrap", help="Characters per line of claim text.")] = 36,
+    wrap: Annotated[int, typer.Option("--wrap", min=8, max=400, help="Characters per line of claim text.")] = 36,
     attributions: Annotated[
         bool, typer.Option("--attributions/--no-attributions", help="Show who said each claim.")
     ] = True,
     engine: Annotated[
-        str, typer.Option("--engine", help="auto (system dot, else graphviz-pure), dot or graphviz-pure.")
+        Literal["auto", "dot", "graphviz-pure"],
+        typer.Option(
+            "--engine", help="auto (system dot, else graphviz-pure), dot or graphviz-pure.", case_sensitive=False
+        ),
     ] = "auto",
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds Graphviz may run for each map.")] = 120.0,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", callback=_seconds, help="Seconds Graphviz may run for each map (above 0)."),
+    ] = 120.0,
     watch: Annotated[
         bool,
         typer.Option(
@@ -98,13 +142,16 @@ def render(
         ),
     ] = False,
     semantics: Annotated[
-        Literal["grounded", "complete", "preferred", "stable"],
-        typer.Option("--semantics", help="With --evaluate: the semantics that decides what stands."),
+        SemanticsName,
+        typer.Option(
+            "--semantics", help="With --evaluate: the semantics that decides what stands.", case_sensitive=False
+        ),
     ] = "grounded",
     layout: Annotated[
         Literal["auto", "full", "fast", "split"],
         typer.Option(
             "--layout",
+            case_sensitive=False,
             help="full: one diagram laid out whole; fast: one diagram, each main conclusion's argument laid out "
             "on its own and packed; split: a diagram per main conclusion or group of them (MAP-1.svg, ...) and an "
             "overview; auto: full, then fast above --fast-above claims, split above --split-above.",
@@ -127,9 +174,11 @@ def render(
     ] = None,
     depth: Annotated[
         int | None,
-        typer.Option("--depth", help="With --focus: how many relation steps out to draw (default 2; 0 or more)."),
+        typer.Option(
+            "--depth", min=0, help="With --focus: how many relation steps out to draw (default 2; 0 or more)."
+        ),
     ] = None,
-    from_format: Annotated[str | None, typer.Option("--from", help=FROM_HELP)] = None,
+    from_format: Annotated[MapFormat | None, typer.Option("--from", help=FROM_HELP, case_sensitive=False)] = None,
     run_python: Annotated[bool, typer.Option("--run-python", help=RUN_PYTHON_HELP)] = False,
 ) -> None:
     """Draw maps as Graphviz diagrams: SVG, PNG, PDF, DOT source, or an interactive HTML page.
@@ -150,22 +199,15 @@ def render(
 
     if depth is not None and focus is None:
         fail("--depth says how far from the --focus claim to draw: give --focus CLAIM too")
-    if depth is not None and depth < 0:
-        fail(f"--depth must be 0 or more, got {depth}")
     with errors():
         arrangement = LayoutOptions(layout, fast_above, split_above, diagram_size)
-        # DotOptions and find_engine check these strings and say what is allowed.
         options = DotOptions(
-            direction=cast("Direction", direction),
-            wrap=wrap,
-            attributions=attributions,
-            legend=legend,
-            group_by=cast("GroupBy", group_by),
+            direction=direction, wrap=wrap, attributions=attributions, legend=legend, group_by=group_by
         )
         to_file = output is not None and not _standard(output) and not output.is_dir()
-        chosen = format or (engines.format_for(output) if to_file and output is not None else "svg")
+        chosen = _format(format, output if to_file else None)
         jobs = _render_jobs(maps, output, chosen, run_python=run_python)
-        program = cast("EngineName", engine)
+        program: EngineName = engine
         if watch:
             _watchable(jobs)
         if chosen != "dot":

@@ -90,8 +90,10 @@ def _run(code: str | bytes, path: Path | None) -> ArgumentMap:
     except SyntaxError as error:
         line, column = (error.lineno, error.offset) if error.lineno else (None, None)
         raise FormatError(f"invalid Python: {_one_line(error.msg)}", path=path, line=line, column=column) from None
-    except (ValueError, MemoryError, RecursionError) as error:  # null bytes; code too big or too deep to compile
-        raise FormatError(f"cannot compile: {type(error).__name__}: {_one_line(str(error))}", path=path) from None
+    except (MemoryError, RecursionError):  # Python's compiler gives up on very deep expressions
+        raise FormatError("cannot compile: the code is nested too deeply", path=path) from None
+    except ValueError as error:  # null bytes, before Python 3.12
+        raise FormatError(f"cannot compile: {_one_line(str(error))}", path=path) from None
     module = ModuleType(name)
     module.__file__ = filename
     sys.modules[name] = module  # some libraries look their defining module up while it runs
