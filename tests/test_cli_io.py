@@ -399,3 +399,23 @@ def test_a_failing_graphvizs_message_is_shortened_and_escaped(native: Path) -> N
     assert "\x1b" not in stderr
     assert len(stderr) < 400
     assert stderr.count("\n") == 1
+
+
+@pytest.mark.dot
+def test_a_split_into_one_diagram_says_diagram(native: Path) -> None:
+    """A split with one diagram says "1 diagram", once, and names it once."""
+    result = run(["render", "readme.json", "--layout", "split"], native.parent)
+    assert result.returncode == 0, result.stderr
+    said = result.stderr.decode()
+    assert "drawn as 1 diagram, holding the whole arguments of its 2 main conclusions, and an overview" in said
+    assert said.endswith("wrote readme.svg and 1 diagram beside it (readme-1.svg)\n")
+
+
+def test_a_multi_line_message_from_a_reader_is_one_line(tmp_path: Path) -> None:
+    """YAML's error for a control character spans lines; argmap prints it as one."""
+    (tmp_path / "m.argdown").write_bytes(b'[A]: One. {note: "a\x01b"}\n')
+    result = run(["check", "m.argdown"], tmp_path)
+    assert result.returncode == 2
+    said = result.stderr.decode()
+    assert said.startswith("argmap: error: m.argdown:1:11: invalid YAML data: unacceptable character #x0001")
+    assert said.count("\n") == 1

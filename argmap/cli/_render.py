@@ -229,7 +229,7 @@ def render(
             for reference, target in jobs:
                 drawing.draw(reference, target, quiet=True)
                 progress.advance(task)
-        typer.echo(f"wrote {drawing.written} of {len(jobs)} diagrams", err=True)
+        typer.echo(f"wrote {drawing.written} of {len(jobs)} diagram{'s' if len(jobs) != 1 else ''}", err=True)
     if drawing.worst:
         raise typer.Exit(drawing.worst)
 
@@ -349,7 +349,9 @@ class _Drawing:
             )
         said = [] if rendered.summary is None else [f"{label}: {rendered.summary}"]
         first, *rest = rendered.paths
-        if rest:
+        if len(rest) == 1:
+            said.append(f"wrote {first} and 1 diagram beside it ({rest[0].name})")
+        elif rest:
             said.append(f"wrote {first} and {len(rest)} diagrams beside it ({rest[0].name} … {rest[-1].name})")
         else:
             said.append(f"wrote {first}")
