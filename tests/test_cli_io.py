@@ -419,3 +419,25 @@ def test_a_multi_line_message_from_a_reader_is_one_line(tmp_path: Path) -> None:
     said = result.stderr.decode()
     assert said.startswith("argmap: error: m.argdown:1:11: invalid YAML data: unacceptable character #x0001")
     assert said.count("\n") == 1
+
+
+def test_a_lossy_conversion_says_what_the_format_cannot_hold(tmp_path: Path) -> None:
+    """Converting to SADFace says, a line a part, what it leaves out, counted as the table counts; not with --quiet."""
+    from argmap.formats._carried import lost
+
+    wire = ROOT / "examples" / "wire_cia_drawdown.py"
+    result = run(["convert", str(wire), "-o", "wire.sadface.json"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.decode().splitlines()
+    expected = [
+        f"argmap: warning: wire.sadface.json: SADFace cannot hold {what} ({count:,}); left out"
+        for what, count in lost(load(wire), "sadface")
+    ]
+    assert len(expected) >= 4
+    assert lines == [*expected, "wrote wire.sadface.json"]
+    assert any(line.startswith("argmap: warning: wire.sadface.json: SADFace cannot hold sources") for line in lines)
+    quiet = run(["convert", str(wire), "-o", "again.sadface.json", "--quiet"], tmp_path)
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stderr.decode() == "wrote again.sadface.json\n"
+    exact = run(["convert", str(wire), "-o", "wire.json"], tmp_path)
+    assert exact.stderr.decode() == "wrote wire.json\n"

@@ -373,6 +373,9 @@ def convert(
         MapFormat | None,
         typer.Option("--to", help="The output's format, where the name of -o does not say.", case_sensitive=False),
     ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Say nothing of what the output format cannot hold, or of the input.")
+    ] = False,
 ) -> None:
     """Convert a map from one format to another; the file names imply the formats.
 
@@ -384,18 +387,25 @@ def convert(
     Example: argmap convert nodeset7903.json -o debate.argdown
     """
     from argmap import formats
+    from argmap.formats._carried import NAMES, lost
 
     standard = str(output) == "-"
     with errors():
         if standard and to_format is None:
             raise OptionError("-o - writes to standard output: name its format with --to")
         amap = read_map(source, from_format)
+        target = to_format or formats.format_for(output)
         if standard:
-            text = formats.dumps(amap, to_format or "native")
+            text = formats.dumps(amap, target)
         else:
-            formats.dump(amap, output, to_format)
-        for problem in amap.load_problems:
-            typer.echo(f"argmap: {problem.severity}: {source}: {problem.message}", err=True)
+            formats.dump(amap, output, target)
+        if not quiet:
+            for problem in amap.load_problems:
+                typer.echo(f"argmap: {problem.severity}: {source}: {problem.message}", err=True)
+            for what, count in lost(amap, target):
+                typer.echo(
+                    f"argmap: warning: {output}: {NAMES[target]} cannot hold {what} ({count:,}); left out", err=True
+                )
         if standard:
             write_stdout(text.encode("utf-8"))
         else:
