@@ -226,7 +226,7 @@ def test_a_folder_runs_no_python_file_unless_asked(tmp_path: Path) -> None:
     result = run(["check", "code"], tmp_path)
     assert result.returncode == 2
     assert result.stderr.decode() == (
-        "argmap: error: code: no map files in this folder (1 Python files are read only with --run-python)\n"
+        "argmap: error: code: no map files in this folder (1 Python file is read only with --run-python)\n"
     )
 
 
@@ -441,3 +441,24 @@ def test_a_lossy_conversion_says_what_the_format_cannot_hold(tmp_path: Path) -> 
     assert quiet.stderr.decode() == "wrote again.sadface.json\n"
     exact = run(["convert", str(wire), "-o", "wire.json"], tmp_path)
     assert exact.stderr.decode() == "wrote wire.json\n"
+
+
+def test_watch_goes_on_after_a_map_calls_sys_exit(tmp_path: Path) -> None:
+    """A Python map that calls sys.exit() or raises BaseException while watched is a line; the watch goes on."""
+    from tests.watching import RENDERED, Watching
+
+    source = README.read_text(encoding="utf-8")
+    (tmp_path / "map.py").write_text(source, encoding="utf-8")
+    process = Watching(["render", "map.py", "-f", "dot", "--watch"], tmp_path)
+    try:
+        process.expect(RENDERED)
+        for failure in ("import sys\nsys.exit(0)\n", "raise SystemExit(3)\n", "raise BaseException('no')\n"):
+            (tmp_path / "map.py").write_text(failure + source, encoding="utf-8")
+            error = process.expect(r"argmap: error: ")
+            assert "map.py:" in error.string
+            assert process.process.poll() is None
+        (tmp_path / "map.py").write_text(source, encoding="utf-8")
+        process.expect(RENDERED)
+        assert process.interrupt() == 0
+    finally:
+        process.stop()

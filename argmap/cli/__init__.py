@@ -259,7 +259,8 @@ def expand(reference: str, *, run_python: bool = False) -> list[str]:
         elif format != "python" or _defines_map(path):
             found.append(str(path))
     if not found:
-        more = f" ({skipped} Python files are read only with --run-python)" if skipped else ""
+        files = "1 Python file is" if skipped == 1 else f"{skipped} Python files are"
+        more = f" ({files} read only with --run-python)" if skipped else ""
         raise FormatError(f"no map files in this folder{more}", path=folder)
     return found
 
@@ -381,8 +382,9 @@ def convert(
 
     Formats: native (.json), aif (.aif.json), argdown (.argdown), sadface
     (.sadface.json), python (.py). A plain .json input is read as the format
-    its content shows. What the input held that a map cannot is printed as
-    warnings.
+    its content shows. What the input held that a map cannot, and what the
+    output format cannot hold (one line a part of the map), are printed as
+    warnings; --quiet silences them. -o - --to FORMAT writes to stdout.
 
     Example: argmap convert nodeset7903.json -o debate.argdown
     """
