@@ -64,7 +64,7 @@ def evaluate(
             _evaluate_map(read_map(source, from_format), semantics, as_json)
 
 
-def _evaluate_framework(source: str, format: str, semantics: str, as_json: bool) -> None:
+def _evaluate_framework(source: str, format: str, semantics: SemanticsName, as_json: bool) -> None:
     from argmap.semantics import formats as framework_formats
     from argmap.semantics import labellings
     from argmap.semantics.framework import IN
@@ -78,10 +78,7 @@ def _evaluate_framework(source: str, format: str, semantics: str, as_json: bool)
             raise
     else:
         framework = framework_formats.load(source, format)
-    found = [
-        labelling.arguments_labelled(IN)
-        for labelling in labellings(framework, semantics)  # type: ignore[arg-type]  # checked against SEMANTICS
-    ]
+    found = [labelling.arguments_labelled(IN) for labelling in labellings(framework, semantics)]
     if len(found) > 1:  # the solver's order is its own: print them in a stable one
         index = framework.index
         found.sort(key=lambda names: [index[name] for name in names])
@@ -94,10 +91,10 @@ def _evaluate_framework(source: str, format: str, semantics: str, as_json: bool)
         typer.echo(f"  {number}: {{{', '.join(names)}}}")
 
 
-def _evaluate_map(amap: ArgumentMap, semantics: str, as_json: bool) -> None:
+def _evaluate_map(amap: ArgumentMap, semantics: SemanticsName, as_json: bool) -> None:
     from argmap.evaluate import evaluate as evaluate_map
 
-    result = evaluate_map(amap, semantics)  # type: ignore[arg-type]  # checked against SEMANTICS
+    result = evaluate_map(amap, semantics)
     elements = [*amap.claims, *amap.relations]
     if as_json:
         rows = [
