@@ -42,22 +42,32 @@ class _Staged:
     def __init__(self, path: str | os.PathLike[str], payload: bytes) -> None:
         self.path = Path(path)
         self.payload = payload
-        self.destination = Path(os.path.realpath(self.path)) if self.path.is_symlink() else self.path
         self.temporary: Path | None = None
         self.moved = False
-        if not self.destination.parent.is_dir():
-            raise FileNotFoundError(errno.ENOENT, "no such folder", str(self.path.parent))
         try:
-            self.status: os.stat_result | None = self.destination.stat()
-        except FileNotFoundError:
+            self.status: os.stat_result | None = self.path.stat()  # of what the path ends at, links followed
+        except (FileNotFoundError, NotADirectoryError):
             self.status = None
         if self.status is not None and stat.S_ISDIR(self.status.st_mode):
             raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(self.path))
+        if self.direct:
+            self.destination = self.path  # opened as it is: /dev/stdout reaches the pipe or terminal behind it
+            return
+        self.destination = Path(os.path.realpath(self.path)) if self.path.is_symlink() else self.path
+        if not self.destination.parent.is_dir():
+            raise FileNotFoundError(errno.ENOENT, "no such folder", str(self.path.parent))
 
     @property
     def direct(self) -> bool:
-        """Tell whether the path is something other than a file (a device, a FIFO): written to, never replaced."""
-        return self.status is not None and not stat.S_ISREG(self.status.st_mode)
+        """Tell whether the path is written to in place, never replaced: a device, a FIFO, or a system file.
+
+        A path in /dev or /proc is the system's (``/dev/stdout`` is a link, through /proc, to whatever
+        standard output is, a regular file included): it is opened as a shell's ``>`` opens it.
+        """
+        if self.status is None:
+            return False
+        system = os.path.abspath(self.path).startswith(("/dev/", "/proc/"))  # noqa: PTH100  # no link resolved
+        return system or not stat.S_ISREG(self.status.st_mode)
 
     def stage(self) -> None:
         """Write the new content into a temporary file beside the destination, with the mode it will have."""

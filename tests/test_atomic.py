@@ -61,6 +61,23 @@ def test_a_fifo_is_written_to_and_stays_a_fifo(tmp_path: Path) -> None:
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
+def test_a_link_to_a_fifo_is_written_through_as_dev_stdout_is(tmp_path: Path) -> None:
+    """A link to a pipe (as /dev/stdout is, through /proc) is opened: the pipe gets the data; the link stays."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "stdout"
+    link.symlink_to(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write_atomic(link, "digraph {}")
+    reader.join(timeout=10)
+    assert received == [b"digraph {}"]
+    assert link.is_symlink()
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe", "stdout"]
+
+
 def test_an_existing_file_keeps_its_mode(tmp_path: Path) -> None:
     """Overwriting a read-only (0444) or executable (0750) file keeps that mode."""
     for mode in (0o444, 0o750, 0o600):
