@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap._atomic import write_all, write_atomic
 
@@ -136,3 +139,41 @@ def test_a_set_that_fails_to_move_leaves_none_of_its_new_files(tmp_path: Path, m
         write_all(files)
     assert caught.value.filename == str(tmp_path / "part-3.svg")
     assert list(tmp_path.iterdir()) == []
+
+
+_NAMES = st.sampled_from(["a.svg", "b.svg", "c.json", "d.dot", "e"])
+
+
+@given(
+    before=st.dictionaries(_NAMES, st.binary(max_size=64), max_size=4),
+    after=st.dictionaries(_NAMES, st.binary(max_size=64), min_size=1, max_size=5),
+    failing=st.integers(min_value=0, max_value=6),
+)
+def test_a_set_is_written_whole_or_leaves_the_folder_with_the_names_it_had(
+    before: dict[str, bytes], after: dict[str, bytes], failing: int
+) -> None:
+    """Written whole, every file holds its new bytes; failing at any move, no new name and no temporary is left."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        for file, data in before.items():
+            (folder / file).write_bytes(data)
+        moves = 0
+        real_replace = os.replace
+
+        def replace(source: str, destination: str) -> None:
+            nonlocal moves
+            moves += 1
+            if moves == failing:
+                raise OSError(28, "No space left on device")
+            real_replace(source, destination)
+
+        files = [(folder / file, data) for file, data in after.items()]
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(os, "replace", replace)
+            try:
+                write_all(files)
+            except OSError:
+                assert 1 <= failing <= len(files)
+                assert sorted(path.name for path in folder.iterdir()) == sorted(before)
+            else:
+                assert {path.name: path.read_bytes() for path in folder.iterdir()} == {**before, **after}
