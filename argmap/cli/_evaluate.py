@@ -86,7 +86,8 @@ def _evaluate_framework(source: str, format: str, semantics: SemanticsName, as_j
         typer.echo(json.dumps({"semantics": semantics, "extensions": found}, ensure_ascii=False))
         return
     noun = "extension" if len(found) == 1 else "extensions"
-    typer.echo(f"{semantics}: {len(found) or 'no'} {noun} of {source} ({len(framework)} arguments)")
+    shown = STDIN if source == "-" else source
+    typer.echo(f"{semantics}: {len(found) or 'no'} {noun} of {shown} ({len(framework)} arguments)")
     for number, names in enumerate(found, start=1):
         typer.echo(f"  {number}: {{{', '.join(names)}}}")
 
