@@ -274,3 +274,14 @@ def _small_map() -> ArgumentMap:
     m = ArgumentMap()
     m.support(m.claim("A premise.", id="p"), m.claim("A conclusion.", id="c"))
     return m
+
+
+def test_a_disagreement_the_library_writes_is_two_rebuttals() -> None:
+    """`build_disagreement` points one `disagree` conflict at two atoms: each claim rebuts the other."""
+    sf = library()
+    made = sf.build_disagreement(arg_text="Taxes should rise.", disagreement_text="Taxes should fall.")
+    amap = sadface.loads(sf.export_json())
+    first, second = made["argument_1"]["id"], made["argument_2"]["id"]
+    assert {(r.attacker, r.target) for r in amap.rebuttals} == {(first, second), (second, first)}
+    assert amap.load_problems == []
+    assert sadface.loads(sadface.dumps(amap)) == amap

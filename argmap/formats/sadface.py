@@ -185,6 +185,9 @@ class _Reader(GraphReader):
         nodes = self.nodes(document.get("nodes", []))
         self.edges(document.get("edges", []), nodes)
         nodes = {node.id: node for node in nodes.values()}  # edges name the file's ids; relations, the map's
+        for node in list(nodes.values()):
+            if node.name.startswith("disagree ") and not node.incoming:
+                _mutual(node, nodes)
         claims = [node for node in nodes.values() if node.type == "I"]
         if not claims:
             self.warn("empty-file", "the document holds no atoms, so the map has no claims")
@@ -233,6 +236,23 @@ class _Reader(GraphReader):
             nodes[file_id] = node
             ids[id] = file_id
         return nodes
+
+
+def _mutual(node: Node, nodes: dict[str, Node]) -> None:
+    """Read a ``disagree`` conflict that points at two atoms (the library's ``build_disagreement``) as two rebuttals.
+
+    The two claims disagree with each other: each rebuts the other. The
+    first rebuttal keeps the node's id; the second is the id with ``/back``.
+    """
+    if len(node.outgoing) != 2:
+        return
+    first, second = node.outgoing
+    if first.type != "I" or second.type != "I" or f"{node.id}/back" in nodes:
+        return
+    back = Node(f"{node.id}/back", "CA", f"{node.name} (from its second claim)", node.number, label=node.label)
+    node.incoming, node.outgoing = [first], [second]
+    back.incoming, back.outgoing = [second], [first]
+    nodes[back.id] = back
 
 
 def _relation_node_read(id: str, called: str, kind: str, name: str, details: dict[str, Any], number: int) -> Node:
