@@ -18,6 +18,7 @@ from argmap.check import Problem, check
 from argmap.errors import (
     ArgmapError,
     DuplicateIdError,
+    ElementInUseError,
     EngineError,
     EngineNotFoundError,
     FormatError,
@@ -28,7 +29,8 @@ from argmap.errors import (
 )
 from argmap.evaluate import Evaluation, Verdict, evaluate
 from argmap.formats import dump, dumps, load, loads
-from argmap.map import ArgumentMap, merge
+from argmap.map import ArgumentMap
+from argmap.merge import merge
 from argmap.model import (
     Attribution,
     Claim,
@@ -72,6 +74,7 @@ __all__ = [
     # errors
     "ArgmapError",
     "DuplicateIdError",
+    "ElementInUseError",
     "EngineError",
     "EngineNotFoundError",
     "FormatError",
