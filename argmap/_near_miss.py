@@ -5,7 +5,9 @@ slow."`` would otherwise quietly become a second claim. Two texts are a near
 miss when they are equal after :func:`normalised` (case, runs of white space
 and final punctuation ignored), or when their normalised forms are within a
 small edit distance: none below 10 characters ("Bad." and "Sad." are
-different claims), 1 from 10 characters, 2 from 20.
+different claims), 1 from 10 characters, 2 from 20, and only between texts
+with the same numbers ("335 officers" and "336 officers" are different
+claims, not a typo).
 
 Finding the edit-distance candidates must not cost a pass over the map, as a
 builder call is made once per element of maps with 100,000 claims. The index
@@ -20,10 +22,12 @@ size of the map, and only those few candidates have their distance computed.
 from __future__ import annotations
 
 import itertools
+import re
 
 __all__ = ["NearMisses", "normalised"]
 
 _FINAL_PUNCTUATION = ".,;:!?…"
+_NUMBER = re.compile(r"\d+")
 
 
 def normalised(text: str) -> str:
@@ -40,28 +44,51 @@ def _budget(length: int) -> int:
     return 0 if length < 10 else 1 if length < 20 else 2
 
 
-def _pieces(length: int, budget: int) -> list[tuple[int, int]]:
+_LAYOUTS: dict[int, tuple[tuple[int, int], ...]] = {}
+
+
+def _pieces(length: int) -> tuple[tuple[int, int], ...]:
     """Return the (start, end) of the ``2 * budget + 1`` nearly equal pieces of a text of *length*."""
-    count = 2 * budget + 1
-    bounds = [length * n // count for n in range(count + 1)]
-    return list(itertools.pairwise(bounds))
+    layout = _LAYOUTS.get(length)
+    if layout is None:
+        count = 2 * _budget(length) + 1
+        bounds = [length * n // count for n in range(count + 1)]
+        layout = _LAYOUTS[length] = tuple(itertools.pairwise(bounds))
+    return layout
 
 
 def _distance(first: str, second: str, limit: int) -> int:
-    """Return the edit distance of two texts, or ``limit + 1`` as soon as it is sure to exceed *limit*."""
+    """Return the edit distance of two texts, or ``limit + 1`` as soon as it is sure to exceed *limit*.
+
+    The common start and end are set aside first, so near misses cost little;
+    then only the cells within *limit* of the diagonal are computed.
+    """
     if abs(len(first) - len(second)) > limit:
         return limit + 1
-    previous = list(range(len(second) + 1))
-    for row, letter in enumerate(first, start=1):
-        current = [row] + [0] * len(second)
-        for column, other in enumerate(second, start=1):
+    start = 0
+    while start < len(first) and start < len(second) and first[start] == second[start]:
+        start += 1
+    end = 0
+    while end < len(first) - start and end < len(second) - start and first[-1 - end] == second[-1 - end]:
+        end += 1
+    first, second = first[start : len(first) - end], second[start : len(second) - end]
+    if not first or not second:
+        return min(max(len(first), len(second)), limit + 1)
+    beyond = limit + 1
+    previous = [column if column <= limit else beyond for column in range(len(second) + 1)]
+    for row in range(1, len(first) + 1):
+        low, high = max(1, row - limit), min(len(second), row + limit)
+        current = [beyond] * (len(second) + 1)
+        current[0] = row if row <= limit else beyond
+        letter = first[row - 1]
+        for column in range(low, high + 1):
             current[column] = min(
-                previous[column] + 1, current[column - 1] + 1, previous[column - 1] + (letter != other)
+                previous[column] + 1, current[column - 1] + 1, previous[column - 1] + (letter != second[column - 1])
             )
-        if min(current) > limit:
-            return limit + 1
+        if min(current[low - 1 : high + 1]) > limit:
+            return beyond
         previous = current
-    return previous[-1]
+    return min(previous[-1], beyond)
 
 
 class NearMisses:
@@ -70,7 +97,8 @@ class NearMisses:
     def __init__(self) -> None:
         self._first: dict[str, str] = {}  # normalised text -> id of the first claim with it
         self._keys: dict[str, tuple[str, int]] = {}  # claim id -> its normalised text and when it was added
-        self._lists: dict[tuple[int, int, str], list[str]] = {}  # (length, piece, text of piece) -> claim ids
+        # (length, piece, text of the piece, the text's numbers) -> ids of the claims with that piece there
+        self._lists: dict[tuple[int, int, str, str], list[str]] = {}
 
     def add(self, text: str, id: str) -> None:
         """Index the claim *id* with *text*."""
@@ -78,11 +106,11 @@ class NearMisses:
         self._first.setdefault(key, id)
         self._keys[id] = (key, len(self._keys))
         length = len(key)
-        budget = _budget(length)
-        if budget:
+        if length >= 10:
             lists = self._lists
-            for number, (start, end) in enumerate(_pieces(length, budget)):
-                piece = (length, number, key[start:end])
+            numbers = ",".join(_NUMBER.findall(key))
+            for number, (start, end) in enumerate(_pieces(length)):
+                piece = (length, number, key[start:end], numbers)
                 found = lists.get(piece)
                 if found is None:
                     lists[piece] = [id]
@@ -96,22 +124,26 @@ class NearMisses:
         if exact is not None:
             return exact
         size = len(key)
+        numbers = ",".join(_NUMBER.findall(key))
         best: tuple[int, int, str] | None = None
-        for length in range(size - 2, size + 3):
+        for length in range(max(10, size - 2), size + 3):
             budget = _budget(length)
-            if budget == 0 or abs(length - size) > budget:
+            if abs(length - size) > budget:
                 continue
-            lists: list[list[str]] = []
-            for number, (start, end) in enumerate(_pieces(length, budget)):
-                found: list[str] = []
+            pieces: list[tuple[int, list[list[str]]]] = []
+            for number, (start, end) in enumerate(_pieces(length)):
+                found = []
                 for shift in range(-budget, budget + 1):
                     if start + shift >= 0 and end + shift <= size:
-                        found += self._lists.get((length, number, key[start + shift : end + shift]), ())
-                lists.append(found)
-            lists.sort(key=len)
-            for id in {id for found in lists[: budget + 1] for id in found}:
-                other, number = self._keys[id]
+                        ids = self._lists.get((length, number, key[start + shift : end + shift], numbers))
+                        if ids is not None:
+                            found.append(ids)
+                pieces.append((sum(map(len, found)), found))
+            pieces.sort(key=lambda piece: piece[0])
+            candidates = {id for _, found in pieces[: budget + 1] for ids in found for id in ids}
+            for id in candidates:
+                other, order = self._keys[id]
                 distance = _distance(key, other, budget)
-                if distance <= budget and (best is None or (distance, number) < best[:2]):
-                    best = (distance, number, id)
+                if distance <= budget and (best is None or (distance, order) < best[:2]):
+                    best = (distance, order, id)
         return None if best is None else best[2]

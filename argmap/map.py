@@ -17,6 +17,7 @@ id already taken, is refused with a clear error before anything changes.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 import attrs
 
 from argmap import _editing
+from argmap._bulk import paused_gc
 from argmap._near_miss import NearMisses
 from argmap.errors import (
     DuplicateIdError,
@@ -607,9 +609,13 @@ class ArgumentMap:
         the size of the map; the first call indexes the claims written so far.
         """
         index = self._near_misses
-        if self._near_misses_indexed < len(self._claims):
-            for claim in itertools.islice(self._claims.values(), self._near_misses_indexed, None):
-                index.add(claim.text, claim.id)
+        missing = len(self._claims) - self._near_misses_indexed
+        if missing:  # claims are only appended: the newest are at the end, where reading starts cheaply
+            newest = list(itertools.islice(reversed(self._claims.values()), missing))
+            # Many small objects that all stay: nothing for the collector to find.
+            with paused_gc() if missing > 1000 else contextlib.nullcontext():
+                for claim in reversed(newest):
+                    index.add(claim.text, claim.id)
             self._near_misses_indexed = len(self._claims)
         found = index.find(text)
         return None if found is None else self._claims[found]
