@@ -245,14 +245,19 @@ class ArgumentMap:
         With ``new=True`` text that names no claim is a new claim even where it
         nearly matches one.
         """
-        if isinstance(premises, (str, Claim)):
-            premise_ids: tuple[str, ...] = (self._resolve(premises, None, new).id,)
-        else:
-            premise_ids = tuple([self._resolve(ref, None, new).id for ref in premises])
-        conclusion_id = self._resolve(conclusion, None, new).id
-        if id is None:
-            return self._add_relation(Support(premise_ids, conclusion_id, label=label))
-        return self._add_relation(Support(premise_ids, conclusion_id, label=label, id=id))
+        claims, sources = len(self._claims), len(self._sources)
+        try:
+            if isinstance(premises, (str, Claim)):
+                premise_ids: tuple[str, ...] = (self._resolve(premises, None, new).id,)
+            else:
+                premise_ids = tuple([self._resolve(ref, None, new).id for ref in premises])
+            conclusion_id = self._resolve(conclusion, None, new).id
+            if id is None:
+                return self._add_relation(Support(premise_ids, conclusion_id, label=label))
+            return self._add_relation(Support(premise_ids, conclusion_id, label=label, id=id))
+        except Exception:
+            self._take_back(claims, sources)  # a refused call changes nothing
+            raise
 
     def rebut(
         self,
@@ -270,11 +275,16 @@ class ArgumentMap:
         describe the attacker when it is given as the text of a new claim;
         ``new=True`` says that text is a new claim even where it nearly matches one.
         """
-        attacker_id = self._resolve(attacker, new_claim, new).id
-        target_id = self._resolve(target, None, new).id
-        if id is None:
-            return self._add_relation(Rebuttal(attacker_id, target_id, label=label))
-        return self._add_relation(Rebuttal(attacker_id, target_id, label=label, id=id))
+        claims, sources = len(self._claims), len(self._sources)
+        try:
+            attacker_id = self._resolve(attacker, new_claim, new).id
+            target_id = self._resolve(target, None, new).id
+            if id is None:
+                return self._add_relation(Rebuttal(attacker_id, target_id, label=label))
+            return self._add_relation(Rebuttal(attacker_id, target_id, label=label, id=id))
+        except Exception:
+            self._take_back(claims, sources)  # a refused call changes nothing
+            raise
 
     def undercut(
         self,
@@ -292,11 +302,16 @@ class ArgumentMap:
         arguments of :meth:`claim` describe the attacker when it is new text
         (and ``new=True`` says it is new even where it nearly matches a claim).
         """
-        target_id = self._relation_id(support, "undercut")
-        attacker_id = self._resolve(attacker, new_claim, new).id
-        if id is None:
-            return self._add_relation(Undercut(attacker_id, target_id, label=label))
-        return self._add_relation(Undercut(attacker_id, target_id, label=label, id=id))
+        claims, sources = len(self._claims), len(self._sources)
+        try:
+            target_id = self._relation_id(support, "undercut")
+            attacker_id = self._resolve(attacker, new_claim, new).id
+            if id is None:
+                return self._add_relation(Undercut(attacker_id, target_id, label=label))
+            return self._add_relation(Undercut(attacker_id, target_id, label=label, id=id))
+        except Exception:
+            self._take_back(claims, sources)  # a refused call changes nothing
+            raise
 
     def doubt(
         self,
@@ -315,16 +330,21 @@ class ArgumentMap:
         describe the response when it is the text of a new claim: the doubt is
         attributed to its speaker (``new=True``: even where it nearly matches a claim).
         """
-        if isinstance(target, (Support, Rebuttal, Undercut, SkepticalResponse)) or (
-            isinstance(target, str) and target in self._relations
-        ):
-            target_id = self._relation_id(target, "doubt")
-        else:
-            target_id = self._resolve(target, None, new).id
-        response_id = self._resolve(response, new_claim, new).id
-        if id is None:
-            return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance))
-        return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance, id=id))
+        claims, sources = len(self._claims), len(self._sources)
+        try:
+            if isinstance(target, (Support, Rebuttal, Undercut, SkepticalResponse)) or (
+                isinstance(target, str) and target in self._relations
+            ):
+                target_id = self._relation_id(target, "doubt")
+            else:
+                target_id = self._resolve(target, None, new).id
+            response_id = self._resolve(response, new_claim, new).id
+            if id is None:
+                return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance))
+            return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance, id=id))
+        except Exception:
+            self._take_back(claims, sources)  # a refused call changes nothing
+            raise
 
     # ----------------------------------------------------------------- editing
 
@@ -810,6 +830,17 @@ class ArgumentMap:
             for origin in origins:
                 _append(outgoing, origin, relation.id)
         self._indexed = len(self._relations)
+
+    def _take_back(self, claims: int, sources: int) -> None:
+        """Remove the claims and sources added since the map had *claims* claims and *sources* sources."""
+        while len(self._claims) > claims:
+            id, claim = self._claims.popitem()
+            if self._by_text.get(claim.text) == id:
+                del self._by_text[claim.text]
+        while len(self._sources) > sources:
+            self._sources.popitem()
+        if self._near_misses_indexed > claims:
+            self._near_misses, self._near_misses_indexed = NearMisses(), 0
 
     def _resolve(self, ref: ClaimRef, new_claim: dict[str, Any] | None = None, new: bool = False) -> Claim:
         """Return the claim *ref* names, adding it first when it is new.

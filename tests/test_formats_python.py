@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 
 from argmap import ArgumentMap, FormatError
-from argmap.formats import python
+from argmap.formats import native, python
 from tests.conftest import ROOT
 from tests.golden import assert_golden, example_paths
 from tests.strategies import maps
@@ -134,3 +134,17 @@ def test_main_blocks_do_not_run_on_load(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert python.load(path).title == "M"
+
+
+def test_the_installed_command_converts_json_to_python_and_back(tmp_path: Path) -> None:
+    """`argmap convert x.json -o x.py` writes the article as code, and that code loads as the same map."""
+    wire = python.load(ROOT / "examples" / "wire_cia_drawdown.py")
+    source = native.dump(wire, tmp_path / "wire.json")
+    executable = Path(sys.executable).parent / "argmap"
+    written = tmp_path / "wire.py"
+    completed = subprocess.run(
+        [str(executable), "convert", str(source), "-o", str(written)], capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert written.read_text(encoding="utf-8") == python.dumps(wire)
+    assert python.load(written) == wire

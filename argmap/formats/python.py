@@ -234,13 +234,15 @@ class _Writer:
 
     def name(self, id: str, hint: str, fallback: str) -> str:
         """Return a new variable name for the element *id* (a source's when *fallback* is "source"), after *hint*."""
-        words = re.sub(r"[^a-z0-9]+", "_", hint.lower()).strip("_").split("_")
-        base = "_".join(words[:3]) or fallback
-        if not base.isidentifier() or keyword.iskeyword(base):  # it starts with a digit
-            base = f"{fallback}_{base}"
-        name, n = base, 2
-        while name in self.taken:
-            name, n = f"{base}_{n}", n + 1
+        words = [word for word in re.sub(r"[^a-z0-9]+", "_", hint.lower()).split("_") if word] or [fallback]
+        if not words[0].isidentifier():  # it starts with a digit
+            words.insert(0, fallback)
+        # Three words, or more where three are taken, then a number.
+        spellings = ["_".join(words[:count]) for count in range(min(3, len(words)), len(words) + 1)]
+        name = next((spelling for spelling in spellings if spelling not in self.taken), None)
+        n = 2
+        while name is None or name in self.taken:
+            name, n = f"{spellings[0]}_{n}", n + 1
         self.taken.add(name)
         (self.source_names if fallback == "source" else self.names)[id] = name
         return name
