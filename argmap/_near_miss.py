@@ -95,33 +95,38 @@ class NearMisses:
     """An index of claim texts that answers "which claim did this text nearly name?" in constant time."""
 
     def __init__(self) -> None:
-        self._first: dict[str, str] = {}  # normalised text -> id of the first claim with it
-        self._keys: dict[str, tuple[str, int]] = {}  # claim id -> its normalised text and when it was added
-        # (length, piece, text of the piece, the text's numbers) -> ids of the claims with that piece there
-        self._lists: dict[tuple[int, int, str, str], list[str]] = {}
+        # Hashes of normalised texts, not the texts: the claims keep their texts, the index only what it must.
+        self._first: dict[int, str] = {}  # hash of a normalised text -> id of the first claim with it
+        self._texts: dict[str, tuple[str, int]] = {}  # claim id -> its text and when it was added
+        # The hash of (length, piece number, text of the piece, the text's numbers) -> the id of the claim
+        # with that piece there, or a list of them. Hashes and bare ids keep 100,000 claims' 500,000 pieces
+        # small; two pieces with one hash only make one more candidate, which its distance rules out.
+        self._pieces: dict[int, str | list[str]] = {}
 
     def add(self, text: str, id: str) -> None:
         """Index the claim *id* with *text*."""
         key = normalised(text)
-        self._first.setdefault(key, id)
-        self._keys[id] = (key, len(self._keys))
+        self._first.setdefault(hash(key), id)
+        self._texts[id] = (text, len(self._texts))
         length = len(key)
         if length >= 10:
-            lists = self._lists
             numbers = ",".join(_NUMBER.findall(key))
+            pieces = self._pieces
             for number, (start, end) in enumerate(_pieces(length)):
-                piece = (length, number, key[start:end], numbers)
-                found = lists.get(piece)
+                piece = hash((length, number, key[start:end], numbers))
+                found = pieces.get(piece)
                 if found is None:
-                    lists[piece] = [id]
+                    pieces[piece] = id
+                elif isinstance(found, str):
+                    pieces[piece] = [found, id]
                 else:
                     found.append(id)
 
     def find(self, text: str) -> str | None:
         """Return the id of the claim *text* nearly names (the closest, then the first written), or ``None``."""
         key = normalised(text)
-        exact = self._first.get(key)
-        if exact is not None:
+        exact = self._first.get(hash(key))
+        if exact is not None and normalised(self._texts[exact][0]) == key:
             return exact
         size = len(key)
         numbers = ",".join(_NUMBER.findall(key))
@@ -130,20 +135,18 @@ class NearMisses:
             budget = _budget(length)
             if abs(length - size) > budget:
                 continue
-            pieces: list[tuple[int, list[list[str]]]] = []
+            pieces: list[list[str]] = []
             for number, (start, end) in enumerate(_pieces(length)):
-                found = []
-                for shift in range(-budget, budget + 1):
-                    if start + shift >= 0 and end + shift <= size:
-                        ids = self._lists.get((length, number, key[start + shift : end + shift], numbers))
-                        if ids is not None:
-                            found.append(ids)
-                pieces.append((sum(map(len, found)), found))
-            pieces.sort(key=lambda piece: piece[0])
-            candidates = {id for _, found in pieces[: budget + 1] for ids in found for id in ids}
-            for id in candidates:
-                other, order = self._keys[id]
-                distance = _distance(key, other, budget)
+                found: list[str] = []
+                for shift in range(max(-budget, -start), min(budget, size - end) + 1):
+                    ids = self._pieces.get(hash((length, number, key[start + shift : end + shift], numbers)))
+                    if ids is not None:
+                        found += [ids] if isinstance(ids, str) else ids
+                pieces.append(found)
+            pieces.sort(key=len)
+            for id in {id for found in pieces[: budget + 1] for id in found}:
+                other, order = self._texts[id]
+                distance = _distance(key, normalised(other), budget)
                 if distance <= budget and (best is None or (distance, order) < best[:2]):
                     best = (distance, order, id)
         return None if best is None else best[2]
