@@ -1,23 +1,26 @@
-"""Editing a map's elements: what a removal takes with it, and relations rewritten after a rename or a merger of claims.
+"""Editing a map: remove, replace, rename and same, the methods :class:`~argmap.map.ArgumentMap` gets from here.
 
-These are pure functions on the elements of a map, in order. The map
-(:mod:`argmap.map`) builds its new state from what they return through its
-usual checks, so an edit that would leave the map invalid changes nothing.
+The pure functions below work on a map's elements, in order: what a
+removal takes with it, relations rewritten after a rename or a merger of
+claims. :class:`Editing` builds the map's new state from what they return
+through the builder's own checks and swaps it in only when all of it was
+accepted, so that an edit that would leave the map invalid changes nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from argmap.errors import DuplicateIdError, InvalidElementError
+from argmap.errors import DuplicateIdError, ElementInUseError, InvalidElementError, UnknownElementError
 from argmap.model import (
     Attribution,
     Claim,
     Document,
     Element,
+    Medium,
     Rebuttal,
     Relation,
     SkepticalResponse,
@@ -28,7 +31,7 @@ from argmap.model import (
     endpoints,
 )
 
-__all__ = ["UNCHANGED", "combined", "dependents", "describe", "rename_endpoints", "replaced", "rewrite"]
+__all__ = ["UNCHANGED", "Editing", "combined", "dependents", "describe", "rename_endpoints", "replaced", "rewrite"]
 
 
 class _Unchanged:
@@ -225,3 +228,202 @@ def combined(keep: Claim, other: Claim) -> Claim:
     if tags != keep.tags:
         fields["tags"] = tags
     return attrs.evolve(keep, **fields) if fields else keep
+
+
+class Editing:
+    """The editing methods of :class:`~argmap.map.ArgumentMap`, kept apart from building and queries."""
+
+    # What the map holds (set by ArgumentMap.__init__), and the methods of the map these use.
+    _documents: dict[str, Document]
+    _sources: dict[str, Source]
+    _claims: dict[str, Claim]
+    _relations: dict[str, Relation]
+    _aliases: dict[Element, str]
+    load_problems: list[Any]
+
+    if TYPE_CHECKING:
+
+        def __init__(self, title: str | None = None, **metadata: str | None) -> None: ...
+        def __getitem__(self, id: str) -> Element: ...
+        def add(self, element: Any) -> Any: ...
+        def claim_for(self, ref: Claim | str) -> Claim: ...
+        def _relation_id(self, relation: Relation | str, verb: str) -> str: ...
+        @property
+        def metadata(self) -> dict[str, str]: ...
+
+    def remove(
+        self, element: Element | Source | Document | str, *, cascade: bool = False
+    ) -> tuple[Element | Source | Document, ...]:
+        """Remove *element* from the map and return what was removed, *element* first.
+
+        *element* is a claim (or its id or exact text), a relation (or its
+        id), a source or a document. What depends on it is refused unless
+        ``cascade=True`` removes it too: the relations a claim takes part in,
+        the undercuts and doubts of a support, the claims a source is named in
+        or a document holds, and in turn what depends on those. A claim left
+        connected to nothing stays; :func:`argmap.check` reports it.
+
+        Raises:
+            ElementInUseError: something depends on *element* and *cascade* is false.
+            UnknownElementError: *element* is not in the map.
+        """
+        target = self._editable(element)
+        removed = {target.id}
+        sources = frozenset(removed) if isinstance(target, Source) else frozenset()
+        documents = frozenset(removed) if isinstance(target, Document) else frozenset()
+        if isinstance(target, (Source, Document)):
+            removed = set()
+        found = dependents(
+            self._claims.values(), self._relations.values(), removed, sources=sources, documents=documents
+        )
+        if found and not cascade:
+            names = ", ".join(describe(e) for e in found[:3])
+            names += f" and {len(found) - 3} more" if len(found) > 3 else ""
+            raise ElementInUseError(
+                f"cannot remove {describe(target)}: {names} depend{'s' if len(found) == 1 else ''} on it; "
+                "remove them first, or pass cascade=True"
+            )
+        removed.add(target.id)
+        self._rebuild(
+            documents=[d for d in self._documents.values() if d.id not in documents],
+            sources=[s for s in self._sources.values() if s.id not in sources],
+            claims=[c for c in self._claims.values() if c.id not in removed],
+            relations=[r for r in self._relations.values() if r.id not in removed],
+        )
+        return (target, *found)
+
+    def replace(
+        self,
+        claim: Claim | str,
+        *,
+        text: str = UNCHANGED,
+        by: Source | Attribution | None = UNCHANGED,
+        via: Source | Sequence[Source] = UNCHANGED,
+        medium: Medium | None = UNCHANGED,
+        quote: str | None = UNCHANGED,
+        date: str | None = UNCHANGED,
+        url: str | None = UNCHANGED,
+        qualifier: str | None = UNCHANGED,
+        tags: str | Iterable[str] = UNCHANGED,
+        note: str | None = UNCHANGED,
+    ) -> Claim:
+        """Change what *claim* says or who said it, keep its id, place and relations, and return the new claim.
+
+        Only the fields given change: ``by=`` replaces the speaker and keeps
+        the rest of the attribution (``by=None`` removes it), ``quote=`` alone
+        corrects the quote. The id stays, though derived from the old text:
+        :meth:`rename` changes it.
+        """
+        old = self.claim_for(claim)
+        changes = {"text": text, "by": by, "via": via, "medium": medium, "quote": quote, "date": date, "url": url}
+        new = replaced(old, changes | {"qualifier": qualifier, "tags": tags, "note": note})
+        self._rebuild(claims=[new if c.id == old.id else c for c in self._claims.values()])
+        return new
+
+    def rename(self, element: Element | str, new_id: str) -> Element:
+        """Give a claim or relation the id *new_id*, and return it.
+
+        The relations that name it follow, and those whose ids were derived
+        from their ends get the ids derived from the new ends, as the builder
+        would have given them.
+
+        Raises:
+            DuplicateIdError: *new_id*, or an id a relation would get, is taken.
+        """
+        old = self._editable(element)
+        if isinstance(old, (Source, Document)):
+            raise InvalidElementError(f"rename() renames claims and relations, not {describe(old)}")
+        if new_id == old.id:
+            return old
+        if new_id in self._claims or new_id in self._relations:
+            raise DuplicateIdError(f"cannot rename {old.id!r} to {new_id!r}: {describe(self[new_id])} has it")
+        ids = {old.id: new_id}
+        claims = None
+        if isinstance(old, Claim):
+            renamed = attrs.evolve(old, id=new_id)
+            claims = [renamed if c.id == old.id else c for c in self._claims.values()]
+        relations, moved = rewrite(self._relations.values(), ids, set(), unify=False)
+        self._rebuild(claims=claims, relations=relations, renamed=ids | moved)
+        return self[new_id]
+
+    def same(self, claim: Claim | str, other: Claim | str) -> Claim:
+        """Declare *other* the same claim as *claim*, keep one, and return it.
+
+        The kept claim has *claim*'s id, text and place; what only *other*
+        has (an attribution, a qualifier, a note, tags) is filled in, and
+        every relation of *other* is now a relation of the kept claim.
+        Relations that become the same relation are kept once; a premise
+        named twice in a linked support counts once. Objects and ids naming
+        *other* now name the kept claim.
+
+        Raises:
+            InvalidElementError: both claims are attributed, qualified or noted, differently.
+        """
+        keep, gone = self.claim_for(claim), self.claim_for(other)
+        if keep.id == gone.id:
+            return keep
+        kept = combined(keep, gone)
+        ids = {gone.id: keep.id}
+        claims = [kept if c.id == keep.id else c for c in self._claims.values() if c.id != gone.id]
+        taken = set(self._claims) | set(self._relations)
+        relations, moved = rewrite(self._relations.values(), ids, taken, unify=True)
+        self._rebuild(claims=claims, relations=relations, renamed=ids | moved)
+        return kept
+
+    def _editable(self, element: Element | Source | Document | str) -> Element | Source | Document:
+        """Return the element of this map that an editing method was given, by object or id (or a claim's text)."""
+        if isinstance(element, Source):
+            if self._sources.get(element.id) != element:
+                raise UnknownElementError(f"{describe(element)} is not in the map")
+            return element
+        if isinstance(element, Document):
+            if self._documents.get(element.id) != element:
+                raise UnknownElementError(f"{describe(element)} is not in the map")
+            return element
+        if isinstance(element, (Support, Rebuttal, Undercut, SkepticalResponse)):
+            return self._relations[self._relation_id(element, "edit")]
+        if isinstance(element, str) and element in self._relations:
+            return self._relations[element]
+        if not isinstance(element, (str, Claim)):
+            raise InvalidElementError(f"expected an element of the map or its id, got {element!r}")
+        return self.claim_for(element)
+
+    def _rebuild(
+        self,
+        *,
+        documents: Iterable[Document] | None = None,
+        sources: Iterable[Source] | None = None,
+        claims: Iterable[Claim] | None = None,
+        relations: Iterable[Relation] | None = None,
+        renamed: dict[str, str] | None = None,
+    ) -> None:
+        """Become the map of these elements (those not given stay), checked as building checks them.
+
+        The new state is built apart and swapped in only when every element
+        was accepted, so that a refused edit changes nothing. Objects of the
+        old state that the edit changed (and the parts of merged maps) go on
+        naming their elements under their new ids.
+        """
+        fresh = type(self)(**self.metadata)
+        for document in self._documents.values() if documents is None else documents:
+            fresh.add(document)
+        for source in self._sources.values() if sources is None else sources:
+            fresh.add(source)
+        for claim in self._claims.values() if claims is None else claims:
+            fresh.add(claim)
+        for relation in self._relations.values() if relations is None else relations:
+            fresh.add(relation)
+        renamed = renamed or {}
+        aliases: dict[Element, str] = {}
+        for element, id in self._aliases.items():
+            id = renamed.get(id, id)
+            if id in fresh._claims or id in fresh._relations:
+                aliases[element] = id
+        for old in (*self._claims.values(), *self._relations.values()):
+            id = renamed.get(old.id, old.id)
+            new = fresh._claims.get(id) or fresh._relations.get(id)
+            if new is not None and new is not old:
+                aliases[old] = id
+        fresh._aliases = aliases
+        fresh.load_problems = self.load_problems
+        self.__dict__.update(fresh.__dict__)

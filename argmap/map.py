@@ -23,14 +23,11 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-import attrs
-
-from argmap import _editing
 from argmap._bulk import paused_gc
+from argmap._editing import Editing
 from argmap._near_miss import NearMisses
 from argmap.errors import (
     DuplicateIdError,
-    ElementInUseError,
     InvalidElementError,
     UnknownClaimError,
     UnknownElementError,
@@ -69,7 +66,7 @@ _SENTENCE = re.compile(r"[^\W\d_][^\W_]*[.!?…]+\Z")
 _METADATA = ("title", "author", "publication", "date", "url", "description")
 
 
-class ArgumentMap:
+class ArgumentMap(Editing):
     """An argument: its sources, claims and relations, and what the map is of.
 
     Args:
@@ -345,188 +342,6 @@ class ArgumentMap:
         except Exception:
             self._take_back(claims, sources)  # a refused call changes nothing
             raise
-
-    # ----------------------------------------------------------------- editing
-
-    def remove(
-        self, element: Element | Source | Document | str, *, cascade: bool = False
-    ) -> tuple[Element | Source | Document, ...]:
-        """Remove *element* from the map and return what was removed, *element* first.
-
-        *element* is a claim (or its id or exact text), a relation (or its
-        id), a source or a document. What depends on it is refused unless
-        ``cascade=True`` removes it too: the relations a claim takes part in,
-        the undercuts and doubts of a support, the claims a source is named in
-        or a document holds, and in turn what depends on those. A claim left
-        connected to nothing stays; :func:`argmap.check` reports it.
-
-        Raises:
-            ElementInUseError: something depends on *element* and *cascade* is false.
-            UnknownElementError: *element* is not in the map.
-        """
-        target = self._editable(element)
-        removed = {target.id}
-        sources = frozenset(removed) if isinstance(target, Source) else frozenset()
-        documents = frozenset(removed) if isinstance(target, Document) else frozenset()
-        if isinstance(target, (Source, Document)):
-            removed = set()
-        found = _editing.dependents(
-            self._claims.values(), self._relations.values(), removed, sources=sources, documents=documents
-        )
-        if found and not cascade:
-            names = ", ".join(_editing.describe(e) for e in found[:3])
-            names += f" and {len(found) - 3} more" if len(found) > 3 else ""
-            raise ElementInUseError(
-                f"cannot remove {_editing.describe(target)}: {names} depend{'s' if len(found) == 1 else ''} on it; "
-                "remove them first, or pass cascade=True"
-            )
-        removed.add(target.id)
-        self._rebuild(
-            documents=[d for d in self._documents.values() if d.id not in documents],
-            sources=[s for s in self._sources.values() if s.id not in sources],
-            claims=[c for c in self._claims.values() if c.id not in removed],
-            relations=[r for r in self._relations.values() if r.id not in removed],
-        )
-        return (target, *found)
-
-    def replace(
-        self,
-        claim: ClaimRef,
-        *,
-        text: str = _editing.UNCHANGED,
-        by: Source | Attribution | None = _editing.UNCHANGED,
-        via: Source | Sequence[Source] = _editing.UNCHANGED,
-        medium: Medium | None = _editing.UNCHANGED,
-        quote: str | None = _editing.UNCHANGED,
-        date: str | None = _editing.UNCHANGED,
-        url: str | None = _editing.UNCHANGED,
-        qualifier: str | None = _editing.UNCHANGED,
-        tags: str | Iterable[str] = _editing.UNCHANGED,
-        note: str | None = _editing.UNCHANGED,
-    ) -> Claim:
-        """Change what *claim* says or who said it, keep its id, place and relations, and return the new claim.
-
-        Only the fields given change: ``by=`` replaces the speaker and keeps
-        the rest of the attribution (``by=None`` removes it), ``quote=`` alone
-        corrects the quote. The id stays, though derived from the old text:
-        :meth:`rename` changes it.
-        """
-        old = self.claim_for(claim)
-        changes = {"text": text, "by": by, "via": via, "medium": medium, "quote": quote, "date": date, "url": url}
-        new = _editing.replaced(old, changes | {"qualifier": qualifier, "tags": tags, "note": note})
-        self._rebuild(claims=[new if c.id == old.id else c for c in self._claims.values()])
-        return new
-
-    def rename(self, element: Element | str, new_id: str) -> Element:
-        """Give a claim or relation the id *new_id*, and return it.
-
-        The relations that name it follow, and those whose ids were derived
-        from their ends get the ids derived from the new ends, as the builder
-        would have given them.
-
-        Raises:
-            DuplicateIdError: *new_id*, or an id a relation would get, is taken.
-        """
-        old = self._editable(element)
-        if isinstance(old, (Source, Document)):
-            raise InvalidElementError(f"rename() renames claims and relations, not {_editing.describe(old)}")
-        if new_id == old.id:
-            return old
-        if new_id in self._claims or new_id in self._relations:
-            raise DuplicateIdError(f"cannot rename {old.id!r} to {new_id!r}: {_editing.describe(self[new_id])} has it")
-        ids = {old.id: new_id}
-        claims = None
-        if isinstance(old, Claim):
-            renamed = attrs.evolve(old, id=new_id)
-            claims = [renamed if c.id == old.id else c for c in self._claims.values()]
-        relations, moved = _editing.rewrite(self._relations.values(), ids, set(), unify=False)
-        self._rebuild(claims=claims, relations=relations, renamed=ids | moved)
-        return self[new_id]
-
-    def same(self, claim: ClaimRef, other: ClaimRef) -> Claim:
-        """Declare *other* the same claim as *claim*, keep one, and return it.
-
-        The kept claim has *claim*'s id, text and place; what only *other*
-        has (an attribution, a qualifier, a note, tags) is filled in, and
-        every relation of *other* is now a relation of the kept claim.
-        Relations that become the same relation are kept once; a premise
-        named twice in a linked support counts once. Objects and ids naming
-        *other* now name the kept claim.
-
-        Raises:
-            InvalidElementError: both claims are attributed, qualified or noted, differently.
-        """
-        keep, gone = self.claim_for(claim), self.claim_for(other)
-        if keep.id == gone.id:
-            return keep
-        kept = _editing.combined(keep, gone)
-        ids = {gone.id: keep.id}
-        claims = [kept if c.id == keep.id else c for c in self._claims.values() if c.id != gone.id]
-        taken = set(self._claims) | set(self._relations)
-        relations, moved = _editing.rewrite(self._relations.values(), ids, taken, unify=True)
-        self._rebuild(claims=claims, relations=relations, renamed=ids | moved)
-        return kept
-
-    def _editable(self, element: Element | Source | Document | str) -> Element | Source | Document:
-        """Return the element of this map that an editing method was given, by object or id (or a claim's text)."""
-        if isinstance(element, Source):
-            if self._sources.get(element.id) != element:
-                raise UnknownElementError(f"{_editing.describe(element)} is not in the map")
-            return element
-        if isinstance(element, Document):
-            if self._documents.get(element.id) != element:
-                raise UnknownElementError(f"{_editing.describe(element)} is not in the map")
-            return element
-        if isinstance(element, (Support, Rebuttal, Undercut, SkepticalResponse)):
-            return self._relations[self._relation_id(element, "edit")]
-        if isinstance(element, str) and element in self._relations:
-            return self._relations[element]
-        if not isinstance(element, (str, Claim)):
-            raise InvalidElementError(f"expected an element of the map or its id, got {element!r}")
-        return self.claim_for(element)
-
-    def _rebuild(
-        self,
-        *,
-        documents: Iterable[Document] | None = None,
-        sources: Iterable[Source] | None = None,
-        claims: Iterable[Claim] | None = None,
-        relations: Iterable[Relation] | None = None,
-        renamed: dict[str, str] | None = None,
-    ) -> None:
-        """Become the map of these elements (those not given stay), checked as building checks them.
-
-        The new state is built apart and swapped in only when every element
-        was accepted, so that a refused edit changes nothing. Objects of the
-        old state that the edit changed (and the parts of merged maps) go on
-        naming their elements under their new ids.
-        """
-        fresh = ArgumentMap()
-        for document in self._documents.values() if documents is None else documents:
-            fresh.add(document)
-        for source in self._sources.values() if sources is None else sources:
-            fresh.add(source)
-        for claim in self._claims.values() if claims is None else claims:
-            fresh.add(claim)
-        for relation in self._relations.values() if relations is None else relations:
-            fresh.add(relation)
-        renamed = renamed or {}
-        aliases: dict[Element, str] = {}
-        for element, id in self._aliases.items():
-            id = renamed.get(id, id)
-            if id in fresh._claims or id in fresh._relations:
-                aliases[element] = id
-        for old in (*self._claims.values(), *self._relations.values()):
-            id = renamed.get(old.id, old.id)
-            new = fresh._claims.get(id) or fresh._relations.get(id)
-            if new is not None and new is not old:
-                aliases[old] = id
-        fresh._aliases = aliases
-        fresh.load_problems = self.load_problems
-        metadata = self.metadata
-        self.__dict__.update(fresh.__dict__)
-        for name in _METADATA:
-            setattr(self, name, metadata.get(name))
 
     # ----------------------------------------------------------------- queries
 
