@@ -10,7 +10,7 @@ m.support(m.claim("A second U.S. official confirmed it.", by=Source("A second U.
 
 code = dumps(m, "python")
 print(code)
-assert code == '''"""The Shamsi drone base"""
+written = '''"""The Shamsi drone base"""
 
 from argmap import ArgumentMap, Source
 
@@ -25,4 +25,5 @@ m.support(second_us_official_confirmed, not_vacated)
 
 MAP = m
 '''
+assert code == written
 assert loads(code, "python") == m
