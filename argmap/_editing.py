@@ -283,7 +283,8 @@ class Editing:
                 f"cannot remove {describe(target)}: {names} depend{'s' if len(found) == 1 else ''} on it; "
                 "remove them first, or pass cascade=True"
             )
-        removed.add(target.id)
+        if not isinstance(target, (Source, Document)):  # sources and documents have ids of their own
+            removed.add(target.id)
         self._rebuild(
             documents=[d for d in self._documents.values() if d.id not in documents],
             sources=[s for s in self._sources.values() if s.id not in sources],

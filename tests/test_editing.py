@@ -83,6 +83,17 @@ def test_remove_takes_relations_sources_documents_and_texts(amap: ArgumentMap) -
         amap.remove("No such claim, anywhere.")
 
 
+def test_removing_a_source_leaves_a_claim_with_the_same_id() -> None:
+    """Sources have ids of their own: removing source 'dawn' keeps claim 'dawn'."""
+    m = ArgumentMap()
+    dawn = Source("Dawn", kind="publication")
+    m.add(dawn)
+    m.claim("Dawn reports that the U.S. was not informed.", id="dawn")
+    assert m.remove(dawn) == (dawn,)
+    assert "dawn" in m
+    assert m.sources == ()
+
+
 def test_a_removed_claim_is_no_longer_found_by_its_text() -> None:
     """Removing the first of two claims with one text leaves the text naming the second."""
     m = ArgumentMap()
