@@ -14,10 +14,13 @@ The pipeline a map travels is build → check → (evaluate) → render / save:
 True
 """
 
+# Imported for what it does: it registers how each value below shows itself in a notebook.
+from argmap import jupyter  # noqa: F401
 from argmap.check import Problem, check
 from argmap.errors import (
     ArgmapError,
     DuplicateIdError,
+    ElementInUseError,
     EngineError,
     EngineNotFoundError,
     FormatError,
@@ -28,7 +31,8 @@ from argmap.errors import (
 )
 from argmap.evaluate import Evaluation, Verdict, evaluate
 from argmap.formats import dump, dumps, load, loads
-from argmap.map import ArgumentMap, merge
+from argmap.map import ArgumentMap
+from argmap.merge import merge
 from argmap.model import (
     Attribution,
     Claim,
@@ -72,6 +76,7 @@ __all__ = [
     # errors
     "ArgmapError",
     "DuplicateIdError",
+    "ElementInUseError",
     "EngineError",
     "EngineNotFoundError",
     "FormatError",

@@ -158,11 +158,11 @@ def test_map_json_has_every_element() -> None:
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["evaluate", "g.af", "--semantics", "naive"], "unknown semantics 'naive'"),
+        (["evaluate", "g.af", "--semantics", "naive"], "Invalid value for '--semantics' / '-s': 'naive' is not one of"),
         (["evaluate", "bad.af"], "bad.af:3:3: '9' is no argument: arguments are numbered 1 to 2"),
         (["evaluate", "bad.tgf"], "bad.tgf:3:3: 'c' is not declared"),
         (["evaluate", "missing.af"], "missing.af: no such file"),
-        (["evaluate", "g.af", "--from", "dl"], "unknown format 'dl'"),
+        (["evaluate", "g.af", "--from", "dl"], "Invalid value for '--from': 'dl' is not one of"),
         (["evaluate", "g.af", "--task", "XY"], "unknown task 'XY'"),
         (["evaluate", "g.af", "--task", "DS"], "name it with --argument"),
         (["evaluate", "g.af", "--task", "DC", "-a", "7"], "no argument is named '7'"),

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-import io
-import json
 import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from argmap.cli import (
+    STDIN,
+    SemanticsName,
+    _sniff,
     app,
     errors,
     fail,
+    json_text,
     read_map,
+    read_stdin,
+    shown,
 )
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, FormatError
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -38,12 +42,16 @@ def evaluate(
         typer.Argument(help="A framework (.af, .apx or .tgf file), or a map (file, module:attribute, or - for stdin)."),
     ],
     semantics: Annotated[
-        str, typer.Option("--semantics", "-s", help="grounded, complete, preferred or stable.")
+        SemanticsName,
+        typer.Option("--semantics", "-s", help="The semantics that decides what stands.", case_sensitive=False),
     ] = "grounded",
     from_format: Annotated[
-        str | None,
+        Literal["af", "apx", "tgf", "native", "python", "aif", "argdown", "sadface"] | None,
         typer.Option(
-            "--from", help="The input's format, where neither name nor content says: af, apx or tgf, native or python."
+            "--from",
+            help="The input's format, where neither name nor content says: af, apx or tgf for a framework, "
+            "else a map format.",
+            case_sensitive=False,
         ),
     ] = None,
     task: Annotated[
@@ -73,10 +81,6 @@ def evaluate(
 
     Example: argmap evaluate framework.af --semantics preferred --task DS --argument 3
     """
-    from argmap.semantics import SEMANTICS
-
-    if semantics not in SEMANTICS:
-        fail(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
     if task is not None and task.upper() not in _TASK_NAMES:
         fail(f"unknown task {task!r}; choose one of {', '.join(_TASK_NAMES)}")
     task = task.upper() if task else None
@@ -91,7 +95,8 @@ def evaluate(
         if framework is None:
             if task is not None or limit is not None:
                 fail("--task and --limit work on frameworks (.af, .apx, .tgf), not on maps")
-            _evaluate_map(read_map(source, from_format), semantics, as_json)
+            amap = _stdin_map(from_format) if source == "-" else read_map(source, from_format)
+            _evaluate_map(amap, semantics, as_json)
         else:
             _answer(framework, source, semantics, task or "EE", argument, limit, as_json)
 
@@ -104,17 +109,38 @@ def _read_framework(source: str, from_format: str | None) -> Framework | None:
         return None
     suffix = Path(source).suffix.lower().lstrip(".")
     if source == "-":
-        text = sys.stdin.read()
+        global _STDIN_TEXT
+        text = _STDIN_TEXT = read_stdin()
         format = from_format or framework_formats.sniff(text)
         if format is None:
-            sys.stdin = io.StringIO(text)  # a map, then: read_map reads it again
-            return None
-        return framework_formats.loads(text, format)
+            return None  # a map, then
+        try:
+            return framework_formats.loads(text, format)
+        except FormatError as error:
+            if error.path is None:
+                error.path = STDIN
+            raise
     if from_format is not None or suffix in _FRAMEWORK_FORMATS:
         return framework_formats.load(source, from_format or suffix)
     if _names_a_map(source):
         return None
     return framework_formats.load(source)  # sniffed; a clear error when the content does not tell
+
+
+_STDIN_TEXT = ""
+"""Standard input, once read to see whether it holds a framework, for the map reader if it does not."""
+
+
+def _stdin_map(format: str | None) -> ArgumentMap:
+    """Return the map standard input holds, from the text already read."""
+    from argmap import formats
+
+    try:
+        return formats.loads(_STDIN_TEXT, format or _sniff(_STDIN_TEXT))
+    except FormatError as error:
+        if error.path is None:
+            error.path = STDIN
+        raise
 
 
 def _names_a_map(source: str) -> bool:
@@ -137,16 +163,22 @@ def _names(framework: Framework, extension: frozenset[str]) -> list[str]:
 
 
 def _braces(names: list[str]) -> str:
-    return "{" + ", ".join(names) + "}"
+    return shown("{" + ", ".join(names) + "}")  # names come from the file
 
 
 def _answer(
-    framework: Framework, source: str, semantics: str, task: str, argument: str | None, limit: int | None, as_json: bool
+    framework: Framework,
+    source: str,
+    semantics: SemanticsName,
+    task: str,
+    argument: str | None,
+    limit: int | None,
+    as_json: bool,
 ) -> None:
     """Answer *task* about *framework* and print the answer."""
     from argmap.semantics import tasks
 
-    chosen: Semantics = semantics  # type: ignore[assignment]  # checked against SEMANTICS
+    chosen: Semantics = semantics
     if task == "EE":
         _stream(framework, chosen, limit, as_json)
         return
@@ -163,12 +195,12 @@ def _answer(
         assert argument is not None  # checked above
         credulously = task == "DC"
         if credulously:
-            shown = tasks.credulous_witness(framework, argument, chosen)
-            accepted = shown is not None
+            certificate = tasks.credulous_witness(framework, argument, chosen)
+            accepted = certificate is not None
         else:
-            shown = tasks.skeptical_counterexample(framework, argument, chosen)
-            accepted = shown is None
-        names = None if shown is None else _names(framework, shown)
+            certificate = tasks.skeptical_counterexample(framework, argument, chosen)
+            accepted = certificate is None
+        names = None if certificate is None else _names(framework, certificate)
         document |= {"argument": argument, "accepted": accepted, "extension": names}
         mode = "credulously" if credulously else "skeptically"
         verdict = "YES" if accepted else "NO"
@@ -179,9 +211,9 @@ def _answer(
         status = f"{argument} is{'' if accepted else ' not'} {mode} accepted under {semantics} semantics"
         line = f"{verdict}: {status}; {reason}"
     if as_json:
-        typer.echo(json.dumps(document, ensure_ascii=False))
+        typer.echo(json_text(document, indent=None))
     else:
-        typer.echo(line)
+        typer.echo(shown(line))
 
 
 def _stream(framework: Framework, semantics: Semantics, limit: int | None, as_json: bool) -> None:
@@ -211,7 +243,7 @@ def _stream(framework: Framework, semantics: Semantics, limit: int | None, as_js
         for labelling in labellings(framework, semantics):
             names = labelling.arguments_labelled(IN)
             printing = True
-            typer.echo(json.dumps(names, ensure_ascii=False) if as_json else _braces(names))
+            typer.echo(json_text(names, indent=None) if as_json else _braces(names))
             printed += 1
             printing = False
             if stop:
@@ -227,10 +259,10 @@ def _stream(framework: Framework, semantics: Semantics, limit: int | None, as_js
             signal.signal(signal.SIGINT, previous)
 
 
-def _evaluate_map(amap: ArgumentMap, semantics: str, as_json: bool) -> None:
+def _evaluate_map(amap: ArgumentMap, semantics: SemanticsName, as_json: bool) -> None:
     from argmap.evaluate import evaluate as evaluate_map
 
-    result = evaluate_map(amap, semantics)  # type: ignore[arg-type]  # checked against SEMANTICS
+    result = evaluate_map(amap, semantics)
     elements = [*amap.claims, *amap.relations]
     if as_json:
         rows = [
@@ -246,7 +278,7 @@ def _evaluate_map(amap: ArgumentMap, semantics: str, as_json: bool) -> None:
             for element in elements
         ]
         document = {"semantics": semantics, "extensions": len(result.views), "elements": rows}
-        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        typer.echo(json_text(document))
         return
     count = len(result.views)
     typer.echo(f"{semantics} semantics: {count or 'no'} extension{'s' if count != 1 else ''}")
@@ -259,7 +291,8 @@ def _evaluate_map(amap: ArgumentMap, semantics: str, as_json: bool) -> None:
         for element in group:
             verdict = result[element]
             views = [view[element.id].status for view in result.views] if columns else []
-            table.append([_shorten(element.id), verdict.status, *views, verdict.reason.partition(": ")[2]])
+            reason = shown(verdict.reason.partition(": ")[2])  # ids come from the file
+            table.append([_shorten(shown(element.id)), verdict.status, *views, reason])
         typer.echo("")
         widths = [max(len(row[column]) for row in table) for column in range(len(header) - 1)]
         for row in table:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
+from argmap._display import Bundle, MimeTypes, bundle
 from argmap.errors import InvalidElementError, UnknownElementError
 
 if TYPE_CHECKING:
@@ -171,6 +172,10 @@ class Framework:
         from argmap.semantics.extensions import extensions
 
         return extensions(self, semantics)
+
+    def _repr_mimebundle_(self, include: MimeTypes = None, exclude: MimeTypes = None) -> Bundle:
+        """Show the framework in a notebook: its size, and a drawing when it is small (see :mod:`argmap.jupyter`)."""
+        return bundle(self, include, exclude)
 
     # ------------------------------------------------------- numbered innards
 
