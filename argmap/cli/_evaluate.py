@@ -91,35 +91,27 @@ def evaluate(
     if limit is not None and task not in (None, "EE"):
         fail("--limit goes with --task EE")
     with errors():
-        framework = _read_framework(source, from_format)
+        if source == "-":
+            text = read_stdin()
+            framework = _framework_in(text, from_format)
+        else:
+            framework = _read_framework(source, from_format)
         if framework is None:
             if task is not None or limit is not None:
                 fail("--task and --limit work on frameworks (.af, .apx, .tgf), not on maps")
-            amap = _stdin_map(from_format) if source == "-" else read_map(source, from_format)
+            amap = _map_in(text, from_format) if source == "-" else read_map(source, from_format)
             _evaluate_map(amap, semantics, as_json)
         else:
             _answer(framework, source, semantics, task or "EE", argument, limit, as_json)
 
 
 def _read_framework(source: str, from_format: str | None) -> Framework | None:
-    """Return the framework *source* holds, or ``None`` when it is a map: by --from, by name, then by content."""
+    """Return the framework the file *source* holds, or ``None`` when it is a map: by --from, by name, by content."""
     from argmap.semantics import formats as framework_formats
 
     if from_format is not None and from_format not in _FRAMEWORK_FORMATS:
         return None
     suffix = Path(source).suffix.lower().lstrip(".")
-    if source == "-":
-        global _STDIN_TEXT
-        text = _STDIN_TEXT = read_stdin()
-        format = from_format or framework_formats.sniff(text)
-        if format is None:
-            return None  # a map, then
-        try:
-            return framework_formats.loads(text, format)
-        except FormatError as error:
-            if error.path is None:
-                error.path = STDIN
-            raise
     if from_format is not None or suffix in _FRAMEWORK_FORMATS:
         return framework_formats.load(source, from_format or suffix)
     if _names_a_map(source):
@@ -127,16 +119,29 @@ def _read_framework(source: str, from_format: str | None) -> Framework | None:
     return framework_formats.load(source)  # sniffed; a clear error when the content does not tell
 
 
-_STDIN_TEXT = ""
-"""Standard input, once read to see whether it holds a framework, for the map reader if it does not."""
+def _framework_in(text: str, from_format: str | None) -> Framework | None:
+    """Return the framework standard input's *text* holds, or ``None`` when it is a map: by --from, then content."""
+    from argmap.semantics import formats as framework_formats
+
+    if from_format is not None and from_format not in _FRAMEWORK_FORMATS:
+        return None
+    format = from_format or framework_formats.sniff(text)
+    if format is None:
+        return None
+    try:
+        return framework_formats.loads(text, format)
+    except FormatError as error:
+        if error.path is None:
+            error.path = STDIN
+        raise
 
 
-def _stdin_map(format: str | None) -> ArgumentMap:
-    """Return the map standard input holds, from the text already read."""
+def _map_in(text: str, format: str | None) -> ArgumentMap:
+    """Return the map standard input's *text* holds, in *format* or the one its content shows."""
     from argmap import formats
 
     try:
-        return formats.loads(_STDIN_TEXT, format or _sniff(_STDIN_TEXT))
+        return formats.loads(text, format or _sniff(text))
     except FormatError as error:
         if error.path is None:
             error.path = STDIN
