@@ -104,7 +104,7 @@ def test_a_module_attribute_is_drawn_into_the_current_folder(tmp_path: Path, mon
         (["render", "{map}", "-o", "x.gif"], "x.gif: cannot tell the diagram format"),
         (["render", "{map}", "-o", "no/such/folder/x.svg"], "no/such/folder: no such folder"),
         (["render", "{map}", "{map}", "-o", "x.svg"], "with several maps, -o must name an existing folder"),
-        (["render", "{map}", "--direction", "up"], "direction must be one of BT, TB, LR, RL"),
+        (["render", "{map}", "--direction", "up"], "direction must be one of auto, BT, TB, LR, RL"),
         (["render", "{map}", "--group-by", "colour"], "group_by must be one of none, source, tag, document"),
         (["render", "{map}", "--engine", "neato"], "unknown engine 'neato'"),
         (["render", "{map}", "--wrap", "2"], "wrap must be a whole number"),

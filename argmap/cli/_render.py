@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from argmap.engine import EngineName
     from argmap.map import ArgumentMap
-    from argmap.render.dot import Direction, DotOptions, GroupBy
+    from argmap.render.dot import Direction, DotOptions, GroupBy, Page
     from argmap.render.html import HtmlOptions
     from argmap.semantics import Semantics
 
@@ -63,13 +63,45 @@ def render(
         ),
     ] = None,
     direction: Annotated[
-        str, typer.Option("--direction", help="Where arrows point: BT (conclusions on top), TB, LR or RL.")
-    ] = "BT",
-    legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw a legend of the kinds used.")] = True,
+        str,
+        typer.Option(
+            "--direction",
+            help="Where arrows point: auto (BT, or LR where that fits a page better), BT (conclusions on top), "
+            "TB, LR or RL.",
+        ),
+    ] = "auto",
+    legend: Annotated[
+        bool, typer.Option("--legend/--no-legend", help="Draw a legend, at the foot, of what the map uses.")
+    ] = True,
+    quotes: Annotated[
+        bool, typer.Option("--quotes", help="Draw each claim's quote (the speaker's exact words) under its text.")
+    ] = False,
+    page: Annotated[
+        str | None,
+        typer.Option(
+            "--page",
+            help="Fit the drawing on a4, letter or a3 paper: scaled down to fit, landscape when wider than high.",
+        ),
+    ] = None,
+    size: Annotated[
+        str | None,
+        typer.Option(
+            "--size",
+            help="The most the drawing may measure, WIDTH,HEIGHT in inches as Graphviz takes it (8,10); "
+            "8,10! scales a smaller drawing up too.",
+        ),
+    ] = None,
+    dpi: Annotated[int | None, typer.Option("--dpi", help="Dots per inch of a PNG (Graphviz's default: 96).")] = None,
     group_by: Annotated[
         str, typer.Option("--group-by", help="Frame claims together by: none, source, tag or document.")
     ] = "none",
-    wrap: Annotated[int, typer.Option("--wrap", help="Characters per line of claim text.")] = 36,
+    wrap: Annotated[
+        int | None,
+        typer.Option(
+            "--wrap",
+            help="Characters per line of claim text (default 36, which --direction auto may change to fit a page).",
+        ),
+    ] = None,
     attributions: Annotated[
         bool, typer.Option("--attributions/--no-attributions", help="Show who said each claim.")
     ] = True,
@@ -155,6 +187,10 @@ def render(
             attributions=attributions,
             legend=legend,
             group_by=cast("GroupBy", group_by),
+            quotes=quotes,
+            size=size,
+            page=cast("Page | None", page),
+            dpi=dpi,
         )
         chosen = format or (engines.format_for(output) if output is not None and not output.is_dir() else "svg")
         jobs = _render_jobs(maps, output, chosen)
@@ -284,7 +320,7 @@ class _Drawing:
             return drawn, HtmlOptions(diagram=options, verdicts=verdicts, semantics=evaluation.semantics)
         from argmap.render.status import by_status
 
-        return drawn, by_status(evaluation, options)
+        return drawn, by_status(evaluation, options, claims=[claim.id for claim in drawn.claims])
 
     def render(self, amap: ArgumentMap, target: Path, *, quiet: bool, label: str) -> list[str]:
         """Draw *amap* into *target* (and a split's diagrams beside it); return the lines that say what was done."""
