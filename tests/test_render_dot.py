@@ -229,6 +229,7 @@ def test_main_conclusions_stand_out() -> None:
     (collapse,) = [line for line in source.splitlines() if line.startswith('\t"collapse" [label')]
     assert "<B>The alliance may collapse.</B>" in collapse.replace(BR, " ")
     assert "penwidth=2.5" in collapse
+    assert 'class="claim main"' in collapse  # the page keeps its border heavier under status colours
     (davis,) = [line for line in source.splitlines() if line.startswith('\t"davis" [label')]
     assert "<B>" not in davis
     assert "penwidth" not in davis

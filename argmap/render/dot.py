@@ -538,7 +538,8 @@ def _claim_node(claim: Claim, main: bool, options: DotOptions) -> str:
     attributes = claim_attributes(style, main)
     if claim.id == options.focus:
         attributes += ", peripheries=2"
-    return f'\t{name(claim.id)} [label=<{label}>, id="{node_id(claim.id)}", class="claim"{attributes}]\n'
+    kind = "claim main" if main else "claim"  # the page keeps a main conclusion's border heavier under status
+    return f'\t{name(claim.id)} [label=<{label}>, id="{node_id(claim.id)}", class="{kind}"{attributes}]\n'
 
 
 def _reference_node(claim: Claim, node_name: str, where: str, tag: str, options: DotOptions) -> str:

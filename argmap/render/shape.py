@@ -55,7 +55,7 @@ from argmap.map import ArgumentMap
 from argmap.model import Claim, Relation, SkepticalResponse, Support, endpoints
 from argmap.render._quoting import wrap as wrapped
 
-__all__ = ["AIM", "ASPECT", "WRAP", "Shape", "doubted", "estimate", "junctioned", "shapes", "staggered"]
+__all__ = ["AIM", "ASPECT", "SMALL", "WRAP", "Shape", "doubted", "estimate", "junctioned", "shapes", "staggered"]
 
 Rankdir: TypeAlias = Literal["BT", "TB", "LR", "RL"]
 
@@ -88,6 +88,9 @@ WRAP = 36
 """The characters a line of claim text holds, unless the shape needs narrower or wider boxes."""
 
 _WRAPS = (WRAP, 28, 22, 48, 64)
+
+SMALL = 5
+"""A map of fewer claims keeps :data:`WRAP`: only its direction is chosen."""
 
 
 @attrs.frozen
@@ -360,6 +363,8 @@ def shapes(
     relations = amap.relations
     through = junctioned(relations)
     candidates = []
+    if wrap is None and len(amap.claims) < SMALL:
+        wrap = WRAP  # a few claims make a small picture whatever its shape: their lines are left as written
     for width in _WRAPS if wrap is None else (wrap,):
         for stagger in (1, *_STAGGERS):
             if stagger > 1 and not staggered(relations, through, stagger):
