@@ -110,6 +110,8 @@ def test_a_module_attribute_is_drawn_into_the_current_folder(tmp_path: Path, mon
         (["render", "{map}", "-o", "x.gif"], "x.gif: cannot tell the diagram format"),
         (["render", "{map}", "-o", "no/such/folder/x.svg"], "no/such/folder: no such folder"),
         (["render", "{map}", "{map}", "-o", "x.svg"], "with several maps, -o must name an existing folder"),
+        (["render", "{map}", "{map}", "-o", "out/"], "out: with several maps, -o must name an existing folder"),
+        (["render", "two", "-o", "out", "--run-python"], "out: with several maps, -o must name an existing folder"),
         (["render", "{map}", "--direction", "up"], "Invalid value for '--direction': 'up' is not one of"),
         (["render", "{map}", "--group-by", "colour"], "Invalid value for '--group-by': 'colour' is not one of"),
         (
@@ -129,6 +131,9 @@ def test_bad_input_is_one_line_exit_two_and_nothing_written(
     (tmp_path / "empty.py").write_text("x = 1\n", encoding="utf-8")
     (tmp_path / "folder").mkdir()
     shutil.copy(README, tmp_path / "map.py")
+    (tmp_path / "two").mkdir()
+    shutil.copy(README, tmp_path / "two" / "a.py")
+    shutil.copy(README, tmp_path / "two" / "b.py")
     before = sorted(path.name for path in tmp_path.iterdir())
     result = runner.invoke(app, [argument.replace("{map}", "map.py") for argument in arguments])
     assert result.exit_code == EXIT_INPUT, result.output

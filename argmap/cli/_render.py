@@ -248,7 +248,13 @@ def render(
             dpi=dpi,
         )
         to_file = output is not None and not _standard(output) and not output.is_dir()
-        chosen = _format(format, output if to_file else None)
+        try:
+            chosen = _format(format, output if to_file else None)
+        except OptionError:
+            # `-o out/` for a folder not made yet: say what -o needs, not that "out" names no format.
+            if to_file and len([found for reference in maps for found in expand(reference, run_python=run_python)]) > 1:
+                raise OptionError(f"{output}: with several maps, -o must name an existing folder") from None
+            raise
         jobs = _render_jobs(maps, output, chosen, run_python=run_python)
         program: EngineName = engine
         if watch:
