@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import resource
@@ -485,3 +486,21 @@ def test_standard_input_is_read_with_the_same_cap_as_a_file(monkeypatch: pytest.
     result = CliRunner().invoke(app, ["check", "-", "--from", "native"], input=b"{" + b" " * 100 + b"}")
     assert result.exit_code == 2
     assert "<stdin>: holds more than 64 bytes, the most argmap reads" in result.output
+
+
+def test_the_bad_input_shown_in_docs_cli_is_what_a_user_sees(tmp_path: Path) -> None:
+    """Each `$ argmap ...` of docs/cli.md's bad-input block prints, in a folder holding its files, the line shown."""
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    block = page.split("Bad input is one line on stderr", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    lines = block.splitlines()
+    (tmp_path / "broken.json").write_text('{"format": "argmap/1",\n "claims": [{"id": "a"}]}\n', encoding="utf-8")
+    dump(load(README), tmp_path / "map.json")
+    (tmp_path / "maps").mkdir()
+    for name in ("a.py", "b.py"):
+        (tmp_path / "maps" / name).write_text(README.read_text(encoding="utf-8"), encoding="utf-8")
+    commands = [(line, said) for line, said in itertools.pairwise(lines) if line.startswith("$ argmap ")]
+    assert len(commands) == 4
+    for command, said in commands:
+        result = run(command.removeprefix("$ argmap ").split(), tmp_path)
+        assert result.returncode == 2, command
+        assert result.stderr.decode().splitlines() == [said], command
