@@ -79,6 +79,9 @@ def test_stdin_is_read_with_a_dash(tmp_path: Path) -> None:
     [
         (["check", "missing.json"], "missing.json: no such file"),
         (["check", "notes.txt"], "cannot tell the format from the file name"),
+        (["evaluate", "missing"], "argmap: error: missing: no such file"),
+        (["outline", "maps"], "argmap: error: maps: is a folder; only check and render read the maps in a folder"),
+        (["convert", "maps", "-o", "x.json"], "argmap: error: maps: is a folder; only check and render read"),
         (["convert", README_MAP, "-o", "no/such/folder/x.json"], "no/such/folder: no such folder"),
         (
             ["convert", README_MAP, "-o", "x.json", "--to", "klingon"],
@@ -93,12 +96,14 @@ def test_bad_input_is_one_line_and_exit_two(
     """Each kind of bad input gives one clear line on stderr and exit code 2, never a traceback."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "notes.txt").write_text("not a map", encoding="utf-8")
+    (tmp_path / "maps").mkdir()
     result = runner.invoke(app, arguments, input="hello")
     assert result.exit_code == EXIT_INPUT
     assert message in result.stderr
     assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.output
-    assert list(tmp_path.iterdir()) == [tmp_path / "notes.txt"]  # nothing written
+    assert sorted(tmp_path.iterdir()) == [tmp_path / "maps", tmp_path / "notes.txt"]  # nothing written
+    assert list((tmp_path / "maps").iterdir()) == []
 
 
 def test_malformed_json_names_file_line_and_column(tmp_path: Path) -> None:

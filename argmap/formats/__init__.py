@@ -116,7 +116,14 @@ def load(path: str | Path, format: str | None = None) -> ArgumentMap:
     A file named plain ``.json`` is read as the format its content shows.
     """
     if format is None:
-        format = format_for(path)
+        try:
+            format = format_for(path)
+        except FormatError:  # a name with no known ending: say first what is wrong with the path itself
+            if Path(path).is_dir():
+                raise FormatError("is a folder; only check and render read the maps in a folder", path=path) from None
+            if not Path(path).exists():
+                raise FormatError("no such file", path=path) from None
+            raise
         if format == "native":  # several formats share the .json suffix: the content says which
             try:
                 text = read_text(path)
