@@ -168,7 +168,7 @@ def map_counts(amap: ArgumentMap, exported: dict[str, Any]) -> tuple[int, int, i
         for title, argument in exported["arguments"].items()
         if title in reconstructed
     }
-    own = set(reconstructed) | {f"{title} ({n})" for title, total in inferences.items() for n in range(1, total)}
+    own = set(reconstructed) | {f"{title} - {n}" for title, total in inferences.items() for n in range(1, total)}
     supports = [s for s in amap.supports if s.id in own]
     sketched = len(exported["arguments"]) - len(reconstructed)
     statements = len(amap.claims) - sketched

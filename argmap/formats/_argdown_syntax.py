@@ -12,6 +12,7 @@ a map by :mod:`argmap.formats.argdown`; a syntax error is a
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -25,21 +26,34 @@ from argmap.errors import FormatError
 __all__ = ["Argument", "Document", "Element", "Inference", "Reference", "Relation", "Statement", "parse"]
 
 # What the Argdown lexer accepts, in its own patterns (lexer.js of @argdown/core), written for Python.
-_DATA = re.compile(r"\{(?:(?!\}\s[^,}])[\s\S])*\}(?!\s*[,}])")
-_TAG = re.compile(r"#(?:\(([^)]+)\)|([A-Za-z0-9_\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+))[ \t]?")
+_TAG_WORD = re.compile(r"[A-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+")
 _LINK = re.compile(r"\[([^\]]+?)\]\([^)]+?\)[ \t]?")
 _RELATION = re.compile(r"([ \t]*)(\+>|->|<\+|<-|><|_>|<_|\+|-|_(?=\s))")
 _NUMBER = re.compile(r"[ \t]*\((\d+)\)")
 _INFERENCE = re.compile(r"[ \t]*--")
-_HEADING = re.compile(r"(#+) (.*)")
+_HEADING = re.compile(r"[ \t]*(#+) (.*)")
+_LIST_ITEM = re.compile(r"([ \t]*)(?:\*|\d+\.)(?=\s)")
 _STATEMENT_DEFINITION = re.compile(r"\[(.+?)\]:")
 _STATEMENT_REFERENCE = re.compile(r"\[([^-].*?)\]")
 _ARGUMENT_DEFINITION = re.compile(r"<(.+?)>:")
 _ARGUMENT_REFERENCE = re.compile(r"<([^-].*?)>")
-_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
+_SPECIAL = re.compile(r"([.:])\S+?\1[ \t]?")
 _SPACES = re.compile(r"\s+")
-_INLINE_SYNTAX = re.compile(r"[\\{#\[]")
+_INLINE_SYNTAX = re.compile(r"[\\{#\[.:*_]")
 _COMMENT_SYNTAX = re.compile(r"[\\{\[</]")
+_CONTROL = frozenset("\\@#*_[],.:;</>-\r\n(){}")
+_EMPHASIS_END = frozenset(" \t\n\r)}_.,!?;:-*")
+# Argdown's shortcodes for logical symbols and emoji, written .name. or :name: in a text.
+_SHORTCODES = {
+    "A": "\u2200", "E": "\u2203", "O": "\U0001d5e2", "P": "\U0001d5e3", "->": "\u2192", "<->": "\u2194",
+    "~": "\u00ac", "^": "\u2227", "v": "\u2228", "v_": "\u22bb", "<>": "\u25c7", "[]": "\u25fb",
+    "happy": "\U0001f600", "smile": "\u263a", "smiley": "\u263a", "laugh": "\U0001f606", "lol": "\U0001f606",
+    "rofl": "\U0001f923", "joy": "\U0001f602", "heart": "\u2764", "?": "\u2753", "question": "\u2753",
+    "love": "\U0001f60d", "wink": "\U0001f609", "shush": "\U0001f92b", "meh": "\U0001f610",
+    "eye-roll": "\U0001f644", "sad": "\U0001f622", "disappointed": "\U0001f61e", "scream": "\U0001f631",
+    "+1": "\U0001f44d", "up": "\U0001f44d", "-1": "\U0001f44e", "down": "\U0001f44e", "think": "\U0001f914",
+    "star": "\u2b50", "y": "\u2714", "agree": "\u2714", "n": "\u274c", "disagree": "\u274c",
+}  # fmt: skip
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Relation tokens: (does the child point at its parent?, the kind of relation).
@@ -63,7 +77,7 @@ class Reference:
     __slots__ = ("kind", "title")
 
     def __init__(self, kind: str, title: str) -> None:
-        self.kind = kind  # "statement" or "argument"
+        self.kind = kind  # "statement", "argument", or "inference" (an argument's last, as a relation's parent)
         self.title = title
 
     def __eq__(self, other: object) -> bool:
@@ -106,12 +120,14 @@ class Argument(Element):
     def __init__(self, title: str, line: int) -> None:
         super().__init__(title, line)
         self.inferences: list[Inference] = []
+        self.pcs: list[str] = []  # the titles of its numbered statements, in order
 
 
 class Relation:
     """A relation between two statements or arguments, as written."""
 
-    def __init__(self, kind: str, origin: Reference, target: Reference, line: int) -> None:
+    def __init__(self, kind: str, origin: Reference, target: Reference, line: int, step: int | None = None) -> None:
+        self.step = step  # for an undercut of a reconstructed argument: the index of the inference it undercuts
         self.kind = kind
         self.origin = origin
         self.target = target
@@ -137,6 +153,76 @@ def parse(text: str, path: str | Path | None = None) -> Document:
     return _Parser(text, path).parse()
 
 
+class _Spans:
+    """Where the data blocks, links and parenthesised tags that may start in *text* end, each found in O(log n).
+
+    Argdown's lexer matches them with regular expressions that backtrack: tried
+    at every ``{``, ``[`` or ``#(``, they make a text full of openers quadratic
+    (16 KB of ``{`` took seconds). The same answers come from the sorted
+    positions of the closers, found once.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._closers: dict[str, list[int]] = {}
+        self._data: tuple[list[int], list[int]] | None = None
+
+    def closers(self, character: str) -> list[int]:
+        found = self._closers.get(character)
+        if found is None:
+            found = self._closers[character] = [m.start() for m in re.finditer(re.escape(character), self.text)]
+        return found
+
+    def next_closer(self, character: str, position: int) -> int:
+        """Return the first index at or after *position* holding *character*, or -1."""
+        found = self.closers(character)
+        index = bisect.bisect_left(found, position)
+        return found[index] if index < len(found) else -1
+
+    def data(self, position: int) -> int:
+        """Return the end of the data block ``{...}`` opening at *position*, or -1 (Argdown's Data token)."""
+        if self._data is None:
+            stops = [m.start() for m in re.finditer(r"\}\s[^,}]|[\r\u2028\u2029]", self.text)]
+            ends = [m.start() for m in re.finditer(r"\}(?!\s*[,}])", self.text)]
+            self._data = (stops, ends)
+        stops, ends = self._data
+        index = bisect.bisect_left(stops, position + 1)
+        limit = stops[index] if index < len(stops) else len(self.text) - 1
+        index = bisect.bisect_right(ends, limit) - 1
+        return ends[index] + 1 if index >= 0 and ends[index] > position else -1
+
+    def link(self, position: int) -> tuple[str, int] | None:
+        """Return the text and end of the link ``[text](url)`` opening at *position* (Argdown's Link token)."""
+        text = self.text
+        close = self.next_closer("]", position + 1)
+        if close <= position + 1 or close + 1 >= len(text) or text[close + 1] != "(":
+            return None
+        end = self.next_closer(")", close + 2)
+        if end <= close + 2:
+            return None
+        end += 1
+        if end < len(text) and text[end] in " \t":
+            end += 1
+        return text[position + 1 : close], end
+
+    def tag(self, position: int) -> tuple[str, int] | None:
+        """Return the tag and end of ``#(tag text)`` or ``#tag`` at *position* (Argdown's Tag token)."""
+        text = self.text
+        if text.startswith("#(", position):
+            end = self.next_closer(")", position + 2)
+            if end <= position + 2:
+                return None
+            name, end = text[position + 2 : end], end + 1
+        else:
+            match = _TAG_WORD.match(text, position + 1)
+            if match is None:
+                return None
+            name, end = match[0], match.end()
+        if end < len(text) and text[end] in " \t":
+            end += 1
+        return name, end
+
+
 class _Gathering:
     """The lines of text gathered for one appearance of an element, and whether it defines the element."""
 
@@ -149,6 +235,7 @@ class _Gathering:
         column: int,
     ) -> None:
         self.element = element
+        self.data_until = -1  # where a data block opened in these lines ends
         self.parts = parts
         self.definition = definition
         self.line = line
@@ -162,6 +249,9 @@ class _Parser:
         self.document = Document()
         self.untitled = 0
         self.section: str | None = None
+        self.cleaned = ""
+        self.spans = _Spans("")
+        self.offsets: list[int] = [0]
 
     def fail(self, message: str, line: int, column: int = 1) -> FormatError:
         return FormatError(message, path=self.path, line=line, column=column)
@@ -170,7 +260,7 @@ class _Parser:
 
     def parse(self) -> Document:
         current: _Gathering | None = None  # the element that lines of text continue
-        parents: list[tuple[int, Reference]] = []  # relation parents, by indentation
+        levels: list[tuple[int, Reference | None]] = []  # open relation levels: indentation, element last written there
         argument: Argument | None = None  # the argument a reconstruction that follows belongs to
         pcs: list[str] | None = None  # the statements of the open reconstruction since its last inference
         inference: Inference | None = None  # an inference waiting for its conclusion
@@ -180,20 +270,25 @@ class _Parser:
         while index < len(lines):
             number, line = lines[index]
             index += 1
+            if current is not None and current.data_until > self.offsets[number - 1]:
+                current.parts.append(line)  # a data block over several lines
+                index = self.data_lines(current, lines, index)
+                continue
             if not line.strip():
                 self.finish(current)
                 current = None
-                parents = []
+                levels = []
                 if concluded:
                     argument, pcs, concluded = None, None, False
                 continue
             if _INFERENCE.match(line):
                 self.finish(current)
                 current = None
-                if not pcs:
+                if not pcs or argument is None:
                     raise self.fail("an inference (--) must follow the numbered premises it infers from", number)
                 inference, index = self.inference(lines, index - 1, pcs)
-                parents = []
+                argument.inferences.append(inference)
+                levels = [(0, Reference("inference", argument.title))]
                 continue
             numbered = _NUMBER.match(line)
             if numbered:
@@ -201,39 +296,35 @@ class _Parser:
                 current = None
                 if pcs is None:
                     pcs = []
-                    if argument is None or argument.inferences:
+                    if argument is None or argument.pcs:
                         argument = self.untitled_argument(number)
+                assert argument is not None
                 reference, current = self.element(line[numbered.end() :], number, numbered.end() + 1)
                 concluded = inference is not None
                 if inference is not None:
-                    assert argument is not None
                     inference.conclusion = reference.title
-                    argument.inferences.append(inference)
                     inference, pcs = None, []
                 pcs.append(reference.title)
-                parents = [(len(line) - len(line.lstrip()), reference)]
+                argument.pcs.append(reference.title)
+                levels = [(0, reference)]
                 continue
-            if inference is not None:
-                raise self.fail("an inference must be followed by its conclusion, a numbered statement", inference.line)
             relation = _RELATION.match(line)
-            if relation:
+            if relation and levels:
                 self.finish(current)
                 current = None
                 indent = len(relation[1])
-                while parents and parents[-1][0] >= indent:
-                    parents.pop()
-                if not parents:
-                    raise self.fail("a relation needs a statement or an argument above it", number, indent + 1)
+                parent = self.level(levels, indent, number)
                 rest = line[relation.end() :]
                 if not rest.strip():
                     raise self.fail(f"{relation[2]!r} must be followed by a statement or an argument", number)
                 reference, current = self.element(rest, number, relation.end() + 1)
-                inward, kind = _TOKENS[relation[2]]
-                parent = parents[-1][1]
-                origin, target = (reference, parent) if inward else (parent, reference)
-                self.document.relations.append(Relation(kind, origin, target, number))
-                parents.append((indent, reference))
+                levels[-1] = (levels[-1][0], reference)
+                self.relate(relation[2], reference, parent, argument, number)
                 continue
+            if inference is not None:
+                raise self.fail("an inference must be followed by its conclusion, a numbered statement", inference.line)
+            if relation and current is None:
+                raise self.fail("a relation needs a statement or an argument above it", number, len(relation[1]) + 1)
             heading = _HEADING.match(line)
             if heading:
                 self.finish(current)
@@ -242,31 +333,82 @@ class _Parser:
                 while index < len(lines) and lines[index][1].strip():  # a heading runs to the empty line
                     parts.append(lines[index][1])
                     index += 1
-                content, _, data = _inline(parts, self, number, len(heading[1]) + 2)
+                content, _, data = _inline(parts, self, number, heading.start(2) + 1)
                 self.section = None if data.get("isGroup") is False else content or None
-                argument, pcs, concluded, parents = None, None, False, []
+                argument, pcs, concluded, levels = None, None, False, []
                 continue
-            defines = _STATEMENT_DEFINITION.match(line) or _ARGUMENT_DEFINITION.match(line)
-            if current is not None and not defines:
+            item = _LIST_ITEM.match(line)
+            defines = _STATEMENT_DEFINITION.match(line.lstrip()) or _ARGUMENT_DEFINITION.match(line.lstrip())
+            if current is not None and not defines and not item:
                 current.parts.append(line)
+                index = self.data_lines(current, lines, index)
                 continue
             self.finish(current)
-            current = None
             if pcs is not None:
                 argument, pcs, concluded = None, None, False
-            reference, current = self.element(line, number, 1)
-            parents = [(len(line) - len(line.lstrip()), reference)]
+            start = item.end() if item else 0
+            reference, current = self.element(line[start:], number, start + 1)
+            levels = [(0, reference)] if not item else [(0, None), (len(item[1]) + 1, reference)]
             if reference.kind == "argument":
                 argument = self.document.arguments[reference.title]
+            index = self.data_lines(current, lines, index)
         if inference is not None:
             raise self.fail("an inference must be followed by its conclusion, a numbered statement", inference.line)
         self.finish(current)
         return self.document
 
+    def level(self, levels: list[tuple[int, Reference | None]], indent: int, line: int) -> Reference:
+        """Return the parent of a relation at *indent*, as Argdown's lexer nests them, and open or close levels.
+
+        A deeper line opens a level under the element last written; a
+        shallower one closes every level deeper than itself and stays a
+        sibling there, even where it stands between two levels.
+        """
+        if indent > levels[-1][0]:
+            parent = levels[-1][1]
+            levels.append((indent, None))
+        else:
+            while len(levels) > 1 and levels[-1][0] > indent:
+                levels.pop()
+            parent = levels[-2][1] if len(levels) > 1 else None
+        if parent is None:
+            raise self.fail("a relation needs a statement or an argument above it", line, indent + 1)
+        return parent
+
+    def relate(self, token: str, reference: Reference, parent: Reference, argument: Argument | None, line: int) -> None:
+        """Record the relation *token* writes between *reference* and its *parent*."""
+        inward, kind = _TOKENS[token]
+        origin, target = (reference, parent) if inward else (parent, reference)
+        step = None
+        if kind == "undercut" and inward and argument is not None and argument.inferences:
+            if parent.kind == "inference" or (parent.kind == "statement" and parent.title in argument.pcs):
+                target, step = Reference("argument", argument.title), len(argument.inferences) - 1
+        if parent.kind == "inference" and step is None:
+            raise self.fail("only an undercut (<_) may stand under an inference", line)
+        self.document.relations.append(Relation(kind, origin, target, line, step))
+
+    def data_lines(self, current: _Gathering, lines: list[tuple[int, str]], index: int) -> int:
+        """Note where a data block opened in the element's last line ends; return the index of the next line."""
+        number = lines[index - 1][0]
+        start, end = self.offsets[number - 1], self.offsets[number]
+        position = max(start, current.data_until)
+        while (position := self.cleaned.find("{", position, end)) >= 0:
+            closing = self.spans.data(position)
+            if closing < 0:
+                position += 1
+                continue
+            current.data_until = closing
+            position = closing
+        return index
+
     def lines(self) -> Iterator[tuple[int, str]]:
         """Yield (line number, text), front matter read and comments taken out; a line that was only a comment goes."""
         text = self.front_matter(self.text)
-        cleaned = _without_comments(text, self)
+        cleaned = self.cleaned = _without_comments(text, self)
+        self.spans = _Spans(cleaned)
+        self.offsets = [0]
+        for line in cleaned.split("\n"):
+            self.offsets.append(self.offsets[-1] + len(line) + 1)
         for number, (line, original) in enumerate(zip(cleaned.split("\n"), text.split("\n"), strict=True), 1):
             if line.strip() or not original.strip():
                 yield number, line.rstrip()
@@ -338,7 +480,7 @@ class _Parser:
             return
         element = current.element
         text, tags, data = _inline(current.parts, self, current.line, current.column)
-        if current.definition is not None and not text:
+        if current.definition is not None and not (text or tags or data):
             written, column = current.definition
             message = f"{written} must be followed by its text, on the same line or the next"
             raise self.fail(message, current.line, column + len(written))
@@ -368,18 +510,22 @@ class _Parser:
 
 
 def _inline(parts: list[str], parser: _Parser, line: int, column: int) -> tuple[str, list[str], dict[str, Any]]:
-    """Return the plain text of an element, its tags and its data: escapes resolved, emphasis and tags taken out.
+    """Return the plain text of an element, its tags and its data, read as Argdown's lexer reads them.
 
-    *parts* are the element's lines: the first starts at *line* and *column*,
-    each further one is the whole next line. They are read as one text.
+    Escapes are resolved, emphasis markers, tags and data taken out, links
+    reduced to their text, shortcodes such as ``.A.`` or ``:happy:`` turned
+    into their characters. *parts* are the element's lines: the first starts
+    at *line* and *column*, each further one is the whole next line.
     """
-    text = " ".join(parts)
+    text = "\n".join(parts)
+    spans = _Spans(text)
     out: list[str] = []
-    escaped: list[str] = []  # each escaped character stands in the text as a NUL until the end
     tags: list[str] = []
     data: dict[str, Any] = {}
+    emphasis: list[str] = []  # the open bold and italic markers, innermost last
     position = 0
-    while position < len(text):
+    length = len(text)
+    while position < length:
         found = _INLINE_SYNTAX.search(text, position)
         if found is None:
             out.append(text[position:])
@@ -388,33 +534,84 @@ def _inline(parts: list[str], parser: _Parser, line: int, column: int) -> tuple[
             out.append(text[position : found.start()])
             position = found.start()
         character = text[position]
-        match = None
-        if character == "\\" and position + 1 < len(text):
-            escaped.append(text[position + 1])
-            out.append("\x00")
-            position += 2
-            continue
-        if character == "{" and (match := _DATA.match(text, position)):
-            found = _yaml(match[0], parser, functools.partial(_place_in, parts, position, line, column))
-            if isinstance(found, dict):
-                data.update(found)
-        elif character == "#" and (match := _TAG.match(text, position)):
-            tags.append((match[1] or match[2]).strip())
-        elif character == "[" and (match := _LINK.match(text, position)):
-            out.append(match[1] + (" " if match[0][-1] in " \t" else ""))
-        if match is not None:
-            position = match.end()
+        end = -1
+        if character == "\\" and position + 1 < length and text[position + 1] != "\n":
+            out.append(text[position + 1])
+            end = position + 2
+        elif character == "{" and (end := spans.data(position)) > 0:
+            found_data = _data(text[position:end], parser, functools.partial(_place_in, parts, position, line, column))
+            if isinstance(found_data, dict):
+                data.update(found_data)
+        elif character in ".:" and (special := _SPECIAL.match(text, position)):
+            code = special[0].rstrip(" \t")
+            out.append(_SHORTCODES.get(code[1:-1], code) + special[0][len(code) :])
+            end = special.end()
+        elif character in "*_":
+            end = _emphasis(text, position, emphasis)
+        elif character == "#" and (tag := spans.tag(position)):
+            tags.append(tag[0].strip())
+            end = tag[1]
+        elif character == "[" and (link := spans.link(position)):
+            out.append(link[0] + (" " if text[link[1] - 1] in " \t" else ""))
+            end = link[1]
+        if end > position:
+            position = end
             continue
         out.append(character)
         position += 1
-    plain = _SPACES.sub(" ", _EMPHASIS.sub("", "".join(out))).strip()
-    characters = iter(escaped)
-    return re.sub("\x00", lambda _: next(characters), plain), tags, data
+    return _SPACES.sub(" ", "".join(out)).strip(), tags, data
 
 
-def _place_in(parts: list[str], start: int, line: int, column: int, _: int, offset: int) -> tuple[int, int]:
-    """Return the line and column of a data block's *offset*, the block starting at *start* of the joined *parts*."""
-    return _place(parts, start + offset, line, column)
+def _emphasis(text: str, position: int, emphasis: list[str]) -> int:
+    """Take the bold or italic marker at *position* off or onto *emphasis*; return its end, or -1 if it is text.
+
+    As Argdown's lexer: an end closes only the innermost open marker and only
+    where something other than spaces stands before it; a start needs a
+    non-space after it.
+    """
+    character = text[position]
+    double = text.startswith(character * 2, position)
+    if emphasis and _may_end(text, position):
+        for marker in (character * 2, character) if double else (character,):
+            after = position + len(marker)
+            if emphasis[-1] == marker and (after == len(text) or text[after] in _EMPHASIS_END):
+                emphasis.pop()
+                return after
+    for marker in (character * 2, character) if double else (character,):
+        after = position + len(marker)
+        if after < len(text) and not text[after].isspace():
+            emphasis.append(marker)
+            return after
+    return -1
+
+
+def _may_end(text: str, position: int) -> bool:
+    """Tell whether an emphasis may end at *position*: not after spaces the lexer skips (those after a token)."""
+    start = position
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    return start == position or (start > 0 and text[start - 1] not in _CONTROL)
+
+
+def _data(block: str, parser: _Parser, place: Callable[[int, int], tuple[int, int]]) -> Any:
+    """Parse a data block ``{...}``: YAML flow style on one line, or block style between ``{`` and ``}`` lines."""
+    block_style = re.match(r"\{[ \t]*\n", block)
+    if block_style is None:
+        return _yaml(block, parser, place)
+    inner = block[block_style.end() :]
+    inner = inner[: inner.rstrip().rfind("}")]
+    return _yaml(inner, parser, lambda line, column: place(line + 1, column))
+
+
+def _place_in(
+    parts: list[str], start: int, line: int, column: int, block_line: int, block_column: int
+) -> tuple[int, int]:
+    """Return the line and column of a place in a data block starting at *start* of the *parts* joined by newlines."""
+    text = "\n".join(parts)
+    offset = start
+    for _ in range(block_line):
+        offset = text.index("\n", offset) + 1
+    return _place(parts, offset + block_column, line, column)
 
 
 def _place(parts: list[str], offset: int, line: int, column: int) -> tuple[int, int]:
@@ -444,6 +641,7 @@ def _without_comments(text: str, parser: _Parser) -> str:
     in a URL inside them is no comment; elsewhere it is, as in Argdown.
     """
     out: list[str] = []
+    spans = _Spans(text)
     position = 0
     length = len(text)
     while position < length:
@@ -458,13 +656,12 @@ def _without_comments(text: str, parser: _Parser) -> str:
             out.append(text[position : position + 2])
             position += 2
             continue
-        if character == "{" and (match := _DATA.match(text, position)):
-            out.append(match[0])
-            position = match.end()
-            continue
-        if character == "[" and (match := _LINK.match(text, position)):
-            out.append(match[0])
-            position = match.end()
+        end = spans.data(position) if character == "{" else -1
+        if character == "[" and (link := spans.link(position)):
+            end = link[1]
+        if end > position:
+            out.append(text[position:end])
+            position = end
             continue
         for opener, closer in (("<!--", "-->"), ("/*", "*/")):
             if text.startswith(opener, position):

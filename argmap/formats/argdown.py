@@ -302,6 +302,7 @@ class _Reader:
         self.named: dict[str, Source] = {}  # by name, for proponents named in files written elsewhere
         self.claim_ids: dict[tuple[str, str], str] = {}  # (kind, title) -> claim id
         self.supports: dict[str, Support] = {}  # reconstructed argument's title -> its main support
+        self.steps: dict[str, list[str]] = {}  # reconstructed argument's title -> the ids of its steps' supports
 
     def fail(self, message: str, line: int | None) -> FormatError:
         return FormatError(message, path=self.path, line=line, column=1 if line else None)
@@ -414,20 +415,48 @@ class _Reader:
     # -- relations
 
     def reconstruction(self, argument: syntax.Argument) -> Iterator[tuple[int, Support]]:
-        """Yield a support, and its line, for each inference of a reconstructed argument; the last is the argument's."""
+        """Yield a support, and its line, for each inference of a reconstructed argument; the last is the argument's.
+
+        Premises are the statements since the previous conclusion, or those its
+        ``uses`` list names by number; a step other than the last is titled
+        "X - 1", "X - 2", as Argdown names them, and so is the last where the
+        front matter asks Argdown to explode arguments.
+        """
+        model = self.document.front_matter.get("model")
+        explode = isinstance(model, dict) and model.get("explodeArguments") is True and len(argument.inferences) > 1
+        steps: list[str] = []
         for number, inference in enumerate(argument.inferences, 1):
             last = number == len(argument.inferences)
-            premises = [self.claim_ids[("statement", title)] for title in dict.fromkeys(inference.premises)]
-            conclusion = self.claim_ids[("statement", str(inference.conclusion))]
-            id = _text(inference.data.get("id")) or (argument.title if last else f"{argument.title} ({number})")
+            conclusion_title = str(inference.conclusion)
+            titles = self.uses(argument, inference, conclusion_title) or inference.premises
+            premises = [self.claim_ids[("statement", title)] for title in dict.fromkeys(titles)]
+            conclusion = self.claim_ids[("statement", conclusion_title)]
+            step = argument.title if last and not explode else f"{argument.title} - {number}"
+            id = _text(inference.data.get("id")) or step
             label = _text(inference.data.get("label")) or ", ".join(inference.rules) or None
             try:
                 support = Support(premises, conclusion, label=label, id=id)
             except ArgmapError as error:
                 raise self.fail(str(error), inference.line) from None
+            steps.append(support.id)
             if last:
                 self.supports[argument.title] = support
             yield inference.line, support
+        self.steps[argument.title] = steps
+
+    def uses(self, argument: syntax.Argument, inference: syntax.Inference, conclusion: str) -> list[str] | None:
+        """Return the statements an inference's ``uses`` (or ``from``) list names by number, if it has one."""
+        statement = self.document.statements.get(conclusion)
+        for numbers in (
+            inference.data.get("uses"),
+            statement.data.get("uses") if statement else None,
+            inference.data.get("from"),
+        ):
+            if isinstance(numbers, list):
+                if not all(isinstance(n, int) and 1 <= n <= len(argument.pcs) for n in numbers):
+                    raise self.fail(f"'uses' names a statement the argument does not have: {numbers}", inference.line)
+                return [argument.pcs[n - 1] for n in numbers]
+        return None
 
     def attacks(self) -> dict[str, list[dict[str, Any]]]:
         """Return, for each attacking claim, the details argmap wrote of its attacks, in the order written."""
@@ -444,6 +473,11 @@ class _Reader:
     def relation(self, relation: syntax.Relation, attacks: dict[str, list[dict[str, Any]]]) -> Relation | None:
         """Return the argmap relation an Argdown relation stands for, or ``None`` where the map has it already."""
         origin = self.end(relation.origin)
+        if relation.step is not None:
+            step = self.steps[relation.target.title][relation.step]
+            entry = self.entry(attacks.get(origin), step) or {}
+            options = {"id": entry["id"]} if _text(entry.get("id")) else {}
+            return Undercut(origin, step, label=_text(entry.get("label")), **options)
         target_support = self.supports.get(relation.target.title) if relation.target.kind == "argument" else None
         target = self.end(relation.target)
         origin_support = self.supports.get(relation.origin.title) if relation.origin.kind == "argument" else None
