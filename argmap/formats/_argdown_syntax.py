@@ -142,15 +142,80 @@ class Document:
         self.statements: dict[str, Statement] = {}
         self.arguments: dict[str, Argument] = {}
         self.relations: list[Relation] = []
+        self.warnings: list[tuple[int, str]] = []  # (line, message): where argmap reads more leniently than Argdown
 
 
 def parse(text: str, path: str | Path | None = None) -> Document:
-    """Return the Argdown document in *text*.
+    """Return the Argdown document in *text*, its ``@include(file)`` lines replaced by the files they name.
 
     Raises:
-        FormatError: a syntax error, with its line and column.
+        FormatError: a syntax error, with its line and column (in the included
+            file where it lies there); an include that is missing or needs a
+            path to resolve.
     """
-    return _Parser(text, path).parse()
+    if "@include(" not in text:
+        return _Parser(text, path).parse()
+    origins: list[tuple[str | Path | None, int]] = []
+    warnings: list[tuple[int, str]] = []
+    combined = _included(text, path, [], set(), origins, warnings)
+    try:
+        document = _Parser(combined, path).parse()
+    except FormatError as error:
+        if error.line is None or error.line > len(origins):
+            raise
+        where, line = origins[error.line - 1]
+        raise FormatError(error.message, path=where, line=line, column=error.column) from None
+    document.warnings[:0] = warnings
+    return document
+
+
+_INCLUDE = re.compile(r"@include\(([^)]+)\)")
+
+
+def _included(
+    text: str,
+    path: str | Path | None,
+    chain: list[Path],
+    seen: set[Path],
+    origins: list[tuple[str | Path | None, int]],
+    warnings: list[tuple[int, str]],
+) -> str:
+    """Return *text* with each include replaced by the file it names, read relative to *path*, as Argdown does.
+
+    A file included a second time, or inside itself (a cycle), is left out
+    with a warning: Argdown includes each file once.
+    """
+    out: list[str] = []
+    position = 0
+    line = 1
+    for match in _INCLUDE.finditer(text):
+        before = text[position : match.start()]
+        out.append(before)
+        origins.extend((path, line + n) for n in range(before.count("\n")))
+        line += before.count("\n")
+        column = match.start() - text.rfind("\n", 0, match.start())
+        if path is None:
+            raise FormatError("@include needs the including file's path: read the file, not a string", line=line, column=column)
+        target = (Path(path).resolve().parent / match[1].strip()).resolve()
+        if target in chain or target == Path(path).resolve():
+            warnings.append((len(origins) + 1, f"{match[0]} would include a file inside itself; left out, as Argdown does"))
+        elif target in seen:
+            warnings.append((len(origins) + 1, f"{match[0]} names a file included already; Argdown includes it once"))
+        else:
+            seen.add(target)
+            try:
+                included = target.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as error:
+                message = f"{match[0]} cannot be read: {getattr(error, 'strerror', None) or error}"
+                raise FormatError(message, path=path, line=line, column=column) from None
+            included = included.replace("\r\n", "\n").replace("\r", "\n")
+            out.append(_included(included, target, [*chain, Path(path).resolve()], seen, origins, warnings))
+            origins.pop()  # the included text's last line goes on with what follows the include
+        position = match.end()
+    rest = text[position:]
+    out.append(rest)
+    origins.extend((path, line + n) for n in range(rest.count("\n") + 1))
+    return "".join(out)
 
 
 class _Spans:
@@ -252,6 +317,7 @@ class _Parser:
         self.cleaned = ""
         self.spans = _Spans("")
         self.offsets: list[int] = [0]
+        self.shortcodes = {f"{mark}{name}{mark}": character for name, character in _SHORTCODES.items() for mark in ".:"}
 
     def fail(self, message: str, line: int, column: int = 1) -> FormatError:
         return FormatError(message, path=self.path, line=line, column=column)
@@ -428,6 +494,12 @@ class _Parser:
         if data is not None and not isinstance(data, dict):
             raise self.fail("the front matter must be YAML mapping keys to values", first)
         self.document.front_matter = data or {}
+        model = self.document.front_matter.get("model")
+        codes = model.get("shortcodes") if isinstance(model, dict) else None
+        if isinstance(codes, dict):
+            for code, character in codes.items():
+                if isinstance(character, dict) and isinstance(character.get("unicode"), str):
+                    self.shortcodes[str(code)] = character["unicode"]
         return "\n" * text.count("\n", 0, end.end()) + text[end.end() :]
 
     # -- elements
@@ -544,7 +616,7 @@ def _inline(parts: list[str], parser: _Parser, line: int, column: int) -> tuple[
                 data.update(found_data)
         elif character in ".:" and (special := _SPECIAL.match(text, position)):
             code = special[0].rstrip(" \t")
-            out.append(_SHORTCODES.get(code[1:-1], code) + special[0][len(code) :])
+            out.append(parser.shortcodes.get(code, code) + special[0][len(code) :])
             end = special.end()
         elif character in "*_":
             end = _emphasis(text, position, emphasis)
