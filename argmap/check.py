@@ -41,6 +41,7 @@ CODES: dict[str, str] = {
     "duplicate-text": "two claims have the same text",
     # Found while reading a file made elsewhere (see ArgumentMap.load_problems):
     "empty-file": "the file holds no claims",
+    "lenient-syntax": "the file holds syntax its own tool refuses or reads otherwise; argmap read it leniently",
     "incomplete-relation": "a relation in the file lacks a premise or attacker, or a conclusion or target; left out",
     "unsupported-relation": "the file holds a relation argmap cannot represent; it was left out or simplified",
     "dialogue-link": "a relation in the file links to a locution or a dialogue move, not a claim; link ignored",

@@ -80,7 +80,9 @@ def from_argdown(exported: dict[str, Any], front_matter: dict[str, Any] | None =
         kind, origin, target = relation["relationType"], relation["from"], relation["to"]
         kind = {"entails": "support", "contrary": "attack"}.get(kind, kind)  # strict mode's names, one to argmap
         origin_id = conclusions.get(origin) if relation["fromType"] == "argument" and origin in steps else None
-        origin_id = origin_id or ids[(relation["fromType"] if relation["fromType"] != "inference" else "argument", origin)]
+        origin_id = (
+            origin_id or ids[(relation["fromType"] if relation["fromType"] != "inference" else "argument", origin)]
+        )
         if relation["toType"] == "inference" or (relation["toType"] == "argument" and target in steps):
             if kind == "support":
                 relations.add(("support", origin_id, conclusions[target]))
@@ -89,7 +91,8 @@ def from_argdown(exported: dict[str, Any], front_matter: dict[str, Any] | None =
             continue
         target_id = ids[(relation["toType"], target)]
         if kind == "contradictory" or (strict and kind == "attack" and relation["fromType"] == relation["toType"]):
-            relations.add((kind, *sorted((origin_id, target_id))))  # type: ignore[arg-type]
+            first, second = sorted((origin_id, target_id))
+            relations.add((kind, first, second))
         else:
             relations.add((kind, origin_id, target_id))
     return {"statements": statements, "inferences": inferences, "relations": relations, "strict": strict}

@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -18,7 +19,7 @@ import argmap
 from argmap import ArgumentMap, FormatError, Rebuttal, SkepticalResponse, Source, Support, Undercut, check
 from argmap.formats import argdown
 from tests.conftest import corpus_file
-from tests.strategies import maps
+from tests.strategies import maps, texts
 
 ARGDOWN = shutil.which("argdown")
 needs_argdown = pytest.mark.skipif(
@@ -253,3 +254,37 @@ def test_an_empty_document_is_a_warning() -> None:
     """A document with nothing but prose headings is an empty map and an empty-file warning."""
     amap = argdown.loads("# Nothing here\n")
     assert [p.code for p in check(amap)] == ["empty-file"]
+
+
+@st.composite
+def maps_with_hostile_tags(draw: st.DrawFn) -> ArgumentMap:
+    """Draw a map whose claims carry tags with comment openers, URLs, line breaks and brackets."""
+    amap = draw(maps(max_claims=4, max_relations=4))
+    tag = st.one_of(texts, st.sampled_from(["see http://x.org/a", "a /* b", "c <!-- d", "e */ f", "two\nlines", "x)"]))
+    tagged = ArgumentMap(**amap.metadata)
+    for document in amap.documents:
+        tagged.add(document)
+    for source in amap.sources:
+        tagged.add(source)
+    for claim in amap.claims:
+        tags = [t.strip() for t in draw(st.lists(tag, max_size=3, unique=True)) if t.strip()]
+        tagged.add(attrs.evolve(claim, tags=list(dict.fromkeys(tags))))
+    for relation in amap.relations:
+        tagged.add(relation)
+    return tagged
+
+
+@given(maps_with_hostile_tags())
+def test_hostile_tags_round_trip_exactly(amap: ArgumentMap) -> None:
+    """A tag holding //, /*, <!--, a line break or a bracket comes back whole, and so does everything after it."""
+    assert argdown.loads(argdown.dumps(amap)) == amap
+
+
+@needs_argdown
+def test_the_real_parser_reads_a_tag_with_a_url_as_one_tag(tmp_path: Path) -> None:
+    """`#(see http://x)` is one tag for Argdown too: the // inside it is no comment."""
+    m = ArgumentMap()
+    m.add(argmap.Claim("One.", tags=["see http://x.org/a"], id="one"))
+    (exported,) = argdown_json(tmp_path, argdown.dumps(m))
+    assert exported["statements"]["one"]["tags"] == ["see http://x.org/a"]
+    assert argdown.loads(argdown.dumps(m)) == m

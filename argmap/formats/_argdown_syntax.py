@@ -40,7 +40,7 @@ _ARGUMENT_REFERENCE = re.compile(r"<([^-].*?)>")
 _SPECIAL = re.compile(r"([.:])\S+?\1[ \t]?")
 _SPACES = re.compile(r"\s+")
 _INLINE_SYNTAX = re.compile(r"[\\{#\[.:*_]")
-_COMMENT_SYNTAX = re.compile(r"[\\{\[</]")
+_COMMENT_SYNTAX = re.compile(r"[\\{\[</#]")
 _CONTROL = frozenset("\\@#*_[],.:;</>-\r\n(){}")
 _EMPHASIS_END = frozenset(" \t\n\r)}_.,!?;:-*")
 # Argdown's shortcodes for logical symbols and emoji, written .name. or :name: in a text.
@@ -195,10 +195,14 @@ def _included(
         line += before.count("\n")
         column = match.start() - text.rfind("\n", 0, match.start())
         if path is None:
-            raise FormatError("@include needs the including file's path: read the file, not a string", line=line, column=column)
+            raise FormatError(
+                "@include needs the including file's path: read the file, not a string", line=line, column=column
+            )
         target = (Path(path).resolve().parent / match[1].strip()).resolve()
         if target in chain or target == Path(path).resolve():
-            warnings.append((len(origins) + 1, f"{match[0]} would include a file inside itself; left out, as Argdown does"))
+            warnings.append(
+                (len(origins) + 1, f"{match[0]} would include a file inside itself; left out, as Argdown does")
+            )
         elif target in seen:
             warnings.append((len(origins) + 1, f"{match[0]} names a file included already; Argdown includes it once"))
         else:
@@ -446,9 +450,13 @@ class _Parser:
         inward, kind = _TOKENS[token]
         origin, target = (reference, parent) if inward else (parent, reference)
         step = None
-        if kind == "undercut" and inward and argument is not None and argument.inferences:
-            if parent.kind == "inference" or (parent.kind == "statement" and parent.title in argument.pcs):
-                target, step = Reference("argument", argument.title), len(argument.inferences) - 1
+        in_reconstruction = (
+            argument is not None
+            and argument.inferences
+            and (parent.kind == "inference" or (parent.kind == "statement" and parent.title in argument.pcs))
+        )
+        if kind == "undercut" and inward and argument is not None and in_reconstruction:
+            target, step = Reference("argument", argument.title), len(argument.inferences) - 1
         if parent.kind == "inference" and step is None:
             raise self.fail("only an undercut (<_) may stand under an inference", line)
         self.document.relations.append(Relation(kind, origin, target, line, step))
@@ -494,6 +502,12 @@ class _Parser:
         if data is not None and not isinstance(data, dict):
             raise self.fail("the front matter must be YAML mapping keys to values", first)
         self.document.front_matter = data or {}
+        after = text[end.end() :].split("\n", 2)
+        if after[0].strip() or (len(after) > 1 and after[1].strip()):
+            line = text.count("\n", 0, end.end()) + 1 + (0 if after[0].strip() else 1)
+            self.document.warnings.append(
+                (line, "Argdown needs an empty line after the front matter; read without one")
+            )
         model = self.document.front_matter.get("model")
         codes = model.get("shortcodes") if isinstance(model, dict) else None
         if isinstance(codes, dict):
@@ -631,6 +645,10 @@ def _inline(parts: list[str], parser: _Parser, line: int, column: int) -> tuple[
             continue
         out.append(character)
         position += 1
+    if emphasis:
+        parser.document.warnings.append(
+            (line, f"{emphasis[-1]} opens emphasis that is never closed; Argdown refuses it")
+        )
     return _SPACES.sub(" ", "".join(out)).strip(), tags, data
 
 
@@ -731,6 +749,8 @@ def _without_comments(text: str, parser: _Parser) -> str:
         end = spans.data(position) if character == "{" else -1
         if character == "[" and (link := spans.link(position)):
             end = link[1]
+        elif character == "#" and (tag := spans.tag(position)):
+            end = tag[1]  # a tag's text is no comment: #(see http://x) is one tag
         if end > position:
             out.append(text[position:end])
             position = end

@@ -101,7 +101,7 @@ def dump(amap: ArgumentMap, path: str | Path) -> Path:
 _SYNTAX = frozenset("\\@#*_[].:</>-(){}=")
 _TITLE = re.compile(r"[^\W_](?:[\w.,'!?&+=%()-]| (?! ))*(?<! )")
 _RULE = re.compile(r"[^\W_][\w' ]*")
-_TAG = re.compile(r"[^()\s](?:[^()]*[^()\s])?")
+_TAG = re.compile(r"[^()\s](?:[^()\n\r]*[^()\s])?")  # what #(...) holds as written; other tags go into the data
 # YAML double-quoted escapes for what must not appear raw: the quote and backslash, braces (which
 # would end Argdown's data block), = and / (front matter and comments), and what YAML cannot hold raw.
 _YAML_ESCAPES = {'"': '\\"', "\\": "\\\\", "{": "\\x7b", "}": "\\x7d", "/": "\\x2f", "=": "\\x3d"}
@@ -161,6 +161,9 @@ class _Writer:
 
     def text(self) -> Iterator[str]:
         yield from self.front_matter()
+        if not self.amap.claims:
+            yield "# An empty map\n"  # Argdown refuses a document with nothing in it; a heading alone it reads
+            return
         attacks = self.attacks()
         for claim in self.amap.claims:
             yield self.statement(claim, attacks.get(claim.id))
@@ -218,7 +221,7 @@ class _Writer:
         if shown != claim.text:
             data["text"] = claim.text
         tags = ""
-        if all(_TAG.fullmatch(tag) for tag in claim.tags):
+        if all(_TAG.fullmatch(tag) and tag.isprintable() for tag in claim.tags):
             tags = "".join(f" #({tag})" for tag in claim.tags)
         else:
             data["tags"] = list(claim.tags)
@@ -341,6 +344,9 @@ class _Reader:
                 target_line, support = pending.pop(target)
                 self.add(amap, support, target_line)
             self.add(amap, made, relation.line)
+        self.problems += [
+            Problem("warning", "lenient-syntax", f"line {line}: {message}") for line, message in document.warnings
+        ]
         amap.load_problems = self.problems
         return amap
 
@@ -476,8 +482,8 @@ class _Reader:
         if relation.step is not None:
             step = self.steps[relation.target.title][relation.step]
             entry = self.entry(attacks.get(origin), step) or {}
-            options = {"id": entry["id"]} if _text(entry.get("id")) else {}
-            return Undercut(origin, step, label=_text(entry.get("label")), **options)
+            named = {"id": entry["id"]} if _text(entry.get("id")) else {}
+            return Undercut(origin, step, label=_text(entry.get("label")), **named)
         target_support = self.supports.get(relation.target.title) if relation.target.kind == "argument" else None
         target = self.end(relation.target)
         origin_support = self.supports.get(relation.origin.title) if relation.origin.kind == "argument" else None
