@@ -12,18 +12,19 @@ import re
 from typing import Any
 
 from argmap import ArgumentMap, Rebuttal, SkepticalResponse, Support, Undercut
+from argmap.model import Relation
 
-__all__ = ["from_argdown", "from_map"]
+__all__ = ["from_argdown", "from_map", "relation_keys"]
 
 _SPACES = re.compile(r"\s+")
 
 
 def _text(member: dict[str, Any]) -> str:
     """Return a member's text without its tags, spaces collapsed, as argmap keeps it."""
-    text = member.get("text") or ""
+    units = (member.get("text") or "").encode("utf-16-le", "surrogatepass")  # Argdown counts UTF-16 code units
     for tag in sorted((r for r in member.get("ranges", ()) if r.get("type") == "tag"), key=lambda r: -r["start"]):
-        text = text[: tag["start"]] + " " + text[tag["stop"] + 1 :]
-    return _SPACES.sub(" ", text).strip()
+        units = units[: 2 * tag["start"]] + " ".encode("utf-16-le") + units[2 * tag["stop"] + 2 :]
+    return _SPACES.sub(" ", units.decode("utf-16-le", "surrogatepass")).strip()
 
 
 def from_argdown(exported: dict[str, Any], front_matter: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -39,21 +40,24 @@ def from_argdown(exported: dict[str, Any], front_matter: dict[str, Any] | None =
     statements: dict[str, str] = {}
     ids: dict[tuple[str, str], str] = {}
     for title, statement in exported["statements"].items():
+        data = statement.get("data") or {}
         texts = [_text(m) for m in statement["members"] if _text(m)]
-        ids[("equivalence-class", title)] = title
-        statements[title] = texts[0] if texts else title
+        id = str(data.get("id") or title)
+        ids[("equivalence-class", title)] = id
+        statements[id] = str(data["text"]) if "text" in data else texts[0] if texts else title
     inferences: set[tuple[str, frozenset[str], str]] = set()
     steps: dict[str, list[str]] = {}
     conclusions: dict[str, str] = {}
     for title, argument in exported["arguments"].items():
         pcs = argument.get("pcs") or []
         if not pcs:
-            id = f"<{title}>" if title in statements else title
+            data = argument.get("data") or {}
+            id = str(data.get("id") or f"<{title}>")
             ids[("argument", title)] = id
             texts = [_text(m) for m in argument["members"] if _text(m)]
-            statements[id] = texts[0] if texts else title
+            statements[id] = str(data["text"]) if "text" in data else texts[0] if texts else title
             continue
-        conclusions[title] = pcs[-1]["title"]
+        conclusions[title] = ids[("equivalence-class", pcs[-1]["title"])]
         numbers = [i for i, member in enumerate(pcs) if member.get("role", "").endswith("conclusion")]
         steps[title] = []
         for step, index in enumerate(numbers, 1):
@@ -72,9 +76,10 @@ def from_argdown(exported: dict[str, Any], front_matter: dict[str, Any] | None =
                     premises.append(pcs[earlier]["title"])
                     if pcs[earlier].get("role") == "intermediary-conclusion":
                         break
-            id = title if step == len(numbers) else f"{title} - {step}"
+            id = str(inference_data.get("id") or (title if step == len(numbers) else f"{title} - {step}"))
             steps[title].append(id)
-            inferences.add((id, frozenset(premises), member["title"]))
+            claims = frozenset(ids[("equivalence-class", premise)] for premise in premises)
+            inferences.add((id, claims, ids[("equivalence-class", member["title"])]))
     relations: set[tuple[str, str, str]] = set()
     for relation in exported["relations"]:
         kind, origin, target = relation["relationType"], relation["from"], relation["to"]
@@ -109,21 +114,10 @@ def from_map(amap: ArgumentMap, exported: dict[str, Any], front_matter: dict[str
     inferences = set()
     relations: set[tuple[str, str, str]] = set()
     for relation in amap.relations:
-        if isinstance(relation, Support):
-            if relation.id in step_ids:
-                inferences.add((relation.id, frozenset(relation.premises), relation.conclusion))
-            else:
-                relations.update(("support", premise, relation.conclusion) for premise in relation.premises)
-        elif isinstance(relation, Undercut):
-            relations.add(("undercut", relation.attacker, relation.target))
-        elif isinstance(relation, Rebuttal):
-            if relation.label == "contradictory":
-                relations.add(("contradictory", *sorted((relation.attacker, relation.target))))  # type: ignore[arg-type]
-            else:
-                kind = "undercut" if relation.label == "undercut" else "attack"
-                relations.add((kind, relation.attacker, relation.target))
-        elif isinstance(relation, SkepticalResponse):
-            relations.add(("attack", relation.response, relation.target))
+        if isinstance(relation, Support) and relation.id in step_ids:
+            inferences.add((relation.id, frozenset(relation.premises), relation.conclusion))
+        else:
+            relations.update(relation_keys(amap, relation))
     undercut_steps = {r for r in reference["relations"] if r[0] == "undercut" and r[2] == "*"}
     for kind, origin, target in list(relations):
         if kind == "undercut" and (kind, origin, "*") in undercut_steps and target in step_ids:
@@ -137,3 +131,19 @@ def from_map(amap: ArgumentMap, exported: dict[str, Any], front_matter: dict[str
                 relations.add((kind, *sorted((origin, target))))  # type: ignore[arg-type]
     statements = {claim.id: claim.text for claim in amap.claims}
     return {"statements": statements, "inferences": inferences, "relations": relations, "strict": reference["strict"]}
+
+
+def relation_keys(amap: ArgumentMap, relation: Relation) -> set[tuple[str, str, str]]:
+    """Return how Argdown's JSON shows *relation* when argmap writes it: kind, origin, target."""
+    if isinstance(relation, Support):
+        return {("support", premise, relation.conclusion) for premise in relation.premises}
+    if isinstance(relation, Undercut):
+        return {("undercut", relation.attacker, relation.target)}
+    if isinstance(relation, SkepticalResponse):
+        kind = "undercut" if isinstance(amap[relation.target], Support) else "attack"
+        return {(kind, relation.response, relation.target)}
+    assert isinstance(relation, Rebuttal)
+    if relation.label == "contradictory":
+        first, second = sorted((relation.attacker, relation.target))
+        return {("contradictory", first, second)}
+    return {("undercut" if relation.label == "undercut" else "attack", relation.attacker, relation.target)}

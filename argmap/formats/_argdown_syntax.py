@@ -23,7 +23,18 @@ import yaml
 
 from argmap.errors import FormatError
 
-__all__ = ["Argument", "Document", "Element", "Inference", "Reference", "Relation", "Statement", "parse"]
+__all__ = [
+    "Argument",
+    "Document",
+    "Element",
+    "Inference",
+    "Reference",
+    "Relation",
+    "Statement",
+    "is_shortcode",
+    "parse",
+    "read_text",
+]
 
 # What the Argdown lexer accepts, in its own patterns (lexer.js of @argdown/core), written for Python.
 _TAG_WORD = re.compile(r"[A-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+")
@@ -169,6 +180,19 @@ def parse(text: str, path: str | Path | None = None) -> Document:
     return document
 
 
+def read_text(text: str) -> tuple[str, list[str], dict[str, Any]] | None:
+    """Return what Argdown reads in *text* written after a statement's title: text, tags and data (or ``None``)."""
+    try:
+        return _inline([text], _Parser("", None), 1, 1)
+    except FormatError:
+        return None
+
+
+def is_shortcode(code: str) -> bool:
+    """Tell whether *code* (``.A.``, ``:happy:``) is one Argdown turns into a character."""
+    return len(code) > 2 and code[0] == code[-1] and code[0] in ".:" and code[1:-1] in _SHORTCODES
+
+
 _INCLUDE = re.compile(r"@include\(([^)]+)\)")
 
 
@@ -259,6 +283,16 @@ class _Spans:
         limit = stops[index] if index < len(stops) else len(self.text) - 1
         index = bisect.bisect_right(ends, limit) - 1
         return ends[index] + 1 if index >= 0 and ends[index] > position else -1
+
+    def title(self, position: int) -> int:
+        """Return the end of the reference ``[title]`` or ``<title>`` at *position*, on one line, or -1."""
+        text = self.text
+        closer = "]" if text[position] == "[" else ">"
+        if position + 1 >= len(text) or text[position + 1] in "-\n" + closer + ("<" if closer == ">" else ""):
+            return -1
+        end = self.next_closer(closer, position + 1)
+        newline = self.next_closer("\n", position + 1)
+        return end + 1 if end > 0 and (newline < 0 or end < newline) else -1
 
     def link(self, position: int) -> tuple[str, int] | None:
         """Return the text and end of the link ``[text](url)`` opening at *position* (Argdown's Link token)."""
@@ -467,7 +501,10 @@ class _Parser:
         start, end = self.offsets[number - 1], self.offsets[number]
         position = max(start, current.data_until)
         while (position := self.cleaned.find("{", position, end)) >= 0:
-            closing = self.spans.data(position)
+            back = position
+            while back > start and self.cleaned[back - 1] == "\\":
+                back -= 1
+            closing = self.spans.data(position) if (position - back) % 2 == 0 else -1  # \{ is an escaped brace
             if closing < 0:
                 position += 1
                 continue
@@ -751,6 +788,8 @@ def _without_comments(text: str, parser: _Parser) -> str:
             end = link[1]
         elif character == "#" and (tag := spans.tag(position)):
             end = tag[1]  # a tag's text is no comment: #(see http://x) is one tag
+        elif character == "[" or (character == "<" and not text.startswith("<!--", position)):
+            end = spans.title(position)  # nor is a title's: [a // b] is one reference
         if end > position:
             out.append(text[position:end])
             position = end
