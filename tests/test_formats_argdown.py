@@ -180,7 +180,7 @@ def test_the_semmelweis_example_reads_as_a_user_expects() -> None:
 
 @pytest.mark.corpus
 def test_sketched_arguments_become_claims_and_undercuts_stay_visible() -> None:
-    """legalisation-softdrugs has no reconstructions: its arguments are claims `<title>`, undercuts labelled rebuttals."""
+    """legalisation-softdrugs has no reconstructions: arguments are claims `<title>`, undercuts labelled rebuttals."""
     amap = argmap.load(corpus_file("argdown", "legalisation-softdrugs.argdown"))
     assert amap.claim_for("<No harm, no ban>").text.startswith("The role of legislation is to protect society")
     assert amap.claim_for("<No harm, no ban>").tags == ("pro",)

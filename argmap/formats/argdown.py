@@ -127,8 +127,8 @@ class _Reader:
             for number, argument in enumerate(document.arguments.values())
             if not argument.inferences
         ]
-        for first, _, kind, element in sorted(elements, key=lambda item: item[:2]):  # in the order first written
-            self.add(amap, self.claim(element, kind), first)
+        for first, _, element_kind, element in sorted(elements, key=lambda item: item[:2]):  # in the order written
+            self.add(amap, self.claim(element, element_kind), first)
         pending: dict[str, tuple[int, Support]] = {}  # supports by id, until added
         for argument in document.arguments.values():
             pending.update((support.id, (line, support)) for line, support in self.reconstruction(argument))
