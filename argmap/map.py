@@ -164,6 +164,7 @@ class ArgumentMap:
         tags: str | Iterable[str] = (),
         note: str | None = None,
         document: str | None = None,
+        section: str | None = None,
         id: str | None = None,
     ) -> Claim:
         """Add a new claim and return it.
@@ -180,6 +181,7 @@ class ArgumentMap:
             tags: labels for grouping.
             note: a remark by the mapper.
             document: for merged maps, the document the claim came from.
+            section: the part of the map it belongs to, drawn as a frame with ``--group-by section``.
             id: the claim's id; derived from the text, and made unique, when not given.
 
         Raises:
@@ -204,6 +206,7 @@ class ArgumentMap:
             tags=tags,
             note=note,
             document=document,
+            section=section,
             id=id,
         )
         self._add_claim(claim)

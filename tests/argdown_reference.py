@@ -91,8 +91,10 @@ def from_argdown(exported: dict[str, Any], front_matter: dict[str, Any] | None =
         if relation["toType"] == "inference" or (relation["toType"] == "argument" and target in steps):
             if kind == "support":
                 relations.add(("support", origin_id, conclusions[target]))
-            else:
-                relations.add(("undercut", origin_id, steps[target][-1] if relation["toType"] == "argument" else "*"))
+            elif relation["toType"] == "argument":  # an attack on the argument: argmap undercuts its last step
+                relations.add(("attack", origin_id, steps[target][-1]))
+            else:  # an undercut of an inference: which one of several, the JSON does not say
+                relations.add(("undercut", origin_id, steps[target][-1] if len(steps[target]) == 1 else "*"))
             continue
         target_id = ids[(relation["toType"], target)]
         if kind == "contradictory" or (strict and kind == "attack" and relation["fromType"] == relation["toType"]):
@@ -138,10 +140,9 @@ def relation_keys(amap: ArgumentMap, relation: Relation) -> set[tuple[str, str, 
     if isinstance(relation, Support):
         return {("support", premise, relation.conclusion) for premise in relation.premises}
     if isinstance(relation, Undercut):
-        return {("undercut", relation.attacker, relation.target)}
+        return {("attack" if relation.label == "attack" else "undercut", relation.attacker, relation.target)}
     if isinstance(relation, SkepticalResponse):
-        kind = "undercut" if isinstance(amap[relation.target], Support) else "attack"
-        return {(kind, relation.response, relation.target)}
+        return {("attack", relation.response, relation.target)}
     assert isinstance(relation, Rebuttal)
     if relation.label == "contradictory":
         first, second = sorted((relation.attacker, relation.target))

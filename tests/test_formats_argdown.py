@@ -66,11 +66,10 @@ def implied(amap: ArgumentMap) -> set[tuple[str, str, str]]:
     projected = from_map(amap, {"statements": {}, "arguments": {}, "relations": []})["relations"]
     supports = {support.id: support for support in amap.supports}
     return {
-        ("undercut", origin, target)
+        ("attack", origin, target)
         for kind, origin, target in projected
-        if kind == "undercut" and target in supports
+        if kind == "attack" and target in supports
         if any(("attack", origin, premise) in projected for premise in supports[target].premises)
-        if not any(r.attacker == origin and r.target == target and r.label is None for r in amap.undercuts)
     }
 
 
@@ -163,13 +162,13 @@ def test_every_example_imports_as_the_real_parser_reads_it(name: str, tmp_path: 
 
 @pytest.mark.corpus
 def test_the_semmelweis_example_reads_as_a_user_expects() -> None:
-    """Front matter, headings as tags, contrary hypotheses as rebuttals, reconstructions as linked supports."""
+    """Front matter, headings as sections, contrary hypotheses as rebuttals, reconstructions as linked supports."""
     amap = argmap.load(corpus_file("argdown", "semmelweis_betz.argdown"))
     assert amap.author == "Gregor Betz"
     assert amap.date == "2018-10-19"  # written 19/10/2018
     hypothesis = amap.claim_for("Epidemic Influence Hypothesis")
     assert hypothesis.text == "The outbreak of childbed fever is controlled by epidemic influences."
-    assert hypothesis.tags == ("H1", "Three Rival Hypotheses")
+    assert (hypothesis.tags, hypothesis.section) == (("H1",), "Three Rival Hypotheses")
     assert Rebuttal("Epidemic Influence Hypothesis", "Rough Examination Hypothesis") in amap.rebuttals
     exposition = amap["Epidemic Exposition 1"]
     assert isinstance(exposition, Support)
@@ -219,9 +218,10 @@ def test_an_empty_document_is_a_warning() -> None:
 
 @st.composite
 def maps_with_hostile_tags(draw: st.DrawFn) -> ArgumentMap:
-    """Draw a map whose claims carry tags with comment openers, URLs, line breaks and brackets."""
-    amap = draw(maps(max_claims=4, max_relations=4))
+    """Draw a map whose claims carry tags with comment openers, URLs, line breaks and brackets, and sections."""
+    amap = draw(maps(max_claims=5, max_relations=5))
     tag = st.one_of(texts, st.sampled_from(["see http://x.org/a", "a /* b", "c <!-- d", "e */ f", "two\nlines", "x)"]))
+    section = st.one_of(st.none(), st.sampled_from(["Main question", "Ungrouped", "Two\nlines"]), texts)
     tagged = ArgumentMap(**amap.metadata)
     for document in amap.documents:
         tagged.add(document)
@@ -229,7 +229,7 @@ def maps_with_hostile_tags(draw: st.DrawFn) -> ArgumentMap:
         tagged.add(source)
     for claim in amap.claims:
         tags = [t.strip() for t in draw(st.lists(tag, max_size=3, unique=True)) if t.strip()]
-        tagged.add(attrs.evolve(claim, tags=list(dict.fromkeys(tags))))
+        tagged.add(attrs.evolve(claim, tags=list(dict.fromkeys(tags)), section=draw(section)))
     for relation in amap.relations:
         tagged.add(relation)
     return tagged
@@ -237,7 +237,10 @@ def maps_with_hostile_tags(draw: st.DrawFn) -> ArgumentMap:
 
 @given(maps_with_hostile_tags())
 def test_hostile_tags_round_trip_exactly(amap: ArgumentMap) -> None:
-    """A tag holding //, /*, <!--, a line break or a bracket comes back whole, and so does everything after it."""
+    """A tag holding //, /*, <!--, a line break or a bracket comes back whole, and so does everything after it.
+
+    Sections come back too: as headings where one can name them, in the data otherwise.
+    """
     assert argdown.loads(argdown.dumps(amap)) == amap
 
 

@@ -81,7 +81,7 @@ def test_a_relation_between_two_open_levels_is_a_sibling_as_in_argdown() -> None
 def test_an_indented_heading_is_a_heading() -> None:
     """`  # I am a group` is a heading, not a statement."""
     amap = argdown.loads("  # I am a group\n\n[E]: e\n")
-    assert [(claim.id, claim.tags) for claim in amap.claims] == [("E", ("I am a group",))]
+    assert [(claim.id, claim.section) for claim in amap.claims] == [("E", "I am a group")]
 
 
 def test_shortcodes_and_nested_emphasis_read_as_argdown_shows_them() -> None:

@@ -67,7 +67,7 @@ def render(
     ] = "BT",
     legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw a legend of the kinds used.")] = True,
     group_by: Annotated[
-        str, typer.Option("--group-by", help="Frame claims together by: none, source, tag or document.")
+        str, typer.Option("--group-by", help="Frame claims together by: none, source, tag, document or section.")
     ] = "none",
     wrap: Annotated[int, typer.Option("--wrap", help="Characters per line of claim text.")] = 36,
     attributions: Annotated[

@@ -171,6 +171,7 @@ class _Writer:
         self.defined: set[str] = set()  # claims written so far
         self.untitled = 0  # untitled statements written so far: Argdown numbers them
         self.open: str | None = None  # the claim whose line the next relation may stand under
+        self.section: str | None = None  # the heading the claims written now stand under
         self.claims = list(amap.claims)
         self.next_claim = 0
         attacked = {relation.target for relation in amap.relations if not isinstance(relation, (Support, Rebuttal))}
@@ -266,7 +267,15 @@ class _Writer:
 
     def block(self, claim: Claim) -> Iterator[str]:
         """Write a claim's definition as a paragraph of its own; relations it starts may follow under it."""
-        yield ("\n" if self.open is not None else "") + self.definition(claim) + "\n"
+        if self.open is not None:
+            yield "\n"
+        if _heading(claim.section) and claim.section != self.section:
+            yield f"# {_escaped(str(claim.section), line_start=False)}\n\n"
+            self.section = claim.section
+        elif claim.section is None and self.section is not None:
+            yield "# Ungrouped {isGroup: false}\n\n"  # what follows belongs to no section
+            self.section = None
+        yield self.definition(claim) + "\n"
         self.open = claim.id
 
     def definition(self, claim: Claim) -> str:
@@ -300,6 +309,8 @@ class _Writer:
         for name in ("qualifier", "note", "document"):
             if getattr(claim, name) is not None:
                 data[name] = getattr(claim, name)
+        if claim.section != self.section:
+            data["section"] = claim.section  # a section no heading can name
         if claim.id in self.details:
             data["attacks"] = self.details[claim.id]
         text = _escaped(shown, line_start=not opening) if shown else ""
@@ -325,8 +336,9 @@ class _Writer:
             for id in dict.fromkeys((*relation.premises, relation.conclusion)):
                 if id in self.defined:
                     continue
-                if upcoming < len(self.claims) and self.claims[upcoming].id == id:
-                    upcoming += 1  # defined inline, in the map's order
+                claim = self.claims[upcoming] if upcoming < len(self.claims) else None
+                if claim is not None and claim.id == id and _may_stand_under(claim, self.section):
+                    upcoming += 1  # defined inline, in the map's order, under the heading it belongs to
                     continue
                 return False
             return True
@@ -411,6 +423,16 @@ class _Writer:
                 needed.add(origin)
             found.setdefault(origin, []).append(entry)
         return {origin: entries for origin, entries in found.items() if origin in needed}
+
+
+def _may_stand_under(claim: Claim, section: str | None) -> bool:
+    """Tell whether *claim* can be defined under the heading of *section* (its own, or in its data)."""
+    return claim.section == section or (claim.section is not None and not _heading(claim.section))
+
+
+def _heading(section: str | None) -> bool:
+    """Tell whether a heading can name *section*: one line of text, and not the one that ends sections."""
+    return section is not None and _single_spaced(section) and section != "Ungrouped"
 
 
 def _single_spaced(title: str) -> bool:

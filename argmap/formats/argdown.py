@@ -197,9 +197,8 @@ class _Reader:
         tags = list(element.tags)
         if isinstance(data.get("tags"), list):
             tags += [str(tag) for tag in data["tags"] if str(tag) not in tags]
-        if element.section is not None and element.section not in tags:
-            tags.append(element.section)
-        options = {name: _text(data.get(name)) for name in ("qualifier", "note", "document")}
+        options = {name: _text(data.get(name)) for name in ("qualifier", "note", "document", "section")}
+        options["section"] = options["section"] or element.section
         try:
             return Claim(
                 _text(data.get("text")) or element.text or element.title,

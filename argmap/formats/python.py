@@ -233,7 +233,7 @@ def _claim_arguments(claim: Claim, names: dict[str, str]) -> str:
         options |= {"medium": attribution.medium, "quote": attribution.quote}
         options |= {"date": attribution.date, "url": attribution.url}
     options |= {"qualifier": claim.qualifier, "tags": list(claim.tags) or None, "note": claim.note}
-    options |= {"document": claim.document, "id": claim.id}
+    options |= {"document": claim.document, "section": claim.section, "id": claim.id}
     return _arguments([claim.text], options)
 
 
