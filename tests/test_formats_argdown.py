@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, FormatError, Rebuttal, Source, Support, check
+from argmap.formats import _argdown_syntax as syntax
 from argmap.formats import argdown
 from tests.argdown_reference import from_argdown, from_map, relation_keys
 from tests.conftest import corpus_file
@@ -252,3 +253,91 @@ def test_the_real_parser_reads_a_tag_with_a_url_as_one_tag(tmp_path: Path) -> No
     (exported,) = argdown_json(tmp_path, argdown.dumps(m))
     assert exported["statements"]["one"]["tags"] == ["see http://x.org/a"]
     assert argdown.loads(argdown.dumps(m)) == m
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_hand_written_file_comes_back_unchanged() -> None:
+    """examples/congestion.argdown (front matter, a heading, tags, sketched arguments, a reconstruction with
+    ``-- by analogy --``, an undercut) is written back as it was, whitespace aside."""
+    path = Path(__file__).resolve().parent.parent / "examples" / "congestion.argdown"
+    amap = argmap.load(path)
+    assert _words(argdown.dumps(amap)) == _words(path.read_text(encoding="utf-8"))
+    assert {claim.section for claim in amap.claims} == {"Main question"}
+    assert amap["Stockholm"] == Support(["Untitled 1", "Untitled 2"], "Cut", label="by analogy", id="Stockholm")
+
+
+@st.composite
+def idiomatic_documents(draw: st.DrawFn) -> str:
+    """Draw an Argdown document as people write it: front matter, headings, titled and untitled statements with
+    tags, sketched arguments, relations under the claim that starts them, reconstructions with rules, undercuts."""
+    word = st.sampled_from(["traffic", "fares", "shops", "rush-hour", "London", "9 km/h", "a fifth", "Oslo's"])
+    sentence = st.lists(word, min_size=1, max_size=5).map(lambda words: " ".join(words).capitalize() + ".")
+    lines: list[str] = []
+    if draw(st.booleans()):
+        lines += ["===", f"title: {draw(st.sampled_from(['Congestion', 'The charge']))}", "===", ""]
+    statements: list[str] = []  # references of statements (premises must be statements)
+    claims: list[str] = []  # references of every claim
+    untitled = 0
+    for number in range(draw(st.integers(1, 6))):
+        if draw(st.integers(0, 4)) == 0:
+            lines += [f"# Part {number}", ""]
+        kind = draw(st.sampled_from(["statement", "argument", "untitled"]))
+        tags = "".join(f" #{tag}" for tag in draw(st.lists(st.sampled_from(["pro", "con", "fact"]), unique=True)))
+        if kind == "untitled":
+            untitled += 1
+            reference = f"[Untitled {untitled}]"
+            lines.append(f"{draw(sentence)}{tags}")
+        else:
+            reference = f"[S{number}]" if kind == "statement" else f"<A{number}>"
+            lines.append(f"{reference}: {draw(sentence)}{tags}")
+        for target in draw(st.lists(st.sampled_from(claims), max_size=2, unique=True)) if claims else []:
+            lines.append(f"  {draw(st.sampled_from(['+>', '->', '_>', '><']))} {target}")
+        lines.append("")
+        claims.append(reference)
+        if kind != "argument":
+            statements.append(reference)
+    if statements and draw(st.booleans()):
+        # A reconstruction names earlier statements and defines new ones where they first appear, as people do.
+        members = draw(st.lists(st.sampled_from(statements), unique=True, max_size=3))
+        members += draw(st.lists(st.sampled_from(["new", "untitled"]), min_size=2 - min(len(members), 2), max_size=2))
+        lines += ["<Reconstruction>", ""]
+        for number, member in enumerate(draw(st.permutations(members)), 1):
+            if number == len(members):
+                lines.append(draw(st.sampled_from(["----", "-- by analogy --", "-- modus ponens --"])))
+            if member == "new":
+                lines.append(f"({number}) [P{number}]: {draw(sentence)}")
+            elif member == "untitled":
+                untitled += 1
+                lines.append(f"({number}) {draw(sentence)}")
+            else:
+                lines.append(f"({number}) {member}")
+        lines.append("")
+        if draw(st.booleans()):
+            lines += [claims[0], "  _> <Reconstruction>", ""]
+    return "\n".join(lines)
+
+
+def as_written_in_argdown(text: str) -> dict[str, Any]:
+    """Return what an Argdown document says, whatever its layout: front matter, statements with their text, tags
+    and section, arguments with their text and premise-conclusion structure, and every relation."""
+    document = syntax.parse(text)
+    return {
+        "front matter": document.front_matter,
+        "statements": {t: (s.text, s.tags, s.data, s.section) for t, s in document.statements.items()},
+        "arguments": {
+            title: (a.text, a.tags, a.section, a.pcs, [(i.premises, i.rules, i.conclusion) for i in a.inferences])
+            for title, a in document.arguments.items()
+        },
+        "relations": sorted((r.kind, r.origin.title, r.target.title, r.step is None) for r in document.relations),
+    }
+
+
+@given(idiomatic_documents())
+def test_idiomatic_argdown_comes_back_as_written(text: str) -> None:
+    """Argdown -> argmap -> Argdown says the same as the document, whitespace and the order of definitions aside
+    (a statement may come back defined inside the reconstruction that uses it), for documents written as people do.
+    """
+    assert as_written_in_argdown(argdown.dumps(argdown.loads(text))) == as_written_in_argdown(text)

@@ -67,7 +67,7 @@ _YAML_ESCAPES = {'"': '\\"', "\\": "\\\\", "{": "\\x7b", "}": "\\x7d", "/": "\\x
 # references), and, at the start of a line, what would open a relation, list, heading or number.
 _SPECIAL = re.compile(r"([.:])\S+?\1")
 _RULES = re.compile(r"[^\W_][\w' ]*(?:, [^\W_][\w' ]*)*(?<! )")  # inference rules as people write them
-_AT_START = frozenset("+->_#*(=[<0123456789 \t")
+_AT_START = re.compile(r"[+\-]|><|#+ |\d+\.\s|\d+\.$|\(\d+\)")  # relations, headings, lists, numbers
 
 
 def _yaml(value: Any) -> str:
@@ -140,7 +140,7 @@ def _escaped(text: str, *, line_start: bool) -> str:
         if (
             character in "\\*_{[<"
             or (character == "#" and (following == "(" or _TAG_WORD.match(following) is not None))
-            or (position == 0 and line_start and character in _AT_START)
+            or (position == 0 and line_start and _AT_START.match(text))
             or (character == "/" and following in ("/", "*"))
             or (character == "<" and text.startswith("<!--", position))
             or (character == "=" and text.startswith("===", position))
@@ -200,7 +200,7 @@ class _Writer:
         relations = [relation for relation in self.amap.relations if self.writable(relation)]
         position = 0
         while position < len(relations) or self.next_claim < len(self.claims):
-            if position < len(relations) and self.ready(relations[position]):
+            if position < len(relations) and self.ready(relations[position]) and self.now(relations, position):
                 yield from self.relation(relations[position])
                 position += 1
             else:
@@ -278,7 +278,7 @@ class _Writer:
         yield self.definition(claim) + "\n"
         self.open = claim.id
 
-    def definition(self, claim: Claim) -> str:
+    def definition(self, claim: Claim, *, numbered: bool = False) -> str:
         """Return the claim's definition, and count it as defined: ``[title]: text #tags {data}``."""
         self.next_claim += 1
         self.defined.add(claim.id)
@@ -313,7 +313,7 @@ class _Writer:
             data["section"] = claim.section  # a section no heading can name
         if claim.id in self.details:
             data["attacks"] = self.details[claim.id]
-        text = _escaped(shown, line_start=not opening) if shown else ""
+        text = _escaped(shown, line_start=not opening and not numbered) if shown else ""
         suffix = f" {_yaml(data)}" if data else ""
         return f"{opening}{text}{tags}{suffix}".strip()
 
@@ -352,6 +352,20 @@ class _Writer:
             ends.append(target)
         return all(id in self.defined for id in ends)
 
+    def now(self, relations: list[Relation], position: int) -> bool:
+        """Tell whether to write the relation at *position* before the next claim: a premise-conclusion structure
+        waits for the claims after it unless it defines the next one or the next relation starts from it."""
+        relation = relations[position]
+        if not (isinstance(relation, Support) and relation.id in self.structured) or self.next_claim == len(
+            self.claims
+        ):
+            return True
+        upcoming = self.claims[self.next_claim].id
+        if upcoming in (*relation.premises, relation.conclusion):
+            return True
+        following = relations[position + 1] if position + 1 < len(relations) else None
+        return following is not None and upcoming in _origins(following)
+
     def relation(self, relation: Relation) -> Iterator[str]:
         if isinstance(relation, Support) and relation.id in self.structured:
             yield from self.structure(relation)
@@ -386,7 +400,7 @@ class _Writer:
             if id in self.defined:
                 yield f"({number}) {self.reference(id)}\n"
             else:
-                yield f"({number}) {self.definition(self.claims[self.next_claim])}\n"
+                yield f"({number}) {self.definition(self.claims[self.next_claim], numbered=True)}\n"
         yield "\n"
 
     def inference(self, support: Support, title: str) -> str:
@@ -423,6 +437,13 @@ class _Writer:
                 needed.add(origin)
             found.setdefault(origin, []).append(entry)
         return {origin: entries for origin, entries in found.items() if origin in needed}
+
+
+def _origins(relation: Relation) -> tuple[str, ...]:
+    """Return the claims a relation is written under: a support's premises, an attack's attacker."""
+    if isinstance(relation, Support):
+        return relation.premises
+    return (relation.response,) if isinstance(relation, SkepticalResponse) else (relation.attacker,)
 
 
 def _may_stand_under(claim: Claim, section: str | None) -> bool:
