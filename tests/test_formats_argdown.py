@@ -260,8 +260,11 @@ def _words(text: str) -> str:
 
 
 def test_the_hand_written_file_comes_back_unchanged() -> None:
-    """examples/congestion.argdown (front matter, a heading, tags, sketched arguments, a reconstruction with
-    ``-- by analogy --``, an undercut) is written back as it was, whitespace aside."""
+    """The hand-written examples/congestion.argdown is written back as it was, whitespace aside.
+
+    It has front matter, a heading, tags, sketched arguments, a reconstruction
+    with ``-- by analogy --`` and an undercut.
+    """
     path = Path(__file__).resolve().parent.parent / "examples" / "congestion.argdown"
     amap = argmap.load(path)
     assert _words(argdown.dumps(amap)) == _words(path.read_text(encoding="utf-8"))
@@ -271,8 +274,12 @@ def test_the_hand_written_file_comes_back_unchanged() -> None:
 
 @st.composite
 def idiomatic_documents(draw: st.DrawFn) -> str:
-    """Draw an Argdown document as people write it: front matter, headings, titled and untitled statements with
-    tags, sketched arguments, relations under the claim that starts them, reconstructions with rules, undercuts."""
+    """Draw an Argdown document as people write it.
+
+    Front matter, headings, titled and untitled statements with tags, sketched
+    arguments, relations under the claim that starts them, reconstructions with
+    rules, undercuts.
+    """
     word = st.sampled_from(["traffic", "fares", "shops", "rush-hour", "London", "9 km/h", "a fifth", "Oslo's"])
     sentence = st.lists(word, min_size=1, max_size=5).map(lambda words: " ".join(words).capitalize() + ".")
     lines: list[str] = []
@@ -299,9 +306,9 @@ def idiomatic_documents(draw: st.DrawFn) -> str:
         claims.append(reference)
         if kind != "argument":
             statements.append(reference)
-    if statements and draw(st.booleans()):
+    if draw(st.booleans()) and statements:
         # A reconstruction names earlier statements and defines new ones where they first appear, as people do.
-        members = draw(st.lists(st.sampled_from(statements), unique=True, max_size=3))
+        members: list[str] = draw(st.lists(st.sampled_from(statements), unique=True, max_size=3))
         members += draw(st.lists(st.sampled_from(["new", "untitled"]), min_size=2 - min(len(members), 2), max_size=2))
         lines += ["<Reconstruction>", ""]
         for number, member in enumerate(draw(st.permutations(members)), 1):
@@ -321,8 +328,11 @@ def idiomatic_documents(draw: st.DrawFn) -> str:
 
 
 def as_written_in_argdown(text: str) -> dict[str, Any]:
-    """Return what an Argdown document says, whatever its layout: front matter, statements with their text, tags
-    and section, arguments with their text and premise-conclusion structure, and every relation."""
+    """Return what an Argdown document says, whatever its layout.
+
+    Front matter, statements with their text, tags and section, arguments with
+    their text and premise-conclusion structure, and every relation.
+    """
     document = syntax.parse(text)
     return {
         "front matter": document.front_matter,
@@ -337,7 +347,9 @@ def as_written_in_argdown(text: str) -> dict[str, Any]:
 
 @given(idiomatic_documents())
 def test_idiomatic_argdown_comes_back_as_written(text: str) -> None:
-    """Argdown -> argmap -> Argdown says the same as the document, whitespace and the order of definitions aside
-    (a statement may come back defined inside the reconstruction that uses it), for documents written as people do.
+    """Argdown -> argmap -> Argdown says what the document says, for documents written as people do.
+
+    Whitespace and the order of definitions aside: a statement may come back
+    defined inside the reconstruction that uses it.
     """
     assert as_written_in_argdown(argdown.dumps(argdown.loads(text))) == as_written_in_argdown(text)

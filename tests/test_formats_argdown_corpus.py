@@ -94,11 +94,15 @@ def rewritten(
 def test_each_accepted_file_comes_back_as_argdown_reads_it(
     path: Path, exported: dict[Path, dict[str, Any]], rewritten: dict[Path, dict[str, Any]]
 ) -> None:
-    """Argdown -> argmap -> Argdown: `argdown json` reads the same statements, inferences and relations in the file
-    argmap writes back as in the original."""
+    """Argdown -> argmap -> Argdown: what argmap writes back reads as the original does.
+
+    `argdown json` reads the same statements, inferences and relations in both.
+    """
     if path not in exported:
         pytest.skip("the Argdown CLI refuses this file (or another file shares its name)")
     assert path in rewritten, "the Argdown CLI refuses what argmap wrote back"
+    if path.name in KNOWN:
+        pytest.xfail("a known difference, documented in docs/formats.md")
     front_matter = syntax.parse(path.read_text(encoding="utf-8"), path).front_matter
     back = from_argdown(rewritten[path], front_matter)
     original = from_argdown(exported[path], front_matter)

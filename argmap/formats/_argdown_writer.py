@@ -353,8 +353,11 @@ class _Writer:
         return all(id in self.defined for id in ends)
 
     def now(self, relations: list[Relation], position: int) -> bool:
-        """Tell whether to write the relation at *position* before the next claim: a premise-conclusion structure
-        waits for the claims after it unless it defines the next one or the next relation starts from it."""
+        """Tell whether to write the relation at *position* before the next claim.
+
+        A premise-conclusion structure waits for the claims after it, unless
+        it defines the next one or the next relation starts from it.
+        """
         relation = relations[position]
         if not (isinstance(relation, Support) and relation.id in self.structured) or self.next_claim == len(
             self.claims
