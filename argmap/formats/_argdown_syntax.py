@@ -752,6 +752,11 @@ def _place(parts: list[str], offset: int, line: int, column: int) -> tuple[int, 
 
 def _yaml(text: str, parser: _Parser, place: Callable[[int, int], tuple[int, int]]) -> Any:
     """Parse YAML *text*; *place* turns a line and column within it (0-based) into the file's, for errors."""
+    if text.startswith("{") and "\n" not in text:
+        try:
+            return _flow(text)
+        except _NotPlain:
+            pass
     try:
         return yaml.load(text, Loader=_LOADER)  # a safe loader: libyaml's where installed
     except yaml.YAMLError as error:
@@ -761,12 +766,89 @@ def _yaml(text: str, parser: _Parser, place: Callable[[int, int], tuple[int, int
         raise parser.fail(f"invalid YAML data: {problem}", line, column) from None
 
 
+class _NotPlain(Exception):
+    """The YAML is more than :func:`_flow` reads: let the YAML library read it."""
+
+
+_FLOW_SPACE = re.compile(r"[ \t]*")
+_FLOW_KEY = re.compile(r"([A-Za-z_][\w-]*):[ \t]+")
+_FLOW_PLAIN = re.compile(r"[A-Za-z\u00a0-\ud7ff][\w.'!?()&+@/ -]*")
+_FLOW_QUOTED = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+_FLOW_ESCAPE = re.compile(r'\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|["\\/])')
+_FLOW_WORDS = frozenset("y n yes no on off true false null".split())
+
+
+def _flow(text: str) -> Any:
+    """Return the one-line YAML flow mapping *text* as YAML reads it, where it holds only mappings, lists, plain
+    words and double-quoted strings (what argmap writes); raise :class:`_NotPlain` for anything else.
+
+    Reading Argdown's data blocks with the YAML library took most of the time
+    of reading a large file; this reads the common case in a single pass.
+    """
+    value, end = _flow_value(text, 0)
+    if _FLOW_SPACE.match(text, end).end() != len(text):  # type: ignore[union-attr]  # it matches empty
+        raise _NotPlain
+    return value
+
+
+def _flow_value(text: str, position: int) -> tuple[Any, int]:
+    position = _FLOW_SPACE.match(text, position).end()  # type: ignore[union-attr]  # it matches empty
+    opening = text[position : position + 1]
+    if opening in ("{", "["):
+        mapping = opening == "{"
+        closing = "}" if mapping else "]"
+        found: Any = {} if mapping else []
+        position = _FLOW_SPACE.match(text, position + 1).end()  # type: ignore[union-attr]
+        if text.startswith(closing, position):
+            return found, position + 1
+        while True:
+            if mapping:
+                key = _FLOW_KEY.match(text, _FLOW_SPACE.match(text, position).end())  # type: ignore[union-attr]
+                if key is None or key[1].lower() in _FLOW_WORDS:
+                    raise _NotPlain
+                found[key[1]], position = _flow_value(text, key.end())
+            else:
+                item, position = _flow_value(text, position)
+                found.append(item)
+            position = _FLOW_SPACE.match(text, position).end()  # type: ignore[union-attr]
+            separator = text[position : position + 1]
+            if separator == closing:
+                return found, position + 1
+            if separator != ",":
+                raise _NotPlain
+            position += 1
+    if opening == '"':
+        quoted = _FLOW_QUOTED.match(text, position)
+        if quoted is None:
+            raise _NotPlain
+        body = quoted[1]
+        if "\\" in body:
+            if "\\" in _FLOW_ESCAPE.sub("", body):  # an escape other than those argmap writes
+                raise _NotPlain
+            body = _FLOW_ESCAPE.sub(_flow_escape, body)
+        return body, quoted.end()
+    plain = _FLOW_PLAIN.match(text, position)
+    if plain is None:
+        raise _NotPlain
+    word = plain[0].rstrip(" \t")
+    if word.lower() in _FLOW_WORDS or ": " in word:
+        raise _NotPlain
+    return word, plain.end()
+
+
+def _flow_escape(match: re.Match[str]) -> str:
+    escape = match[1]
+    return escape if len(escape) == 1 else chr(int(escape[1:], 16))
+
+
 def _without_comments(text: str, parser: _Parser) -> str:
     """Return *text* with its comments blanked out (newlines kept), as the Argdown lexer skips them.
 
     Escaped characters, links and data blocks are passed over, so a ``//``
     in a URL inside them is no comment; elsewhere it is, as in Argdown.
     """
+    if "//" not in text and "/*" not in text and "<!--" not in text:
+        return text  # no comment to take out
     out: list[str] = []
     spans = _Spans(text)
     position = 0

@@ -66,6 +66,7 @@ _YAML_ESCAPES = {'"': '\\"', "\\": "\\\\", "{": "\\x7b", "}": "\\x7d", "/": "\\x
 # What a text escapes: syntax wherever it stands (escape, data, tag, emphasis, brackets of links and
 # references), and, at the start of a line, what would open a relation, list, heading or number.
 _SPECIAL = re.compile(r"([.:])\S+?\1")
+_SYNTAX = re.compile(r"[\\{}\[\]<>#*_/=(]|([.:])\S+?\1")  # where a text may hold what Argdown reads as syntax
 _RULES = re.compile(r"[^\W_][\w' ]*(?:, [^\W_][\w' ]*)*(?<! )")  # inference rules as people write them
 _AT_START = re.compile(r"[+\-]|><|#+ |\d+\.\s|\d+\.$|\(\d+\)")  # relations, headings, lists, numbers
 
@@ -150,6 +151,8 @@ def _escaped(text: str, *, line_start: bool) -> str:
         else:
             out.append(character)
     written = "".join(out)
+    if written == text and not _SYNTAX.search(text):
+        return text  # nothing Argdown reads as syntax: no need to read it back
     if syntax.read_text(written) == (text, [], {}):
         return written
     return "".join(f"\\{c}" if not c.isalnum() and not c.isspace() else c for c in text)
