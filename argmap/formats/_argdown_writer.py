@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from argmap.formats import _argdown_syntax as syntax
+from argmap.formats import _argdown_text as text_reading
 from argmap.map import ArgumentMap
 from argmap.model import (
     Attribution,
@@ -153,7 +153,7 @@ def _escaped(text: str, *, line_start: bool) -> str:
     written = "".join(out)
     if written == text and not _SYNTAX.search(text):
         return text  # nothing Argdown reads as syntax: no need to read it back
-    if syntax.read_text(written) == (text, [], {}):
+    if text_reading.read_text(written) == (text, [], {}):
         return written
     return "".join(f"\\{c}" if not c.isalnum() and not c.isspace() else c for c in text)
 
@@ -161,7 +161,7 @@ def _escaped(text: str, *, line_start: bool) -> str:
 def _is_shortcode(text: str, position: int) -> bool:
     """Tell whether a shortcode Argdown turns into a character, such as ``.A.``, starts at *position*."""
     match = _SPECIAL.match(text, position)
-    return match is not None and syntax.is_shortcode(match[0])
+    return match is not None and text_reading.is_shortcode(match[0])
 
 
 class _Writer:
@@ -475,7 +475,7 @@ def _rules(label: str) -> bool:
     """Tell whether *label* reads back as written between ``--`` and ``--``: rules, comma and space apart."""
     if not _RULES.fullmatch(label):
         return False
-    read = syntax.read_text(f"{label} ")
+    read = text_reading.read_text(f"{label} ")
     if read is None:
         return False
     text, tags, data = read
