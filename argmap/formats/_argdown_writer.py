@@ -66,6 +66,7 @@ _YAML_ESCAPES = {'"': '\\"', "\\": "\\\\", "{": "\\x7b", "}": "\\x7d", "/": "\\x
 # What a text escapes: syntax wherever it stands (escape, data, tag, emphasis, brackets of links and
 # references), and, at the start of a line, what would open a relation, list, heading or number.
 _SPECIAL = re.compile(r"([.:])\S+?\1")
+_COMMENT = re.compile(r"//|/\*|<!--")
 _SYNTAX = re.compile(r"[\\{}\[\]<>#*_/=(]|([.:])\S+?\1")  # where a text may hold what Argdown reads as syntax
 _RULES = re.compile(r"[^\W_][\w' ]*(?:, [^\W_][\w' ]*)*(?<! )")  # inference rules as people write them
 _AT_START = re.compile(r"[+\-]|><|#+ |\d+\.\s|\d+\.$|\(\d+\)")  # relations, headings, lists, numbers
@@ -128,40 +129,41 @@ def _escaped(text: str, *, line_start: bool) -> str:
     """Return *text* escaped only where Argdown would read it otherwise; checked by reading it back.
 
     Escaped are the backslash; ``{``, ``[`` and ``<`` (data, links,
-    references: what follows on the line may close them); a ``#`` that
-    would open a tag;
-    ``*`` and ``_`` (emphasis); comment openers; ``===``; a shortcode such as
-    ``.A.``; and at the start of a line what would open a relation, a list,
-    a heading or a number. Anything the reading back finds otherwise gets
-    every punctuation character escaped.
+    references: what follows on the line may close them); a ``#`` that would
+    open a tag; ``*`` and ``_`` (emphasis); comment openers; ``===``; a
+    shortcode such as ``.A.`` (``C.I.A.`` is none: Argdown reads ``.I.``
+    first, as text); and at the start of a line what would open a relation,
+    a list, a heading or a number. Anything the reading back finds otherwise
+    gets every punctuation character escaped.
     """
     out = []
-    for position, character in enumerate(text):
+    position = 0
+    while position < len(text):
+        character = text[position]
         following = text[position + 1 : position + 2]
+        special = _SPECIAL.match(text, position) if character in ".:" else None
+        if special is not None and not text_reading.is_shortcode(special[0]) and not _COMMENT.search(special[0]):
+            out.append(special[0])  # Argdown keeps it as written, whatever it holds
+            position = special.end()
+            continue
         if (
             character in "\\*_{[<"
+            or special is not None
             or (character == "#" and (following == "(" or _TAG_WORD.match(following) is not None))
             or (position == 0 and line_start and _AT_START.match(text))
             or (character == "/" and following in ("/", "*"))
-            or (character == "<" and text.startswith("<!--", position))
             or (character == "=" and text.startswith("===", position))
-            or (character in ".:" and _is_shortcode(text, position))
         ):
             out.append("\\" + character)
         else:
             out.append(character)
+        position += 1
     written = "".join(out)
     if written == text and not _SYNTAX.search(text):
         return text  # nothing Argdown reads as syntax: no need to read it back
     if text_reading.read_text(written) == (text, [], {}):
         return written
     return "".join(f"\\{c}" if not c.isalnum() and not c.isspace() else c for c in text)
-
-
-def _is_shortcode(text: str, position: int) -> bool:
-    """Tell whether a shortcode Argdown turns into a character, such as ``.A.``, starts at *position*."""
-    match = _SPECIAL.match(text, position)
-    return match is not None and text_reading.is_shortcode(match[0])
 
 
 class _Writer:
