@@ -278,6 +278,8 @@ class _Planner:
             drawings.append(self.drawing(f"-{index + 1}", numbers, note, names[index]))
         if all(len(numbers) == 1 for numbers in diagrams):
             shape = "one per main conclusion"
+        elif len(diagrams) == 1:
+            shape = f"holding the whole arguments of its {self.arguments:,} main conclusions"
         else:
             shape = (
                 f"each holding the whole arguments of some of its {self.arguments:,} main conclusions,"
