@@ -8,8 +8,10 @@ path = Path(__file__).resolve().parents[2] / "examples" / "congestion.argdown"
 amap = load(path)  # the file shown above
 
 assert amap.title == "The congestion charge"
-assert amap["Charge"].tags == ("policy",) and amap["Charge"].section == "Main question"
-assert amap["<Jams>"].text.startswith("Rush-hour speeds")  # a sketched argument is a claim titled <Jams>
+charge = amap.claim_for("Charge")
+assert charge.tags == ("policy",)
+assert charge.section == "Main question"
+assert amap.claim_for("<Jams>").text.startswith("Rush-hour speeds")  # a sketched argument is a claim titled <Jams>
 assert Support(["<Jams>"], "Charge") in amap.supports
 assert Rebuttal("<Costs>", "Charge") in amap.rebuttals
 assert amap["Stockholm"] == Support(["Untitled 1", "Untitled 2"], "Cut", label="by analogy", id="Stockholm")
