@@ -267,7 +267,7 @@ def _place(parts: list[str], offset: int, line: int, column: int) -> tuple[int, 
 
 def yaml_data(text: str, parser: Reading, place: Callable[[int, int], tuple[int, int]]) -> Any:
     """Parse YAML *text*; *place* turns a line and column within it (0-based) into the file's, for errors."""
-    if text.startswith("{") and "\n" not in text:
+    if text.startswith("{") and "\n" not in text and not _UNPRINTABLE.search(text):
         try:
             return _flow(text)
         except _NotPlain:
@@ -285,6 +285,8 @@ class _NotPlain(Exception):
     """The YAML is more than :func:`_flow` reads: let the YAML library read it."""
 
 
+# What YAML refuses to hold raw (its printable set): such a block goes to the YAML library, which says so.
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _FLOW_SPACE = re.compile(r"[ \t]*")
 _FLOW_KEY = re.compile(r"([A-Za-z_][\w-]*):[ \t]+")
 _FLOW_PLAIN = re.compile(r"[A-Za-z\u00a0-\ud7ff][\w.'!?()&+@/ -]*")

@@ -1,35 +1,29 @@
-r"""Argdown, the argument-mapping syntax of argdown.org: write any map as Argdown text, and read Argdown back.
+"""Argdown, the argument-mapping syntax of argdown.org: read Argdown as its users write it, and write it back.
 
-Writing: each claim becomes a statement ``[title]: text #(tag) {data}``, each
-support an argument ``<title>`` with its premise-conclusion structure, each
-rebuttal an attack ``->``, each undercut ``_>`` on the argument, each
-skeptical response an attack whose manner is kept in the responding
-statement's data. What Argdown's syntax has no place for (the attribution, a
-qualifier, a note, a title or text it would read otherwise) goes into the
-``{yaml}`` data Argdown attaches to statements and inferences, so that the
-real Argdown parser reads the statements and relations, and argmap reads back
-exactly the map written.
+Writing (:mod:`argmap.formats._argdown_writer`): each claim a statement
+``[id]: text #tag {data}`` with the relations it starts under it, a claim
+whose id is ``<Title>`` a sketched argument, a linked, labelled or titled
+support a premise-conclusion structure, sections as headings; what Argdown
+has no syntax for (the attribution, a qualifier, a note, a doubt's manner)
+goes into the data Argdown keeps, so that argmap reads back exactly the map
+written.
 
-Reading: the subset maps use in practice (see
-:mod:`argmap.formats._argdown_syntax`). Statements, titled or not, become
-claims; a reconstructed argument (with premises and a conclusion) becomes a
-support, one per inference, titled as the argument; an argument sketched
-without a reconstruction becomes a claim. Relations from a reconstructed
-argument leave from its conclusion, as Argdown itself draws them, and one
-that only repeats what the reconstruction says is dropped; an attack on a
-reconstructed argument undercuts its support. Headings become tags (the
-groups of an Argdown map); the front matter gives the map's title, author
-and date.
+Reading (:mod:`argmap.formats._argdown_syntax` and
+:mod:`argmap.formats._argdown_text`, as ``@argdown/core`` reads it):
+statements, titled or not, become claims, and so do sketched arguments
+(their ids ``<Title>``); each inference of a reconstructed argument becomes a
+support titled as the argument (earlier steps "X - 1", ...); relations from a
+reconstructed argument leave from its conclusion, as Argdown draws them; an
+attack on one undercuts its support; headings become the claims' sections;
+the front matter gives the map's title, author and date.
 
 >>> from argmap import ArgumentMap
 >>> m = ArgumentMap()
 >>> _ = m.rebut("Drones still fly.", m.claim("The base is vacated.", id="vacated"))
 >>> print(dumps(m), end="")
-[vacated]: The base is vacated\.
+[vacated]: The base is vacated.
 <BLANKLINE>
-[drones-still-fly]: Drones still fly\.
-<BLANKLINE>
-[drones-still-fly]
+[drones-still-fly]: Drones still fly.
   -> [vacated]
 >>> loads(dumps(m)) == m
 True
