@@ -353,3 +353,15 @@ def test_idiomatic_argdown_comes_back_as_written(text: str) -> None:
     defined inside the reconstruction that uses it.
     """
     assert as_written_in_argdown(argdown.dumps(argdown.loads(text))) == as_written_in_argdown(text)
+
+
+@needs_argdown
+def test_ids_argdowns_parser_fails_on_are_written_under_other_titles(tmp_path: Path) -> None:
+    """A claim whose id is "constructor" or "<toString>" (names Argdown's parser fails on) is read by it all the same."""
+    m = ArgumentMap()
+    m.add(argmap.Claim("One.", id="constructor"))
+    m.add(argmap.Claim("Two.", id="<toString>"))
+    m.rebut("<toString>", "constructor")
+    (exported,) = argdown_json(tmp_path, argdown.dumps(m))
+    assert from_argdown(exported) == from_map(m, exported)
+    assert argdown.loads(argdown.dumps(m)) == m

@@ -332,6 +332,8 @@ class _Parser(Reading):
                 current.parts.append(line)
                 index = self.data_lines(current, lines, index)
                 continue
+            if current is not None and defines and not item and pcs is None:
+                self.warnings.append((number, "a definition right under another element; Argdown needs an empty line"))
             self.finish(current)
             if pcs is not None:
                 argument, pcs, concluded = None, None, False

@@ -54,6 +54,11 @@ _STATEMENT_TITLE = re.compile(r"[^\s\[\]{}<>\-](?:[^\[\]{}<>\n\r\t]*[^\s\[\]{}<>
 _SKETCHED = re.compile(r"<([^\s\[\]{}<>\-_+!](?:[^\[\]{}<>\n\r\t]*[^\s\[\]{}<>])?)>")
 # An argument's title: "<" must not open "<_", "<+", "<-" (relations at a line's start) or "<!--".
 _ARGUMENT_TITLE = re.compile(r"[^\s\[\]{}<>\-_+!](?:[^\[\]{}<>\n\r\t]*[^\s\[\]{}<>])?")
+# Titles Argdown's parser fails on: it looks titles up in plain JavaScript objects, which hold these already.
+_RESERVED = frozenset(
+    "constructor __proto__ toString toLocaleString valueOf hasOwnProperty isPrototypeOf propertyIsEnumerable "
+    "__defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__".split()
+)
 _UNTITLED = re.compile(r"Untitled (\d+)")
 _TAG_WORD = re.compile(r"[A-Za-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+")
 _TAG_TEXT = re.compile(r"[^()\s](?:[^()\n\r]*[^()\s])?")
@@ -172,7 +177,7 @@ class _Writer:
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
         self.titles: dict[str, str] = {}  # element id -> the title written (with its brackets)
-        self.used: set[str] = set()  # titles taken, with their brackets
+        self.used = {f"{o}{name}{c}" for name in _RESERVED for o, c in ("[]", "<>")}  # titles taken, with brackets
         self.defined: set[str] = set()  # claims written so far
         self.untitled = 0  # untitled statements written so far: Argdown numbers them
         self.open: str | None = None  # the claim whose line the next relation may stand under
