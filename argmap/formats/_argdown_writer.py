@@ -56,8 +56,20 @@ _SKETCHED = re.compile(r"<([^\s\[\]{}<>\-_+!](?:[^\[\]{}<>\n\r\t]*[^\s\[\]{}<>])
 _ARGUMENT_TITLE = re.compile(r"[^\s\[\]{}<>\-_+!](?:[^\[\]{}<>\n\r\t]*[^\s\[\]{}<>])?")
 # Titles Argdown's parser fails on: it looks titles up in plain JavaScript objects, which hold these already.
 _RESERVED = frozenset(
-    "constructor __proto__ toString toLocaleString valueOf hasOwnProperty isPrototypeOf propertyIsEnumerable "
-    "__defineGetter__ __defineSetter__ __lookupGetter__ __lookupSetter__".split()
+    [
+        "constructor",
+        "__proto__",
+        "toString",
+        "toLocaleString",
+        "valueOf",
+        "hasOwnProperty",
+        "isPrototypeOf",
+        "propertyIsEnumerable",
+        "__defineGetter__",
+        "__defineSetter__",
+        "__lookupGetter__",
+        "__lookupSetter__",
+    ]
 )
 _UNTITLED = re.compile(r"Untitled (\d+)")
 _TAG_WORD = re.compile(r"[A-Za-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+")
