@@ -357,7 +357,7 @@ def test_idiomatic_argdown_comes_back_as_written(text: str) -> None:
 
 @needs_argdown
 def test_ids_argdowns_parser_fails_on_are_written_under_other_titles(tmp_path: Path) -> None:
-    """A claim whose id is "constructor" or "<toString>" (names Argdown's parser fails on) is read by it all the same."""
+    """A claim whose id is "constructor" or "<toString>" (names that fail Argdown's parser) is read by it too."""
     m = ArgumentMap()
     m.add(argmap.Claim("One.", id="constructor"))
     m.add(argmap.Claim("Two.", id="<toString>"))
