@@ -279,6 +279,9 @@ def yaml_data(text: str, parser: Reading, place: Callable[[int, int], tuple[int,
         line, column = place(mark.line, mark.column) if mark else place(0, 0)
         problem = getattr(error, "problem", None) or str(error)
         raise parser.fail(f"invalid YAML data: {problem}", line, column) from None
+    except UnicodeEncodeError as error:  # a lone surrogate, which YAML cannot encode
+        line, column = place(0, 0)
+        raise parser.fail(f"invalid YAML data: {error.reason}", line, column) from None
 
 
 class _NotPlain(Exception):
