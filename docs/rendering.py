@@ -62,8 +62,14 @@ def diagrams() -> Iterator[Diagram]:
     yield Diagram("grammar", load(SNIPPETS / "rendering_grammar.py"), DotOptions())
     hook = runpy.run_path(str(SNIPPETS / "rendering_hook.py"))
     yield Diagram("hook", hook["MAP"], hook["OPTIONS"])
+    council = load(SNIPPETS / "rendering_council.py")
+    yield Diagram("council", council, DotOptions())
+    yield Diagram("council-bt", council, DotOptions(direction="BT"))
+    claims = [claim.id for claim in council.claims]
+    yield Diagram("council-evaluated", council, by_status(evaluate(council), DotOptions(), claims=claims))
+    yield Diagram("council-quotes", council, DotOptions(quotes=True))
     readme = load(ROOT / "examples" / "readme.py")  # drawn for docs/evaluation.md
-    yield Diagram("evaluated", readme, by_status(evaluate(readme)))
+    yield Diagram("evaluated", readme, by_status(evaluate(readme), claims=[claim.id for claim in readme.claims]))
     for path in examples():
         amap = load(path)
         framed = bool(amap.documents)  # a merged map is framed by the documents it was merged from
