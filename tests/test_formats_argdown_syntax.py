@@ -118,3 +118,10 @@ def test_a_text_full_of_openers_is_read_in_bounded_time(opener: str) -> None:
         assert caught.value.line == 1
     else:
         assert len(argdown.loads(opener * 16_000).claims) <= 1
+
+
+def test_a_data_block_yaml_cannot_end_is_placed_on_its_line() -> None:
+    """YAML's error at the end of an unclosed mapping (a line past the block) is placed on the block's own line."""
+    with pytest.raises(FormatError) as caught:
+        argdown.loads("<s>\n\n(1) [p]:{ A premise. {proponent: x}\n----\n(2) [c]: C.\n")
+    assert caught.value.line == 3

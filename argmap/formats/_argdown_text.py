@@ -252,8 +252,11 @@ def _place_in(
     text = "\n".join(parts)
     offset = start
     for _ in range(block_line):
-        offset = text.index("\n", offset) + 1
-    return _place(parts, offset + block_column, line, column)
+        following = text.find("\n", offset)
+        if following < 0:  # YAML places the end of its input on a line after the block's last
+            return _place(parts, len(text), line, column)
+        offset = following + 1
+    return _place(parts, min(offset + block_column, len(text)), line, column)
 
 
 def _place(parts: list[str], offset: int, line: int, column: int) -> tuple[int, int]:
