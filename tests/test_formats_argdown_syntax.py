@@ -125,3 +125,10 @@ def test_a_data_block_yaml_cannot_end_is_placed_on_its_line() -> None:
     with pytest.raises(FormatError) as caught:
         argdown.loads("<s>\n\n(1) [p]:{ A premise. {proponent: x}\n----\n(2) [c]: C.\n")
     assert caught.value.line == 3
+
+
+def test_deeply_nested_data_is_a_format_error() -> None:
+    """Data nested thousands deep is refused at its line, not a RecursionError."""
+    with pytest.raises(FormatError, match="nesting depth") as caught:
+        argdown.loads("[a]: x " + "{a: " * 5000 + "}" * 5000)
+    assert caught.value.line == 1

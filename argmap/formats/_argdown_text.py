@@ -282,6 +282,9 @@ def yaml_data(text: str, parser: Reading, place: Callable[[int, int], tuple[int,
         line, column = place(mark.line, mark.column) if mark else place(0, 0)
         problem = getattr(error, "problem", None) or str(error)
         raise parser.fail(f"invalid YAML data: {problem}", line, column) from None
+    except RecursionError:
+        line, column = place(0, 0)
+        raise parser.fail("invalid YAML data: nested too deeply", line, column) from None
     except UnicodeEncodeError as error:  # a lone surrogate, which YAML cannot encode
         line, column = place(0, 0)
         raise parser.fail(f"invalid YAML data: {error.reason}", line, column) from None
@@ -293,6 +296,7 @@ class _NotPlain(Exception):
 
 # What YAML refuses to hold raw (its printable set): such a block goes to the YAML library, which says so.
 _UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_FLOW_DEPTH = 32  # deeper data is left to the YAML library, which says how deep it may go
 _FLOW_SPACE = re.compile(r"[ \t]*")
 _FLOW_KEY = re.compile(r"([A-Za-z_][\w-]*):[ \t]+")
 _FLOW_PLAIN = re.compile(r"[A-Za-z\u00a0-\ud7ff][\w.'!?()&+@/ -]*")
@@ -316,7 +320,9 @@ def _flow(text: str) -> Any:
     return value
 
 
-def _flow_value(text: str, position: int) -> tuple[Any, int]:
+def _flow_value(text: str, position: int, depth: int = 0) -> tuple[Any, int]:
+    if depth > _FLOW_DEPTH:
+        raise _NotPlain
     position = _FLOW_SPACE.match(text, position).end()  # type: ignore[union-attr]  # it matches empty
     opening = text[position : position + 1]
     if opening in ("{", "["):
@@ -331,9 +337,9 @@ def _flow_value(text: str, position: int) -> tuple[Any, int]:
                 key = _FLOW_KEY.match(text, _FLOW_SPACE.match(text, position).end())  # type: ignore[union-attr]
                 if key is None or key[1].lower() in _FLOW_WORDS:
                     raise _NotPlain
-                found[key[1]], position = _flow_value(text, key.end())
+                found[key[1]], position = _flow_value(text, key.end(), depth + 1)
             else:
-                item, position = _flow_value(text, position)
+                item, position = _flow_value(text, position, depth + 1)
                 found.append(item)
             position = _FLOW_SPACE.match(text, position).end()  # type: ignore[union-attr]
             separator = text[position : position + 1]
