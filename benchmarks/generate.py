@@ -6,6 +6,13 @@ some with a quote; about 1.5 relations per claim, with every kind present
 (supports, linked supports, rebuttals, undercuts, skeptical responses).
 Relations point from newer claims to older ones, as an argument grows from
 its conclusion outwards.
+
+Two shapes: :func:`plan` makes thousands of small arguments joined by random
+cross-links (the shape the first benchmarks measured); :func:`thesis_plan`
+makes one debate, as the big public debate sites hold them: a single thesis,
+a random recursive tree of pros (supports) and cons (rebuttals) under it,
+about 10 levels deep at 20,000 claims, and about 10 % cross-links of every
+kind (supports, rebuttals, undercuts, skeptical responses) between any claims.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ import attrs
 from argmap import ArgumentMap, Source
 from argmap.model import MEDIA, SOURCE_KINDS, STANCES
 
-__all__ = ["MapPlan", "build", "plan"]
+__all__ = ["MapPlan", "build", "plan", "thesis_plan"]
 
 _TEXT = (
     "the of and to in a is that for it as was with be by on not he this are or his from at which but have an "
@@ -47,15 +54,16 @@ def _sentence(rng: random.Random, number: int) -> str:
     return " ".join(words) + f" ({number})."
 
 
-def plan(claims: int, *, seed: int = 1, relations_per_claim: float = 1.5) -> MapPlan:
-    """Return the plan of a map with *claims* claims and about *relations_per_claim* relations per claim."""
-    rng = random.Random(seed)
-    sources = [
+def _sources(rng: random.Random, claims: int) -> list[Source]:
+    return [
         Source(
             f"Source {n} {rng.choice(_WORDS)}", kind=rng.choice(SOURCE_KINDS), affiliation=rng.choice([None, "Outlet"])
         )
         for n in range(max(1, claims // 200))
     ]
+
+
+def _claim_calls(rng: random.Random, claims: int, sources: list[Source]) -> list[tuple[str, dict[str, Any]]]:
     claim_calls: list[tuple[str, dict[str, Any]]] = []
     for number in range(claims):
         options: dict[str, Any] = {}
@@ -69,7 +77,14 @@ def plan(claims: int, *, seed: int = 1, relations_per_claim: float = 1.5) -> Map
         if rng.random() < 0.1:
             options["qualifier"] = "may"
         claim_calls.append((_sentence(rng, number), options))
+    return claim_calls
 
+
+def plan(claims: int, *, seed: int = 1, relations_per_claim: float = 1.5) -> MapPlan:
+    """Return the plan of a map with *claims* claims and about *relations_per_claim* relations per claim."""
+    rng = random.Random(seed)
+    sources = _sources(rng, claims)
+    claim_calls = _claim_calls(rng, claims, sources)
     relation_calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
     supports: list[int] = []  # indexes into relation_calls of the supports planned so far
     planned: set[tuple[Any, ...]] = set()  # a map refuses the same relation twice: plan each once
@@ -99,6 +114,51 @@ def plan(claims: int, *, seed: int = 1, relations_per_claim: float = 1.5) -> Map
         planned.add(key)
         if call[0] == "support":
             supports.append(len(relation_calls))
+        relation_calls.append(call)
+    return MapPlan(sources, claim_calls, relation_calls)
+
+
+def thesis_plan(claims: int, *, seed: int = 1, cross_links: float = 0.1) -> MapPlan:
+    """Return the plan of one debate of *claims* claims under a single thesis, claim 0.
+
+    Each later claim is a pro (a support, 60 %) or a con (a rebuttal) of a
+    claim drawn uniformly from those before it: a random recursive tree,
+    whose claims lie about ln(*claims*) levels deep (10 at 20,000). Then
+    about *cross_links* relations per claim join random claims across the
+    tree: supports, rebuttals, undercuts of a pro, skeptical responses.
+    """
+    rng = random.Random(seed)
+    sources = _sources(rng, claims)
+    claim_calls = _claim_calls(rng, claims, sources)
+    relation_calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+    supports: list[int] = []
+    planned: set[tuple[Any, ...]] = set()
+    for origin in range(1, claims):
+        target = rng.randrange(origin)
+        kind = "support" if rng.random() < 0.6 else "rebut"
+        call: tuple[str, tuple[Any, ...], dict[str, Any]] = (
+            (kind, ((origin,), target), {}) if kind == "support" else (kind, (origin, target), {})
+        )
+        planned.add((kind, origin, target))
+        if kind == "support":
+            supports.append(len(relation_calls))
+        relation_calls.append(call)
+    wanted = len(relation_calls) + int(claims * cross_links) if claims > 2 else len(relation_calls)
+    while len(relation_calls) < wanted:
+        origin, target = rng.sample(range(claims), 2)
+        roll = rng.random()
+        if roll < 0.3:
+            kind, call = "support", ("support", ((origin,), target), {})
+        elif roll < 0.6:
+            kind, call = "rebut", ("rebut", (origin, target), {})
+        elif roll < 0.8:
+            kind, call = "undercut", ("undercut", (origin, rng.choice(supports)), {})
+            target = call[1][1]
+        else:
+            kind, call = "doubt", ("doubt", (target, origin), {"stance": rng.choice(STANCES)})
+        if (kind, origin, target) in planned or (kind != "undercut" and ("support", origin, target) in planned):
+            continue
+        planned.add((kind, origin, target))
         relation_calls.append(call)
     return MapPlan(sources, claim_calls, relation_calls)
 
