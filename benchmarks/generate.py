@@ -179,3 +179,53 @@ def build(map_plan: MapPlan) -> ArgumentMap:
         else:
             made.append(amap.doubt(claims[arguments[0]], claims[arguments[1]], **options))
     return amap
+
+
+def kialo(claims: int, *, seed: int = 1, reuse: float = 0.05) -> str:
+    """Return a Kialo discussion export of *claims* claims, as Kialo writes it, for argmap's Kialo reader.
+
+    The shape of :func:`thesis_plan`: a random recursive tree of pros and
+    cons under one thesis, and about *reuse* ``-> See`` lines per claim (a
+    claim used a second time, under another). One claim in ten runs over
+    two lines, one in twenty holds escaped brackets and a Markdown link, one
+    in twenty words of other scripts.
+    """
+    rng = random.Random(seed)
+    parents = [0] + [rng.randrange(number) for number in range(1, claims)]
+    stances = ["", *("Pro" if rng.random() < 0.6 else "Con" for _ in range(1, claims))]
+    children: list[list[tuple[int, str]]] = [[] for _ in range(claims)]  # (claim, stance)
+    for number in range(1, claims):
+        children[parents[number]].append((number, stances[number]))
+    answered = {(number, parents[number]) for number in range(1, claims)}
+    for _ in range(int(claims * reuse) if claims > 2 else 0):
+        claim, under = rng.sample(range(1, claims), 2)
+        if (claim, under) not in answered:
+            answered.add((claim, under))
+            children[under].append((claim, rng.choice(("Pro", "Con"))))
+    texts = []
+    for number in range(claims):
+        text = _sentence(rng, number)
+        roll = rng.random()
+        if roll < 0.1:
+            text += "\n" + _sentence(rng, number)
+        elif roll < 0.15:
+            text = text[:-1] + f" \\(see [report {number}](https://example.org/{number})\\)."
+        elif roll < 0.2:
+            text = text[:-1] + " — Städte für Menschen, مدن للناس 🚲."
+        texts.append(text)
+    lines = [f"Discussion Title: A generated debate of {claims:,} claims", ""]
+    numbered: dict[int, str] = {}
+    pending = [(0, "1.", "")]
+    while pending:  # depth first, in order: a claim in full where its number comes first, -> See after
+        claim, label, stance = pending.pop()
+        said = f"{stance}: " if stance else ""
+        if claim in numbered:
+            lines.append(f"{label} {said}-> See {numbered[claim]}")
+            continue
+        numbered[claim] = label
+        lines.append(f"{label} {said}{texts[claim]}")
+        pending.extend(
+            (child, f"{label}{index}.", child_stance)
+            for index, (child, child_stance) in reversed(list(enumerate(children[claim], start=1)))
+        )
+    return "\n".join(lines) + "\n"

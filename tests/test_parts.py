@@ -10,8 +10,8 @@ from argmap import ArgumentMap, OptionError, UnknownClaimError
 from argmap.engine import pipe
 from argmap.model import Relation, Support, endpoints
 from argmap.parts import branches, neighbourhood, split
-from argmap.render.dot import DotOptions
 from argmap.render._quoting import node_id
+from argmap.render.dot import DotOptions
 from argmap.render.layout import LayoutOptions, plan
 from benchmarks.generate import build, thesis_plan
 from tests.strategies import maps
@@ -134,7 +134,7 @@ def test_branches_draw_every_claim_and_relation_of_a_part_once_within_the_size(a
 
 
 def test_branches_keep_a_debate_s_top_levels_on_the_trunk_and_cut_the_rest() -> None:
-    """A 2,000-claim debate cut at 200 claims: its thesis and the claims over 200 others on the trunk, branches below."""
+    """A 2,000-claim debate cut at 200: its thesis and claims over 200 others hang from on the trunk, branches below."""
     amap = build(thesis_plan(2_000))
     (part,) = split(amap)
     cut = branches(amap, part, 200)

@@ -156,10 +156,10 @@ def convert(
     source: Annotated[str, typer.Argument(help="The map to read (file, module:attribute, or - for stdin).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write; its name implies the format.")],
     from_format: Annotated[
-        str | None, typer.Option("--from", help="The input's format (native, aif, argdown, sadface, python).")
+        str | None, typer.Option("--from", help="The input's format (native, aif, argdown, sadface, kialo, python).")
     ] = None,
     to_format: Annotated[
-        str | None, typer.Option("--to", help="The output's format (native, aif, argdown, sadface, python).")
+        str | None, typer.Option("--to", help="The output's format (native, aif, argdown, sadface, kialo, python).")
     ] = None,
 ) -> None:
     """Convert a map from one format to another; the file names imply the formats.
