@@ -48,14 +48,21 @@ unit: $(READY)
 bench: $(READY)
 	$(BIN)/python -m benchmarks
 
+# The docs build runs docs/notebook.ipynb in a Jupyter kernel: its IPython and Jupyter folders go in a
+# temporary folder, not in the home folder.
+MKDOCS := NO_MKDOCS_2_WARNING=1 JUPYTER_PLATFORM_DIRS=1 IPYTHONDIR=$(CURDIR)/.docs-jupyter/ipython \
+	JUPYTER_RUNTIME_DIR=$(CURDIR)/.docs-jupyter/runtime $(BIN)/mkdocs
+
 ## docs: build the documentation site into site/ (open site/index.html).
 docs: $(READY)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+	@mkdir -p .docs-jupyter
+	$(MKDOCS) build --strict --quiet
+	@rm -rf .docs-jupyter
 
 docs-check: $(READY)
-	@rm -rf .docs-check
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir .docs-check
-	@rm -rf .docs-check
+	@rm -rf .docs-check && mkdir -p .docs-jupyter
+	$(MKDOCS) build --strict --quiet --site-dir .docs-check
+	@rm -rf .docs-check .docs-jupyter
 
 clean:
-	rm -rf $(VENV) $(OUT) site .docs-check .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) $(OUT) site .docs-check .docs-jupyter .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -14,6 +14,8 @@ The pipeline a map travels is build → check → (evaluate) → render / save:
 True
 """
 
+# Imported for what it does: it registers how each value below shows itself in a notebook.
+from argmap import jupyter  # noqa: F401
 from argmap.check import Problem, check
 from argmap.errors import (
     ArgmapError,

@@ -22,11 +22,12 @@ from typing import Literal, TypeAlias
 
 import attrs
 
+from argmap._display import Bundle, MimeTypes, Printer, bundle, pretty
 from argmap._graph import strongly_connected_components
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, SkepticalResponse, Support, Undercut, endpoints
 
-__all__ = ["CODES", "Problem", "Severity", "check"]
+__all__ = ["CODES", "Problem", "Problems", "Severity", "check"]
 
 Severity: TypeAlias = Literal["error", "warning"]
 
@@ -68,13 +69,27 @@ class Problem:
         return f"{self.severity}: {self.message} [{self.code}]"
 
 
-def check(amap: ArgumentMap) -> list[Problem]:
+class Problems(list[Problem]):
+    """The problems :func:`check` found: a list, that a notebook shows as a table of severities and codes."""
+
+    __slots__ = ()
+
+    def _repr_mimebundle_(self, include: MimeTypes = None, exclude: MimeTypes = None) -> Bundle:
+        """Show the problems in a notebook as a table (see :mod:`argmap.jupyter`)."""
+        return bundle(self, include, exclude)
+
+    def _repr_pretty_(self, printer: Printer, cycle: bool) -> None:
+        """Show the problems in IPython as a summary line and a line each."""
+        pretty(self, printer)
+
+
+def check(amap: ArgumentMap) -> Problems:
     """Return every problem found in *amap*, errors and warnings, in a stable order.
 
     Problems found while loading the map from a file (its
     :attr:`~argmap.map.ArgumentMap.load_problems`) come first.
     """
-    problems: list[Problem] = list(amap.load_problems)
+    problems = Problems(amap.load_problems)
     for rule in _RULES:
         problems.extend(rule(amap))
     return problems

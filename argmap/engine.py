@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
 
 import attrs
 
-from argmap._atomic import write_atomic
+from argmap._atomic import write_all, write_atomic
 from argmap.errors import EngineError, EngineNotFoundError, OptionError
 
 if TYPE_CHECKING:
@@ -55,7 +55,6 @@ __all__ = [
     "draw",
     "find_engine",
     "format_for",
-    "mimebundle",
     "page",
     "pipe",
     "render",
@@ -186,7 +185,30 @@ def pipe(source: str, format: str, *, engine: EngineName = "auto", timeout: floa
     if format == "html":
         raise OptionError("html is a page made from a map, not from DOT: use argmap.engine.page(amap)")
     found = find_engine(engine, format)
-    return _run(found.name, [found.path, f"-T{format}"], source.encode("utf-8"), timeout)
+    return _checked(_run(found.name, [found.path, f"-T{format}"], source.encode("utf-8"), timeout), format, found.name)
+
+
+_BEGINNINGS: dict[str, tuple[bytes, ...]] = {
+    "svg": (b"<?xml", b"<svg", b"<!DOCTYPE svg"),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "pdf": (b"%PDF-",),
+}
+"""How a drawing in each format Graphviz writes begins."""
+
+
+def _checked(output: bytes, format: str, program: str) -> bytes:
+    """Return *output* if it is a drawing in *format*; a program that says it succeeded may have written nothing.
+
+    Raises:
+        EngineError: the output is empty, or does not begin (an SVG: and end) as *format* does.
+    """
+    if not output:
+        raise EngineError(f"{program} reported success but wrote nothing")
+    beginnings = _BEGINNINGS.get(format, ())
+    whole = output.lstrip().startswith(beginnings) and (format != "svg" or b"</svg>" in output[-4096:])
+    if beginnings and not whole:
+        raise EngineError(f"{program} reported success but wrote {len(output):,} bytes that are not a whole {format}")
+    return output
 
 
 def _run(program: str, command: list[str], source: bytes, timeout: float, running: _Running | None = None) -> bytes:
@@ -256,13 +278,25 @@ def _ending(code: int) -> str:
     return f"exit {code}"
 
 
+_SAID_LINE = 200
+"""Characters of each line of a Graphviz program's message shown; the rest is cut."""
+
+
 def _said(stderr: bytes) -> str:
-    """Return what a Graphviz program wrote on stderr, as one line a user can read."""
-    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    """Return what a Graphviz program wrote on stderr as one short line a user can read, control characters escaped."""
+    lines = [_printable(line.strip()) for line in stderr[:65_536].decode("utf-8", "replace").splitlines()]
+    lines = [line if len(line) <= _SAID_LINE else line[: _SAID_LINE - 1] + "…" for line in lines if line]
     if not lines:
         return "it gave no message"
     shown = "; ".join(lines[:6])
     return shown + (f"; … ({len(lines) - 6} more lines)" if len(lines) > 6 else "")
+
+
+def _printable(text: str) -> str:
+    """Return *text* with each control character written as an escape, so that none reaches the terminal raw."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def page(
@@ -333,7 +367,9 @@ def render_files(
 
     A split writes its overview into *path* and its diagrams beside it, named
     ``{stem}-1{suffix}``, ``{stem}-2{suffix}``, ...; all files are written at
-    the end, each atomically, so that an error or Ctrl-C leaves none.
+    the end, all or none: each is staged beside its place and only then are
+    they moved into place, the overview last, so that an error (a full disk)
+    or Ctrl-C leaves none of them.
     The ``dot`` format writes :func:`~argmap.render.dot.to_dot`'s whole
     graph, whatever the layout: there is no Graphviz to lay it out.
 
@@ -365,11 +401,12 @@ def render_files(
         drawn.append(_drawn(drawing, format, options, engine, timeout))
         if advance is not None:
             advance(number, len(plan.drawings))
-    paths = [
-        write_atomic(target.with_name(f"{stem}{drawing.suffix}{suffix}"), data)
+    files = [
+        (target.with_name(f"{stem}{drawing.suffix}{suffix}"), data)
         for drawing, data in zip(plan.drawings, drawn, strict=True)
     ]
-    return Rendered(tuple(paths), plan.summary)
+    write_all([*files[1:], files[0]])  # all or none, the overview last: it never links to a file not there
+    return Rendered(tuple(path for path, _ in files), plan.summary)
 
 
 def draw(
@@ -491,7 +528,8 @@ def _packed(drawing: Drawing, format: str, found: Engine, timeout: float) -> byt
     if drawing.heading:
         opening, newline, rest = packed.partition("\n")
         packed = f"{opening}{newline}{drawing.heading}{rest}"
-    return _run("neato", [str(folder / "neato"), "-n2", f"-T{format}"], packed.encode("utf-8"), timeout)
+    drawn = _run("neato", [str(folder / "neato"), "-n2", f"-T{format}"], packed.encode("utf-8"), timeout)
+    return _checked(drawn, format, "neato")
 
 
 _STAGGER = ("-l", "8", "-f", "-c", "8")
@@ -514,15 +552,3 @@ def _streams(graphs: Sequence[str], count: int) -> list[str]:
         streams[-1].append(graph)
         size += len(graph)
     return ["".join(stream) for stream in streams]
-
-
-def mimebundle(amap: ArgumentMap) -> dict[str, str]:
-    """Return what Jupyter shows for *amap*: an SVG diagram, or text saying why there is none."""
-    from argmap.render.dot import to_dot
-
-    text = repr(amap)
-    try:
-        svg = pipe(to_dot(amap), "svg").decode("utf-8")
-    except (EngineNotFoundError, EngineError) as error:
-        return {"text/plain": f"{text}\n(no diagram: {error})"}
-    return {"image/svg+xml": svg, "text/plain": text}

@@ -44,6 +44,7 @@ from typing import Literal, TypeAlias
 
 import attrs
 
+from argmap._display import Bundle, MimeTypes, bundle
 from argmap.errors import ArgmapError, InvalidElementError, UnknownElementError
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut
@@ -108,6 +109,8 @@ class Evaluation:
         views: the verdicts in each extension, one mapping per extension.
         framework: the abstract framework the map became.
         arguments: what each argument of *framework* is, by name.
+        elements: the claims and relations judged, by id, as they were when evaluated,
+            so that a verdict can be shown beside what it judges.
     """
 
     semantics: Semantics
@@ -115,6 +118,31 @@ class Evaluation:
     views: tuple[Mapping[str, Verdict], ...]
     framework: Framework = attrs.field(eq=False, repr=False)
     arguments: Mapping[str, MapArgument] = attrs.field(eq=False, repr=False)
+    elements: Mapping[str, Claim | Relation] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def __repr__(self) -> str:
+        """Return a short summary: the semantics, and how many claims and relations have each status.
+
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap()
+        >>> _ = m.rebut(m.claim("Drone strikes will end."), "The strikes went on in May.")
+        >>> evaluate(m)
+        <Evaluation grounded: 2 claims (1 accepted, 1 rejected), 1 relation (1 accepted)>
+        """
+        claims: list[str] = []
+        relations: list[str] = []
+        for id in self.verdicts:
+            if id in self.elements:
+                (claims if isinstance(self.elements[id], Claim) else relations).append(id)
+        parts = [_counted(self, claims, "claim"), _counted(self, relations, "relation")]
+        if len(claims) + len(relations) < len(self.verdicts):  # made without its elements
+            parts = [_counted(self, list(self.verdicts), "verdict")]
+        extensions = "" if self.semantics == "grounded" else f", {_plural(len(self.views), 'extension')}"
+        return f"<Evaluation {self.semantics}{extensions}: {', '.join(parts)}>"
+
+    def _repr_mimebundle_(self, include: MimeTypes = None, exclude: MimeTypes = None) -> Bundle:
+        """Show the evaluation in a notebook as a table of verdicts (see :mod:`argmap.jupyter`)."""
+        return bundle(self, include, exclude)
 
     def __getitem__(self, element: Claim | Relation | str) -> Verdict:
         """Return the verdict on *element* (a claim or relation of the map, or its id)."""
@@ -159,7 +187,20 @@ def evaluate(amap: ArgumentMap, semantics: Semantics = "grounded") -> Evaluation
         verdicts: Mapping[str, Verdict] = views[0]
     else:
         verdicts = {id: _summary([view[id] for view in views], semantics) for id in ids}
-    return Evaluation(semantics, verdicts, views, structure.framework, structure.described())
+    elements: dict[str, Claim | Relation] = {claim.id: claim for claim in amap.claims}
+    elements.update((relation.id, relation) for relation in amap.relations)
+    return Evaluation(semantics, verdicts, views, structure.framework, structure.described(), elements)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+def _counted(evaluation: Evaluation, ids: list[str], noun: str) -> str:
+    """Return ``"3 claims (2 accepted, 1 undecided)"``: how many *ids* there are, and of each status."""
+    statuses = [evaluation.verdicts[id].status for id in ids]
+    counts = ", ".join(f"{statuses.count(status):,} {status}" for status in STATUSES if status in statuses)
+    return _plural(len(ids), noun) + (f" ({counts})" if counts else "")
 
 
 def _order(codes: bytes) -> bytes:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import attrs
 
+from argmap._display import Bundle, MimeTypes, bundle
 from argmap.errors import DuplicateIdError, InvalidElementError, UnknownClaimError, UnknownElementError
 from argmap.model import (
     Attribution,
@@ -470,11 +471,9 @@ class ArgumentMap:
         title = f" {self.title!r}" if self.title else ""
         return f"<ArgumentMap{title}: {len(self._claims)} claims, {len(self._relations)} relations>"
 
-    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
-        """Show the map in Jupyter as an SVG diagram, or as text saying why Graphviz could not draw it."""
-        from argmap.engine import mimebundle  # Graphviz is needed only when a notebook asks
-
-        return mimebundle(self)
+    def _repr_mimebundle_(self, include: MimeTypes = None, exclude: MimeTypes = None) -> Bundle:
+        """Show the map in a notebook as its diagram (see :mod:`argmap.jupyter`)."""
+        return bundle(self, include, exclude)
 
     def copy(self) -> ArgumentMap:
         """Return a new map with the same metadata and elements (elements are immutable, so shared)."""

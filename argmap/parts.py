@@ -109,7 +109,9 @@ def neighbourhood(amap: ArgumentMap, claim: ClaimRef, depth: int) -> ArgumentMap
             joined.setdefault(member, []).append(relation_id)
     distance = {centre: 0}
     frontier = [centre]
-    for step in range(1, depth + 1):
+    step = 0
+    while frontier and step < depth:  # a depth beyond the map's reach ends when nothing new is reached
+        step += 1
         reached = []
         for current in frontier:
             for relation_id in joined.get(current, ()):

@@ -1,12 +1,19 @@
-"""Shared test settings: hypothesis profiles, and where the real corpus lives."""
+"""Shared test settings: hypothesis profiles, where the real corpus lives, and the browser."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.browser import launch
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 """The project root."""
@@ -21,6 +28,12 @@ def corpus_file(*parts: str) -> Path:
     if not path.is_file():
         pytest.skip(f"the real corpus is not beside this checkout ({path} is absent)")
     return path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Return one headless Chromium for the whole session: Playwright's sync API drives one at a time."""
+    yield from launch()
 
 
 settings.register_profile(

@@ -80,7 +80,10 @@ def test_stdin_is_read_with_a_dash(tmp_path: Path) -> None:
         (["check", "missing.json"], "missing.json: no such file"),
         (["check", "notes.txt"], "cannot tell the format from the file name"),
         (["convert", README_MAP, "-o", "no/such/folder/x.json"], "no/such/folder: no such folder"),
-        (["convert", README_MAP, "-o", "x.json", "--to", "klingon"], "unknown format 'klingon'"),
+        (
+            ["convert", README_MAP, "-o", "x.json", "--to", "klingon"],
+            "Invalid value for '--to': 'klingon' is not one of",
+        ),
         (["check", "-"], "cannot tell the format of standard input"),
     ],
 )

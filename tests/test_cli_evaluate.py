@@ -113,11 +113,11 @@ def test_map_json_has_every_element() -> None:
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["evaluate", "g.af", "--semantics", "naive"], "unknown semantics 'naive'"),
+        (["evaluate", "g.af", "--semantics", "naive"], "Invalid value for '--semantics' / '-s': 'naive' is not one of"),
         (["evaluate", "bad.af"], "bad.af:3:3: '9' is no argument: arguments are numbered 1 to 2"),
         (["evaluate", "bad.tgf"], "bad.tgf:3:3: 'c' is not declared"),
         (["evaluate", "missing.af"], "missing.af: no such file"),
-        (["evaluate", "g.af", "--from", "apx"], "unknown format 'apx'"),
+        (["evaluate", "g.af", "--from", "apx"], "Invalid value for '--from': 'apx' is not one of"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_two(

@@ -67,12 +67,15 @@ def test_the_output_name_implies_the_format(maps: Path) -> None:
 
 @pytest.mark.dot
 def test_a_folder_renders_every_map_in_it_into_an_output_folder(maps: Path, tmp_path: Path) -> None:
-    """A folder stands for each map file in it; -o names an existing folder to write them into."""
+    """A folder stands for each map file in it, its Python maps with --run-python; -o names a folder to write into."""
     (maps / "notes.txt").write_text("not a map", encoding="utf-8")
     (maps / "__init__.py").write_text("", encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     result = runner.invoke(app, ["render", str(maps), "-o", str(out), "-f", "png"])
+    assert result.exit_code == EXIT_OK, result.output
+    assert sorted(path.name for path in out.iterdir()) == ["shamsi.png"]  # no code run that nobody named
+    result = runner.invoke(app, ["render", str(maps), "-o", str(out), "-f", "png", "--run-python"])
     assert result.exit_code == EXIT_OK, result.output
     assert sorted(path.name for path in out.iterdir()) == ["readme.png", "shamsi.png"]
 
@@ -100,14 +103,20 @@ def test_a_module_attribute_is_drawn_into_the_current_folder(tmp_path: Path, mon
         (["render", "missing.json"], "missing.json: no such file"),
         (["render", "broken.json"], "broken.json:1:"),
         (["render", "empty.py"], "empty.py: defines no map"),
-        (["render", "{map}", "-f", "gif"], "unknown diagram format 'gif'"),
+        (
+            ["render", "{map}", "-f", "gif"],
+            "Invalid value for '--format' / '-f': 'gif' is not one of 'svg', 'png', 'pdf', 'dot', 'html'.",
+        ),
         (["render", "{map}", "-o", "x.gif"], "x.gif: cannot tell the diagram format"),
         (["render", "{map}", "-o", "no/such/folder/x.svg"], "no/such/folder: no such folder"),
         (["render", "{map}", "{map}", "-o", "x.svg"], "with several maps, -o must name an existing folder"),
-        (["render", "{map}", "--direction", "up"], "direction must be one of BT, TB, LR, RL"),
-        (["render", "{map}", "--group-by", "colour"], "group_by must be one of none, source, tag, document"),
-        (["render", "{map}", "--engine", "neato"], "unknown engine 'neato'"),
-        (["render", "{map}", "--wrap", "2"], "wrap must be a whole number"),
+        (["render", "{map}", "--direction", "up"], "Invalid value for '--direction': 'up' is not one of"),
+        (["render", "{map}", "--group-by", "colour"], "Invalid value for '--group-by': 'colour' is not one of"),
+        (
+            ["render", "{map}", "--engine", "neato"],
+            "Invalid value for '--engine': 'neato' is not one of 'auto', 'dot', 'graphviz-pure'.",
+        ),
+        (["render", "{map}", "--wrap", "2"], "Invalid value for '--wrap': 2 is not in the range 8<=x<=400."),
         (["render", "folder"], "folder: no map files in this folder"),
     ],
 )
@@ -134,7 +143,7 @@ def test_one_bad_map_among_several_is_reported_and_the_rest_are_drawn(maps: Path
     (maps / "broken.json").write_text("{", encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
-    result = runner.invoke(app, ["render", str(maps), "-o", str(out), "-f", "dot"])
+    result = runner.invoke(app, ["render", str(maps), "-o", str(out), "-f", "dot", "--run-python"])
     assert result.exit_code == EXIT_INPUT
     assert result.stderr.count("argmap: error: ") == 1
     assert "broken.json" in result.stderr
@@ -210,7 +219,7 @@ def test_many_maps_show_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
         shutil.copy(README, tmp_path / f"map{number}.py")
     out = tmp_path / "out"
     out.mkdir()
-    code, text = on_terminal([str(ARGMAP), "render", str(tmp_path), "-o", str(out), "-f", "svg"])
+    code, text = on_terminal([str(ARGMAP), "render", str(tmp_path), "-o", str(out), "-f", "svg", "--run-python"])
     assert code == EXIT_OK
     assert "rendering" in text
     assert "6/6" in text

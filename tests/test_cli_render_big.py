@@ -140,10 +140,10 @@ def test_focus_draws_the_neighbourhood_with_the_focus_highlighted_in_every_forma
     ("arguments", "message"),
     [
         (["--focus", "no such claim at all"], "no claim has id or text 'no such claim at all'"),
-        (["--focus", "x", "--depth", "-1"], "--depth must be 0 or more, got -1"),
+        (["--focus", "x", "--depth", "-1"], "Invalid value for '--depth': -1 is not in the range x>=0."),
         (["--depth", "2"], "--depth says how far from the --focus claim to draw"),
         (["--layout", "tidy"], "Invalid value for '--layout'"),
-        (["--layout", "split", "-f", "html"], "the html page draws one map"),
+        (["--layout", "split", "-o", "{page}"], "the html page draws one map"),
     ],
 )
 def test_bad_focus_depth_and_layout_are_exit_two_and_nothing_written(
@@ -151,10 +151,12 @@ def test_bad_focus_depth_and_layout_are_exit_two_and_nothing_written(
 ) -> None:
     """An unknown claim, a negative depth, a depth without a focus and an unknown layout are exit 2, nothing written."""
     out = tmp_path / "out.svg"
+    arguments = [argument.replace("{page}", str(tmp_path / "out.html")) for argument in arguments]
     result = runner.invoke(app, ["render", str(WIRE), "-o", str(out), *arguments])
     assert result.exit_code == EXIT_INPUT, result.output
     assert message in result.stderr
     assert not out.exists()
+    assert not (tmp_path / "out.html").exists()
 
 
 @pytest.mark.dot

@@ -5,12 +5,11 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 
-from argmap import ArgumentMap, EngineError, EngineNotFoundError, load
-from argmap.engine import Engine, find_engine, format_for, mimebundle, pipe, render
+from argmap import EngineError, EngineNotFoundError, load
+from argmap.engine import Engine, find_engine, format_for, pipe, render
 from argmap.errors import OptionError
 from argmap.render import to_dot
 from benchmarks.generate import build, plan
@@ -179,20 +178,3 @@ def test_unknown_formats_and_engines_are_refused() -> None:
         pipe("digraph {}", "gif")
     with pytest.raises(OptionError, match="choose one of auto, dot, graphviz-pure"):
         find_engine("neato")  # type: ignore[arg-type]
-
-
-@pytest.mark.dot
-def test_jupyter_shows_a_map_as_svg() -> None:
-    """An ArgumentMap's MIME bundle holds an SVG of the map, and its text form."""
-    bundle = load(README)._repr_mimebundle_()
-    assert bundle["text/plain"] == "<ArgumentMap 'Pakistan asks the CIA to leave': 4 claims, 2 relations>"
-    root = ElementTree.fromstring(bundle["image/svg+xml"])
-    assert root.tag == "{http://www.w3.org/2000/svg}svg"
-
-
-@pytest.mark.usefixtures("no_engine")
-def test_jupyter_says_why_there_is_no_diagram() -> None:
-    """Without Graphviz, a notebook shows the map as text with the reason and the install hint, not a traceback."""
-    bundle = mimebundle(ArgumentMap(title="Drones"))
-    assert list(bundle) == ["text/plain"]
-    assert "(no diagram: no Graphviz program found: install Graphviz" in bundle["text/plain"]

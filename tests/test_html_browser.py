@@ -17,7 +17,7 @@ from argmap import ArgumentMap, Attribution, Claim, Source, load
 from argmap.engine import render
 from argmap.render import DotOptions
 from argmap.render.html import HtmlOptions
-from tests.browser import Visit, launch, until, visit
+from tests.browser import Visit, until, visit
 from tests.golden import example_paths
 from tests.watching import RENDERED, Watching
 
@@ -29,12 +29,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.dot]
 HOSTILE = "</script><script>alert(1)</script>"
 IMAGE = '<img src=x onerror="alert(2)">'
 EXAMPLES = {path.stem: path for path in example_paths()}
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Return a headless Chromium for the whole session."""
-    yield from launch()
 
 
 @pytest.fixture

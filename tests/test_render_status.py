@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from typer.testing import CliRunner
 
@@ -59,10 +61,12 @@ def test_every_claim_written_gets_exactly_one_verdict_line(amap: ArgumentMap) ->
     )
 
 
-def test_the_commands_take_evaluate() -> None:
+def test_the_commands_take_evaluate(tmp_path: Path) -> None:
     """Argmap render --evaluate badges the DOT; argmap outline --evaluate writes verdicts."""
-    result = runner.invoke(app, ["render", str(README), "-f", "dot", "-o", "/dev/stdout", "--evaluate"])
+    out = tmp_path / "readme.dot"
+    result = runner.invoke(app, ["render", str(README), "-f", "dot", "-o", str(out), "--evaluate"])
     assert result.exit_code == EXIT_OK, result.output
+    assert "accepted" in out.read_text(encoding="utf-8")
     result = runner.invoke(app, ["outline", str(README), "--evaluate", "--semantics", "preferred"])
     assert result.exit_code == EXIT_OK, result.output
     assert "undecided" in result.stdout

@@ -18,28 +18,109 @@ commands, so that ``argmap --help`` answers at once.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
 from argmap import __version__
-from argmap.errors import ArgmapError, EngineError, EngineNotFoundError, FormatError
+from argmap.errors import ArgmapError, EngineError, EngineNotFoundError, FormatError, OptionError
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
 
-__all__ = ["EXIT_ENGINE", "EXIT_INPUT", "EXIT_OK", "EXIT_PROBLEMS", "app", "read_map"]
+__all__ = [
+    "EXIT_ENGINE",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "EXIT_PIPE",
+    "EXIT_PROBLEMS",
+    "FROM_HELP",
+    "MapFormat",
+    "SemanticsName",
+    "RUN_PYTHON_HELP",
+    "STDIN",
+    "app",
+    "errors",
+    "exit_code",
+    "expand",
+    "message",
+    "read_map",
+    "read_stdin",
+    "write_stdout",
+]
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_INPUT = 2
 EXIT_ENGINE = 3
 
+EXIT_PIPE = 141
+"""The reader of standard output went away (``argmap evaluate m.py | head -1``): 128 + SIGPIPE, as a Unix tool ends."""
+
+
+_click = importlib.import_module(typer.BadParameter.__module__)
+"""The exceptions of the click typer runs on: click's own, or from typer 0.27 on its copy of click."""
+
+
+class _Commands(TyperGroup):
+    """The argmap commands, ending as a Unix tool does: a usage error is one line, a closed pipe says nothing."""
+
+    def main(  # type: ignore[override]  # the same parameters, passed on
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run a command; print a usage error (a bad option value, an unknown command) as one line, exit 2."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except _click.ClickException as error:
+            if type(error).__name__ == "NoArgsIsHelpError":  # `argmap` alone: its help
+                typer.echo(error.ctx.get_help())
+                sys.exit(error.exit_code)
+            said = " ".join(error.format_message().split())
+            context = getattr(error, "ctx", None)
+            hint = f" (see {context.command_path} --help)" if isinstance(error, _click.UsageError) and context else ""
+            typer.echo(f"argmap: error: {said}{hint}", err=True)
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            typer.echo("argmap: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; when standard output's reader has gone, stop at once and quietly."""
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(EXIT_PIPE) from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's last flush at exit finds no closed pipe to complain of."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test runner's): nothing will be flushed into a pipe
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="argmap",
     no_args_is_help=True,
     add_completion=False,
@@ -73,8 +154,24 @@ def main(
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     """Print one line on stderr and exit with *code*."""
-    typer.echo(f"argmap: error: {message}", err=True)
+    line = " ".join(message.split()) if "\n" in message or "\r" in message else message
+    typer.echo(f"argmap: error: {line}", err=True)
     raise typer.Exit(code)
+
+
+def message(error: BaseException) -> str:
+    """Return the one line a user reads for *error*: argmap's own message, or the system's naming the file."""
+    if isinstance(error, OSError) and not isinstance(error, ArgmapError):
+        where = f"{error.filename}: " if error.filename else ""
+        text = f"{where}{error.strerror or error}"
+    else:
+        text = str(error)
+    return " ".join(text.split()) if "\n" in text or "\r" in text else text
+
+
+def exit_code(error: BaseException) -> int:
+    """Return the exit code of *error*: 3 for Graphviz, 2 for any other bad input."""
+    return EXIT_ENGINE if isinstance(error, (EngineNotFoundError, EngineError)) else EXIT_INPUT
 
 
 @contextlib.contextmanager
@@ -82,16 +179,27 @@ def errors() -> Iterator[None]:
     """Turn argmap's errors, and the operating system's, into one line and an exit code."""
     try:
         yield
-    except (EngineNotFoundError, EngineError) as error:
-        fail(str(error), EXIT_ENGINE)
-    except ArgmapError as error:
-        fail(str(error))
-    except OSError as error:
-        where = f"{error.filename}: " if error.filename else ""
-        fail(f"{where}{error.strerror or error}")
+    except BrokenPipeError:
+        raise  # the reader went away: the command line's main() ends quietly
+    except (ArgmapError, OSError) as error:
+        fail(message(error), exit_code(error))
     except KeyboardInterrupt:
         typer.echo("argmap: interrupted", err=True)
         raise typer.Exit(130) from None
+
+
+STDIN = "<stdin>"
+"""How errors name standard input."""
+
+
+def read_stdin() -> str:
+    """Return standard input as text: UTF-8, a BOM dropped; else a :class:`FormatError` naming ``<stdin>``."""
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise FormatError("is not UTF-8 text", path=STDIN, line=line) from None
 
 
 def read_map(reference: str, format: str | None = None) -> ArgumentMap:
@@ -99,8 +207,13 @@ def read_map(reference: str, format: str | None = None) -> ArgumentMap:
     from argmap import formats
 
     if reference == "-":
-        text = sys.stdin.read()
-        return formats.loads(text, format or _sniff(text))
+        text = read_stdin()
+        try:
+            return formats.loads(text, format or _sniff(text))
+        except FormatError as error:
+            if error.path is None:
+                error.path = STDIN
+            raise
     if format is None and not Path(reference).exists() and ":" in reference:
         format = "python"  # a module:attribute reference
     return formats.load(reference, format)
@@ -112,73 +225,199 @@ def _sniff(text: str) -> str:
 
     format = sniff(text)
     if format is None:
-        raise FormatError("cannot tell the format of standard input; name it with --from", path="<stdin>")
+        raise FormatError("cannot tell the format of standard input; name it with --from", path=STDIN)
     return format
+
+
+def expand(reference: str, *, run_python: bool = False) -> list[str]:
+    """Return the maps *reference* stands for: itself, or for a folder the map files in it, sorted.
+
+    A folder's Python files are left out unless *run_python*: reading one
+    runs its code, which nobody named. With it, only those that define a
+    top-level ``MAP`` or ``build`` (seen without running them) are taken.
+    Names starting with ``_`` or ``.`` are left out.
+
+    Raises:
+        FormatError: the folder holds no map file.
+    """
+    from argmap.formats import format_for
+
+    folder = Path(reference)
+    if reference == "-" or not folder.is_dir():
+        return [reference]
+    found: list[str] = []
+    skipped = 0
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or path.name.startswith(("_", ".")):
+            continue
+        try:
+            format = format_for(path)
+        except FormatError:
+            continue
+        if format == "python" and not run_python:
+            skipped += 1
+        elif format != "python" or _defines_map(path):
+            found.append(str(path))
+    if not found:
+        files = "1 Python file is" if skipped == 1 else f"{skipped} Python files are"
+        more = f" ({files} read only with --run-python)" if skipped else ""
+        raise FormatError(f"no map files in this folder{more}", path=folder)
+    return found
+
+
+def _defines_map(path: Path) -> bool:
+    """Tell whether the Python file *path* assigns ``MAP`` or defines ``build`` at its top level, without running it."""
+    import ast
+
+    try:
+        tree = ast.parse(path.read_bytes())
+    except (OSError, SyntaxError, ValueError, MemoryError, RecursionError):
+        return True  # let reading it report what is wrong: compiling runs nothing
+    for statement in tree.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name == "build":
+            return True
+        targets = statement.targets if isinstance(statement, ast.Assign) else []
+        if isinstance(statement, ast.AnnAssign):
+            targets = [statement.target]
+        if any(isinstance(target, ast.Name) and target.id == "MAP" for target in targets):
+            return True
+    return False
+
+
+MapFormat = Literal["native", "python", "aif", "argdown", "sadface", "kialo"]
+"""The map formats, as the command line offers them (matched in any case)."""
+SemanticsName = Literal["grounded", "complete", "preferred", "stable"]
+"""The semantics, as the command line offers them."""
+
+FROM_HELP = "The input's format, where its name or content does not say."
+RUN_PYTHON_HELP = (
+    "Also read the Python maps (.py) in folders named, which runs their code: only for folders you trust. "
+    "Files named one by one are always read."
+)
 
 
 @app.command()
 def check(
-    maps: Annotated[list[str], typer.Argument(help="Maps to check (files, module:attribute, or - for stdin).")],
+    maps: Annotated[
+        list[str], typer.Argument(help="Maps to check: files, folders of map files, module:attribute, or - for stdin.")
+    ],
     strict: Annotated[bool, typer.Option("--strict", help="Count warnings as problems, not only errors.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the problems of every map as JSON.")] = False,
+    from_format: Annotated[MapFormat | None, typer.Option("--from", help=FROM_HELP, case_sensitive=False)] = None,
+    run_python: Annotated[bool, typer.Option("--run-python", help=RUN_PYTHON_HELP)] = False,
 ) -> None:
     """Report the problems in maps: support cycles, orphan claims, unattributed claims, ...
 
-    Exits with 1 when a map has an error (or, with --strict, any problem).
+    Every map is checked, a map that cannot be read reported in one line and
+    the rest still checked. Exits with the worst status: 2 when a map could
+    not be read, else 1 when a map has an error (or, with --strict, any
+    problem), else 0.
 
     Example: argmap check examples/wire_cia_drawdown.py
     """
     from argmap.check import check as check_map
 
     found: dict[str, list[dict[str, object]]] = {}
-    failing = False
+    worst = EXIT_OK
+    count = 0
     with errors():
-        for reference in maps:
-            problems = check_map(read_map(reference))
-            found[reference] = [
-                {"severity": p.severity, "code": p.code, "message": p.message, "elements": list(p.elements)}
-                for p in problems
-            ]
-            failing |= any(p.severity == "error" or strict for p in problems)
-            if not as_json:
-                for problem in problems:
-                    typer.echo(f"{reference}: {problem}")
-    if as_json:
-        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
-    elif not any(found.values()):
-        typer.echo(f"no problems in {len(maps)} map{'s' if len(maps) != 1 else ''}")
-    if failing:
-        raise typer.Exit(EXIT_PROBLEMS)
+        for argument in maps:
+            try:
+                references = expand(argument, run_python=run_python)
+            except (ArgmapError, OSError) as error:
+                worst = max(worst, _unreadable(found, argument, error, as_json))
+                continue
+            for reference in references:
+                count += 1
+                try:
+                    problems = check_map(read_map(reference, from_format))
+                except (ArgmapError, OSError) as error:
+                    worst = max(worst, _unreadable(found, reference, error, as_json))
+                    continue
+                found[reference] = [
+                    {"severity": p.severity, "code": p.code, "message": p.message, "elements": list(p.elements)}
+                    for p in problems
+                ]
+                if any(p.severity == "error" or strict for p in problems):
+                    worst = max(worst, EXIT_PROBLEMS)
+                if not as_json:
+                    for problem in problems:
+                        typer.echo(f"{reference}: {problem}")
+        if as_json:
+            typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        elif worst == EXIT_OK and not any(found.values()):
+            typer.echo(f"no problems in {count} map{'s' if count != 1 else ''}")
+    if worst:
+        raise typer.Exit(worst)
+
+
+def _unreadable(found: dict[str, list[dict[str, object]]], reference: str, error: BaseException, as_json: bool) -> int:
+    """Record that *reference* could not be read (a problem with the code ``unreadable``); return the exit code."""
+    said = message(error)
+    found[reference] = [{"severity": "error", "code": "unreadable", "message": said, "elements": []}]
+    if not as_json:
+        typer.echo(f"argmap: error: {said}", err=True)
+    return exit_code(error)
 
 
 @app.command()
 def convert(
     source: Annotated[str, typer.Argument(help="The map to read (file, module:attribute, or - for stdin).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write; its name implies the format.")],
-    from_format: Annotated[
-        str | None, typer.Option("--from", help="The input's format (native, aif, argdown, sadface, kialo, python).")
-    ] = None,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="The file to write, its name implying the format, or - for stdout (with --to)."
+        ),
+    ],
+    from_format: Annotated[MapFormat | None, typer.Option("--from", help=FROM_HELP, case_sensitive=False)] = None,
     to_format: Annotated[
-        str | None, typer.Option("--to", help="The output's format (native, aif, argdown, sadface, kialo, python).")
+        MapFormat | None,
+        typer.Option("--to", help="The output's format, where the name of -o does not say.", case_sensitive=False),
     ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Say nothing of what the output format cannot hold, or of the input.")
+    ] = False,
 ) -> None:
     """Convert a map from one format to another; the file names imply the formats.
 
     Formats: native (.json), aif (.aif.json), argdown (.argdown), sadface
     (.sadface.json), python (.py). A plain .json input is read as the format
-    its content shows. What the input held that a map cannot is printed as
-    warnings.
+    its content shows. What the input held that a map cannot, and what the
+    output format cannot hold (one line a part of the map), are printed as
+    warnings; --quiet silences them. -o - --to FORMAT writes to stdout.
 
     Example: argmap convert nodeset7903.json -o debate.argdown
     """
     from argmap import formats
+    from argmap.formats._carried import NAMES, lost
 
+    standard = str(output) == "-"
     with errors():
+        if standard and to_format is None:
+            raise OptionError("-o - writes to standard output: name its format with --to")
         amap = read_map(source, from_format)
-        formats.dump(amap, output, to_format)
-    for problem in amap.load_problems:
-        typer.echo(f"argmap: {problem.severity}: {source}: {problem.message}", err=True)
-    typer.echo(f"wrote {output}", err=True)
+        target = to_format or formats.format_for(output)
+        if standard:
+            text = formats.dumps(amap, target)
+        else:
+            formats.dump(amap, output, target)
+        if not quiet:
+            for problem in amap.load_problems:
+                typer.echo(f"argmap: {problem.severity}: {source}: {problem.message}", err=True)
+            for what, count in lost(amap, target):
+                typer.echo(
+                    f"argmap: warning: {output}: {NAMES[target]} cannot hold {what} ({count:,}); left out", err=True
+                )
+        if standard:
+            write_stdout(text.encode("utf-8"))
+        else:
+            typer.echo(f"wrote {output}", err=True)
+
+
+def write_stdout(data: bytes) -> None:
+    """Write *data* to standard output as it is, byte for byte (a PNG as well as text)."""
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
 
 
 def report(line: str) -> None:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from argmap.cli import (
+    STDIN,
+    SemanticsName,
     app,
     errors,
-    fail,
     read_map,
+    read_stdin,
 )
+from argmap.errors import FormatError
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -33,11 +35,16 @@ def evaluate(
         typer.Argument(help="A framework (.af or .tgf file), or a map (file, module:attribute, or - for stdin)."),
     ],
     semantics: Annotated[
-        str, typer.Option("--semantics", "-s", help="grounded, complete, preferred or stable.")
+        SemanticsName,
+        typer.Option("--semantics", "-s", help="The semantics that decides what stands.", case_sensitive=False),
     ] = "grounded",
     from_format: Annotated[
-        str | None,
-        typer.Option("--from", help="The input's format, where its name does not say: af or tgf, native or python."),
+        Literal["af", "tgf", "native", "python", "aif", "argdown", "sadface"] | None,
+        typer.Option(
+            "--from",
+            help="The input's format, where its name does not say: af or tgf for a framework, else a map format.",
+            case_sensitive=False,
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
@@ -49,10 +56,6 @@ def evaluate(
 
     Example: argmap evaluate examples/readme.py --semantics preferred
     """
-    from argmap.semantics import SEMANTICS
-
-    if semantics not in SEMANTICS:
-        fail(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
     with errors():
         suffix = Path(source).suffix.lower().lstrip(".")
         if from_format in _FRAMEWORK_FORMATS or (from_format is None and suffix in _FRAMEWORK_FORMATS):
@@ -61,19 +64,21 @@ def evaluate(
             _evaluate_map(read_map(source, from_format), semantics, as_json)
 
 
-def _evaluate_framework(source: str, format: str, semantics: str, as_json: bool) -> None:
+def _evaluate_framework(source: str, format: str, semantics: SemanticsName, as_json: bool) -> None:
     from argmap.semantics import formats as framework_formats
     from argmap.semantics import labellings
     from argmap.semantics.framework import IN
 
     if source == "-":
-        framework = framework_formats.loads(sys.stdin.read(), format)
+        try:
+            framework = framework_formats.loads(read_stdin(), format)
+        except FormatError as error:
+            if error.path is None:
+                error.path = STDIN
+            raise
     else:
         framework = framework_formats.load(source, format)
-    found = [
-        labelling.arguments_labelled(IN)
-        for labelling in labellings(framework, semantics)  # type: ignore[arg-type]  # checked against SEMANTICS
-    ]
+    found = [labelling.arguments_labelled(IN) for labelling in labellings(framework, semantics)]
     if len(found) > 1:  # the solver's order is its own: print them in a stable one
         index = framework.index
         found.sort(key=lambda names: [index[name] for name in names])
@@ -81,15 +86,16 @@ def _evaluate_framework(source: str, format: str, semantics: str, as_json: bool)
         typer.echo(json.dumps({"semantics": semantics, "extensions": found}, ensure_ascii=False))
         return
     noun = "extension" if len(found) == 1 else "extensions"
-    typer.echo(f"{semantics}: {len(found) or 'no'} {noun} of {source} ({len(framework)} arguments)")
+    shown = STDIN if source == "-" else source
+    typer.echo(f"{semantics}: {len(found) or 'no'} {noun} of {shown} ({len(framework)} arguments)")
     for number, names in enumerate(found, start=1):
         typer.echo(f"  {number}: {{{', '.join(names)}}}")
 
 
-def _evaluate_map(amap: ArgumentMap, semantics: str, as_json: bool) -> None:
+def _evaluate_map(amap: ArgumentMap, semantics: SemanticsName, as_json: bool) -> None:
     from argmap.evaluate import evaluate as evaluate_map
 
-    result = evaluate_map(amap, semantics)  # type: ignore[arg-type]  # checked against SEMANTICS
+    result = evaluate_map(amap, semantics)
     elements = [*amap.claims, *amap.relations]
     if as_json:
         rows = [

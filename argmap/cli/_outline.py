@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from argmap.cli import (
+    FROM_HELP,
+    MapFormat,
+    SemanticsName,
     app,
     errors,
     read_map,
@@ -38,6 +41,7 @@ def outline(
         typer.Option(
             "--style",
             help="tree: Unicode box drawing; ascii: the same drawn in ASCII; markdown: headings and nested lists.",
+            case_sensitive=False,
         ),
     ] = "tree",
     width: Annotated[
@@ -48,7 +52,8 @@ def outline(
         str | None, typer.Option("--root", help="Outline only the claims under this one (its id or its text).")
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the outline to this file (atomically), not stdout.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the outline to this file (atomically), not stdout; - is stdout."),
     ] = None,
     watch: Annotated[
         bool,
@@ -65,9 +70,12 @@ def outline(
         ),
     ] = False,
     semantics: Annotated[
-        Literal["grounded", "complete", "preferred", "stable"],
-        typer.Option("--semantics", help="With --evaluate: the semantics that decides what stands."),
+        SemanticsName,
+        typer.Option(
+            "--semantics", help="With --evaluate: the semantics that decides what stands.", case_sensitive=False
+        ),
     ] = "grounded",
+    from_format: Annotated[MapFormat | None, typer.Option("--from", help=FROM_HELP, case_sensitive=False)] = None,
 ) -> None:
     """Print a map as an outline: each main conclusion, and what supports, rebuts, undercuts and doubts it.
 
@@ -79,6 +87,8 @@ def outline(
     """
     from argmap.render.outline import outline_lines
 
+    if output is not None and str(output) == "-":
+        output = None  # standard output, as without -o
     terminal = output is None and sys.stdout.isatty()
     if width is None:
         width = max(20, min(88, shutil.get_terminal_size().columns)) if terminal else 88
@@ -114,10 +124,10 @@ def outline(
             if output is not None and not output.parent.is_dir():
                 raise FileNotFoundError(2, "no such folder", str(output.parent))
         typer.echo(f"watching {source} (Ctrl-C stops)", err=True)
-        until_interrupted(lambda: watching.watch(watching.Watcher(source), show, report))
+        until_interrupted(lambda: watching.watch(watching.Watcher(source, from_format), show, report))
         return
     with errors():
-        written = show(read_map(source))
+        written = show(read_map(source, from_format))
     if output is not None:
         typer.echo(written, err=True)
 

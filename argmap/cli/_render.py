@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, cast
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -14,21 +15,27 @@ from argmap.cli import (
     EXIT_ENGINE,
     EXIT_INPUT,
     EXIT_OK,
+    FROM_HELP,
+    RUN_PYTHON_HELP,
+    MapFormat,
+    SemanticsName,
     app,
     errors,
+    expand,
     fail,
     read_map,
     report,
     until_interrupted,
+    write_stdout,
 )
-from argmap.errors import FormatError, OptionError
+from argmap.errors import OptionError
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
     from argmap.engine import EngineName
     from argmap.map import ArgumentMap
-    from argmap.render.dot import Direction, DotOptions, GroupBy
+    from argmap.render.dot import DotOptions
     from argmap.render.html import HtmlOptions
     from argmap.semantics import Semantics
 
@@ -37,6 +44,34 @@ __all__: list[str] = []
 
 _MANY = 5
 """From this many maps on, `argmap render` shows a progress bar (on a terminal) instead of a line per map."""
+
+
+def _format(format: str | None, output: Path | None) -> str:
+    """Return the format to draw in: -f's, else the one -o's name implies, else svg; refuse the two disagreeing."""
+    from argmap import engine as engines
+
+    if output is None:
+        return format or "svg"
+    if format is None:
+        return engines.format_for(output)
+    try:
+        implied = engines.format_for(output)
+    except OptionError:
+        return format  # a name with no diagram suffix takes -f's format
+    if implied != format:
+        raise OptionError(f"{output}: the name says {implied} but -f asks for {format}; make them agree")
+    return format
+
+
+def _seconds(value: float) -> float:
+    """Check a --timeout: a number of seconds above 0 (not nan, not infinite)."""
+    if not math.isfinite(value) or value <= 0 or value > _LONGEST:
+        raise typer.BadParameter(f"{value:g} is not a number of seconds above 0 (at most {_LONGEST:,})")
+    return value
+
+
+_LONGEST = 1_000_000
+"""The longest --timeout, in seconds (11 days): beyond it the system's clocks overflow."""
 
 
 @app.command()
@@ -50,33 +85,46 @@ def render(
         typer.Option(
             "--output",
             "-o",
-            help="The file to write, or an existing folder to write into (needed for several maps). "
+            help="The file to write, an existing folder to write into (needed for several maps), or - for stdout. "
             "By default each diagram goes beside its map, named after it; stdin's goes to stdout.",
         ),
     ] = None,
     format: Annotated[
-        str | None,
+        Literal["svg", "png", "pdf", "dot", "html"] | None,
         typer.Option(
             "--format",
             "-f",
             help="svg, png, pdf, dot (no engine needed) or html (an interactive page); by default -o's suffix, or svg.",
+            case_sensitive=False,
         ),
     ] = None,
     direction: Annotated[
-        str, typer.Option("--direction", help="Where arrows point: BT (conclusions on top), TB, LR or RL.")
+        Literal["BT", "TB", "LR", "RL"],
+        typer.Option(
+            "--direction", help="Where arrows point: BT (conclusions on top), TB, LR or RL.", case_sensitive=False
+        ),
     ] = "BT",
     legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw a legend of the kinds used.")] = True,
     group_by: Annotated[
-        str, typer.Option("--group-by", help="Frame claims together by: none, source, tag or document.")
+        Literal["none", "source", "tag", "document"],
+        typer.Option(
+            "--group-by", help="Frame claims together by: none, source, tag or document.", case_sensitive=False
+        ),
     ] = "none",
-    wrap: Annotated[int, typer.Option("--wrap", help="Characters per line of claim text.")] = 36,
+    wrap: Annotated[int, typer.Option("--wrap", min=8, max=400, help="Characters per line of claim text.")] = 36,
     attributions: Annotated[
         bool, typer.Option("--attributions/--no-attributions", help="Show who said each claim.")
     ] = True,
     engine: Annotated[
-        str, typer.Option("--engine", help="auto (system dot, else graphviz-pure), dot or graphviz-pure.")
+        Literal["auto", "dot", "graphviz-pure"],
+        typer.Option(
+            "--engine", help="auto (system dot, else graphviz-pure), dot or graphviz-pure.", case_sensitive=False
+        ),
     ] = "auto",
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds Graphviz may run for each map.")] = 120.0,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", callback=_seconds, help="Seconds Graphviz may run for each map (above 0)."),
+    ] = 120.0,
     watch: Annotated[
         bool,
         typer.Option(
@@ -94,13 +142,16 @@ def render(
         ),
     ] = False,
     semantics: Annotated[
-        Literal["grounded", "complete", "preferred", "stable"],
-        typer.Option("--semantics", help="With --evaluate: the semantics that decides what stands."),
+        SemanticsName,
+        typer.Option(
+            "--semantics", help="With --evaluate: the semantics that decides what stands.", case_sensitive=False
+        ),
     ] = "grounded",
     layout: Annotated[
         Literal["auto", "full", "fast", "split"],
         typer.Option(
             "--layout",
+            case_sensitive=False,
             help="full: one diagram laid out whole; fast: one diagram, each main conclusion's argument laid out "
             "on its own and packed; split: a diagram per main conclusion or group of them (MAP-1.svg, ...) and an "
             "overview; auto: full, then fast above --fast-above claims, split above --split-above. An argument "
@@ -125,8 +176,12 @@ def render(
     ] = None,
     depth: Annotated[
         int | None,
-        typer.Option("--depth", help="With --focus: how many relation steps out to draw (default 2; 0 or more)."),
+        typer.Option(
+            "--depth", min=0, help="With --focus: how many relation steps out to draw (default 2; 0 or more)."
+        ),
     ] = None,
+    from_format: Annotated[MapFormat | None, typer.Option("--from", help=FROM_HELP, case_sensitive=False)] = None,
+    run_python: Annotated[bool, typer.Option("--run-python", help=RUN_PYTHON_HELP)] = False,
 ) -> None:
     """Draw maps as Graphviz diagrams: SVG, PNG, PDF, DOT source, or an interactive HTML page.
 
@@ -146,26 +201,21 @@ def render(
 
     if depth is not None and focus is None:
         fail("--depth says how far from the --focus claim to draw: give --focus CLAIM too")
-    if depth is not None and depth < 0:
-        fail(f"--depth must be 0 or more, got {depth}")
     with errors():
         arrangement = LayoutOptions(layout, fast_above, split_above, diagram_size)
-        # DotOptions and find_engine check these strings and say what is allowed.
         options = DotOptions(
-            direction=cast("Direction", direction),
-            wrap=wrap,
-            attributions=attributions,
-            legend=legend,
-            group_by=cast("GroupBy", group_by),
+            direction=direction, wrap=wrap, attributions=attributions, legend=legend, group_by=group_by
         )
-        chosen = format or (engines.format_for(output) if output is not None and not output.is_dir() else "svg")
-        jobs = _render_jobs(maps, output, chosen)
-        program = cast("EngineName", engine)
+        to_file = output is not None and not _standard(output) and not output.is_dir()
+        chosen = _format(format, output if to_file else None)
+        jobs = _render_jobs(maps, output, chosen, run_python=run_python)
+        program: EngineName = engine
         if watch:
             _watchable(jobs)
         if chosen != "dot":
             engines.find_engine(program, chosen)  # missing: exit 3 before any map is read
     drawing = _Drawing(chosen, options, program, timeout, semantics if evaluated else None)
+    drawing.from_format = from_format
     drawing.layout = arrangement
     drawing.focus = None if focus is None else (focus, 2 if depth is None else depth)
     if watch:
@@ -181,35 +231,24 @@ def render(
             for reference, target in jobs:
                 drawing.draw(reference, target, quiet=True)
                 progress.advance(task)
-        typer.echo(f"wrote {drawing.written} of {len(jobs)} diagrams", err=True)
+        typer.echo(f"wrote {drawing.written} of {len(jobs)} diagram{'s' if len(jobs) != 1 else ''}", err=True)
     if drawing.worst:
         raise typer.Exit(drawing.worst)
 
 
-def _render_jobs(maps: list[str], output: Path | None, format: str) -> list[tuple[str, Path | None]]:
+def _render_jobs(
+    maps: list[str], output: Path | None, format: str, *, run_python: bool = False
+) -> list[tuple[str, Path | None]]:
     """Return (map reference, file to write) for every map named, a folder standing for its map files.
 
     The file is ``None`` for standard input without ``-o``: the diagram goes to standard output.
     """
-    from argmap.formats import format_for
-
-    references: list[str] = []
-    for reference in maps:
-        folder = Path(reference)
-        if reference == "-" or not folder.is_dir():
-            references.append(reference)
-            continue
-        found = []
-        for path in sorted(folder.iterdir()):
-            with contextlib.suppress(FormatError):
-                if path.is_file() and not path.name.startswith(("_", ".")) and format_for(path):
-                    found.append(str(path))
-        if not found:
-            raise FormatError("no map files in this folder", path=folder)
-        references.extend(found)
-    into = output is not None and output.is_dir()
+    references = [found for reference in maps for found in expand(reference, run_python=run_python)]
+    into = output is not None and not _standard(output) and output.is_dir()
     if len(references) > 1 and output is not None and not into:
         raise OptionError(f"{output}: with several maps, -o must name an existing folder")
+    if output is not None and _standard(output):
+        return [(reference, None) for reference in references]
     jobs: list[tuple[str, Path | None]] = []
     for reference in references:
         name = f"{_stem(reference)}.{format}"
@@ -230,6 +269,11 @@ def _render_jobs(maps: list[str], output: Path | None, format: str) -> list[tupl
         if targets.count(target) > 1:
             raise OptionError(f"{target}: two maps would be drawn into this one file; draw them into separate folders")
     return jobs
+
+
+def _standard(output: Path) -> bool:
+    """Tell whether *output* is ``-``, standard output."""
+    return str(output) == "-"
 
 
 def _stem(reference: str) -> str:
@@ -260,6 +304,7 @@ class _Drawing:
         self.focus: tuple[str, int] | None = None
         self.worst = EXIT_OK
         self.written = 0
+        self.from_format: str | None = None
 
     def prepared(self, amap: ArgumentMap) -> tuple[ArgumentMap, DotOptions | HtmlOptions]:
         """Return what to draw of *amap* and how: a --focus neighbourhood; with --evaluate, the whole map's statuses."""
@@ -306,7 +351,9 @@ class _Drawing:
             )
         said = [] if rendered.summary is None else [f"{label}: {rendered.summary}"]
         first, *rest = rendered.paths
-        if rest:
+        if len(rest) == 1:
+            said.append(f"wrote {first} and 1 diagram beside it ({rest[0].name})")
+        elif rest:
             said.append(f"wrote {first} and {len(rest)} diagrams beside it ({rest[0].name} … {rest[-1].name})")
         else:
             said.append(f"wrote {first}")
@@ -317,7 +364,7 @@ class _Drawing:
 
         try:
             with errors():
-                amap = read_map(reference)
+                amap = read_map(reference, self.from_format)
                 if target is None:
                     drawn, options = self.prepared(amap)
                     data = engines.draw(
@@ -328,8 +375,7 @@ class _Drawing:
                         timeout=self.timeout,
                         layout=self.layout,
                     )
-                    sys.stdout.buffer.write(data)
-                    sys.stdout.flush()
+                    write_stdout(data)
                 else:
                     for line in self.render(amap, target, quiet=quiet, label=reference):
                         if not quiet:
@@ -366,7 +412,10 @@ def _watch_render(reference: str, target: Path | None, drawing: _Drawing) -> Non
             typer.echo(f"serving {server.url}: open it, and the page reloads itself after each change", err=True)
         until_interrupted(
             lambda: watching.watch(
-                watching.Watcher(reference), act, report, failed=server.fail if server is not None else None
+                watching.Watcher(reference, drawing.from_format),
+                act,
+                report,
+                failed=server.fail if server is not None else None,
             )
         )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import inspect
 import keyword
 import re
 import sys
@@ -49,17 +50,19 @@ def load(path: str | Path) -> ArgumentMap:
         return _load_reference(text)
     source_path = Path(path)
     try:
-        code = source_path.read_text(encoding="utf-8")
+        code = source_path.read_bytes()  # as bytes, so that a BOM or a coding line says how to decode, as for python
     except FileNotFoundError:
         raise FormatError("no such file", path=path) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise FormatError(f"cannot read: {error}", path=path) from None
-    return _run(code, source_path.resolve())
+    except IsADirectoryError:
+        raise FormatError("is a folder, not a file", path=path) from None
+    except OSError as error:
+        raise FormatError(f"cannot read: {error.strerror or error}", path=path) from None
+    return _run(code, source_path)
 
 
 def loads(text: str) -> ArgumentMap:
     """Return the map that the Python code *text* defines."""
-    return _run(text, None)
+    return _run(text.removeprefix("\ufeff"), None)
 
 
 def dumps(amap: ArgumentMap) -> str:
@@ -75,25 +78,34 @@ def dump(amap: ArgumentMap, path: str | Path) -> Path:
 # ------------------------------------------------------------------- reading
 
 
-def _run(code: str, path: Path | None) -> ArgumentMap:
+def _run(code: str | bytes, path: Path | None) -> ArgumentMap:
+    """Run a map's *code* and return the map it defines; *path* is the file as the user named it."""
     global _counter
     _counter += 1
     name = f"_argmap_map_{_counter}"
-    filename = str(path) if path else "<string>"
+    resolved = path.resolve() if path else None
+    filename = str(resolved) if resolved else "<string>"
     try:
         compiled = compile(code, filename, "exec")
     except SyntaxError as error:
-        raise FormatError(f"invalid Python: {error.msg}", path=path, line=error.lineno, column=error.offset) from None
+        line, column = (error.lineno, error.offset) if error.lineno else (None, None)
+        raise FormatError(f"invalid Python: {_one_line(error.msg)}", path=path, line=line, column=column) from None
+    except (MemoryError, RecursionError):  # Python's compiler gives up on very deep expressions
+        raise FormatError("cannot compile: the code is nested too deeply", path=path) from None
+    except ValueError as error:  # null bytes, before Python 3.12
+        raise FormatError(f"cannot compile: {_one_line(str(error))}", path=path) from None
     module = ModuleType(name)
     module.__file__ = filename
     sys.modules[name] = module  # some libraries look their defining module up while it runs
     try:
-        with _folder_on_path(path.parent if path else None):
+        with _folder_on_path(resolved.parent if resolved else None):
             exec(compiled, module.__dict__)
             found = _find_map(module, path)
     except FormatError:
         raise
-    except Exception as error:  # the user's code failed: say where, in their file
+    except KeyboardInterrupt:
+        raise  # Ctrl-C stops argmap, not only the map
+    except BaseException as error:  # the user's code failed in any way, sys.exit() included: say where
         raise _code_error(error, filename, path) from None
     finally:
         del sys.modules[name]
@@ -119,22 +131,52 @@ def _load_reference(reference: str) -> ArgumentMap:
         try:
             module = importlib.import_module(module_name)
         except ImportError as error:
-            raise FormatError(f"cannot import {module_name!r}: {error}", path=reference) from None
-        except Exception as error:
+            raise FormatError(f"cannot import {module_name!r}: {_one_line(str(error))}", path=reference) from None
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:
             raise _code_error(error, None, None) from None
     value: Any = module
     for part in attribute.split("."):
         if not hasattr(value, part):
             raise FormatError(f"module {module_name!r} has no attribute {attribute!r}", path=reference)
         value = getattr(value, part)
-    if callable(value) and not isinstance(value, ArgumentMap):
-        try:
-            value = value()
-        except Exception as error:
-            raise _code_error(error, None, None) from None
+    if isinstance(value, ArgumentMap):
+        return value
+    if not _returns_map(value):
+        raise FormatError(
+            "names neither a map nor a function annotated to return one (def build() -> ArgumentMap)", path=reference
+        )
+    try:
+        value = value()
+    except KeyboardInterrupt:
+        raise
+    except BaseException as error:
+        raise _code_error(error, None, None) from None
     if not isinstance(value, ArgumentMap):
-        raise FormatError(f"{reference} is {type(value).__name__}, not an ArgumentMap", path=reference)
+        raise FormatError(f"returned {type(value).__name__}, not an ArgumentMap", path=reference)
     return value
+
+
+def _returns_map(value: object) -> bool:
+    """Tell whether *value* is a function that takes no argument and is annotated to return an ArgumentMap.
+
+    Only such a function is called: ``argmap check sys:exit`` must not run ``sys.exit``.
+    """
+    if not inspect.isfunction(value):
+        return False
+    try:
+        signature = inspect.signature(value)
+    except (TypeError, ValueError):
+        return False
+    if any(
+        p.default is p.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in signature.parameters.values()
+    ):
+        return False
+    annotation = signature.return_annotation
+    if isinstance(annotation, str):  # from __future__ import annotations: the name as written
+        return annotation.rsplit(".", 1)[-1] == "ArgumentMap"
+    return annotation is ArgumentMap
 
 
 @contextlib.contextmanager
@@ -151,18 +193,35 @@ def _folder_on_path(folder: Path | None) -> Iterator[None]:
             sys.path.remove(entry)
 
 
-def _code_error(error: Exception, filename: str | None, path: Path | None) -> FormatError:
-    """Describe an exception raised by a map's code, at the deepest line of the map's file."""
+def _code_error(error: BaseException, filename: str | None, path: Path | None) -> FormatError:
+    """Describe an exception raised by a map's code, at the deepest line of the map's file, in one line."""
     line = None
     frames = traceback.extract_tb(error.__traceback__)
     for frame in frames:
         if filename is not None and frame.filename == filename:
             line = frame.lineno
     if line is None and frames and filename is None:
-        path = Path(frames[-1].filename)
+        path = _relative(Path(frames[-1].filename))
         line = frames[-1].lineno
+    if isinstance(error, SystemExit):
+        return FormatError(
+            f"the map's code called sys.exit({error.code!r}) instead of defining a map", path=path, line=line
+        )
     kind = "" if isinstance(error, ArgmapError) else f"{type(error).__name__}: "
-    return FormatError(f"the map's code failed: {kind}{error}", path=path, line=line)
+    return FormatError(f"the map's code failed: {kind}{_one_line(str(error))}", path=path, line=line)
+
+
+def _relative(path: Path) -> Path:
+    """Return *path* relative to the current folder where it lies under it, as other errors name files."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _one_line(text: str) -> str:
+    """Return *text* with its lines joined, so that an error is one line."""
+    return " ".join(text.split()) if "\n" in text or "\r" in text else text
 
 
 # ------------------------------------------------------------------- writing

@@ -46,6 +46,9 @@
 
   // ------------------------------------------------------------------ the claims' nodes
   const nodes = new Map(); // claim id -> its <g> in the diagram
+  // A page shown hidden at first (in a notebook's background tab, or a frame not yet laid out) has no
+  // geometry yet: its status badges wait, and are placed once the view has a size.
+  const waiting = [];
   const claimOf = new Map(); // <g> -> claim
   for (const claim of claims.values()) {
     const node = document.getElementById(claim.node);
@@ -68,6 +71,10 @@
     const shape = node.querySelector("path, polygon");
     if (!shape) return;
     const box = shape.getBBox();
+    if (!box.width) {
+      waiting.push([node, status]);
+      return;
+    }
     const mark = document.createElementNS(SVG, "g");
     mark.setAttribute("class", "badge");
     mark.setAttribute("aria-hidden", "true");
@@ -259,7 +266,10 @@
   $("zoom-in").addEventListener("click", () => zoom(1.25));
   $("zoom-out").addEventListener("click", () => zoom(0.8));
   $("fit").addEventListener("click", fit);
-  new ResizeObserver(refresh).observe(view);
+  new ResizeObserver(() => {
+    for (const [node, status] of waiting.splice(0)) badge(node, status);
+    refresh();
+  }).observe(view);
 
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape") {

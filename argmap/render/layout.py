@@ -331,6 +331,8 @@ class _Planner:
             return Plan("split", tuple(drawings), summary)
         if all(len(numbers) == 1 for numbers in diagrams):
             shape = "one per main conclusion"
+        elif len(diagrams) == 1:
+            shape = f"holding the whole arguments of its {self.arguments:,} main conclusions"
         else:
             shape = (
                 f"each holding the whole arguments of some of its {self.arguments:,} main conclusions,"

@@ -39,6 +39,7 @@ from typing import Any, Literal, NamedTuple, TypeAlias, get_args
 
 import attrs
 
+from argmap._display import Bundle, MimeTypes, Printer, bundle, pretty
 from argmap.errors import OptionError
 from argmap.map import ArgumentMap
 from argmap.model import Attribution, Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut, endpoints
@@ -50,6 +51,7 @@ __all__ = [
     "MIN_WIDTH",
     "STYLES",
     "Line",
+    "Outline",
     "OutlineOptions",
     "Role",
     "Span",
@@ -172,6 +174,36 @@ class Line:
         return "".join(text for _, text in self.prefix) + "".join(text for _, text in self.content)
 
 
+class Outline(str):
+    """An outline's text, which knows its style: a notebook shows a ``markdown`` one as Markdown, others as text.
+
+    It is a ``str`` in every other way (``print`` it, save it, compare it).
+
+    Args:
+        text: the outline.
+        style: the style it was written in.
+    """
+
+    style: Style
+
+    def __new__(cls, text: str, style: Style = "tree") -> Outline:
+        """Return *text* as an outline in *style*."""
+        made = super().__new__(cls, text)
+        made.style = style
+        return made
+
+    def __getnewargs__(self) -> tuple[str, Style]:  # type: ignore[override]  # pickle and copy keep the style
+        return (str(self), self.style)
+
+    def _repr_mimebundle_(self, include: MimeTypes = None, exclude: MimeTypes = None) -> Bundle:
+        """Show the outline in a notebook as Markdown or text (see :mod:`argmap.jupyter`)."""
+        return bundle(self, include, exclude)
+
+    def _repr_pretty_(self, printer: Printer, cycle: bool) -> None:
+        """Show the outline in IPython as itself, not as a quoted string."""
+        pretty(self, printer)
+
+
 def outline(
     amap: ArgumentMap,
     style: Style = "tree",
@@ -179,8 +211,8 @@ def outline(
     root: Claim | str | None = None,
     *,
     status: Callable[[Claim], str | None] | None = None,
-) -> str:
-    """Return the outline of *amap*: every main conclusion and what bears on it, as text.
+) -> Outline:
+    """Return the outline of *amap*: every main conclusion and what bears on it, as text (an :class:`Outline`).
 
     Args:
         amap: the map.
@@ -194,7 +226,8 @@ def outline(
         OptionError: an unknown style, or a width below :data:`MIN_WIDTH`.
         UnknownClaimError: *root* names no claim of the map.
     """
-    return "".join(str(line) + "\n" for line in outline_lines(amap, style, width, root, status=status))
+    text = "".join(str(line) + "\n" for line in outline_lines(amap, style, width, root, status=status))
+    return Outline(text, style)
 
 
 def outline_lines(

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress
 from typing import Literal, TypeAlias
 
+from argmap._display import Bundle, MimeTypes, bundle
 from argmap.errors import InvalidElementError, UnknownElementError
 
 __all__ = ["IN", "OUT", "UNDEC", "Framework", "Label", "Labelling"]
@@ -134,6 +135,10 @@ class Framework:
 
     def __repr__(self) -> str:
         return f"<Framework: {len(self._names)} arguments, {len(set(self._pairs()))} attacks>"
+
+    def _repr_mimebundle_(self, include: MimeTypes = None, exclude: MimeTypes = None) -> Bundle:
+        """Show the framework in a notebook: its size, and a drawing when it is small (see :mod:`argmap.jupyter`)."""
+        return bundle(self, include, exclude)
 
     # ------------------------------------------------------- numbered innards
 
