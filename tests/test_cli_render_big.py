@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from argmap import dump, load
 from argmap.cli import EXIT_INPUT, EXIT_OK, app
+from argmap.parts import neighbourhood
 from argmap.render import to_dot
 from argmap.render._quoting import node_id
 from benchmarks.generate import build, plan, thesis_plan
@@ -80,6 +81,24 @@ def test_a_debate_too_big_to_draw_is_split_into_its_top_levels_and_branches_each
         assert f"debate-{number}.svg" in overview
         drawn += list(claim_nodes((tmp_path / f"debate-{number}.svg").read_bytes()))
     assert sorted(drawn) == sorted(f"claim-{claim.id}" for claim in amap.claims)
+
+
+@pytest.mark.dot
+def test_focus_on_a_debate_draws_the_neighbourhood_cut_into_branches_when_big(tmp_path: Path) -> None:
+    """--focus --depth on a debate's thesis draws its neighbourhood; above --fast-above it is cut, each claim once."""
+    path = tmp_path / "debate.json"
+    amap = build(thesis_plan(300))
+    dump(amap, path)
+    thesis = amap.main_conclusions()[0]
+    out = tmp_path / "near.svg"
+    arguments = ["render", str(path), "--focus", thesis.id, "--depth", "4", "--fast-above", "30", "-o", str(out)]
+    result = runner.invoke(app, arguments)
+    assert result.exit_code == EXIT_OK, result.output
+    assert "arguments, one per main conclusion, the biggest cut into its top levels and branches" in result.stderr
+    near = neighbourhood(amap, thesis, 4)
+    assert 30 < len(near.claims) < 300
+    drawn = list(claim_nodes(out.read_bytes()))
+    assert sorted(drawn) == sorted(f"claim-{claim.id}" for claim in near.claims)
 
 
 @pytest.mark.dot

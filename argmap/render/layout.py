@@ -220,7 +220,13 @@ class _Planner:
             else:
                 parts.append(part)
         self.parts = tuple(parts)
-        self.cut_said = "" if not cut else f", the {cut:,} biggest cut into their top levels and branches"
+        self.cut_said = (
+            ""
+            if not cut
+            else ", the biggest cut into its top levels and branches"
+            if cut == 1
+            else f", the {cut:,} biggest cut into their top levels and branches"
+        )
         self.home = {id: number for number, part in enumerate(self.parts) for id in part.claims}
         self.main = drawn_as_main(amap)
         self.order = {claim.id: position for position, claim in enumerate(amap.claims)}  # claims, then relations
