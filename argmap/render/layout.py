@@ -27,8 +27,11 @@ to tell the user; :mod:`argmap.engine` runs Graphviz and writes the files.
 >>> _ = m.support("Drones fly on.", m.claim("Talks fail."))
 >>> plan(m).summary is None
 True
->>> plan(m, layout=LayoutOptions(layout="split", diagram_size=1), stem="talks").summary
+>>> plan(m, layout=LayoutOptions(layout="split", diagram_size=2), stem="talks").summary
 '2 claims: drawn as 1 diagram, one per main conclusion, and an overview'
+>>> said = plan(m, layout=LayoutOptions(layout="split", diagram_size=1), stem="talks").summary
+>>> said.split(" and ")[0]  # one argument too big for a diagram: cut by its own structure
+'2 claims under one main conclusion: drawn as its top levels (1 claim, the overview)'
 """
 
 from __future__ import annotations
@@ -184,7 +187,8 @@ def plan(
         drawing = planner.drawing("", range(len(planner.parts)))
         if planner.trunk is not None and planner.arguments == 1:
             shape = (
-                f"one diagram of one argument, cut into its top levels and {len(planner.parts) - 1:,} branches,"
+                "one diagram of one argument, cut into its top levels and"
+                f" {_counted(len(planner.parts) - 1, 'branch')},"
                 " laid out apart and packed together; a claim drawn in another branch is shown as a reference box"
             )
         else:
@@ -330,8 +334,8 @@ class _Planner:
         if debate:
             summary = (
                 f"{len(self.amap.claims):,} claims under one main conclusion: drawn as its top levels"
-                f" ({len(self.parts[0].claims):,} claims, the overview) and {len(diagrams):,} {noun} of its"
-                f" {len(self.parts) - 1:,} branches, each up to {diagram_size:,} claims;"
+                f" ({_counted(len(self.parts[0].claims), 'claim')}, the overview) and {len(diagrams):,} {noun}"
+                f" of its {_counted(len(self.parts) - 1, 'branch')}, each up to {_counted(diagram_size, 'claim')};"
                 " a claim drawn in another diagram is shown as a reference box naming it"
             )
             return Plan("split", tuple(drawings), summary)
@@ -347,6 +351,12 @@ class _Planner:
         shape += self.cut_said
         summary = f"{len(self.amap.claims):,} claims: drawn as {len(diagrams):,} {noun}, {shape}, and an overview"
         return Plan("split", tuple(drawings), summary)
+
+
+def _counted(count: int, noun: str) -> str:
+    """Return *count* and *noun*, in the plural unless one: ``"1 claim"``, ``"27 branches"``."""
+    plural = noun + ("es" if noun.endswith("ch") else "s")
+    return f"{count:,} {noun if count == 1 else plural}"
 
 
 def _shortened(text: str, width: int = 48) -> str:
