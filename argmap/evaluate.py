@@ -44,6 +44,7 @@ from typing import Literal, TypeAlias
 
 import attrs
 
+from argmap._bulk import paused_gc
 from argmap._display import Bundle, MimeTypes, bundle
 from argmap.errors import ArgmapError, InvalidElementError, UnknownElementError
 from argmap.map import ArgumentMap
@@ -178,6 +179,11 @@ def evaluate(amap: ArgumentMap, semantics: Semantics = "grounded") -> Evaluation
     """
     if semantics not in SEMANTICS:
         raise InvalidElementError(f"unknown semantics {semantics!r}; known: {', '.join(SEMANTICS)}")
+    with paused_gc():  # arguments and verdicts all stay: nothing for the collector to find, and it would rescan them
+        return _evaluate(amap, semantics)
+
+
+def _evaluate(amap: ArgumentMap, semantics: Semantics) -> Evaluation:
     structure = _Structure(amap)
     # In a stable order, the solver's being its own: a view accepting an earlier argument comes first.
     found = sorted((labelling.codes for labelling in labellings(structure.framework, semantics)), key=_order)
@@ -227,7 +233,10 @@ class _Built:
     conclusion: str
     support: str | None
     premises: tuple[int, ...]
-    basis: frozenset[str]  # every claim and support in the argument, its own conclusion included
+    # The claims beneath it (its conclusion included) that lie on one support cycle with its
+    # conclusion: all a claim-never-rests-on-itself check needs. Empty off such cycles, so
+    # that a chain of n supports takes memory in n, not n squared.
+    circle: frozenset[str]
 
 
 class _Structure:
@@ -235,16 +244,14 @@ class _Structure:
 
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
-        self.arguments = _arguments(amap)
+        self.arguments, self.users = _arguments(amap)
         self.concluding: dict[str, list[int]] = {claim.id: [] for claim in amap.claims}
         self.topped: dict[str, list[int]] = {support.id: [] for support in amap.supports}
-        self.containing: dict[str, list[int]] = {}
         for number, argument in enumerate(self.arguments):
             self.concluding[argument.conclusion].append(number)
             if argument.support is not None:
                 self.topped[argument.support].append(number)
-            for id in argument.basis:
-                self.containing.setdefault(id, []).append(number)
+        self._containing: dict[str, list[int]] = {}
         successors: list[list[int]] = [[] for _ in self.arguments]
         for relation in amap.relations:
             for attackers, targets in self._attacks(relation):
@@ -253,20 +260,40 @@ class _Structure:
         names = [f"A{number}" for number in range(1, len(self.arguments) + 1)]
         self.framework = Framework.from_numbers(names, successors)
 
+    def containing(self, id: str) -> list[int]:
+        """Return, in order, the arguments that hold the claim or support *id*, as conclusion or beneath it.
+
+        Found on demand, upwards from the arguments that end in *id*, and only
+        for what is attacked, rather than kept for every argument: a chain of
+        n supports has n squared (argument, claim beneath) pairs.
+        """
+        found = self._containing.get(id)
+        if found is None:
+            start = self.concluding.get(id) or self.topped.get(id) or []
+            seen = set(start)
+            stack = list(start)
+            while stack:
+                for user in self.users[stack.pop()]:
+                    if user not in seen:
+                        seen.add(user)
+                        stack.append(user)
+            found = self._containing[id] = sorted(seen)
+        return found
+
     def _attacks(self, relation: Relation) -> Iterator[tuple[list[int], list[int]]]:
         if isinstance(relation, Rebuttal):
-            yield self.concluding[relation.attacker], self.containing.get(relation.target, [])
+            yield self.concluding[relation.attacker], self.containing(relation.target)
         elif isinstance(relation, Undercut):
             if relation.target in self.topped:
-                yield self.concluding[relation.attacker], self.containing.get(relation.target, [])
+                yield self.concluding[relation.attacker], self.containing(relation.target)
         elif isinstance(relation, SkepticalResponse):
             response, target = relation.response, relation.target
             if target in self.concluding:
-                yield self.concluding[response], self.containing.get(target, [])
-                yield self.concluding[target], self.containing.get(response, [])
+                yield self.concluding[response], self.containing(target)
+                yield self.concluding[target], self.containing(response)
             elif target in self.topped:
-                yield self.concluding[response], self.containing.get(target, [])
-                yield self.topped[target], self.containing.get(response, [])
+                yield self.concluding[response], self.containing(target)
+                yield self.topped[target], self.containing(response)
 
     def described(self) -> dict[str, MapArgument]:
         names = self.framework.arguments
@@ -301,53 +328,153 @@ def _status_of(codes: Iterator[int]) -> Status:
     return "undecided"
 
 
-def _arguments(amap: ArgumentMap) -> list[_Built]:
-    """Build every argument the map's claims and supports make, smallest first.
+_NONE: frozenset[str] = frozenset()
+
+
+def _arguments(amap: ArgumentMap) -> tuple[list[_Built], list[list[int]]]:
+    """Build every argument the map's claims and supports make, smallest first, and who uses each.
 
     Arguments are found breadth first from the claims taken as given. An
     argument whose claims and supports include those of another argument
     with the same conclusion and last support is left out: it is attacked by
     everything that attacks the smaller one and attacks nothing more, so it
-    changes no verdict.
+    changes no verdict. Returns the arguments and, for each, the arguments
+    that take it as a premise.
+
+    Memory and time grow with the number of arguments, not with their size:
+    an argument keeps its premises, not every claim beneath it. What lies
+    beneath is walked only where two arguments share a conclusion and a last
+    support, and kept only on support cycles (see :class:`_Built`).
     """
     supported = {support.conclusion for support in amap.supports}
     uses: dict[str, list[tuple[Support, int]]] = {}
     for support in amap.supports:
         for position, premise in enumerate(support.premises):
             uses.setdefault(premise, []).append((support, position))
+    cycle = _on_cycles(amap)
     built: list[_Built] = []
+    users: list[list[int]] = []
     concluding: dict[str, list[int]] = {claim.id: [] for claim in amap.claims}
-    bases: dict[tuple[str, str | None], list[frozenset[str]]] = {}
+    alike: dict[tuple[str, str | None], list[int]] = {}
+    bases: dict[int, set[str]] = {}
     queue: deque[int] = deque()
 
+    def basis(number: int) -> set[str]:
+        """Return every claim and support in argument *number*: walked once, for arguments that have twins."""
+        found = bases.get(number)
+        if found is None:
+            found = set()
+            seen = {number}
+            stack = [number]
+            while stack:
+                argument = built[stack.pop()]
+                found.add(argument.conclusion)
+                if argument.support is not None:
+                    found.add(argument.support)
+                for premise in argument.premises:
+                    if premise not in seen:
+                        seen.add(premise)
+                        stack.append(premise)
+            bases[number] = found
+        return found
+
     def add(argument: _Built) -> None:
-        kept = bases.setdefault((argument.conclusion, argument.support), [])
-        if any(basis <= argument.basis for basis in kept):
-            return
-        if len(built) == ARGUMENT_LIMIT:
+        number = len(built)
+        kept = alike.setdefault((argument.conclusion, argument.support), [])
+        if kept:
+            built.append(argument)  # for basis() to walk; taken back if it is not kept
+            larger = any(basis(other) <= basis(number) for other in kept)
+            built.pop()
+            if larger:
+                bases.pop(number, None)
+                return
+        if number == ARGUMENT_LIMIT:
             raise ArgmapError(
-                f"the map's supports combine into more than {ARGUMENT_LIMIT} arguments; "
-                "argmap cannot evaluate a map this tangled"
+                f"the map's supports make more than {ARGUMENT_LIMIT:,} arguments, the most argmap evaluates "
+                "(see docs/evaluation.md); evaluate a part of the map"
             )
-        kept.append(argument.basis)
-        concluding[argument.conclusion].append(len(built))
-        queue.append(len(built))
+        kept.append(number)
+        concluding[argument.conclusion].append(number)
+        queue.append(number)
         built.append(argument)
+        users.append([])
+        for premise in dict.fromkeys(argument.premises):
+            users[premise].append(number)
 
     for claim in amap.claims:
         if claim.id not in supported:
-            add(_Built(claim.id, None, (), frozenset((claim.id,))))
+            add(_Built(claim.id, None, (), frozenset((claim.id,)) if claim.id in cycle else _NONE))
     while queue:
         new = queue.popleft()
         for support, position in uses.get(built[new].conclusion, ()):
             pools = [concluding[premise] for premise in support.premises]
             pools[position] = [new]
+            conclusion = support.conclusion
+            group = cycle.get(conclusion)
             for premises in product(*pools):
-                below = frozenset().union(*(built[p].basis for p in premises))
-                if support.conclusion in below:
-                    continue  # a claim never rests on itself
-                add(_Built(support.conclusion, support.id, premises, below | {support.conclusion, support.id}))
-    return built
+                circle = _NONE
+                if group is not None:  # only on a support cycle can a claim come to rest on itself
+                    circle = frozenset().union(
+                        *(built[p].circle for p in premises if cycle.get(built[p].conclusion) == group)
+                    )
+                    if conclusion in circle:
+                        continue  # a claim never rests on itself
+                    circle |= {conclusion}
+                add(_Built(conclusion, support.id, premises, circle))
+    return built, users
+
+
+def _on_cycles(amap: ArgumentMap) -> dict[str, int]:
+    """Return, for each claim on a cycle of supports, the number of its cycle (strongly connected component).
+
+    Tarjan's algorithm, without recursion: claims are linked from premise to conclusion.
+    """
+    following: dict[str, list[str]] = {}
+    for support in amap.supports:
+        for premise in support.premises:
+            following.setdefault(premise, []).append(support.conclusion)
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: dict[str, int] = {}
+    groups = 0
+    for root in following:
+        if root in order:
+            continue
+        work = [(root, iter(following.get(root, ())))]
+        order[root] = low[root] = len(order)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            claim, rest = work[-1]
+            step = next(rest, None)
+            if step is not None:
+                if step not in order:
+                    order[step] = low[step] = len(order)
+                    stack.append(step)
+                    on_stack.add(step)
+                    work.append((step, iter(following.get(step, ()))))
+                elif step in on_stack:
+                    low[claim] = min(low[claim], order[step])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[claim])
+            if low[claim] == order[claim]:
+                members = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    members.append(member)
+                    if member == claim:
+                        break
+                if len(members) > 1 or claim in following.get(claim, ()):
+                    groups += 1
+                    for member in members:
+                        found[member] = groups
+    return found
 
 
 # ----------------------------------------------------------------------- reasons

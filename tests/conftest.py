@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 """The project root."""
 
-CORPUS = ROOT.parent / "shared" / "corpus"
-"""The real files from public corpora and tools (never copied into the repository)."""
+CORPUS = Path(os.environ.get("ARGMAP_CORPUS") or ROOT.parent / "shared" / "corpus")
+"""The real files from public corpora and tools (never copied into the repository); ARGMAP_CORPUS moves it."""
 
 
 def corpus_file(*parts: str) -> Path:

@@ -277,3 +277,88 @@ def test_dump_writes_atomically_and_the_suffix_picks_aif(tmp_path: Path) -> None
     plain = tmp_path / "map.json"
     plain.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     assert kept(argmap.load(plain)) == kept(m)
+
+
+def nodeset(*nodes: tuple[str, str, str], edges: tuple[tuple[str, str], ...] = ()) -> str:
+    """Return AIF text for *nodes* (id, type, text) and *edges* (from, to)."""
+    return json.dumps(
+        {
+            "nodes": [{"nodeID": id, "type": type, "text": text} for id, type, text in nodes],
+            "edges": [{"edgeID": str(n), "fromID": a, "toID": b} for n, (a, b) in enumerate(edges)],
+            "locutions": [],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("locution", "speaker", "via", "quote"),
+    [
+        ("Ada Lovelace: I believe the engine can compose music.", "Ada Lovelace", (), "I believe"),
+        ("Ada Lovelace : the engine can compose music", "Ada Lovelace", (), None),
+        ("Moderator: Ada Lovelace: I believe the engine can compose music.", "Ada Lovelace", ("Moderator",), "I"),
+        ("AudienceMember 20210912QT02: the engine can compose music", "AudienceMember 20210912QT02", (), None),
+    ],
+)
+def test_a_locution_that_names_its_speaker_attributes_the_claim(
+    locution: str, speaker: str, via: tuple[str, ...], quote: str | None
+) -> None:
+    """`Name: words` (DialAM, OVA) names the speaker as `Name : words` (AIFdb) does, nested reporters as via."""
+    text = nodeset(
+        ("1", "I", "the engine can compose music"),
+        ("2", "L", locution),
+        ("3", "YA", "Asserting"),
+        edges=(("2", "3"), ("3", "1")),
+    )
+    (claim,) = aif.loads(text).claims
+    assert claim.attribution is not None
+    assert claim.attribution.source.name == speaker
+    assert tuple(source.name for source in claim.attribution.via) == via
+    said = claim.attribution.quote
+    assert (said is None) if quote is None else (said is not None and said.startswith(quote))
+
+
+@pytest.mark.parametrize(
+    "locution",
+    ["the engine can compose music", "In the end, as one said: it can", "Asked twice, seven people said: yes"],
+)
+def test_a_colon_after_a_sentence_names_no_speaker(locution: str) -> None:
+    """Only a name-like head (one to six words, no sentence punctuation) before the colon is taken for a speaker."""
+    text = nodeset(
+        ("1", "I", "the engine can compose music"),
+        ("2", "L", locution),
+        ("3", "YA", "Asserting"),
+        edges=(("2", "3"), ("3", "1")),
+    )
+    (claim,) = aif.loads(text).claims
+    assert claim.attribution is None
+
+
+def test_relations_with_a_locution_at_an_end_are_left_out_with_a_warning() -> None:
+    """An RA whose premise is an L node and a CA whose target is one are left out, each with its warnings."""
+    text = nodeset(
+        ("1", "I", "A claim."),
+        ("2", "L", "Ada : A claim."),
+        ("3", "RA", "Default Inference"),
+        ("4", "CA", "Default Conflict"),
+        edges=(("2", "3"), ("3", "1"), ("1", "4"), ("4", "2")),
+    )
+    amap = aif.loads(text)
+    assert amap.relations == ()
+    codes = [problem.code for problem in amap.load_problems]
+    assert codes.count("dialogue-link") == 2
+    assert codes.count("incomplete-relation") == 2
+    assert any("L node 2" in problem.message for problem in amap.load_problems)
+
+
+def test_a_relation_node_id_the_model_refuses_is_a_format_error_at_the_node() -> None:
+    """An RA node id with a control character is a FormatError at that node, not a traceback (found by fuzzing)."""
+    text = nodeset(
+        ("1", "I", "A premise."),
+        ("2", "I", "A conclusion."),
+        ("x\u0000", "RA", "Default Inference"),
+        edges=(("1", "x\u0000"), ("x\u0000", "2")),
+    )
+    with pytest.raises(FormatError, match=r"Support\.id must be") as caught:
+        aif.loads(text, path="map.aif.json")
+    assert caught.value.line == 1
+    assert caught.value.field == "nodes[2]"

@@ -204,3 +204,23 @@ def test_the_quick_reader_accepts_only_what_the_careful_reader_accepts(amap: Arg
     except Exception:  # refusing is always allowed: the careful reader then decides
         return
     assert native._Reader(text, None).read(json.loads(text)) == quick
+
+
+@pytest.mark.parametrize("field", ["via", "tags"])
+def test_empty_via_and_tags_are_read_and_valid_under_the_schema(field: str) -> None:
+    """`via: []` and `tags: []` mean none: the reader takes them, and now the shipped schema does too."""
+    document = {
+        "format": "argmap/1",
+        "sources": [{"id": "s", "name": "A speaker"}],
+        "claims": [{"id": "a", "text": "A claim.", "attribution": {"source": "s"}}],
+    }
+    if field == "via":
+        document["claims"][0]["attribution"]["via"] = []  # type: ignore[index]
+    else:
+        document["claims"][0]["tags"] = []  # type: ignore[index]
+    amap = native.loads(json.dumps(document))
+    (claim,) = amap.claims
+    assert claim.tags == ()
+    assert claim.attribution is not None
+    assert claim.attribution.via == ()
+    jsonschema.validate(document, SCHEMA)

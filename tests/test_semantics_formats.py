@@ -150,3 +150,32 @@ def test_af_quick_reader_takes_a_solver_file() -> None:
     """A file with no comments or extra spaces goes through the bulk reader."""
     assert af._read_quickly("p af 3\n1 2\n3 1\n") == Framework(["1", "2", "3"], [("1", "2"), ("3", "1")])
     assert af._read_quickly("# a comment\np af 3\n1 2\n") is None
+
+
+def test_a_huge_af_header_is_refused_before_memory_is_taken() -> None:
+    """`p af 10000000000` (17 bytes) is refused at once, naming the limit, instead of filling memory."""
+    with pytest.raises(FormatError, match=r"declares more arguments than the 10,000,000 argmap reads") as caught:
+        af.loads("p af 10000000000\n", path="g.af")
+    assert (caught.value.line, caught.value.column) == (1, 6)
+
+
+@pytest.mark.parametrize(
+    "text", ["p af " + "9" * 5000 + "\n", "p af 2\n1 " + "2" * 5000 + "\n", "p af 2\n" + "1" * 5000 + " 2\n"]
+)
+def test_numbers_too_long_for_python_in_af_files_are_one_clear_error(text: str) -> None:
+    """Header or attack numbers of 5,000 digits give a FormatError with a line, not a ValueError traceback."""
+    with pytest.raises(FormatError) as caught:
+        af.loads(text, path="g.af")
+    assert caught.value.line in (1, 2)
+    assert len(str(caught.value)) < 200
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+def test_every_line_end_reads_the_same(end: str) -> None:
+    """TGF and .af files with CR-only (old Mac), CRLF or LF line ends give the same framework."""
+    assert tgf.loads(end.join(["a", "b", "c", "#", "a b", "b c", ""])) == Framework(
+        ["a", "b", "c"], [("a", "b"), ("b", "c")]
+    )
+    assert af.loads(end.join(["p af 3", "# note", "1 2", "2 3", ""])) == Framework(
+        ["1", "2", "3"], [("1", "2"), ("2", "3")]
+    )

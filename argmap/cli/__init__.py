@@ -21,6 +21,7 @@ import contextlib
 import importlib
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -152,10 +153,35 @@ def main(
     """
 
 
+def shown(text: str) -> str:
+    """Return *text*, which may come from a file, safe to print: no escape sequence or line break reaches the terminal.
+
+    The controls a file could hold (an ESC starting a terminal sequence, a C1
+    CSI, a carriage return, bidirectional overrides) are shown as visible
+    symbols, as ``argmap outline`` shows them.
+    """
+    from argmap.render._wrap import visible
+
+    return visible(text)
+
+
+def json_text(document: object, indent: int | None = 2) -> str:
+    r"""Return *document* as JSON for a terminal, with C1 controls and bidirectional marks escaped as ``\uXXXX``.
+
+    ``json.dumps`` escapes C0 controls already; C1 controls and the
+    bidirectional overrides it leaves as they are, and a terminal obeys them.
+    """
+    text = json.dumps(document, ensure_ascii=False, indent=indent)
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+
+
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     """Print one line on stderr and exit with *code*."""
     line = " ".join(message.split()) if "\n" in message or "\r" in message else message
-    typer.echo(f"argmap: error: {line}", err=True)
+    typer.echo(f"argmap: error: {shown(line)}", err=True)
     raise typer.Exit(code)
 
 
@@ -342,9 +368,9 @@ def check(
                     worst = max(worst, EXIT_PROBLEMS)
                 if not as_json:
                     for problem in problems:
-                        typer.echo(f"{reference}: {problem}")
+                        typer.echo(shown(f"{reference}: {problem}"))
         if as_json:
-            typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+            typer.echo(json_text(found))
         elif worst == EXIT_OK and not any(found.values()):
             typer.echo(f"no problems in {count} map{'s' if count != 1 else ''}")
     if worst:
@@ -356,7 +382,7 @@ def _unreadable(found: dict[str, list[dict[str, object]]], reference: str, error
     said = message(error)
     found[reference] = [{"severity": "error", "code": "unreadable", "message": said, "elements": []}]
     if not as_json:
-        typer.echo(f"argmap: error: {said}", err=True)
+        typer.echo(f"argmap: error: {shown(said)}", err=True)
     return exit_code(error)
 
 
@@ -403,7 +429,7 @@ def convert(
             formats.dump(amap, output, target)
         if not quiet:
             for problem in amap.load_problems:
-                typer.echo(f"argmap: {problem.severity}: {source}: {problem.message}", err=True)
+                typer.echo(shown(f"argmap: {problem.severity}: {source}: {problem.message}"), err=True)
             for what, count in lost(amap, target):
                 typer.echo(
                     f"argmap: warning: {output}: {NAMES[target]} cannot hold {what} ({count:,}); left out", err=True
@@ -422,7 +448,7 @@ def write_stdout(data: bytes) -> None:
 
 def report(line: str) -> None:
     """Print one line about what a command is doing on stderr, where it does not mix with output."""
-    typer.echo(line, err=True)
+    typer.echo(shown(line), err=True)
 
 
 def until_interrupted(run: Callable[[], None]) -> None:

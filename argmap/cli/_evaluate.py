@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -13,8 +12,10 @@ from argmap.cli import (
     SemanticsName,
     app,
     errors,
+    json_text,
     read_map,
     read_stdin,
+    shown,
 )
 from argmap.errors import FormatError
 
@@ -83,13 +84,13 @@ def _evaluate_framework(source: str, format: str, semantics: SemanticsName, as_j
         index = framework.index
         found.sort(key=lambda names: [index[name] for name in names])
     if as_json:
-        typer.echo(json.dumps({"semantics": semantics, "extensions": found}, ensure_ascii=False))
+        typer.echo(json_text({"semantics": semantics, "extensions": found}, indent=None))
         return
     noun = "extension" if len(found) == 1 else "extensions"
-    shown = STDIN if source == "-" else source
-    typer.echo(f"{semantics}: {len(found) or 'no'} {noun} of {shown} ({len(framework)} arguments)")
+    named = STDIN if source == "-" else source
+    typer.echo(shown(f"{semantics}: {len(found) or 'no'} {noun} of {named} ({len(framework)} arguments)"))
     for number, names in enumerate(found, start=1):
-        typer.echo(f"  {number}: {{{', '.join(names)}}}")
+        typer.echo(shown(f"  {number}: {{{', '.join(names)}}}"))  # names come from the file
 
 
 def _evaluate_map(amap: ArgumentMap, semantics: SemanticsName, as_json: bool) -> None:
@@ -111,7 +112,7 @@ def _evaluate_map(amap: ArgumentMap, semantics: SemanticsName, as_json: bool) ->
             for element in elements
         ]
         document = {"semantics": semantics, "extensions": len(result.views), "elements": rows}
-        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        typer.echo(json_text(document))
         return
     count = len(result.views)
     typer.echo(f"{semantics} semantics: {count or 'no'} extension{'s' if count != 1 else ''}")
@@ -124,7 +125,8 @@ def _evaluate_map(amap: ArgumentMap, semantics: SemanticsName, as_json: bool) ->
         for element in group:
             verdict = result[element]
             views = [view[element.id].status for view in result.views] if columns else []
-            table.append([_shorten(element.id), verdict.status, *views, verdict.reason.partition(": ")[2]])
+            reason = shown(verdict.reason.partition(": ")[2])  # ids come from the file
+            table.append([_shorten(shown(element.id)), verdict.status, *views, reason])
         typer.echo("")
         widths = [max(len(row[column]) for row in table) for column in range(len(header) - 1)]
         for row in table:

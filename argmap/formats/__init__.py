@@ -20,7 +20,7 @@ from types import ModuleType
 
 from argmap._bulk import paused_gc
 from argmap.errors import FormatError
-from argmap.formats._json import read_text
+from argmap.formats._json import parse, read_text
 from argmap.map import ArgumentMap
 
 __all__ = ["FORMATS", "dump", "dumps", "format_for", "load", "loads", "sniff"]
@@ -80,6 +80,8 @@ def sniff(text: str) -> str | None:
     AIF node types (or OVA's ``AIF`` block) is AIF; one with SADFace's
     ``metadata.core`` or ``atom``/``scheme`` nodes is SADFace. Text that is
     not JSON but holds an Argdown statement or argument definition is Argdown.
+    SADFace is told by its ``atom``, ``scheme``, ``inference`` or ``conflict``
+    nodes, as every version of it writes them.
 
     >>> sniff('{"nodes": [], "edges": [], "locutions": []}')
     'aif'
@@ -106,7 +108,9 @@ def sniff(text: str) -> str | None:
         return "sadface"
     nodes = document.get("nodes")
     if isinstance(nodes, list) and nodes and isinstance(nodes[0], dict):
-        return "sadface" if nodes[0].get("type") in ("atom", "scheme") else "aif" if "nodeID" in nodes[0] else None
+        if nodes[0].get("type") in ("atom", "scheme", "inference", "conflict"):
+            return "sadface"
+        return "aif" if "nodeID" in nodes[0] else None
     if isinstance(nodes, list) and "edges" in document:
         return "aif"
     return None
@@ -136,13 +140,35 @@ def load(path: str | Path, format: str | None = None) -> ArgumentMap:
             except FormatError:
                 pass  # the format's own loader reports a missing or unreadable file
             else:
+                shown = sniff(text)
+                if shown is None:
+                    _refuse_unknown_json(text, path)
                 with paused_gc():  # read once, sniffed, and handed over whole
-                    found: ArgumentMap = _module(sniff(text) or format).loads(text, path=path)
+                    found: ArgumentMap = _module(shown or format).loads(text, path=path)
                 return found
     module = _module(format)
     with paused_gc():
         amap: ArgumentMap = module.load(path)
     return amap
+
+
+def _refuse_unknown_json(text: str, path: str | Path) -> None:
+    """Raise a FormatError naming what argmap reads, for a JSON object that is none of its formats.
+
+    Malformed JSON is left to the native reader, which says where it breaks.
+    """
+    if not text.lstrip("\ufeff \t\r\n").startswith("{"):
+        return
+    document = parse(text, path)
+    if isinstance(document, dict) and "format" not in document:
+        raise FormatError(
+            'is JSON, but no map argmap reads: expected argmap JSON (a "format": "argmap/1" field), '
+            "an AIF nodeset (nodes with 'nodeID' and 'type') or a SADFace document "
+            "('metadata.core', nodes of type 'atom', 'scheme', 'inference' or 'conflict')",
+            path=path,
+            line=1,
+            column=1,
+        )
 
 
 def loads(text: str, format: str = "native") -> ArgumentMap:

@@ -148,7 +148,10 @@ def add_relations(amap: ArgumentMap, nodes: dict[str, Node], warn: Warn, fail: C
             if node.type not in DIALOGUE and node.type != "I":
                 warn("unsupported-relation", f"{node} has no counterpart in argmap; left out", ())
             continue
-        relation = _relation(node, warn)
+        try:
+            relation = _relation(node, warn)
+        except ArgmapError as error:  # an id or label the model refuses (a control character, say)
+            fail(str(error), node)
         if relation is None:
             continue
         target = nodes[relation.conclusion if isinstance(relation, Support) else relation.target]

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import json
 import json.decoder
+import os
+import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from argmap.errors import FormatError
 
-__all__ = ["dumps_by_line", "field_name", "locate", "parse", "read_text"]
+__all__ = [
+    "READ_LIMIT",
+    "dumps_by_line",
+    "field_name",
+    "locate",
+    "parse",
+    "read_bytes",
+    "read_text",
+    "refuse_special_file",
+]
 
 _WHITESPACE = " \t\r\n"
 
@@ -45,16 +56,75 @@ def dumps_by_line(document: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def read_text(path: str | Path) -> str:
-    """Return the UTF-8 text of *path*, or raise a :class:`FormatError` that names it."""
+READ_LIMIT = 2**31
+"""The most bytes a map or framework file may hold (2 GiB): past it, reading would exhaust memory first."""
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """Return the bytes of the regular file *path*, or raise a :class:`FormatError` that names it.
+
+    Only a regular file is read (a link is followed to one): a FIFO with no
+    writer would block forever, and ``/dev/zero`` or ``/dev/urandom`` never
+    end. The file is opened without blocking and checked before a byte is read.
+    """
     try:
-        data = Path(path).read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise FormatError("no such file", path=path) from None
     except IsADirectoryError:
         raise FormatError("is a folder, not a file", path=path) from None
     except OSError as error:
         raise FormatError(f"cannot read: {error.strerror or error}", path=path) from None
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise FormatError("is a folder, not a file", path=path)
+        if not stat.S_ISREG(status.st_mode):
+            raise FormatError(f"is {_kind(status.st_mode)}, not a regular file", path=path)
+        if status.st_size > READ_LIMIT:
+            raise FormatError(f"is {status.st_size:,} bytes, more than the {READ_LIMIT:,} argmap reads", path=path)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(READ_LIMIT + 1)
+    except OSError as error:
+        raise FormatError(f"cannot read: {error.strerror or error}", path=path) from None
+    finally:
+        os.close(descriptor)
+    if len(data) > READ_LIMIT:
+        raise FormatError(f"holds more than the {READ_LIMIT:,} bytes argmap reads", path=path)
+    return data
+
+
+def refuse_special_file(path: str | Path) -> None:
+    """Raise a :class:`FormatError` if *path* exists and is not a regular file (a FIFO, a device, a socket).
+
+    For readers that open the file themselves; :func:`read_bytes` checks the
+    file it opened instead.
+    """
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return  # missing or unreadable: the reader says so in its own words
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise FormatError(f"is {_kind(mode)}, not a regular file", path=path)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def read_text(path: str | Path) -> str:
+    """Return the UTF-8 text of the regular file *path*, or raise a :class:`FormatError` that names it."""
+    data = read_bytes(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -63,14 +133,109 @@ def read_text(path: str | Path) -> str:
         raise FormatError("is not UTF-8 text", path=path, line=line, column=column) from None
 
 
+class _Refused:
+    """What the parser gives for a number JSON does not allow (``NaN``, ``Infinity``) or that is too long to read."""
+
+    __slots__ = ("what",)
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+
+def _refuse_constant(name: str) -> _Refused:
+    return _Refused(f"{name} is not a JSON number")
+
+
+def _read_integer(digits: str) -> int | _Refused:
+    if len(digits.lstrip("-")) > _INTEGER_DIGITS:
+        return _Refused(f"a number of {len(digits.lstrip('-')):,} digits is too long to read")
+    return int(digits)
+
+
+_INTEGER_DIGITS = 4300
+"""The longest integer Python converts from text by default (sys.get_int_max_str_digits)."""
+
+
 def parse(text: str, path: str | Path | None = None) -> Any:
-    """Parse JSON *text*, turning every failure into a :class:`FormatError` with line and column."""
+    """Parse JSON *text*, turning every failure into a :class:`FormatError` with line and column.
+
+    Refused as well as malformed JSON: ``NaN`` and ``Infinity`` (which Python
+    accepts, JSON does not), integers of more than 4,300 digits (which Python
+    will not convert) and nesting deeper than the parser's recursion allows.
+    """
     try:
-        return json.loads(text)
+        try:
+            document = json.loads(text, parse_constant=_refuse_constant)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:  # an integer too long to convert: read again, marking it, to say where it is
+            document = json.loads(text, parse_constant=_refuse_constant, parse_int=_read_integer)
     except json.JSONDecodeError as error:
         raise FormatError(f"invalid JSON: {error.msg}", path=path, line=error.lineno, column=error.colno) from None
     except RecursionError:
-        raise FormatError("invalid JSON: nested too deeply", path=path) from None
+        line, column, depth = _deepest(text)
+        raise FormatError(
+            f"invalid JSON: nested too deeply ({depth:,} levels of arrays and objects)",
+            path=path,
+            line=line,
+            column=column,
+        ) from None
+    found = _find_refused(document)
+    if found is not None:
+        where, refused = found
+        _fail_at(text, where, refused.what, path)
+    return document
+
+
+def _find_refused(document: Any) -> tuple[list[str | int], _Refused] | None:
+    """Return the place and value of the first refused number in *document*, without recursion."""
+    if not isinstance(document, (dict, list, _Refused)):
+        return None
+    stack: list[tuple[list[str | int], Any]] = [([], document)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, _Refused):
+            return where, value
+        if isinstance(value, dict):
+            stack.extend(([*where, key], item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(([*where, number], item) for number, item in reversed(list(enumerate(value))))
+    return None
+
+
+def _fail_at(text: str, where: Sequence[str | int], message: str, path: str | Path | None) -> NoReturn:
+    position = locate(text, where)
+    line, column = position if position else (None, None)
+    raise FormatError(f"invalid JSON: {message}", path=path, line=line, column=column, field=field_name(where))
+
+
+def _deepest(text: str) -> tuple[int, int, int]:
+    """Return the line and column where *text* first reaches its deepest nesting, and that depth.
+
+    Used on the error path only: a plain scan that skips strings.
+    """
+    depth = deepest = 0
+    at = 0
+    position = 0
+    end = len(text)
+    while position < end:
+        character = text[position]
+        if character == '"':
+            closing = position + 1
+            while closing < end and text[closing] != '"':
+                closing += 2 if text[closing] == "\\" else 1
+            position = closing + 1
+            continue
+        if character in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, at = depth, position
+        elif character in "]}":
+            depth -= 1
+        position += 1
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return line, column, deepest
 
 
 def field_name(where: Sequence[str | int]) -> str:

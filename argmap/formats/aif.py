@@ -258,7 +258,8 @@ class _Reader(GraphReader):
             id = item.get("participantID", item.get("id")) if isinstance(item, dict) else None
             if isinstance(id, (str, int)):
                 parts = (item.get("firstname"), item.get("surname"))
-                name = " ".join(part for part in parts if isinstance(part, str) and part)
+                # Some tools write a missing surname as the word "None".
+                name = " ".join(part for part in parts if isinstance(part, str) and part and part != "None")
                 if name.strip():
                     names[str(id)] = name
         speakers: dict[str, tuple[str, str | None]] = {}
@@ -314,21 +315,39 @@ def _label(text: str, scheme: str | None) -> str | None:
     return None
 
 
-def _speaker_and_words(text: str, participant: str | None) -> tuple[list[str], str] | None:
-    """Split a locution into who said it and the words: ``Speaker : words``.
+_NAME = re.compile(r"[^\W_][\w.'\u2019-]*(?: [\w.'\u2019-]+){0,5}\Z")
+"""What a speaker's name looks like before a locution's colon: one to six words, no sentence punctuation."""
 
-    The participants list, where the file has one, names the speaker.
-    Otherwise the text before the first ``" : "`` does; a nested
-    ``Reporter: Speaker : words`` gives the speaker with the reporter as the
-    source it came through. Returns the names (speaker first) and the words,
-    or ``None`` when no speaker can be told.
+
+def _speaker_and_words(text: str, participant: str | None) -> tuple[list[str], str] | None:
+    """Split a locution into who said it and the words: ``Speaker : words`` or ``Speaker: words``.
+
+    The participants list, where the file has one, names the speaker, and
+    the name is taken off the front of the words. Otherwise the text before
+    the colon does, when it looks like a name (one to six words, as
+    ``Tony Danker: I believe ...`` in QT30 and DialAM); a nested
+    ``Reporter: Speaker: words`` gives the speaker with the reporter as the
+    source it came through. AIFdb writes ``" : "``, OVA and the DialAM maps
+    ``": "``. Returns the names (speaker first) and the words, or ``None``
+    when no speaker can be told.
     """
     if participant is not None:
-        prefix = f"{participant} : "
-        words = text[len(prefix) :] if text.startswith(prefix) else text
-        return [participant], words
+        for prefix in (f"{participant} : ", f"{participant}: "):
+            if text.startswith(prefix):
+                return [participant], text[len(prefix) :]
+        return [participant], text
     head, separator, words = text.partition(" : ")
-    if not separator or not head.strip():
+    if separator and head.strip():
+        names = [name.strip() for name in head.split(": ") if name.strip()]
+        return names[::-1], words
+    names = []
+    rest = text
+    while True:
+        name, separator, after = rest.partition(": ")
+        if not separator or not _NAME.match(name.strip()) or not after.strip():
+            break
+        names.append(name.strip())
+        rest = after
+    if not names:
         return None
-    names = [name.strip() for name in head.split(": ") if name.strip()]
-    return names[::-1], words
+    return names[::-1], rest

@@ -26,6 +26,7 @@ from typing import Any
 
 from argmap._atomic import write_atomic
 from argmap.errors import ArgmapError, FormatError
+from argmap.formats._json import refuse_special_file
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Source, Support, Undercut
 
@@ -49,6 +50,7 @@ def load(path: str | Path) -> ArgumentMap:
     if not Path(text).exists() and _REFERENCE.match(text):
         return _load_reference(text)
     source_path = Path(path)
+    refuse_special_file(source_path)  # a FIFO would block, /dev/zero never end
     try:
         code = source_path.read_bytes()  # as bytes, so that a BOM or a coding line says how to decode, as for python
     except FileNotFoundError:

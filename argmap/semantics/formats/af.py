@@ -29,12 +29,16 @@ from argmap.formats._json import read_text
 from argmap.semantics.formats._lines import column
 from argmap.semantics.framework import Framework
 
-__all__ = ["dump", "dumps", "load", "loads"]
+__all__ = ["ARGUMENT_LIMIT", "dump", "dumps", "load", "loads"]
+
+ARGUMENT_LIMIT = 10_000_000
+"""The most arguments a ``p af N`` line may declare: each takes memory before any attack is read."""
 
 _NUMBER = re.compile(r"[0-9]+\Z")
-_HEADER = re.compile(r"p af ([0-9]+)\n")
+_HEADER = re.compile(r"p af ([0-9]{1,18})\n")
 # A file as solvers write it: the header, then attack lines of two ASCII numbers and nothing else.
-_PLAIN_ATTACKS = re.compile(r"(?:[0-9]+ [0-9]+\n)*(?:[0-9]+ [0-9]+)?\n*")
+_PLAIN_ATTACKS = re.compile(r"(?:[0-9]{1,18} [0-9]{1,18}\n)*(?:[0-9]{1,18} [0-9]{1,18})?\n*")
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 def loads(text: str, *, path: str | Path | None = None) -> Framework:
@@ -50,7 +54,7 @@ def loads(text: str, *, path: str | Path | None = None) -> Framework:
 
 def _read_lines(text: str, path: str | Path | None) -> Framework:
     """Read *text* line by line: comments, blank lines and any spacing, and a mistake's line and column."""
-    lines = text.split("\n")
+    lines = _LINE_END.split(text)  # CR, CRLF or LF, as each line ends
     ascii = text.isascii()
     size = -1
     successors: list[list[int]] = []
@@ -59,7 +63,12 @@ def _read_lines(text: str, path: str | Path | None) -> Framework:
         if len(parts) == 2 and size >= 0:
             attacker, target = parts
             # int() alone would take "+1", "1_0" and other scripts' digits.
-            if attacker.isdigit() and target.isdigit() and (ascii or (attacker + target).isascii()):
+            if (
+                attacker.isdigit()
+                and target.isdigit()
+                and len(attacker) + len(target) < 40  # no argument has a longer number; int() refuses 4,300 digits
+                and (ascii or (attacker + target).isascii())
+            ):
                 a = int(attacker)
                 t = int(target)
                 if 0 < a <= size and 0 < t <= size:
@@ -97,6 +106,8 @@ def _read_quickly(text: str) -> Framework | None:
     if header is None or not _PLAIN_ATTACKS.fullmatch(text, header.end()):
         return None
     size = int(header[1])
+    if size > ARGUMENT_LIMIT:
+        return None
     numbers = list(map(int, text[header.end() :].split()))
     if numbers and (min(numbers) < 1 or max(numbers) > size):
         return None
@@ -110,6 +121,14 @@ def _read_quickly(text: str) -> Framework | None:
 def _header(line: str, number: int, path: str | Path | None) -> int:
     parts = line.split()
     if len(parts) == 3 and parts[:2] == ["p", "af"] and _NUMBER.match(parts[2]):
+        if len(parts[2]) > len(str(ARGUMENT_LIMIT)) or int(parts[2]) > ARGUMENT_LIMIT:
+            raise FormatError(
+                f"'p af {parts[2] if len(parts[2]) < 30 else parts[2][:20] + '...'}' declares more arguments "
+                f"than the {ARGUMENT_LIMIT:,} argmap reads",
+                path=path,
+                line=number,
+                column=column(line, 2),
+            )
         return int(parts[2])
     raise FormatError(
         "the first line that is not a comment must be 'p af N', N the number of arguments",
@@ -121,9 +140,10 @@ def _header(line: str, number: int, path: str | Path | None) -> int:
 
 def _refuse_attack(line: str, number: int, size: int, path: str | Path | None) -> NoReturn:
     for position, token in enumerate(line.split()):
-        if not (_NUMBER.match(token) and 0 < int(token) <= size):
+        if not (_NUMBER.match(token) and len(token) < 20 and 0 < int(token) <= size):
+            shown = token if len(token) < 30 else f"{token[:20]}... ({len(token):,} characters)"
             raise FormatError(
-                f"{token!r} is no argument: arguments are numbered 1 to {size}",
+                f"{shown!r} is no argument: arguments are numbered 1 to {size}",
                 path=path,
                 line=number,
                 column=column(line, position),

@@ -18,6 +18,7 @@ a b
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from argmap._atomic import write_atomic
@@ -27,6 +28,8 @@ from argmap.semantics.formats._lines import column
 from argmap.semantics.framework import Framework
 
 __all__ = ["dump", "dumps", "load", "loads"]
+
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 def loads(text: str, *, path: str | Path | None = None) -> Framework:
@@ -40,7 +43,7 @@ def loads(text: str, *, path: str | Path | None = None) -> Framework:
     index: dict[str, int] = {}
     successors: list[list[int]] = []
     attacks = False
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_LINE_END.split(text), start=1):  # CR, CRLF or LF, as each line ends
         parts = line.split()
         if not parts:
             continue
