@@ -20,6 +20,7 @@ from argmap.check import Problem, check
 from argmap.errors import (
     ArgmapError,
     DuplicateIdError,
+    ElementInUseError,
     EngineError,
     EngineNotFoundError,
     FormatError,
@@ -30,7 +31,8 @@ from argmap.errors import (
 )
 from argmap.evaluate import Evaluation, Verdict, evaluate
 from argmap.formats import dump, dumps, load, loads
-from argmap.map import ArgumentMap, merge
+from argmap.map import ArgumentMap
+from argmap.merge import merge
 from argmap.model import (
     Attribution,
     Claim,
@@ -74,6 +76,7 @@ __all__ = [
     # errors
     "ArgmapError",
     "DuplicateIdError",
+    "ElementInUseError",
     "EngineError",
     "EngineNotFoundError",
     "FormatError",

@@ -12,6 +12,7 @@ from pathlib import Path
 __all__ = [
     "ArgmapError",
     "DuplicateIdError",
+    "ElementInUseError",
     "EngineError",
     "EngineNotFoundError",
     "FormatError",
@@ -32,6 +33,10 @@ class InvalidElementError(ArgmapError, ValueError):
 
 class DuplicateIdError(ArgmapError, ValueError):
     """A map was asked to hold two different elements under one id."""
+
+
+class ElementInUseError(ArgmapError, ValueError):
+    """An element was to be removed while others depend on it (a claim that relations join, a source claims name)."""
 
 
 class UnknownElementError(ArgmapError, KeyError):

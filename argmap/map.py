@@ -17,15 +17,22 @@ id already taken, is refused with a clear error before anything changes.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-import attrs
-
+from argmap._bulk import paused_gc
 from argmap._display import Bundle, MimeTypes, bundle
-from argmap.errors import DuplicateIdError, InvalidElementError, UnknownClaimError, UnknownElementError
+from argmap._editing import Editing
+from argmap._near_miss import NearMisses
+from argmap.errors import (
+    DuplicateIdError,
+    InvalidElementError,
+    UnknownClaimError,
+    UnknownElementError,
+)
 from argmap.model import (
     Attribution,
     Claim,
@@ -39,7 +46,6 @@ from argmap.model import (
     Stance,
     Support,
     Undercut,
-    default_id,
     endpoints,
     readable_id,
 )
@@ -47,7 +53,7 @@ from argmap.model import (
 if TYPE_CHECKING:  # check.py imports this module; the name is only needed for the annotation
     from argmap.check import Problem
 
-__all__ = ["ArgumentMap", "ClaimRef", "merge"]
+__all__ = ["ArgumentMap", "ClaimRef"]
 
 ClaimRef: TypeAlias = Claim | str
 """Where a claim is expected: a :class:`Claim`, the id of one, or the text of a new claim."""
@@ -56,10 +62,12 @@ _T = TypeVar("_T", bound=Source | Claim | Relation | Document)
 _R = TypeVar("_R", bound=Relation)
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
 _ID_LIKE = re.compile(r"[\w\-.:/+>]+\Z")
+# A word with a capital and a final full stop, question or exclamation mark is a sentence, not an id: "Really?"
+_SENTENCE = re.compile(r"[^\W\d_][^\W_]*[.!?…]+\Z")
 _METADATA = ("title", "author", "publication", "date", "url", "description")
 
 
-class ArgumentMap:
+class ArgumentMap(Editing):
     """An argument: its sources, claims and relations, and what the map is of.
 
     Args:
@@ -74,9 +82,15 @@ class ArgumentMap:
     :meth:`undercut`, :meth:`doubt`) return the element they create.
     Where a claim is expected they accept a :class:`Claim`, the id of a claim
     in the map, the exact text of a claim in the map, or the text of a new
-    claim. A string that looks like an id (letters, digits and ``- _ . : / + >``
-    only, no spaces) but names no claim is taken for a mistyped id and refused,
-    so that a typo never quietly becomes a claim.
+    claim. So that a typo never quietly becomes a claim, text that names no
+    claim is refused when it looks like an id (letters, digits and
+    ``- _ . : / + >`` only, no spaces, and not a one-word sentence such as
+    ``"Really?"``) or when it nearly matches a claim's text
+    (:meth:`near_miss`); ``new=True`` says it is a new claim all the same.
+
+    Editing methods (:meth:`remove`, :meth:`replace`, :meth:`rename`,
+    :meth:`same`) check the map they leave as building does: a refused edit
+    changes nothing.
 
     A map read from a file made elsewhere (AIF, Argdown, SADFace) may come
     with :attr:`load_problems`: what the file held that the map could not,
@@ -124,6 +138,9 @@ class ArgumentMap:
         # Elements of the maps merged into this one, mapped to the ids they have here, so
         # that the objects a user holds from the parts still name the right elements.
         self._aliases: dict[Element, str] = {}
+        # Claim texts indexed for near misses, built lazily like the relation indexes.
+        self._near_misses = NearMisses()
+        self._near_misses_indexed = 0
         self.load_problems: list[Problem] = []
         """Problems found while reading the map from a file, reported by :func:`argmap.check`."""
 
@@ -217,20 +234,28 @@ class ArgumentMap:
         *,
         label: str | None = None,
         id: str | None = None,
+        new: bool = False,
     ) -> Support:
         """Add a support from *premises* to *conclusion* and return it.
 
         One premise, or a list of premises that support the conclusion
         together (a linked argument). Independent reasons are separate calls.
+        With ``new=True`` text that names no claim is a new claim even where it
+        nearly matches one.
         """
-        if isinstance(premises, (str, Claim)):
-            premise_ids: tuple[str, ...] = (self._resolve(premises).id,)
-        else:
-            premise_ids = tuple([self._resolve(ref).id for ref in premises])
-        conclusion_id = self._resolve(conclusion).id
-        if id is None:
-            return self._add_relation(Support(premise_ids, conclusion_id, label=label))
-        return self._add_relation(Support(premise_ids, conclusion_id, label=label, id=id))
+        claims, sources = len(self._claims), len(self._sources)
+        try:
+            if isinstance(premises, (str, Claim)):
+                premise_ids: tuple[str, ...] = (self._resolve(premises, None, new).id,)
+            else:
+                premise_ids = tuple([self._resolve(ref, None, new).id for ref in premises])
+            conclusion_id = self._resolve(conclusion, None, new).id
+            if id is None:
+                return self._add_relation(Support(premise_ids, conclusion_id, label=label))
+            return self._add_relation(Support(premise_ids, conclusion_id, label=label, id=id))
+        except Exception:
+            self._take_back(claims, sources)  # a refused call changes nothing
+            raise
 
     def rebut(
         self,
@@ -239,18 +264,25 @@ class ArgumentMap:
         *,
         label: str | None = None,
         id: str | None = None,
+        new: bool = False,
         **new_claim: Any,
     ) -> Rebuttal:
         """Add a rebuttal of *target* by *attacker* and return it.
 
         Keyword arguments of :meth:`claim` (``by``, ``medium``, ``quote``, ...)
-        describe the attacker when it is given as the text of a new claim.
+        describe the attacker when it is given as the text of a new claim;
+        ``new=True`` says that text is a new claim even where it nearly matches one.
         """
-        attacker_id = self._resolve(attacker, new_claim).id
-        target_id = self._resolve(target).id
-        if id is None:
-            return self._add_relation(Rebuttal(attacker_id, target_id, label=label))
-        return self._add_relation(Rebuttal(attacker_id, target_id, label=label, id=id))
+        claims, sources = len(self._claims), len(self._sources)
+        try:
+            attacker_id = self._resolve(attacker, new_claim, new).id
+            target_id = self._resolve(target, None, new).id
+            if id is None:
+                return self._add_relation(Rebuttal(attacker_id, target_id, label=label))
+            return self._add_relation(Rebuttal(attacker_id, target_id, label=label, id=id))
+        except Exception:
+            self._take_back(claims, sources)  # a refused call changes nothing
+            raise
 
     def undercut(
         self,
@@ -259,18 +291,25 @@ class ArgumentMap:
         *,
         label: str | None = None,
         id: str | None = None,
+        new: bool = False,
         **new_claim: Any,
     ) -> Undercut:
         """Add an undercut of the inference *support* by *attacker* and return it.
 
         *support* is a :class:`Support` of this map or its id. Keyword
-        arguments of :meth:`claim` describe the attacker when it is new text.
+        arguments of :meth:`claim` describe the attacker when it is new text
+        (and ``new=True`` says it is new even where it nearly matches a claim).
         """
-        target_id = self._relation_id(support, "undercut")
-        attacker_id = self._resolve(attacker, new_claim).id
-        if id is None:
-            return self._add_relation(Undercut(attacker_id, target_id, label=label))
-        return self._add_relation(Undercut(attacker_id, target_id, label=label, id=id))
+        claims, sources = len(self._claims), len(self._sources)
+        try:
+            target_id = self._relation_id(support, "undercut")
+            attacker_id = self._resolve(attacker, new_claim, new).id
+            if id is None:
+                return self._add_relation(Undercut(attacker_id, target_id, label=label))
+            return self._add_relation(Undercut(attacker_id, target_id, label=label, id=id))
+        except Exception:
+            self._take_back(claims, sources)  # a refused call changes nothing
+            raise
 
     def doubt(
         self,
@@ -279,6 +318,7 @@ class ArgumentMap:
         *,
         stance: Stance = "doubt",
         id: str | None = None,
+        new: bool = False,
         **new_claim: Any,
     ) -> SkepticalResponse:
         """Add a skeptical response to *target* voiced by *response*, and return it.
@@ -286,18 +326,23 @@ class ArgumentMap:
         *target* is a claim (or its id or text) or a support of this map.
         Keyword arguments of :meth:`claim` (``by``, ``medium``, ``quote``, ...)
         describe the response when it is the text of a new claim: the doubt is
-        attributed to its speaker.
+        attributed to its speaker (``new=True``: even where it nearly matches a claim).
         """
-        if isinstance(target, (Support, Rebuttal, Undercut, SkepticalResponse)) or (
-            isinstance(target, str) and target in self._relations
-        ):
-            target_id = self._relation_id(target, "doubt")
-        else:
-            target_id = self._resolve(target).id
-        response_id = self._resolve(response, new_claim).id
-        if id is None:
-            return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance))
-        return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance, id=id))
+        claims, sources = len(self._claims), len(self._sources)
+        try:
+            if isinstance(target, (Support, Rebuttal, Undercut, SkepticalResponse)) or (
+                isinstance(target, str) and target in self._relations
+            ):
+                target_id = self._relation_id(target, "doubt")
+            else:
+                target_id = self._resolve(target, None, new).id
+            response_id = self._resolve(response, new_claim, new).id
+            if id is None:
+                return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance))
+            return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance, id=id))
+        except Exception:
+            self._take_back(claims, sources)  # a refused call changes nothing
+            raise
 
     # ----------------------------------------------------------------- queries
 
@@ -385,8 +430,31 @@ class ArgumentMap:
             raise UnknownClaimError(f"claim {ref.id!r} is not in the map")
         known_id = ref if ref in self._claims else self._by_text.get(ref)
         if known_id is None:
-            raise UnknownClaimError(f"no claim has id or text {ref!r}")
+            near = self.near_miss(ref) if isinstance(ref, str) else None
+            hint = f"; did you mean [{near.id}] {near.text!r}?" if near is not None else ""
+            raise UnknownClaimError(f"no claim has id or text {ref!r}{hint}")
         return self._claims[known_id]
+
+    def near_miss(self, text: str) -> Claim | None:
+        """Return the claim whose text *text* nearly matches, or ``None``.
+
+        A near miss is equal up to case, white space and final punctuation,
+        or within a small edit distance: none under 10 characters, 1 edit
+        from 10, 2 from 20 (counted on the normalised text). The closest
+        claim wins, then the first written. It takes constant time, whatever
+        the size of the map; the first call indexes the claims written so far.
+        """
+        index = self._near_misses
+        missing = len(self._claims) - self._near_misses_indexed
+        if missing:  # claims are only appended: the newest are at the end, where reading starts cheaply
+            newest = list(itertools.islice(reversed(self._claims.values()), missing))
+            # Many small objects that all stay: nothing for the collector to find.
+            with paused_gc() if missing > 1000 else contextlib.nullcontext():
+                for claim in reversed(newest):
+                    index.add(claim.text, claim.id)
+            self._near_misses_indexed = len(self._claims)
+        found = index.find(text)
+        return None if found is None else self._claims[found]
 
     def source(self, id: str) -> Source:
         """Return the source with this id."""
@@ -577,10 +645,22 @@ class ArgumentMap:
                 _append(outgoing, origin, relation.id)
         self._indexed = len(self._relations)
 
-    def _resolve(self, ref: ClaimRef, new_claim: dict[str, Any] | None = None) -> Claim:
+    def _take_back(self, claims: int, sources: int) -> None:
+        """Remove the claims and sources added since the map had *claims* claims and *sources* sources."""
+        while len(self._claims) > claims:
+            id, claim = self._claims.popitem()
+            if self._by_text.get(claim.text) == id:
+                del self._by_text[claim.text]
+        while len(self._sources) > sources:
+            self._sources.popitem()
+        if self._near_misses_indexed > claims:
+            self._near_misses, self._near_misses_indexed = NearMisses(), 0
+
+    def _resolve(self, ref: ClaimRef, new_claim: dict[str, Any] | None = None, new: bool = False) -> Claim:
         """Return the claim *ref* names, adding it first when it is new.
 
-        *new_claim* holds keyword arguments of :meth:`claim` for a claim made from text.
+        *new_claim* holds keyword arguments of :meth:`claim` for a claim made from text;
+        *new* says that text naming no claim is a new claim even where it looks like a mistake.
         """
         new_claim = new_claim or {}
         if isinstance(ref, Claim):
@@ -607,8 +687,17 @@ class ArgumentMap:
             return self._claims[known_id]
         if ref in self._relations:
             raise InvalidElementError(f"{ref!r} is a relation, where a claim is expected")
-        if _ID_LIKE.match(ref):
-            raise UnknownClaimError(f"no claim has id {ref!r}; to add a one-word claim, call claim({ref!r}) first")
+        if not new:
+            near = self.near_miss(ref)
+            if near is not None:
+                raise UnknownClaimError(
+                    f"no claim has id or text {ref!r}; did you mean [{near.id}] {near.text!r}? "
+                    "If it is a new claim, call claim() first or pass new=True"
+                )
+            if _ID_LIKE.match(ref) and not _SENTENCE.match(ref):
+                raise UnknownClaimError(
+                    f"no claim has id {ref!r}; to add a one-word claim, call claim({ref!r}) first or pass new=True"
+                )
         return self.claim(ref, **new_claim)
 
     @staticmethod
@@ -674,161 +763,3 @@ def _attribution(
     if not isinstance(by, Source):
         raise InvalidElementError(f"by= must be a Source or an Attribution, got {by!r}")
     return Attribution(by, via=via, medium=medium, quote=quote, date=date, url=url)
-
-
-def merge(
-    *maps: ArgumentMap,
-    title: str | None = None,
-    author: str | None = None,
-    publication: str | None = None,
-    date: str | None = None,
-    url: str | None = None,
-    description: str | None = None,
-) -> ArgumentMap:
-    """Return one map holding every element of *maps*, ready for cross-links.
-
-    Each map becomes a :class:`Document` of the result (a map that was itself
-    merged brings its documents along) and each claim records the document it
-    came from. Sources with the same id are unified: the first one's details
-    win, and details only a later one knows are kept. Claim and relation ids
-    stay as they were, except where two maps use the same id: then the later
-    one is prefixed with its document's id, ``"dayen/us-refuses"``.
-
-    Add cross-links with the usual builder methods on the result; the claims
-    and relations of the parts name their counterparts in the result, even
-    where an id was prefixed.
-    """
-    merged = ArgumentMap(title, author=author, publication=publication, date=date, url=url, description=description)
-    for number, amap in enumerate(maps, start=1):
-        _merge_into(merged, amap, number)
-    return merged
-
-
-def _merge_into(merged: ArgumentMap, amap: ArgumentMap, number: int) -> None:
-    if amap.documents:
-        documents = list(amap.documents)
-        default_document = None
-    else:
-        base = readable_id(amap.title, words=4) if amap.title else f"document-{number}"
-        default_document = Document(
-            _fresh(base, merged._documents),
-            title=amap.title,
-            author=amap.author,
-            publication=amap.publication,
-            date=amap.date,
-            url=amap.url,
-        )
-        documents = [default_document]
-    renamed_documents: dict[str, str] = {}
-    for document in documents:
-        new_id = _fresh(document.id, merged._documents)
-        renamed_documents[document.id] = new_id
-        merged.add(attrs.evolve(document, id=new_id))
-
-    sources: dict[str, Source] = {}
-    for source in amap.sources:
-        sources[source.id] = _unify_source(merged, source)
-
-    def rewrite(attribution: Attribution | None) -> Attribution | None:
-        if attribution is None:
-            return None
-        return attrs.evolve(
-            attribution,
-            source=sources[attribution.source.id],
-            via=tuple(sources[s.id] for s in attribution.via),
-        )
-
-    claim_ids: dict[str, str] = {}
-    for claim in amap.claims:
-        document_id = renamed_documents.get(claim.document, claim.document) if claim.document else None
-        document_id = document_id or (default_document.id if default_document else None)
-        new_id = claim.id
-        if new_id in merged._claims or new_id in merged._relations:
-            new_id = merged._unique_id(f"{document_id}/{claim.id}" if document_id else claim.id)
-        claim_ids[claim.id] = new_id
-        merged.add(attrs.evolve(claim, id=new_id, document=document_id, attribution=rewrite(claim.attribution)))
-        merged._aliases[claim] = new_id
-
-    relation_ids: dict[str, str] = {}
-    prefix = default_document.id if default_document else f"document-{number}"
-    for relation in amap.relations:
-        ids = claim_ids | relation_ids
-        moved = _rename_endpoints(relation, ids)
-        new_id = default_id(moved) if relation.id == default_id(relation) else relation.id
-        if new_id in merged._claims or new_id in merged._relations:
-            new_id = merged._unique_id(f"{prefix}/{relation.id}")
-        relation_ids[relation.id] = new_id
-        merged.add(attrs.evolve(moved, id=new_id))
-        merged._aliases[relation] = new_id
-    for element, id in amap._aliases.items():  # the parts of a map that was itself merged
-        merged._aliases[element] = claim_ids.get(id) or relation_ids[id]
-    merged.load_problems.extend(amap.load_problems)
-
-
-def _fresh(base: str, taken: dict[str, Any]) -> str:
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
-
-
-def _unify_source(merged: ArgumentMap, source: Source) -> Source:
-    known = merged._sources.get(source.id)
-    if known is None:
-        merged.add(source)
-        return source
-    if known == source:
-        return known
-    if known.name.casefold() == source.name.casefold() and known.kind == source.kind:
-        unified = Source(
-            known.name,
-            kind=known.kind,
-            affiliation=known.affiliation or source.affiliation,
-            url=known.url or source.url,
-            id=known.id,
-        )
-        if unified != known:
-            _replace_source(merged, unified)
-        return unified
-    renamed = attrs.evolve(source, id=_fresh(source.id, merged._sources))
-    merged.add(renamed)
-    return renamed
-
-
-def _replace_source(merged: ArgumentMap, unified: Source) -> None:
-    """Swap in a source with more details everywhere the map mentions its id."""
-    merged._sources[unified.id] = unified
-    for id, claim in merged._claims.items():
-        attribution = claim.attribution
-        if attribution is None or all(s.id != unified.id for s in attribution.sources):
-            continue
-        merged._claims[id] = attrs.evolve(
-            claim,
-            attribution=attrs.evolve(
-                attribution,
-                source=unified if attribution.source.id == unified.id else attribution.source,
-                via=tuple(unified if s.id == unified.id else s for s in attribution.via),
-            ),
-        )
-
-
-def _rename_endpoints(relation: Relation, ids: dict[str, str]) -> Relation:
-    if isinstance(relation, Support):
-        return attrs.evolve(
-            relation,
-            premises=tuple(ids.get(p, p) for p in relation.premises),
-            conclusion=ids.get(relation.conclusion, relation.conclusion),
-        )
-    if isinstance(relation, SkepticalResponse):
-        return attrs.evolve(
-            relation,
-            response=ids.get(relation.response, relation.response),
-            target=ids.get(relation.target, relation.target),
-        )
-    return attrs.evolve(
-        relation,
-        attacker=ids.get(relation.attacker, relation.attacker),
-        target=ids.get(relation.target, relation.target),
-    )

@@ -472,3 +472,16 @@ def test_a_framework_from_standard_input_is_named_stdin(tmp_path: Path) -> None:
     broken = run(["evaluate", "-", "--from", "af"], tmp_path, input=b"p af x\n")
     assert broken.returncode == 2
     assert broken.stderr.decode().startswith("argmap: error: <stdin>:1:1: ")
+
+
+def test_standard_input_is_read_with_the_same_cap_as_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Standard input longer than the read limit is one line naming <stdin>, not a read that never ends."""
+    from typer.testing import CliRunner
+
+    from argmap import formats
+    from argmap.cli import app
+
+    monkeypatch.setattr(formats, "READ_LIMIT", 64)
+    result = CliRunner().invoke(app, ["check", "-", "--from", "native"], input=b"{" + b" " * 100 + b"}")
+    assert result.exit_code == 2
+    assert "<stdin>: holds more than 64 bytes, the most argmap reads" in result.output

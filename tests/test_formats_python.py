@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 
 from argmap import ArgumentMap, FormatError
-from argmap.formats import python
+from argmap.formats import native, python
 from tests.conftest import ROOT
+from tests.golden import assert_golden, example_paths
 from tests.strategies import maps
+
+RUFF = Path(sys.executable).parent / "ruff"
 
 
 @given(maps())
@@ -19,13 +24,53 @@ def test_round_trip_through_builder_code_is_exact(amap: ArgumentMap) -> None:
     assert python.loads(python.dumps(amap)) == amap
 
 
-def test_written_code_reads_like_the_builder() -> None:
-    """The generated code names sources as variables and uses the builder methods."""
-    amap = python.load(ROOT / "examples" / "readme.py")
+@pytest.mark.parametrize("example", example_paths(), ids=lambda path: path.stem)
+def test_written_code_of_the_examples(example: Path) -> None:
+    """Each example map is written as a person would write it (golden file), and runs to the same map."""
+    amap = python.load(example)
     code = python.dumps(amap)
-    assert "new_york_times = Source('The New York Times', kind='publication', id='new-york-times')" in code
-    assert "MAP.doubt(" in code
-    assert "stance='sarcasm'" in code
+    assert_golden(f"{example.stem}.py.txt", code)
+    assert python.loads(code) == amap
+
+
+def test_written_code_reads_like_the_readme() -> None:
+    """The README's map: sources as variables, calls in the argument's order, texts used once inline, no ids."""
+    code = python.dumps(python.load(ROOT / "examples" / "readme.py"))
+    assert 'new_york_times = Source("The New York Times", kind="publication")\n' in code
+    assert "m.support(kayani_asked_335, us_pakistani_relationship)\n" in code
+    assert 'm.doubt(\n    "Pakistan\'s demands will reduce the C.I.A. presence in the country.",\n' in code
+    assert "id=" not in code
+    assert code.endswith("\nMAP = m\n")
+
+
+def test_ids_are_written_only_where_the_builder_would_derive_others() -> None:
+    """A given id, a second claim with one text, and a relation id that is not derived are kept; derived ones not."""
+    m = ArgumentMap()
+    m.claim("Traffic is slow.", id="jams")
+    m.claim("Traffic is slow.")
+    m.claim("Traffic is slow.")
+    m.support("jams", "traffic-is-slow-2", id="because")
+    code = python.dumps(m)
+    assert 'jams = m.claim("Traffic is slow.", id="jams")\n' in code
+    assert 'm.claim("Traffic is slow.")\ntraffic_is_slow = m.claim("Traffic is slow.")\n' in code  # ids derived
+    assert 'm.support(jams, traffic_is_slow, id="because")\n' in code
+    assert python.loads(code) == m
+
+
+@pytest.mark.skipif(not RUFF.exists(), reason="ruff is not installed beside this Python")
+@pytest.mark.parametrize("example", example_paths(), ids=lambda path: path.stem)
+def test_written_code_is_formatted_as_a_formatter_would(example: Path) -> None:
+    """The formatter (ruff format, with the project's settings) leaves the written code as it is."""
+    code = python.dumps(python.load(example))
+    done = subprocess.run(
+        [str(RUFF), "format", "--diff", "--stdin-filename", "map.py", "-"],
+        input=code,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stdout
 
 
 def test_a_file_may_define_map_or_build(tmp_path: Path) -> None:
@@ -89,3 +134,17 @@ def test_main_blocks_do_not_run_on_load(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert python.load(path).title == "M"
+
+
+def test_the_installed_command_converts_json_to_python_and_back(tmp_path: Path) -> None:
+    """`argmap convert x.json -o x.py` writes the article as code, and that code loads as the same map."""
+    wire = python.load(ROOT / "examples" / "wire_cia_drawdown.py")
+    source = native.dump(wire, tmp_path / "wire.json")
+    executable = Path(sys.executable).parent / "argmap"
+    written = tmp_path / "wire.py"
+    completed = subprocess.run(
+        [str(executable), "convert", str(source), "-o", str(written)], capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert written.read_text(encoding="utf-8") == python.dumps(wire)
+    assert python.load(written) == wire

@@ -242,3 +242,17 @@ def test_copy_is_equal_and_independent(amap: ArgumentMap) -> None:
     assert clone == amap
     clone.claim("Something only the copy says.")
     assert clone != amap
+
+
+def test_a_refused_call_takes_back_the_claims_it_made(amap: ArgumentMap) -> None:
+    """A premise made from text is taken back, with its new source, when the conclusion is refused."""
+    before = amap.copy()
+    with pytest.raises(UnknownClaimError):
+        amap.support("A brand new premise.", "tlak")
+    with pytest.raises(UnknownClaimError):
+        amap.rebut("Another new attacker.", "no-such-claim", by=Source("Someone new"))
+    with pytest.raises(DuplicateIdError):
+        amap.undercut("A new undercutter.", "cooperation", id="talk")
+    assert amap == before
+    assert amap.near_miss("A brand new premise") is None
+    assert amap.support("A brand new premise.", "talk").premises == ("brand-new-premise",)

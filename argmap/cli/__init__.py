@@ -219,8 +219,15 @@ STDIN = "<stdin>"
 
 
 def read_stdin() -> str:
-    """Return standard input as text: UTF-8, a BOM dropped; else a :class:`FormatError` naming ``<stdin>``."""
-    data = sys.stdin.buffer.read()
+    """Return standard input as text: UTF-8, a BOM dropped; else a :class:`FormatError` naming ``<stdin>``.
+
+    At most ``READ_LIMIT`` bytes are read, as from a file: ``argmap check - < /dev/zero`` ends in one line.
+    """
+    from argmap import formats
+
+    data = sys.stdin.buffer.read(formats.READ_LIMIT + 1)
+    if len(data) > formats.READ_LIMIT:
+        raise FormatError(f"holds more than {formats.READ_LIMIT:,} bytes, the most argmap reads", path=STDIN)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

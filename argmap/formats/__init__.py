@@ -20,10 +20,10 @@ from types import ModuleType
 
 from argmap._bulk import paused_gc
 from argmap.errors import FormatError
-from argmap.formats._json import parse, read_text
+from argmap.formats._json import READ_LIMIT, parse, read_text
 from argmap.map import ArgumentMap
 
-__all__ = ["FORMATS", "dump", "dumps", "format_for", "load", "loads", "sniff"]
+__all__ = ["FORMATS", "READ_LIMIT", "dump", "dumps", "format_for", "load", "loads", "sniff"]
 
 FORMATS: dict[str, str] = {
     "native": "argmap JSON (argmap/1), every detail kept",

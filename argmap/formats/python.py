@@ -3,8 +3,10 @@
 A Python map file defines a module-level ``MAP`` (an
 :class:`~argmap.map.ArgumentMap`) or a ``build()`` function that returns one.
 :func:`load` also takes a ``module:attribute`` reference to an importable map.
-:func:`dumps` writes builder code with every id explicit, so that running it
-gives back exactly the map: ``loads(dumps(m)) == m``.
+:func:`dumps` writes the code a person would: sources as variables, the
+builder calls in the order of the argument, a claim used once written
+inline where its relation is made, and ids only where the builder would
+derive others; running it gives back exactly the map: ``loads(dumps(m)) == m``.
 
 Loading runs the file's code, as running it with ``python`` would: load
 only files you trust.
@@ -12,6 +14,7 @@ only files you trust.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import importlib
 import inspect
@@ -25,10 +28,21 @@ from types import ModuleType
 from typing import Any
 
 from argmap._atomic import write_atomic
-from argmap.errors import ArgmapError, FormatError
+from argmap.errors import ArgmapError, FormatError, UnknownClaimError
 from argmap.formats._json import refuse_special_file
 from argmap.map import ArgumentMap
-from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Source, Support, Undercut
+from argmap.model import (
+    Claim,
+    Rebuttal,
+    Relation,
+    SkepticalResponse,
+    Source,
+    Support,
+    Undercut,
+    default_id,
+    endpoints,
+    readable_id,
+)
 
 __all__ = ["dump", "dumps", "load", "loads"]
 
@@ -68,7 +82,7 @@ def loads(text: str) -> ArgumentMap:
 
 
 def dumps(amap: ArgumentMap) -> str:
-    """Return Python code that builds *amap* with the public builder, every id explicit."""
+    """Return Python code that builds *amap* with the public builder, as a person would write it."""
     return "".join(_code(amap))
 
 
@@ -228,85 +242,219 @@ def _one_line(text: str) -> str:
 
 # ------------------------------------------------------------------- writing
 
+_DETAILS = ("attribution", "qualifier", "tags", "note", "document")
+_RESERVED = {"m", "MAP", "ArgumentMap", "Document", "Source", *dir(builtins), *keyword.kwlist}
+_LINE = 120  # longer calls are written one argument a line, as a formatter would
+
 
 def _code(amap: ArgumentMap) -> Iterator[str]:
+    """Write *amap* as a person would: sources as variables, then the builder calls in the order of the argument."""
+    writer = _Writer(amap)
     classes = ["ArgumentMap"]
     if amap.documents:
         classes.append("Document")
-    if any(claim.attribution for claim in amap.claims):
-        classes.append("Attribution")
     if amap.sources:
         classes.append("Source")
     yield f"{_docstring(amap.title or 'An argument map')}\n\n"
-    yield f"from argmap import {', '.join(sorted(classes))}\n\n"
-    names = _source_names(amap.sources)
+    yield f"from argmap import {', '.join(classes)}\n\n"
     for source in amap.sources:
-        yield f"{names[source.id]} = {_call('Source', [source.name], _source_options(source))}\n"
+        yield _statement(writer.name(source.id, source.id, "source"), "Source", [source.name], _source_options(source))
     if amap.sources:
         yield "\n"
-    yield f"MAP = {_call('ArgumentMap', [], amap.metadata)}\n"
-    for source in amap.sources:
-        yield f"MAP.add({names[source.id]})\n"
+    yield _statement("m", "ArgumentMap", [], amap.metadata)
+    for source in writer.sources_to_add():
+        yield f"m.add({writer.source_names[source.id]})\n"
     for document in amap.documents:
         options = {"title": document.title, "author": document.author, "publication": document.publication}
         options |= {"date": document.date, "url": document.url}
-        yield f"MAP.add({_call('Document', [document.id], options)})\n"
-    for claim in amap.claims:
-        yield f"MAP.claim({_claim_arguments(claim, names)})\n"
-    for relation in amap.relations:
-        yield f"MAP.{_relation_call(relation)}\n"
+        yield _added(_arguments([document.id], options))
+    yield from writer.calls()
+    yield "\nMAP = m\n"
+
+
+class _Writer:
+    """Decide the order of the builder calls, which claims are written inline, and what needs a name or an id.
+
+    A shadow map takes each element as the code will make it, so that a text
+    is written inline only where the builder will read it as a new claim
+    with the id the map has, and an id is written only where the builder
+    would derive another.
+    """
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        self.amap = amap
+        self.names: dict[str, str] = {}  # claim and relation ids -> their variables
+        self.source_names: dict[str, str] = {}  # source ids -> their variables (sources have ids of their own)
+        self.taken = set(_RESERVED)
+        self.shadow = ArgumentMap()
+        self.claim_ids = {claim.id for claim in amap.claims}
+        self.uses: dict[str, int] = {}  # how many times relations name each claim
+        for relation in amap.relations:
+            for id in endpoints(relation)[0] + (endpoints(relation)[1],):
+                self.uses[id] = self.uses.get(id, 0) + 1
+
+    def name(self, id: str, hint: str, fallback: str) -> str:
+        """Return a new variable name for the element *id* (a source's when *fallback* is "source"), after *hint*."""
+        words = [word for word in re.sub(r"[^a-z0-9]+", "_", hint.lower()).split("_") if word] or [fallback]
+        if not words[0].isidentifier():  # it starts with a digit
+            words.insert(0, fallback)
+        # Three words, or more where three are taken, then a number.
+        spellings = ["_".join(words[:count]) for count in range(min(3, len(words)), len(words) + 1)]
+        name = next((spelling for spelling in spellings if spelling not in self.taken), None)
+        n = 2
+        while name is None or name in self.taken:
+            name, n = f"{spellings[0]}_{n}", n + 1
+        self.taken.add(name)
+        (self.source_names if fallback == "source" else self.names)[id] = name
+        return name
+
+    def sources_to_add(self) -> list[Source]:
+        """Return the sources to add before any claim, so that the map lists its sources in its own order."""
+        named: dict[str, Source] = {}
+        for claim in self.amap.claims:
+            if claim.attribution is not None:
+                for source in claim.attribution.sources:
+                    named.setdefault(source.id, source)
+        order = list(self.amap.sources)
+        for count in range(len(order) + 1):
+            added = {source.id for source in order[:count]}
+            rest = [source for id, source in named.items() if id not in added]
+            if order[:count] + rest == order:
+                return order[:count]
+        return order  # not reached: adding every source gives its order
+
+    def calls(self) -> Iterator[str]:
+        """Yield the claim and relation calls, each relation as soon as the claims it joins are written."""
+        claims, relations = list(self.amap.claims), list(self.amap.relations)
+        next_claim = 0
+        for relation in relations:
+            while True:
+                made = self._relation(relation, claims[next_claim:])
+                if made is not None:
+                    code, inline = made
+                    next_claim += inline
+                    yield code
+                    break
+                yield self._claim(claims[next_claim])
+                next_claim += 1
+        for claim in claims[next_claim:]:
+            yield self._claim(claim)
+
+    def _claim(self, claim: Claim) -> str:
+        options = self._details(claim)
+        if claim.id != self._derived_id(claim.text):
+            options["id"] = claim.id
+        self.shadow.add(claim)
+        name = self.name(claim.id, claim.id, "claim") if self.uses.get(claim.id) else None
+        return _statement(name, "m.claim", [claim.text], options)
+
+    def _relation(self, relation: Relation, coming: list[Claim]) -> tuple[str, int] | None:
+        """Return the call of *relation* and how many claims it makes inline, or ``None`` if a claim must come first."""
+        order = [id for id in _resolution_order(relation) if id in self.claim_ids]
+        missing = [id for id in order if id not in self.shadow]
+        if missing and ([claim.id for claim in coming[: len(missing)]] != missing or len(set(order)) != len(order)):
+            return None
+        inline = {claim.id: claim for claim in coming[: len(missing)]}
+        detailed = _new_claim_end(relation)
+        for id, claim in inline.items():
+            if self.uses[id] != 1 or not self._reads_as_new(claim):
+                return None
+            if id != detailed and self._details(claim):
+                return None
+            self.shadow.add(claim)
+        options: dict[str, Any] = {}
+        if detailed in inline:
+            options |= self._details(inline[detailed])
+
+        def ref(id: str) -> Any:
+            return inline[id].text if id in inline else _Code(self.names[id])
+
+        if isinstance(relation, Support):
+            premises = [ref(id) for id in relation.premises]
+            arguments = [premises[0] if len(premises) == 1 else _List(premises), ref(relation.conclusion)]
+            verb, options = "support", {"label": relation.label} | options
+        elif isinstance(relation, SkepticalResponse):
+            arguments = [ref(relation.target), ref(relation.response)]
+            verb = "doubt"
+            options |= {"stance": None if relation.stance == "doubt" else relation.stance}
+        else:
+            arguments = [ref(relation.attacker), ref(relation.target)]
+            verb = "rebut" if isinstance(relation, Rebuttal) else "undercut"
+            options = {"label": relation.label} | options
+        if relation.id != default_id(relation):
+            options["id"] = relation.id
+        self.shadow.add(relation)
+        name = self.name(relation.id, f"{verb} {len(self.names)}", verb) if self.uses.get(relation.id) else None
+        return _statement(name, f"m.{verb}", arguments, options), len(inline)
+
+    def _details(self, claim: Claim) -> dict[str, Any]:
+        options: dict[str, Any] = {}
+        attribution = claim.attribution
+        if attribution is not None:
+            options["by"] = _Code(self.source_names[attribution.source.id])
+            if attribution.via:
+                via = [_Code(self.source_names[source.id]) for source in attribution.via]
+                options["via"] = via[0] if len(via) == 1 else _List(via)
+            options |= {"medium": attribution.medium, "quote": attribution.quote}
+            options |= {"date": attribution.date, "url": attribution.url}
+        tags: Any = (claim.tags[0] if len(claim.tags) == 1 else list(claim.tags)) if claim.tags else None
+        options |= {"qualifier": claim.qualifier, "tags": tags, "note": claim.note, "document": claim.document}
+        return {name: value for name, value in options.items() if value is not None}
+
+    def _derived_id(self, text: str) -> str:
+        """Return the id the builder gives a new claim with *text* at this point."""
+        base = readable_id(text)
+        if base not in self.shadow:
+            return base
+        n = 2
+        while f"{base}-{n}" in self.shadow:
+            n += 1
+        return f"{base}-{n}"
+
+    def _reads_as_new(self, claim: Claim) -> bool:
+        """Tell whether the builder reads the claim's text, given where a claim is expected, as this new claim."""
+        text = claim.text
+        if " " not in text or text in self.shadow or self.shadow.near_miss(text) is not None:
+            return False
+        try:
+            self.shadow.claim_for(text)
+        except UnknownClaimError:
+            return claim.id == self._derived_id(text)
+        return False
+
+
+def _resolution_order(relation: Relation) -> list[str]:
+    """Return what a relation joins in the order its builder method resolves it, and so makes new claims."""
+    if isinstance(relation, Support):
+        return [*relation.premises, relation.conclusion]
+    if isinstance(relation, Undercut):
+        return [relation.target, relation.attacker]
+    origins, target = endpoints(relation)
+    return [origins[0], target] if isinstance(relation, Rebuttal) else [target, origins[0]]
+
+
+def _new_claim_end(relation: Relation) -> str | None:
+    """Return the claim that keyword arguments of the relation's builder method describe, if any."""
+    if isinstance(relation, (Rebuttal, Undercut)):
+        return relation.attacker
+    if isinstance(relation, SkepticalResponse):
+        return relation.response
+    return None
 
 
 def _docstring(title: str) -> str:
     """Return the title as a docstring literal: triple-quoted where that is safe, else as repr() writes it."""
     if '"' in title or "\\" in title or not title.isprintable():
-        return repr(title)
+        return _literal(title)
     return f'"""{title}"""'
 
 
-def _source_names(sources: tuple[Source, ...]) -> dict[str, str]:
-    names: dict[str, str] = {}
-    taken = {"MAP", "ArgumentMap", "Attribution", "Document", "Source"}
-    for source in sources:
-        spelled = "".join(c if f"a{c}".isidentifier() else "_" for c in source.id.lower())
-        base = re.sub(r"_+", "_", spelled).strip("_") or "source"
-        if not base.isidentifier() or keyword.iskeyword(base):  # "·x": · may follow a letter, not lead
-            base = f"source_{base}"
-        name, n = base, 2
-        while name in taken:
-            name, n = f"{base}_{n}", n + 1
-        taken.add(name)
-        names[source.id] = name
-    return names
-
-
 def _source_options(source: Source) -> dict[str, Any]:
-    return {"kind": source.kind, "affiliation": source.affiliation, "url": source.url, "id": source.id}
-
-
-def _claim_arguments(claim: Claim, names: dict[str, str]) -> str:
-    options: dict[str, Any] = {}
-    attribution = claim.attribution
-    if attribution is not None:
-        options["by"] = _Code(names[attribution.source.id])
-        if attribution.via:
-            options["via"] = _Code("[" + ", ".join(names[s.id] for s in attribution.via) + "]")
-        options |= {"medium": attribution.medium, "quote": attribution.quote}
-        options |= {"date": attribution.date, "url": attribution.url}
-    options |= {"qualifier": claim.qualifier, "tags": list(claim.tags) or None, "note": claim.note}
-    options |= {"document": claim.document, "id": claim.id}
-    return _arguments([claim.text], options)
-
-
-def _relation_call(relation: Relation) -> str:
-    if isinstance(relation, Support):
-        options = {"label": relation.label, "id": relation.id}
-        return _call("support", [list(relation.premises), relation.conclusion], options)
-    if isinstance(relation, SkepticalResponse):
-        return _call("doubt", [relation.target, relation.response], {"stance": relation.stance, "id": relation.id})
-    verb = "rebut" if isinstance(relation, Rebuttal) else "undercut"
-    assert isinstance(relation, (Rebuttal, Undercut))
-    return _call(verb, [relation.attacker, relation.target], {"label": relation.label, "id": relation.id})
+    options: dict[str, Any] = {"kind": None if source.kind == "person" else source.kind}
+    options |= {"affiliation": source.affiliation, "url": source.url}
+    if source.id != Source(source.name).id:
+        options["id"] = source.id
+    return options
 
 
 class _Code(str):
@@ -315,17 +463,47 @@ class _Code(str):
     __slots__ = ()
 
 
+class _List(list[Any]):
+    """A list whose items are written with :func:`_literal`."""
+
+
 def _literal(value: Any) -> str:
     if isinstance(value, _Code):
         return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_literal(item) for item in value) + "]"
+    if isinstance(value, str):
+        spelled = repr(value)
+        if spelled.startswith("'") and '"' not in value:  # double quotes, as people and formatters write them
+            return '"' + spelled[1:-1].replace("\\'", "'") + '"'
+        return spelled
     return repr(value)
 
 
-def _arguments(positional: list[Any], options: dict[str, Any]) -> str:
+def _arguments(positional: list[Any], options: dict[str, Any]) -> list[str]:
     parts = [_literal(value) for value in positional]
-    parts += [f"{name}={_literal(value)}" for name, value in options.items() if value is not None]
-    return ", ".join(parts)
+    return parts + [f"{name}={_literal(value)}" for name, value in options.items() if value is not None]
 
 
 def _call(function: str, positional: list[Any], options: dict[str, Any]) -> str:
-    return f"{function}({_arguments(positional, options)})"
+    return f"{function}({', '.join(_arguments(positional, options))})"
+
+
+def _added(parts: list[str]) -> str:
+    """Return ``m.add(Document(...))``, laid out as a formatter would when it is long."""
+    inner = f"Document({', '.join(parts)})"
+    if len(inner) + len("m.add()") <= _LINE:
+        return f"m.add({inner})\n"
+    if len(inner) + 4 <= _LINE:
+        return f"m.add(\n    {inner}\n)\n"
+    return "m.add(\n    Document(\n" + "".join(f"        {part},\n" for part in parts) + "    )\n)\n"
+
+
+def _statement(name: str | None, function: str, positional: list[Any], options: dict[str, Any]) -> str:
+    """Return one statement, ``name = function(...)``, on one line or one argument a line when long."""
+    start = f"{name} = {function}(" if name else f"{function}("
+    parts = _arguments(positional, options)
+    line = start + ", ".join(parts) + ")"
+    if len(line) <= _LINE and "\n" not in line:
+        return line + "\n"
+    return start + "\n" + "".join(f"    {part},\n" for part in parts) + ")\n"
