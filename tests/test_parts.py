@@ -238,3 +238,16 @@ def test_a_split_shows_a_shared_claim_once_in_full_and_as_a_reference_naming_its
     assert second.count('class="reference"') == 1
     assert "“Near conclusion.”, in m-1.svg" in second.replace('<BR ALIGN="LEFT"/>', " ")
     assert all(isinstance(relation, Support) for relation in m.relations)
+
+
+def test_a_map_of_one_big_argument_and_a_lone_claim_keeps_the_overview_of_boxes() -> None:
+    """Only a map that is one argument gets its top levels as the overview: a lone claim beside it needs a box too."""
+    m = ArgumentMap()
+    m.support(["The first premise.", "The second premise."], m.claim("The conclusion."))
+    m.claim("A claim on its own.")
+    made = plan(m, layout=LayoutOptions(layout="split", diagram_size=2), stem="m")
+    overview, *diagrams = made.drawings
+    assert made.summary is not None
+    assert not made.summary.startswith("4 claims under one main conclusion")
+    for number in range(1, len(diagrams) + 1):
+        assert f"m-{number}.svg" in overview.graphs[0]

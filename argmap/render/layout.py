@@ -185,7 +185,7 @@ def plan(
     planner = _Planner(amap, options, pack, min(layout.fast_above, layout.diagram_size) or 1)
     if chosen == "fast":
         drawing = planner.drawing("", range(len(planner.parts)))
-        if planner.trunk is not None and planner.arguments == 1:
+        if planner.trunk is not None and planner.single:
             shape = (
                 "one diagram of one argument, cut into its top levels and"
                 f" {_counted(len(planner.parts) - 1, 'branch')},"
@@ -209,6 +209,7 @@ class _Planner:
         self.pack = pack
         whole = split(amap)
         self.arguments = sum(1 for part in whole if part.relations)  # parts that are more than a lone claim
+        self.single = len(whole) == 1  # the map is one argument, every claim leading to its one conclusion
         self.trunk: int | None = None  # the number of the first trunk cut, if any
         parts: list[Part] = []
         self.trees: set[int] = set()  # the numbers of the trunks and branches: trees, drawn staggered
@@ -305,7 +306,7 @@ class _Planner:
 
     def split(self, diagram_size: int, stem: str, suffix: str) -> Plan:
         """Return the plan of a split: diagrams of whole parts up to *diagram_size* claims, and an overview."""
-        debate = self.trunk == 0 and self.arguments == 1 and len(self.parts) > 1  # its top levels: the overview
+        debate = self.single and self.trunk == 0 and len(self.parts) > 1  # one argument: its top levels, the overview
         diagrams: list[list[int]] = []
         size = 0
         for number, part in enumerate(self.parts):
