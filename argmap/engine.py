@@ -22,7 +22,9 @@ lay the diagram out as SVG and hands it to the pure
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -55,6 +57,7 @@ __all__ = [
     "draw",
     "find_engine",
     "format_for",
+    "measured",
     "page",
     "pipe",
     "render",
@@ -167,11 +170,19 @@ def find_engine(engine: EngineName = "auto", format: str = "svg") -> Engine:
     return Engine("graphviz-pure", pure)
 
 
-def pipe(source: str, format: str, *, engine: EngineName = "auto", timeout: float = DEFAULT_TIMEOUT) -> bytes:
+def pipe(
+    source: str,
+    format: str,
+    *,
+    engine: EngineName = "auto",
+    timeout: float = DEFAULT_TIMEOUT,
+    dpi: int | None = None,
+) -> bytes:
     """Return the diagram Graphviz draws from the DOT *source*, in *format*.
 
     The ``dot`` format returns *source* itself, without running anything.
     The ``html`` page is made from a map, not from DOT: see :func:`page`.
+    *dpi* sets the resolution of a ``png`` (Graphviz's default is 96).
 
     Raises:
         OptionError: *format* is unknown, or is ``html``.
@@ -185,7 +196,10 @@ def pipe(source: str, format: str, *, engine: EngineName = "auto", timeout: floa
     if format == "html":
         raise OptionError("html is a page made from a map, not from DOT: use argmap.engine.page(amap)")
     found = find_engine(engine, format)
-    return _checked(_run(found.name, [found.path, f"-T{format}"], source.encode("utf-8"), timeout), format, found.name)
+    command = [found.path, f"-T{format}"]
+    if dpi is not None and format == "png":
+        command.append(f"-Gdpi={dpi}")
+    return _checked(_run(found.name, command, source.encode("utf-8"), timeout), format, found.name)
 
 
 _BEGINNINGS: dict[str, tuple[bytes, ...]] = {
@@ -311,12 +325,13 @@ def page(
     Raises:
         EngineNotFoundError, EngineError: as for :func:`pipe`.
     """
-    from argmap.render.dot import to_dot
-    from argmap.render.html import HtmlOptions, to_html
+    from argmap.render.html import HtmlOptions
+    from argmap.render.layout import LayoutOptions
 
     options = options or HtmlOptions()
-    svg = pipe(to_dot(amap, options.dot_options), "svg", engine=engine, timeout=timeout).decode("utf-8")
-    return to_html(amap, options, svg=svg)
+    # Laid out whole, in the shape that fits a page, as render() draws a map of its size.
+    whole = LayoutOptions(layout="full")
+    return draw(amap, "html", options=options, engine=engine, timeout=timeout, layout=whole).decode("utf-8")
 
 
 def render(
@@ -398,7 +413,7 @@ def render_files(
     plan, options = _plan(amap, format, options, engine, layout, stem=stem, suffix=suffix, files=True)
     drawn = []
     for number, drawing in enumerate(plan.drawings, start=1):
-        drawn.append(_drawn(drawing, format, options, engine, timeout))
+        drawn.append(_drawn(drawing, format, options, engine, timeout, whole=plan.layout == "full"))
         if advance is not None:
             advance(number, len(plan.drawings))
     files = [
@@ -430,7 +445,7 @@ def draw(
     if format == "dot":
         return to_dot(amap, _diagram_options(options)).encode("utf-8")
     plan, options = _plan(amap, format, options, engine, layout, stem="map", suffix=f".{format}", files=False)
-    return _drawn(plan.drawings[0], format, options, engine, timeout)
+    return _drawn(plan.drawings[0], format, options, engine, timeout, whole=plan.layout == "full")
 
 
 def _diagram_options(options: DotOptions | HtmlOptions | None) -> DotOptions:
@@ -469,21 +484,113 @@ def _plan(
 
 
 def _drawn(
-    drawing: Drawing, format: str, options: DotOptions | HtmlOptions, engine: EngineName, timeout: float
+    drawing: Drawing,
+    format: str,
+    options: DotOptions | HtmlOptions,
+    engine: EngineName,
+    timeout: float,
+    *,
+    whole: bool = False,
 ) -> bytes:
-    """Return *drawing* drawn in *format*: laid out whole, or in parts that are then packed."""
+    """Return *drawing* drawn in *format*: laid out whole, or in parts that are then packed.
+
+    A map laid out *whole* in the ``auto`` direction is measured once drawn,
+    and drawn again in the next shape :func:`~argmap.render.dot.shapes`
+    offers, up to :data:`_FITTING` times in all, while its width over height
+    is outside :data:`~argmap.render.shape.ASPECT`.
+    """
     from argmap.render.html import HtmlOptions, to_html
 
     shape = "svg" if format == "html" else format
+    diagram = options.dot_options if isinstance(options, HtmlOptions) else options
     if drawing.packed:
         found = find_engine(engine, shape)
         data = _packed(drawing, shape, found, timeout)
+    elif whole and diagram.direction == "auto":
+        data = _fitting(drawing, shape, diagram, engine, timeout)
     else:
-        data = pipe(drawing.graphs[0], shape, engine=engine, timeout=timeout)
+        data = pipe(drawing.graphs[0], shape, engine=engine, timeout=timeout, dpi=diagram.dpi)
     if format != "html":
         return data
     assert isinstance(options, HtmlOptions)
     return to_html(drawing.amap, options, svg=data.decode("utf-8")).encode("utf-8")
+
+
+_FITTING = 3
+"""How many shapes a whole map is drawn in at most, while the drawing does not fit :data:`~argmap.render.shape.ASPECT`.
+
+The estimate is right the first time for about 29 maps in 30 (tests/test_render_shape.py, docs/performance.md).
+"""
+
+
+def _fitting(drawing: Drawing, format: str, options: DotOptions, engine: EngineName, timeout: float) -> bytes:
+    """Return *drawing* drawn in the first shape whose drawing fits, or the one nearest to fitting.
+
+    After a miss, the next shape is the best of a direction not yet drawn,
+    then the one whose estimate, corrected by how far the estimate of its
+    direction was off, is nearest the middle of the rule.
+    """
+    from argmap.render.dot import shapes, to_dot
+    from argmap.render.shape import AIM, ASPECT
+
+    candidates = list(shapes(drawing.amap, options))
+    centre = (AIM[0] * AIM[1]) ** 0.5
+    off: dict[str, float] = {}  # by direction: the drawn aspect over the estimated one
+    tried: list[tuple[float, bytes]] = []
+    for number in range(min(_FITTING, len(candidates))):
+        if number == 0:
+            candidate, source = candidates.pop(0), drawing.graphs[0]  # to_dot drew the first shape already
+        else:
+            untried = [shape for shape in candidates if shape.direction not in off] or candidates
+            candidate = min(
+                untried, key=lambda shape: abs(math.log(shape.aspect * off.get(shape.direction, 1.0) / centre))
+            )
+            candidates.remove(candidate)
+            chosen = attrs.evolve(
+                options, direction=candidate.direction, wrap=candidate.wrap, stagger=candidate.stagger
+            )
+            source = to_dot(drawing.amap, chosen)
+        try:
+            data = pipe(source, format, engine=engine, timeout=timeout, dpi=options.dpi)
+        except EngineError:
+            if candidate.stagger == 1 or not candidates:
+                raise
+            continue  # Graphviz's concentrate=true, which staggering sets, fails on some graphs: the next shape
+        size = measured(data, format)
+        if size is None or not size[1]:
+            return data
+        aspect = size[0] / size[1]
+        if ASPECT[0] <= aspect <= ASPECT[1]:
+            return data
+        off[candidate.direction] = aspect / candidate.aspect
+        tried.append((abs(math.log(aspect / centre)), data))
+    if not tried:
+        return pipe(
+            to_dot(drawing.amap, attrs.evolve(options, direction="BT", stagger=1)),
+            format,
+            engine=engine,
+            timeout=timeout,
+            dpi=options.dpi,
+        )
+    return min(tried, key=lambda found: found[0])[1]
+
+
+_SVG_SIZE = re.compile(rb'<svg[^>]*?width="([0-9.]+)pt" height="([0-9.]+)pt"')
+_PDF_SIZE = re.compile(rb"/MediaBox\s*\[\s*[-0-9.]+\s+[-0-9.]+\s+([0-9.]+)\s+([0-9.]+)\s*\]")
+
+
+def measured(data: bytes, format: str) -> tuple[float, float] | None:
+    """Return the width and height of a drawing Graphviz wrote in *format*: points, or pixels for a PNG.
+
+    ``None`` for a format that does not say, or data that does not.
+    """
+    if format == "png":
+        if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
+            return None
+        return float(int.from_bytes(data[16:20], "big")), float(int.from_bytes(data[20:24], "big"))
+    pattern = {"svg": _SVG_SIZE, "pdf": _PDF_SIZE}.get(format)
+    found = pattern.search(data[:4096] if format == "svg" else data) if pattern is not None else None
+    return (float(found[1]), float(found[2])) if found else None
 
 
 def can_pack(engine: EngineName = "auto") -> bool:

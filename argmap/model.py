@@ -211,7 +211,7 @@ class Source:
         _check_identifier(self, "id", self.id)
 
     def __str__(self) -> str:
-        return f"{self.name}, {self.affiliation}" if self.affiliation else self.name
+        return _named(self)
 
 
 @attrs.frozen
@@ -253,13 +253,30 @@ class Attribution:
         """Return the speaker followed by every source in the *via* chain."""
         return (self.source, *self.via)
 
-    def __str__(self) -> str:
-        text = str(self.source)
-        if self.via:
-            text += " via " + ", ".join(source.name for source in self.via)
-        if self.medium:
-            text += f" · {self.medium}"
+    def line(self, separator: str = " · ") -> str:
+        """Return who said it in one line, as every rendering writes it: each step of the chain its own "via".
+
+        A source's affiliation is in brackets, so a comma never both names an
+        affiliation and separates two sources; *separator* sets the medium
+        and date apart (the ASCII outline uses ``"; "``).
+
+        >>> economist = Source("An economist", affiliation="University of Riverton")
+        >>> chain = (Source("Riverton Community Radio"), Source("The Riverton Gazette"))
+        >>> Attribution(economist, via=chain, medium="broadcast").line()
+        'An economist (University of Riverton), via Riverton Community Radio, via The Riverton Gazette · broadcast'
+        """
+        text = ", via ".join(_named(source) for source in self.sources)
+        for part in (self.medium, self.date):
+            if part:
+                text += separator + part
         return text
+
+    def __str__(self) -> str:
+        return self.line()
+
+
+def _named(source: Source) -> str:
+    return f"{source.name} ({source.affiliation})" if source.affiliation else source.name
 
 
 @attrs.frozen

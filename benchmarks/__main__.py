@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import big_maps, evaluation, maps, render_ratio
+from benchmarks import big_maps, evaluation, maps, render_ratio, tasks
 from benchmarks.evaluation import CACHE, ROOT
 
 PAGE = ROOT / "docs" / "performance.md"
@@ -205,6 +205,8 @@ def render_page(results: dict[str, Any]) -> str:
             figure += f" (max {_seconds(row['max'])})"
         arguments, density, library = row.get("arguments", 1_000), row.get("density", 4.0), row.get("library", "argmap")
         lines.append(f"| {row['measurement']} | {arguments:,} | {density} | {library} | {figure} | {_found(row)} |")
+    if results.get("tasks"):
+        lines += ["", "### ICCMA's tasks, beside clingo (see the notes below)", "", *tasks.table(results["tasks"])]
     return "\n".join(lines) + "\n"
 
 
@@ -288,6 +290,7 @@ def main() -> None:
     results["kialo"] = big_maps.kialo_convert(20_000, repeat)
     only = ["grounded-command", "preferred-1k-1.5", "preferred-10k-1.5"] if options.quick else None
     results["evaluation"] = evaluation.measure_all(repeat, 2026, 0 if options.quick else 10, only)
+    results["tasks"] = [] if options.quick else tasks.measure_all(set(tasks.MEASUREMENTS))
     CACHE.mkdir(exist_ok=True)
     kept = CACHE / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
     kept.write_text(json.dumps(results, indent=1), encoding="utf-8")

@@ -214,7 +214,9 @@ def measure(libraries: dict[str, int], path: Path, task: str, timeout: float) ->
             found = json.loads(output)
             row["runs"].append(wall if task == "grounded-command" else found.pop("seconds"))
             if task == "grounded-command":
-                found = {"first-extension": len(found["extensions"][0])}
+                # argmap prints JSON Lines (one extension a line), the peers' drivers one document.
+                first = found if isinstance(found, list) else found["extensions"][0]
+                found = {"first-extension": len(first)}
             row["found"] = found
     for row in rows.values():
         if "status" not in row:

@@ -57,6 +57,11 @@ def _open_doubted(page: Page) -> None:
     page.click("[id='claim-pakistans-demands-will-reduce-the-cia']")
 
 
+def _legend_over_a_claim(page: Page) -> None:
+    page.click("[id='claim-owning-the-land-saves-no-time']")
+    page.click(".legend summary")
+
+
 def shots() -> Iterator[Shot]:
     """Yield every screenshot of the page: each example as it opens, a search with the panel, statuses."""
     for path in sorted((ROOT / "examples").glob("*.py")):
@@ -67,6 +72,10 @@ def shots() -> Iterator[Shot]:
     readme = load(ROOT / "examples" / "readme.py")
     result = evaluate(readme)
     yield Shot("statuses", readme, HtmlOptions(verdicts=result.verdicts, semantics=result.semantics), _open_doubted)
+    council = load(ROOT / "docs" / "snippets" / "rendering_council.py")
+    judged = evaluate(council)
+    options = HtmlOptions(verdicts=judged.verdicts, semantics=judged.semantics)
+    yield Shot("legend", council, options, _legend_over_a_claim)
 
 
 def stamp(shot: Shot) -> str:

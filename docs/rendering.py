@@ -78,8 +78,14 @@ def diagrams() -> Iterator[Diagram]:
     yield Diagram("grammar", load(SNIPPETS / "rendering_grammar.py"), DotOptions())
     hook = runpy.run_path(str(SNIPPETS / "rendering_hook.py"))
     yield Diagram("hook", hook["MAP"], hook["OPTIONS"])
+    council = load(SNIPPETS / "rendering_council.py")
+    yield Diagram("council", council, DotOptions())
+    yield Diagram("council-bt", council, DotOptions(direction="BT"))
+    claims = [claim.id for claim in council.claims]
+    yield Diagram("council-evaluated", council, by_status(evaluate(council), DotOptions(), claims=claims))
+    yield Diagram("council-quotes", council, DotOptions(quotes=True))
     readme = load(ROOT / "examples" / "readme.py")  # drawn for docs/evaluation.md
-    yield Diagram("evaluated", readme, by_status(evaluate(readme)))
+    yield Diagram("evaluated", readme, by_status(evaluate(readme), claims=[claim.id for claim in readme.claims]))
     generate = runpy.run_path(str(ROOT / "benchmarks" / "generate.py"))
     debate = generate["build"](generate["thesis_plan"](_DEBATE))
     yield Diagram("debate", debate, DotOptions(), layout=_DEBATE_LAYOUT)

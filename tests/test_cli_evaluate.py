@@ -38,39 +38,84 @@ def floating(tmp_path: Path) -> Path:
         ("stable", [["2", "4"], ["1", "4"]]),
     ],
 )
-def test_framework_json_lists_the_extensions(floating: Path, semantics: str, expected: list[list[str]]) -> None:
-    """--json prints exactly {"semantics", "extensions"}, names as in the file, in argument order."""
+def test_framework_json_streams_the_extensions(floating: Path, semantics: str, expected: list[list[str]]) -> None:
+    """--json prints JSON Lines: one list of names a line, names as in the file, in argument order."""
     result = runner.invoke(app, ["evaluate", str(floating), "--semantics", semantics, "--json"])
     assert result.exit_code == EXIT_OK, result.output
-    document = json.loads(result.stdout)
-    assert list(document) == ["semantics", "extensions"]
-    assert document["semantics"] == semantics
-    assert sorted(document["extensions"]) == sorted(expected)
+    found = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted(found) == sorted(expected)
 
 
-def test_no_stable_extension_is_an_empty_list(tmp_path: Path) -> None:
-    """An odd cycle has no stable extension: the list is empty, and the listing says so."""
+def test_no_stable_extension_prints_nothing_and_says_so_for_se(tmp_path: Path) -> None:
+    """An odd cycle has no stable extension: EE prints no line, SE says so, CE says 0."""
     path = tmp_path / "odd.tgf"
     path.write_text("a\nb\nc\n#\na b\nb c\nc a\n", encoding="utf-8")
-    result = runner.invoke(app, ["evaluate", str(path), "-s", "stable", "--json"])
-    assert json.loads(result.stdout) == {"semantics": "stable", "extensions": []}
-    listing = runner.invoke(app, ["evaluate", str(path), "-s", "stable"])
-    assert listing.stdout == f"stable: no extensions of {path} (3 arguments)\n"
+    assert runner.invoke(app, ["evaluate", str(path), "-s", "stable", "--json"]).stdout == ""
+    some = runner.invoke(app, ["evaluate", str(path), "-s", "stable", "--task", "SE"])
+    assert some.stdout == "no stable extension\n"
+    document = json.loads(runner.invoke(app, ["evaluate", str(path), "-s", "stable", "-t", "SE", "--json"]).stdout)
+    assert document == {"semantics": "stable", "task": "SE", "extension": None}
+    assert runner.invoke(app, ["evaluate", str(path), "-s", "stable", "-t", "CE"]).stdout == "0\n"
 
 
 def test_framework_listing_without_json(floating: Path) -> None:
-    """Without --json, a readable listing: a count line, then one numbered extension a line."""
+    """Without --json, one extension a line, in braces, as each is found."""
     result = runner.invoke(app, ["evaluate", str(floating), "-s", "preferred"])
     assert result.exit_code == EXIT_OK
-    lines = result.stdout.splitlines()
-    assert lines[0] == f"preferred: 2 extensions of {floating} (4 arguments)"
-    assert sorted(lines[1:]) == ["  1: {2, 4}", "  2: {1, 4}"] or sorted(lines[1:]) == ["  1: {1, 4}", "  2: {2, 4}"]
+    assert sorted(result.stdout.splitlines()) == ["{1, 4}", "{2, 4}"]
+
+
+def test_limit_stops_the_enumeration(floating: Path) -> None:
+    """--limit N prints the first N extensions and stops."""
+    result = runner.invoke(app, ["evaluate", str(floating), "-s", "complete", "--limit", "2", "--json"])
+    assert result.exit_code == EXIT_OK
+    assert len(result.stdout.splitlines()) == 2
+
+
+@pytest.mark.parametrize(
+    ("semantics", "task", "argument", "accepted", "holds"),
+    [
+        ("preferred", "DS", "4", True, None),
+        ("preferred", "DS", "1", False, False),
+        ("preferred", "DC", "1", True, True),
+        ("preferred", "DC", "3", False, None),
+        ("stable", "DC", "2", True, True),
+        ("complete", "DS", "4", False, False),
+        ("grounded", "DC", "4", False, None),
+    ],
+)
+def test_acceptance_tasks_answer_with_the_extension_that_shows_it(
+    floating: Path, semantics: str, task: str, argument: str, accepted: bool, holds: bool | None
+) -> None:
+    """DC and DS say yes or no about --argument, with an extension that holds it (DC) or lacks it (DS)."""
+    command = ["evaluate", str(floating), "-s", semantics, "--task", task, "--argument", argument, "--json"]
+    result = runner.invoke(app, command)
+    assert result.exit_code == EXIT_OK, result.output
+    document = json.loads(result.stdout)
+    assert document["accepted"] is accepted
+    assert document["task"] == task
+    if holds is None:
+        assert document["extension"] is None
+    else:
+        assert (argument in document["extension"]) is holds
+    text = runner.invoke(app, command[:-1]).stdout
+    assert text.startswith("YES: " if accepted else "NO: ")
 
 
 def test_framework_from_standard_input() -> None:
-    """'-' with --from af reads the framework from standard input."""
+    """'-' reads the framework from standard input, with --from af or told by its content."""
     result = runner.invoke(app, ["evaluate", "-", "--from", "af", "--json"], input="p af 3\n1 2\n2 3\n")
-    assert json.loads(result.stdout) == {"semantics": "grounded", "extensions": [["1", "3"]]}
+    assert result.stdout == '["1", "3"]\n'
+    sniffed = runner.invoke(app, ["evaluate", "-", "-t", "CE", "-s", "complete"], input="arg(a). arg(b). att(a,b).")
+    assert sniffed.stdout == "1\n"
+
+
+def test_framework_whose_name_says_nothing_is_sniffed(tmp_path: Path) -> None:
+    """An ASPARTIX file ending in .dl is read by its content, and the names are ASPARTIX's."""
+    path = tmp_path / "nixon.dl"
+    path.write_text("arg(nixon). arg(quaker).\natt(nixon,quaker). att(quaker,nixon).\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(path), "-s", "preferred", "-t", "SE"])
+    assert result.stdout in ("{nixon}\n", "{quaker}\n")
 
 
 def test_map_table_shows_each_claim_with_its_status_and_reason() -> None:
@@ -117,7 +162,13 @@ def test_map_json_has_every_element() -> None:
         (["evaluate", "bad.af"], "bad.af:3:3: '9' is no argument: arguments are numbered 1 to 2"),
         (["evaluate", "bad.tgf"], "bad.tgf:3:3: 'c' is not declared"),
         (["evaluate", "missing.af"], "missing.af: no such file"),
-        (["evaluate", "g.af", "--from", "apx"], "Invalid value for '--from': 'apx' is not one of"),
+        (["evaluate", "g.af", "--from", "dl"], "Invalid value for '--from': 'dl' is not one of"),
+        (["evaluate", "g.af", "--task", "XY"], "unknown task 'XY'"),
+        (["evaluate", "g.af", "--task", "DS"], "name it with --argument"),
+        (["evaluate", "g.af", "--task", "DC", "-a", "7"], "no argument is named '7'"),
+        (["evaluate", "g.af", "--task", "SE", "--limit", "2"], "--limit goes with --task EE"),
+        (["evaluate", "g.af", "--argument", "1"], "--argument goes with --task DC or DS"),
+        (["evaluate", "notes.txt"], "cannot tell"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_two(
@@ -128,6 +179,7 @@ def test_bad_input_is_one_line_and_exit_two(
     (tmp_path / "g.af").write_text("p af 1\n", encoding="utf-8")
     (tmp_path / "bad.af").write_text("p af 2\n1 2\n2 9\n", encoding="utf-8")
     (tmp_path / "bad.tgf").write_text("a\n#\na c\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("nothing here\n", encoding="utf-8")
     result = runner.invoke(app, arguments)
     assert result.exit_code == EXIT_INPUT
     assert message in result.stderr
@@ -150,7 +202,7 @@ def test_evaluate_runs_as_a_subprocess(floating: Path) -> None:
         check=False,
     )
     assert completed.returncode == EXIT_OK, completed.stderr
-    assert completed.stdout == '{"semantics": "grounded", "extensions": [[]]}\n'
+    assert completed.stdout == "[]\n"
     floating.write_text("p af 2\n1 3\n", encoding="utf-8")
     broken = subprocess.run([str(executable), "evaluate", str(floating)], capture_output=True, text=True, check=False)
     assert broken.returncode == EXIT_INPUT
@@ -170,7 +222,10 @@ def transcript(path: Path) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
-    ("command", "output"), transcript(ROOT / "docs" / "snippets" / "evaluation_cli.txt"), ids=lambda value: value[:60]
+    ("command", "output"),
+    transcript(ROOT / "docs" / "snippets" / "evaluation_cli.txt")
+    + transcript(ROOT / "docs" / "snippets" / "evaluation_tasks.txt"),
+    ids=lambda value: value[:60],
 )
 def test_the_documented_transcript_is_what_the_command_prints(
     command: str, output: str, monkeypatch: pytest.MonkeyPatch
@@ -182,3 +237,35 @@ def test_the_documented_transcript_is_what_the_command_prints(
     result = runner.invoke(app, words[1:])
     assert result.exit_code == EXIT_OK, result.output
     assert result.stdout == output
+
+
+def test_ctrl_c_keeps_what_was_printed_and_exits_130(tmp_path: Path) -> None:
+    """Ctrl-C during a long enumeration: the extensions printed stay whole, one line says so, exit code 130."""
+    import signal
+    import time
+
+    pairs = 24  # 2**24 preferred extensions: far more than the test waits for
+    lines = [f"p af {2 * pairs}"]
+    lines += [f"{2 * k + 1} {2 * k + 2}\n{2 * k + 2} {2 * k + 1}" for k in range(pairs)]
+    path = tmp_path / "pairs.af"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    executable = Path(sys.executable).parent / "argmap"
+    with subprocess.Popen(
+        [str(executable), "evaluate", str(path), "-s", "preferred", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        first = process.stdout.readline()  # the first extension comes at once
+        time.sleep(0.5)
+        process.send_signal(signal.SIGINT)
+        # Read through the same buffered streams: communicate() would skip what readline() buffered.
+        rest = process.stdout.read()
+        errors = process.stderr.read()
+        process.wait(timeout=60)
+    assert process.returncode == 130
+    found = [json.loads(line) for line in (first + rest).splitlines()]
+    assert all(len(extension) == pairs for extension in found)
+    assert errors == f"argmap: interrupted after {len(found)} extensions\n"

@@ -16,8 +16,10 @@ import pytest
 from argmap import ArgumentMap, Attribution, Claim, Source, load
 from argmap.engine import render
 from argmap.render import DotOptions
+from argmap.render._quoting import node_id
 from argmap.render.html import HtmlOptions
 from tests.browser import Visit, until, visit
+from tests.conftest import ROOT
 from tests.golden import example_paths
 from tests.watching import RENDERED, Watching
 
@@ -236,7 +238,7 @@ def test_hostile_text_shows_as_text_and_runs_nothing(tmp_path: Path, opened: Cal
         )
     )
     amap.rebut(amap.claim(IMAGE, id="image"), "hostile", label=HOSTILE)
-    path = render(amap, tmp_path / "hostile.html")
+    path = render(amap, tmp_path / "hostile.html", options=DotOptions(wrap=40))  # the text on one line
     seen = opened(path)
     seen.page.click("[id='claim-hostile']")
     seen.page.wait_for_timeout(300)
@@ -367,6 +369,40 @@ def test_a_pinch_zooms_about_the_fingers(pages: dict[str, Path], opened: Callabl
     assert scale(seen) == pytest.approx(before * 2, rel=0.02)
 
 
+# ------------------------------------------------------------------ the legend
+
+
+def _apart(one: dict[str, float], other: dict[str, float]) -> bool:
+    return (
+        one["right"] <= other["left"]
+        or other["right"] <= one["left"]
+        or one["bottom"] <= other["top"]
+        or other["bottom"] <= one["top"]
+    )
+
+
+def test_the_legend_starts_closed_and_opened_never_covers_the_open_claim(
+    tmp_path: Path, opened: Callable[..., Visit]
+) -> None:
+    """A claim named in the address, then the legend opened, then each claim opened in turn: none lies under it."""
+    amap = load(ROOT / "docs" / "snippets" / "rendering_council.py")
+    path = render(amap, tmp_path / "council.html")
+    first = amap.claims[3].id  # the economist's claim, drawn low on the left, where the legend opens
+    seen = opened(f"{path.as_uri()}#claim={first}", width=900, height=520)  # open, the legend covers the centre
+    page = seen.page
+    assert page.eval_on_selector(".legend", "d => d.open") is False
+    assert page.is_visible(".legend summary")
+    page.click(".legend summary")
+    page.wait_for_timeout(100)
+    assert page.eval_on_selector(".legend", "d => d.open") is True
+    for claim in amap.claims:
+        if claim.id != first:
+            page.evaluate(f"location.hash = '#claim=' + encodeURIComponent({claim.id!r})")
+            page.wait_for_timeout(100)
+        node = rect(seen, f"[id='{node_id(claim.id)}']")
+        assert _apart(node, rect(seen, ".legend")), claim.id
+
+
 # ------------------------------------------------------------------ reading: 200% zoom, contrast
 
 _CONTRAST = (Path(__file__).with_name("contrast.js")).read_text(encoding="utf-8")
@@ -385,6 +421,7 @@ def test_every_text_passes_wcag_aa_contrast_with_panel_legend_and_statuses(
     options = HtmlOptions(diagram=DotOptions(group_by="document"), verdicts=verdicts, semantics="grounded")
     seen = opened(render(amap, tmp_path / "merged.html", "html", options=options))
     seen.page.click("[id='claim-lakhani-doubt']")
+    seen.page.click(".legend summary")  # the legend starts closed: opened, its text is checked too
     seen.page.keyboard.press("0")
     result = seen.page.evaluate(_CONTRAST)
     assert result["checked"] > 300
@@ -525,7 +562,8 @@ def test_the_served_page_reloads_itself_keeping_view_and_panel_and_shows_errors(
 
         (tmp_path / "reasons.py").write_text('REASON = "Drone strikes stopped in May."\n', encoding="utf-8")
         process.expect(RENDERED)
-        until(page, "() => document.getElementById('argmap-view').textContent.includes('stopped in May')")
+        drawn = "document.getElementById('argmap-view').textContent.replace(/\\s+/g, '')"
+        until(page, f"() => {drawn}.includes('stoppedinMay')")  # however the shape wraps it
         assert scale(seen) == pytest.approx(zoomed, rel=0.01)  # the view survived the reload
         assert page.text_content("#argmap-panel .claim-text") == "The base is still in use."
 
@@ -539,7 +577,7 @@ def test_the_served_page_reloads_itself_keeping_view_and_panel_and_shows_errors(
         assert "defines no map" in str(shown)
         (tmp_path / "map.py").write_text(WATCHED_MAP.replace("still in use", "in use again"), encoding="utf-8")
         process.expect(RENDERED)
-        until(page, "() => document.getElementById('argmap-view').textContent.includes('in use again')")
+        until(page, f"() => {drawn}.includes('inuseagain')")
         assert page.is_hidden("#argmap-alert")
         assert seen.complaints == []
         assert process.interrupt() == 0

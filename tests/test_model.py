@@ -99,8 +99,20 @@ def test_attribution_reads_as_a_credit_line() -> None:
     official = Source("A Pakistani official", kind="official")
     dawn = Source("Dawn", kind="publication")
     attribution = Attribution(official, via=[dawn], medium="article")
-    assert str(attribution) == "A Pakistani official via Dawn · article"
+    assert str(attribution) == "A Pakistani official, via Dawn · article"
     assert attribution.sources == (official, dawn)
-    assert str(Source("Jeremy Scahill", affiliation="The Nation")) == "Jeremy Scahill, The Nation"
+    assert str(Source("Jeremy Scahill", affiliation="The Nation")) == "Jeremy Scahill (The Nation)"
     assert Claim("x", attribution=attribution).source == official
     assert Claim("x").source is None
+
+
+def test_an_attribution_chain_reads_one_way_a_comma_never_both_affiliation_and_step() -> None:
+    """Each step of the chain gets its own "via" and an affiliation its brackets; medium and date follow."""
+    economist = Source("An economist", affiliation="University of Riverton")
+    radio, gazette = Source("Riverton Community Radio"), Source("The Riverton Gazette", affiliation="Riverton")
+    attribution = Attribution(economist, via=[radio, gazette], medium="broadcast", date="2026-03")
+    assert attribution.line() == (
+        "An economist (University of Riverton), via Riverton Community Radio,"
+        " via The Riverton Gazette (Riverton) · broadcast · 2026-03"
+    )
+    assert attribution.line("; ").endswith("(Riverton); broadcast; 2026-03")

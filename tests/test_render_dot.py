@@ -17,7 +17,7 @@ from argmap.errors import OptionError
 from argmap.render import ClaimStyle, DotOptions, to_dot, to_graphviz
 from argmap.render._quoting import displayed, html, node_id
 from argmap.render.dot import DIRECTIONS, GROUPINGS
-from argmap.render.grammar import BORDER_STYLES, PALETTE
+from argmap.render.grammar import BORDER_STYLES, BR, PALETTE
 from tests.conftest import ROOT
 from tests.drawing import claim_nodes, drawn_claim_text, graphviz_name
 from tests.golden import GOLDEN, assert_golden, example_paths
@@ -49,6 +49,11 @@ def options(draw: st.DrawFn) -> DotOptions:
         title=draw(st.booleans()),
         claim_style=hook if hook_styles else None,
         extra_legend=[(draw(texts), style) for style in hook_styles],
+        quotes=draw(st.booleans()),
+        stagger=draw(st.integers(1, 4)),
+        relation_status=draw(
+            st.sampled_from([None, lambda relation: ("accepted", "rejected", "undecided")[len(relation.id) % 3]])
+        ),
     )
 
 
@@ -139,6 +144,16 @@ def test_ids_that_look_like_dot_are_names(id: str) -> None:
     assert f'\t{quoted} -> "c" [' in source
 
 
+@pytest.mark.dot
+@pytest.mark.parametrize("id", ["&#9;", "&#1;", "a&amp;b", "&lt;", "R&D"])
+def test_ids_that_look_like_entities_keep_their_node_in_svg(id: str) -> None:
+    """Graphviz's SVG leaves an entity in a name as it is; argmap's names spell & out, so the SVG stays well-formed."""
+    m = ArgumentMap()
+    m.claim("A claim.", id=id)
+    svg = pipe(to_dot(m, DotOptions(legend=False, title=False)), "svg")
+    assert claim_nodes(svg) == {node_id(id): graphviz_name(id)}
+
+
 # ------------------------------------------------------------------ the grammar
 
 
@@ -203,7 +218,7 @@ def test_claims_show_text_qualifier_and_attribution_with_its_chain() -> None:
     """A claim's label holds its text, its qualifier in italics and a muted attribution line with via."""
     source = to_dot(sample_map(), DotOptions(legend=False))
     assert "<I>[not confirmed]</I>" in source
-    assert "— An official via The New York Times" in source
+    assert "— An official, via The New York Times" in source.replace(BR, " ")
     no_attributions = to_dot(sample_map(), DotOptions(legend=False, attributions=False))
     assert "—" not in no_attributions
 
@@ -212,8 +227,9 @@ def test_main_conclusions_stand_out() -> None:
     """Claims where the argument ends are bold, heavier-bordered and tinted; others, lone ones too, are not."""
     source = to_dot(sample_map(), DotOptions(legend=False))
     (collapse,) = [line for line in source.splitlines() if line.startswith('\t"collapse" [label')]
-    assert "<B>The alliance may collapse.</B>" in collapse
+    assert "<B>The alliance may collapse.</B>" in collapse.replace(BR, " ")
     assert "penwidth=2.5" in collapse
+    assert 'class="claim main"' in collapse  # the page keeps its border heavier under status colours
     (davis,) = [line for line in source.splitlines() if line.startswith('\t"davis" [label')]
     assert "<B>" not in davis
     assert "penwidth" not in davis
@@ -231,11 +247,21 @@ def test_text_is_wrapped_to_the_width_asked() -> None:
     assert 'one two<BR ALIGN="LEFT"/>three four<BR ALIGN="LEFT"/>five six<BR ALIGN="LEFT"/>' in source
 
 
-@pytest.mark.parametrize("direction", DIRECTIONS)
+@pytest.mark.parametrize("direction", [direction for direction in DIRECTIONS if direction != "auto"])
 def test_direction_sets_where_arrows_point(direction: str) -> None:
-    """The direction option is Graphviz's rankdir; BT, conclusions on top, is the default."""
+    """The direction option is Graphviz's rankdir, and a direction asked for always wins."""
     assert f"rankdir={direction}," in to_dot(sample_map(), DotOptions(direction=direction))  # type: ignore[arg-type]
+
+
+def test_auto_direction_draws_a_small_map_conclusions_on_top_and_a_wide_one_left_to_right() -> None:
+    """Auto keeps bottom to top where it fits, and turns a claim with a dozen reasons left to right."""
     assert "rankdir=BT," in to_dot(sample_map())
+    m = ArgumentMap()
+    conclusion = m.claim("Talks fail.")
+    for number in range(12):
+        m.support(f"Reason number {number} for the talks to fail, in a few more words.", conclusion)
+    assert "rankdir=LR," in to_dot(m)
+    assert "rankdir=BT," in to_dot(m, DotOptions(direction="BT"))
 
 
 def test_title_and_byline_are_drawn_unless_turned_off() -> None:
@@ -282,15 +308,35 @@ def test_group_by_document_frames_each_document_of_a_merged_map() -> None:
 
 def test_legend_shows_only_the_kinds_the_map_uses() -> None:
     """The legend names each kind of relation the map has, and no other; it can be left out."""
-    full = to_dot(sample_map())
-    for name in ("support", "linked support", "rebuttal", "undercut", "? doubt"):
-        assert f"xlabel=<<I>{name}</I>>" in full
+    full = legend_of(to_dot(sample_map()))
+    for name in ("linked support", "rebuttal", "undercut", "? sarcasm (skeptical response)"):
+        assert f"</FONT> {name}" in full or f"</FONT> <I>{name}" in full
+    assert "</FONT> support" not in full  # every support of the sample is linked
+    assert "main conclusion" in full
     m = ArgumentMap()
     m.support("A premise here.", m.claim("A conclusion here."))
-    only_support = to_dot(m)
-    assert "xlabel=<<I>support</I>>" in only_support
+    only_support = legend_of(to_dot(m))
+    assert "</FONT> support" in only_support
     assert "rebuttal" not in only_support
-    assert "cluster_legend" not in to_dot(m, DotOptions(legend=False))
+    assert "doubt" not in only_support
+    assert "labelloc=b" not in to_dot(m, DotOptions(legend=False))
+    lone = ArgumentMap()
+    lone.claim("A claim connected to nothing.")
+    lone.doubt(lone.claim("Another one."), "Sarcastic?", stance="sarcasm")
+    said = legend_of(to_dot(lone))
+    assert "? sarcasm (skeptical response)" in said
+    assert "? doubt" not in said
+    m.claim("Background, connected to nothing.")
+    assert "main conclusion" in legend_of(to_dot(m))
+    nothing = ArgumentMap()
+    nothing.claim("Alone.")
+    assert "Legend" not in to_dot(nothing)  # no relation, no main conclusion: nothing to explain
+
+
+def legend_of(source: str) -> str:
+    """Return the legend table in *source*: the graph label at its foot."""
+    (line,) = [line for line in source.splitlines() if "labelloc=b, labeljust=l" in line and "Legend" in line]
+    return line
 
 
 def test_claim_style_hook_styles_claims_and_its_legend_says_what_styles_mean() -> None:
@@ -307,12 +353,12 @@ def test_claim_style_hook_styles_claims_and_its_legend_says_what_styles_mean() -
     )
     (collapse,) = [line for line in source.splitlines() if line.startswith('\t"collapse" [label')]
     assert collapse.startswith('\t"collapse" [label=<<FONT POINT-SIZE="10"><B>✓ accepted</B></FONT>')
-    assert 'fillcolor="#CCE5D9", color="#009E73", style="rounded,filled,bold"' in collapse
+    assert 'fillcolor="#CCE5D9", color="#009E73", penwidth=3.5' in collapse  # a main conclusion: heavier still
     (strikes,) = [line for line in source.splitlines() if line.startswith('\t"strikes" [label')]
     assert 'style="rounded,filled,dashed"' in strikes
     (davis,) = [line for line in source.splitlines() if line.startswith('\t"davis" [label')]
     assert "fillcolor" not in davis
-    legend = source[source.index("cluster_legend") :]
+    legend = legend_of(source)
     assert "accepted: it stands" in legend
     assert "✗ rejected" in legend
 
@@ -324,7 +370,13 @@ def test_claim_style_hook_styles_claims_and_its_legend_says_what_styles_mean() -
         (lambda: ClaimStyle(fill="red; evil", badge="x"), "must be a colour"),
         (lambda: ClaimStyle(border_style="wavy"), "border_style must be one of"),  # type: ignore[arg-type]
         (lambda: ClaimStyle(badge=" "), "badge must be a non-empty string"),
-        (lambda: DotOptions(direction="up"), "direction must be one of BT, TB, LR, RL"),  # type: ignore[arg-type]
+        (lambda: DotOptions(direction="up"), "direction must be one of auto, BT, TB, LR, RL"),  # type: ignore[arg-type]
+        (lambda: DotOptions(size="8x10"), "size must be a width and height in inches"),
+        (lambda: DotOptions(page="a5"), "page must be one of a4, letter, a3"),  # type: ignore[arg-type]
+        (lambda: DotOptions(size="8,10", page="a4"), "give one of them"),
+        (lambda: DotOptions(dpi=5000), "dpi must be a whole number"),
+        (lambda: DotOptions(stagger=0), "stagger must be a whole number"),
+        (lambda: DotOptions(relation_status=3), "relation_status must be a function of a Relation"),  # type: ignore[arg-type]
         (lambda: DotOptions(group_by="colour"), "group_by must be one of"),  # type: ignore[arg-type]
         (lambda: DotOptions(wrap=2), "wrap must be a whole number"),
         (lambda: DotOptions(claim_style="red"), "claim_style must be a function"),  # type: ignore[arg-type]

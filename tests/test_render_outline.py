@@ -88,7 +88,7 @@ qualifier: may
     ├── ? (reservation, on the support) Was Davis really the cause? [really]
     └── + linked support:
         ├── & The U.S. bypassed the usual procedure. [bypassed]
-        │   │ — A Pakistani official via Dawn · article
+        │   │ — A Pakistani official, via Dawn · article
         │   │ “the whole procedure was set aside and we were bypassed.”
         │   └── - The U.S. informs Pakistan as usual. [as-usual]
         ├── & Pakistan is left in the dark. [dark]
@@ -109,7 +109,7 @@ def test_ascii_outline_is_the_tree_drawn_in_ascii() -> None:
     assert "`-- + (proximate cause) Kayani asked 335 C.I.A. officers to leave. [demands]" in text
     assert "    |-- ~ Demands are bargaining, not a break. [bargaining]" in text
     assert '        |   | "the whole procedure was set aside and we were bypassed."' in text
-    assert "        |   | -- A Pakistani official via Dawn; article" in text
+    assert "        |   | -- A Pakistani official, via Dawn; article" in text
     assert text.isascii()  # this map's texts are ASCII, so all of it is
 
 
@@ -129,7 +129,7 @@ qualifier: may\\
   - `?` (reservation, on the support) Was Davis really the cause? \\[really\\]
   - `+` linked support:
     - `&` The U.S. bypassed the usual procedure. \\[bypassed\\]\\
-      — A Pakistani official via Dawn · article\\
+      — A Pakistani official, via Dawn · article\\
       “the whole procedure was set aside and we were bypassed.”
       - `-` The U.S. informs Pakistan as usual. \\[as-usual\\]
     - `&` Pakistan is left in the dark. \\[dark\\]

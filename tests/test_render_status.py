@@ -9,9 +9,16 @@ from typer.testing import CliRunner
 
 from argmap import ArgumentMap, evaluate, load, outline
 from argmap.cli import EXIT_OK, app
-from argmap.render import to_dot
+from argmap.render import DotOptions, to_dot
 from argmap.render.outline import outline_lines
-from argmap.render.status import STATUS_MARKS, STATUS_STYLES, by_status, status_legend, status_line
+from argmap.render.status import (
+    STATUS_MARKS,
+    STATUS_STYLES,
+    by_status,
+    relation_mark,
+    status_legend,
+    status_line,
+)
 from tests.conftest import ROOT
 from tests.strategies import maps
 
@@ -20,14 +27,42 @@ runner = CliRunner()
 
 
 def test_the_diagram_badges_each_claim_with_its_status_and_the_legend_says_what_they_mean() -> None:
-    """The README map: the Times' claim stands, the doubted claim and its doubter are undecided."""
+    """The README map: the Times' claim stands, the doubted claim and its doubter are undecided; none falls."""
     amap = load(README)
     evaluation = evaluate(amap)
-    dot = to_dot(amap, by_status(evaluation))
+    dot = to_dot(amap, by_status(evaluation, claims=[claim.id for claim in amap.claims]))
     assert dot.count("✓ accepted") == 2 + 1  # two claims, and the legend's sample
     assert dot.count("○ undecided") == 2 + 1
-    assert 'It falls: an attack on it stands.<BR ALIGN="LEFT"/>(grounded semantics)' in dot
-    assert next(label for label, _ in status_legend(evaluate(amap, "preferred"))).endswith("(preferred semantics)")
+    assert "✗ rejected" not in dot  # the legend lists only the statuses the claims have, in one row
+    assert "left open (grounded semantics)" in dot
+    assert next(label for label, _ in status_legend(evaluate(amap, "preferred"))).startswith("stands")
+    assert status_legend(evaluate(amap, "preferred"))[-1][0].endswith("(preferred semantics)")
+    assert len(status_legend(evaluation)) == 3  # without the claims drawn: every status
+
+
+def test_a_relation_that_falls_is_dotted_and_marked_and_one_left_open_dashed() -> None:
+    """Under evaluation an undercut support falls: its line is dotted, marked ✗ and classed; the legend says so."""
+    amap = ArgumentMap()
+    conclusion = amap.claim("The depot goes on Mill Street.", id="depot")
+    support = amap.support(amap.claim("The town owns the site.", id="owns"), conclusion, id="owned")
+    amap.undercut(amap.claim("Owning it saves no time.", id="no-time"), support, id="cut")
+    kept = amap.support(amap.claim("It brings jobs.", id="jobs"), conclusion, id="kept")
+    amap.doubt(kept, amap.claim("Which jobs?", id="which"), id="which-jobs")
+    evaluation = evaluate(amap)
+    assert evaluation.status("owned") == "rejected"
+    dot = to_dot(amap, by_status(evaluation, DotOptions(direction="BT")))
+    (fallen,) = [line for line in dot.splitlines() if '-> "depot"' in line and "rejected" in line]
+    assert "style=dotted" in fallen
+    assert "headlabel=<<B>✗</B>>" in fallen
+    assert 'class="support rejected"' in fallen
+    (standing,) = [line for line in dot.splitlines() if line.startswith('\t"no-time" ->')]
+    assert "style=dotted" not in standing
+    assert 'class="undercut accepted"' in standing
+    assert "relation falls" in dot
+    assert "relation left open" in dot  # the doubted support is undecided
+    plain = to_dot(amap, DotOptions(direction="BT"))
+    assert "headlabel" not in plain
+    assert "relation falls" not in plain
 
 
 def test_status_styles_never_rely_on_colour_alone() -> None:
@@ -46,6 +81,20 @@ def test_the_outline_writes_each_verdict_with_its_reason() -> None:
     ascii = outline(amap, style="ascii", status=status_line(evaluation, ascii=True))
     assert "[ ] undecided:" in ascii
     assert "○" not in ascii
+
+
+def test_the_outline_marks_a_relation_that_falls_beside_its_marker() -> None:
+    """An undercut support reads "+ (✗ rejected)"; one that stands has no mark; ASCII writes [x]."""
+    amap = ArgumentMap()
+    conclusion = amap.claim("The depot goes on Mill Street.", id="depot")
+    support = amap.support(amap.claim("The town owns the site.", id="owns"), conclusion, label="cost")
+    amap.undercut(amap.claim("Owning it saves no time.", id="no-time"), support)
+    evaluation = evaluate(amap)
+    text = outline(amap, status=status_line(evaluation), marks=relation_mark(evaluation))
+    assert "+ (cost, ✗ rejected) The town owns the site." in text
+    assert "~ Owning it saves no time." in text  # the undercut stands: no mark
+    ascii = outline(amap, style="ascii", marks=relation_mark(evaluation, ascii=True))
+    assert "+ (cost, [x] rejected)" in ascii
 
 
 @given(maps())

@@ -1,4 +1,4 @@
-"""ICCMA .af and TGF files: exact round trips, and malformed files refused with line and column."""
+"""ICCMA .af, ASPARTIX .apx and TGF files: exact round trips, sniffing, malformed files refused with line and column."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from argmap.errors import FormatError
 from argmap.semantics import Framework
-from argmap.semantics.formats import af, dump, dumps, format_for, load, loads, tgf
+from argmap.semantics.formats import af, apx, dump, dumps, format_for, load, loads, sniff, tgf
+from tests.conftest import corpus_file
 from tests.strategies import frameworks
 
 single_words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=8).filter(
@@ -106,10 +107,10 @@ def test_files_by_name(tmp_path: Path) -> None:
     assert load(dump(framework, tmp_path / "x.af")) == framework
     assert load(dump(framework, tmp_path / "x.tgf")) == framework
     assert loads(dumps(framework, "tgf"), "tgf") == framework
-    with pytest.raises(FormatError, match=r"ends in \.af or \.tgf"):
+    with pytest.raises(FormatError, match=r"ends in \.af, \.apx or \.tgf"):
         dump(framework, tmp_path / "x.txt")
-    with pytest.raises(FormatError, match="unknown framework format 'apx'"):
-        loads("", "apx")
+    with pytest.raises(FormatError, match="unknown framework format 'dl'"):
+        loads("", "dl")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["x.af", "x.tgf"]
 
 
@@ -150,6 +151,90 @@ def test_af_quick_reader_takes_a_solver_file() -> None:
     """A file with no comments or extra spaces goes through the bulk reader."""
     assert af._read_quickly("p af 3\n1 2\n3 1\n") == Framework(["1", "2", "3"], [("1", "2"), ("3", "1")])
     assert af._read_quickly("# a comment\np af 3\n1 2\n") is None
+
+
+any_names = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=8)
+"""Argument names of any kind: spaces, quotes, backslashes, parentheses, '%', newlines."""
+
+
+@given(frameworks(max_arguments=12, names=any_names))
+def test_apx_round_trip_is_exact(framework: Framework) -> None:
+    """Any names read back from ASPARTIX text equal: bare where ASP allows, quoted and escaped otherwise."""
+    assert apx.loads(apx.dumps(framework)) == framework
+
+
+def test_apx_reads_what_benchmark_sets_write() -> None:
+    """Several facts a line, spaces inside, '%' comments, capitals, and attacks before their arguments."""
+    text = (
+        "% a comment\n% and another\n\n  % indented\n"
+        'arg(a1). arg( B ).\natt(a1 , B). att(B,a1).  % both ways\n\narg("x y").att("x y",a1).'
+    )
+    framework = apx.loads(text)
+    assert framework.arguments == ("a1", "B", "x y")
+    assert framework.attacks == (("a1", "B"), ("B", "a1"), ("x y", "a1"))
+    assert apx.loads("att(a,b).\narg(a).\narg(b).\n").attacks == (("a", "b"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        ("arg(a).\narg(b)\n", 2, 1, "expected arg"),
+        ("arg(a).\natt(a, c).\n", 2, 5, "'c', which no arg fact declares"),
+        ("arg(a).\n  arg(a).\n", 2, 7, "'a' is declared twice"),
+        ("arg(a). attack(a,a).", 1, 9, "expected arg"),
+    ],
+)
+def test_malformed_apx_names_line_and_column(text: str, line: int, column: int, message: str) -> None:
+    """A mistake in an ASPARTIX file is a FormatError naming its line and column."""
+    with pytest.raises(FormatError, match=message) as caught:
+        apx.loads(text, path="g.apx")
+    assert (caught.value.line, caught.value.column) == (line, column)
+
+
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [
+        ("p af 2\n1 2\n", "af"),
+        ("# made by hand\np af 2\n", "af"),
+        ("% ASPARTIX\n\narg(a).\n", "apx"),
+        ("att(a,b).", "apx"),
+        ("a\nb\n#\na b\n", "tgf"),
+        ("#\n", "tgf"),
+        ("hello\nworld\n", None),
+        ("", None),
+    ],
+)
+def test_sniff_tells_the_format_by_content(text: str, format: str | None) -> None:
+    """The first words tell the format: 'p af', an arg/att fact, or a '#' line between names and attacks."""
+    assert sniff(text) == format
+
+
+def test_files_whose_name_says_nothing_are_sniffed(tmp_path: Path) -> None:
+    """A .dl file (ASPARTIX's other ending) or a file with no ending is read by what it holds."""
+    framework = Framework(["a", "b"], [("a", "b"), ("b", "a")])
+    written = tmp_path / "nixon.dl"
+    written.write_text(apx.dumps(framework), encoding="utf-8")
+    assert load(written) == framework
+    bare = tmp_path / "instance"
+    bare.write_text(af.dumps(Framework(["1", "2"], [("1", "2")])), encoding="utf-8")
+    assert load(bare).attacks == (("1", "2"),)
+    assert load(dump(framework, tmp_path / "x.apx")) == framework
+    unknown = tmp_path / "notes.txt"
+    unknown.write_text("nothing to see\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="cannot tell the framework's format"):
+        load(unknown)
+
+
+def test_aspartix_files_of_the_corpus_read() -> None:
+    """The AFGen and probo samples (.apx) and ArgSemSAT's test inputs (.dl) read, and agree with their TGF twins."""
+    for folder, name, prefix in (("AFGen-samples/APX", "n100p3q34ve", "a"), ("probo-examples", "ex1", "")):
+        framework = load(corpus_file("external", "iccma", "DL-abstract-argumentation", folder, name + ".apx"))
+        tgf_folder = folder.replace("APX", "TGF")
+        twin = load(corpus_file("external", "iccma", "DL-abstract-argumentation", tgf_folder, name + ".tgf"))
+        assert set(framework.arguments) == {prefix + argument for argument in twin.arguments}  # AFGen's apx says a1
+        assert set(framework.attacks) == {(prefix + a, prefix + t) for a, t in twin.attacks}
+    nixon = load(corpus_file("external", "iccma", "Solvers-for-ICCMA-2025", "test-input", "nixon.dl"))
+    assert nixon.attacks == (("a1", "a2"), ("a2", "a1"))
 
 
 def test_a_huge_af_header_is_refused_before_memory_is_taken() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -10,87 +12,256 @@ import typer
 from argmap.cli import (
     STDIN,
     SemanticsName,
+    _sniff,
     app,
     errors,
+    fail,
     json_text,
     read_map,
     read_stdin,
     shown,
 )
-from argmap.errors import FormatError
+from argmap.errors import ArgmapError, FormatError
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
+    from argmap.semantics import Framework, Semantics
 
 
 __all__: list[str] = []
 
-_FRAMEWORK_FORMATS = ("af", "tgf")
+_FRAMEWORK_FORMATS = ("af", "apx", "tgf")
 _KINDS = {"SkepticalResponse": "skeptical_response"}  # the kind names of the native format
+_TASK_NAMES = {"SE": "some extension", "DC": "credulous", "DS": "skeptical", "CE": "count", "EE": "every extension"}
 
 
 @app.command()
 def evaluate(
     source: Annotated[
         str,
-        typer.Argument(help="A framework (.af or .tgf file), or a map (file, module:attribute, or - for stdin)."),
+        typer.Argument(help="A framework (.af, .apx or .tgf file), or a map (file, module:attribute, or - for stdin)."),
     ],
     semantics: Annotated[
         SemanticsName,
         typer.Option("--semantics", "-s", help="The semantics that decides what stands.", case_sensitive=False),
     ] = "grounded",
     from_format: Annotated[
-        Literal["af", "tgf", "native", "python", "aif", "argdown", "sadface"] | None,
+        Literal["af", "apx", "tgf", "native", "python", "aif", "argdown", "sadface"] | None,
         typer.Option(
             "--from",
-            help="The input's format, where its name does not say: af or tgf for a framework, else a map format.",
+            help="The input's format, where neither name nor content says: af, apx or tgf for a framework, "
+            "else a map format.",
             case_sensitive=False,
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    task: Annotated[
+        str | None,
+        typer.Option(
+            "--task",
+            "-t",
+            help="For a framework, ICCMA's task: EE every extension (the default), SE some extension, "
+            "DC credulous or DS skeptical acceptance of --argument, CE the count.",
+        ),
+    ] = None,
+    argument: Annotated[
+        str | None, typer.Option("--argument", "-a", help="The argument DC and DS ask about, by name.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="EE: stop after this many extensions.")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON: for EE one line per extension (JSON Lines).")
+    ] = False,
 ) -> None:
     """Tell which arguments or claims stand, under an argumentation semantics.
 
-    A framework (a file ending in .af or .tgf, or --from af|tgf) gives its
-    extensions; a map gives each claim and relation its status (accepted,
-    rejected, undecided) and the reason.
+    A framework (a file ending in .af, .apx or .tgf, one whose content shows
+    it is, or --from af|apx|tgf) answers one of ICCMA's tasks: by default
+    every extension, each printed as soon as it is found; Ctrl-C stops, keeps
+    what was printed, and exits 130. A map gives each claim and relation its
+    status (accepted, rejected, undecided) and the reason.
 
-    Example: argmap evaluate examples/readme.py --semantics preferred
+    Example: argmap evaluate framework.af --semantics preferred --task DS --argument 3
     """
+    if task is not None and task.upper() not in _TASK_NAMES:
+        fail(f"unknown task {task!r}; choose one of {', '.join(_TASK_NAMES)}")
+    task = task.upper() if task else None
+    if task in ("DC", "DS") and argument is None:
+        fail(f"--task {task} asks about one argument: name it with --argument")
+    if argument is not None and task not in ("DC", "DS"):
+        fail("--argument goes with --task DC or DS")
+    if limit is not None and task not in (None, "EE"):
+        fail("--limit goes with --task EE")
     with errors():
-        suffix = Path(source).suffix.lower().lstrip(".")
-        if from_format in _FRAMEWORK_FORMATS or (from_format is None and suffix in _FRAMEWORK_FORMATS):
-            _evaluate_framework(source, from_format or suffix, semantics, as_json)
+        if source == "-":
+            text = read_stdin()
+            framework = _framework_in(text, from_format)
         else:
-            _evaluate_map(read_map(source, from_format), semantics, as_json)
+            framework = _read_framework(source, from_format)
+        if framework is None:
+            if task is not None or limit is not None:
+                fail("--task and --limit work on frameworks (.af, .apx, .tgf), not on maps")
+            amap = _map_in(text, from_format) if source == "-" else read_map(source, from_format)
+            _evaluate_map(amap, semantics, as_json)
+        else:
+            _answer(framework, source, semantics, task or "EE", argument, limit, as_json)
 
 
-def _evaluate_framework(source: str, format: str, semantics: SemanticsName, as_json: bool) -> None:
+def _read_framework(source: str, from_format: str | None) -> Framework | None:
+    """Return the framework the file *source* holds, or ``None`` when it is a map: by --from, by name, by content."""
     from argmap.semantics import formats as framework_formats
+
+    if from_format is not None and from_format not in _FRAMEWORK_FORMATS:
+        return None
+    suffix = Path(source).suffix.lower().lstrip(".")
+    if from_format is not None or suffix in _FRAMEWORK_FORMATS:
+        return framework_formats.load(source, from_format or suffix)
+    if _names_a_map(source):
+        return None
+    return framework_formats.load(source)  # sniffed; a clear error when the content does not tell
+
+
+def _framework_in(text: str, from_format: str | None) -> Framework | None:
+    """Return the framework standard input's *text* holds, or ``None`` when it is a map: by --from, then content."""
+    from argmap.semantics import formats as framework_formats
+
+    if from_format is not None and from_format not in _FRAMEWORK_FORMATS:
+        return None
+    format = from_format or framework_formats.sniff(text)
+    if format is None:
+        return None
+    try:
+        return framework_formats.loads(text, format)
+    except FormatError as error:
+        if error.path is None:
+            error.path = STDIN
+        raise
+
+
+def _map_in(text: str, format: str | None) -> ArgumentMap:
+    """Return the map standard input's *text* holds, in *format* or the one its content shows."""
+    from argmap import formats
+
+    try:
+        return formats.loads(text, format or _sniff(text))
+    except FormatError as error:
+        if error.path is None:
+            error.path = STDIN
+        raise
+
+
+def _names_a_map(source: str) -> bool:
+    """Tell whether *source* names a map: a module:attribute, or a file whose ending is a map format's."""
+    from argmap.formats import format_for
+
+    if not Path(source).is_file():
+        return True  # module:attribute, or a missing file, which the map reader reports
+    try:
+        format_for(source)
+    except ArgmapError:
+        return False
+    return True
+
+
+def _names(framework: Framework, extension: frozenset[str]) -> list[str]:
+    """Return the names in *extension*, in the framework's order."""
+    index = framework.index
+    return sorted(extension, key=index.__getitem__)
+
+
+def _braces(names: list[str]) -> str:
+    return shown("{" + ", ".join(names) + "}")  # names come from the file
+
+
+def _answer(
+    framework: Framework,
+    source: str,
+    semantics: SemanticsName,
+    task: str,
+    argument: str | None,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """Answer *task* about *framework* and print the answer."""
+    from argmap.semantics import tasks
+
+    chosen: Semantics = semantics
+    if task == "EE":
+        _stream(framework, chosen, limit, as_json)
+        return
+    document: dict[str, object] = {"semantics": semantics, "task": task}
+    if task == "SE":
+        found = tasks.some_extension(framework, chosen)
+        names = None if found is None else _names(framework, found)
+        document["extension"] = names
+        line = f"no {semantics} extension" if names is None else _braces(names)
+    elif task == "CE":
+        document["count"] = number = tasks.count(framework, chosen)
+        line = str(number)
+    else:
+        assert argument is not None  # checked above
+        credulously = task == "DC"
+        if credulously:
+            certificate = tasks.credulous_witness(framework, argument, chosen)
+            accepted = certificate is not None
+        else:
+            certificate = tasks.skeptical_counterexample(framework, argument, chosen)
+            accepted = certificate is None
+        names = None if certificate is None else _names(framework, certificate)
+        document |= {"argument": argument, "accepted": accepted, "extension": names}
+        mode = "credulously" if credulously else "skeptically"
+        verdict = "YES" if accepted else "NO"
+        if names is None:
+            reason = "no extension holds it" if credulously else "every extension holds it"
+        else:
+            reason = f"{'it is in' if credulously else 'it is not in'} {_braces(names)}"
+        status = f"{argument} is{'' if accepted else ' not'} {mode} accepted under {semantics} semantics"
+        line = f"{verdict}: {status}; {reason}"
+    if as_json:
+        typer.echo(json_text(document, indent=None))
+    else:
+        typer.echo(shown(line))
+
+
+def _stream(framework: Framework, semantics: Semantics, limit: int | None, as_json: bool) -> None:
+    """Print every extension as it is found, one line each; at Ctrl-C say how many came, and exit 130.
+
+    A Ctrl-C that comes while a line is printed waits for the line's end, so
+    that the count on stderr is the number of whole lines on stdout.
+    """
     from argmap.semantics import labellings
     from argmap.semantics.framework import IN
 
-    if source == "-":
-        try:
-            framework = framework_formats.loads(read_stdin(), format)
-        except FormatError as error:
-            if error.path is None:
-                error.path = STDIN
-            raise
-    else:
-        framework = framework_formats.load(source, format)
-    found = [labelling.arguments_labelled(IN) for labelling in labellings(framework, semantics)]
-    if len(found) > 1:  # the solver's order is its own: print them in a stable one
-        index = framework.index
-        found.sort(key=lambda names: [index[name] for name in names])
-    if as_json:
-        typer.echo(json_text({"semantics": semantics, "extensions": found}, indent=None))
-        return
-    noun = "extension" if len(found) == 1 else "extensions"
-    named = STDIN if source == "-" else source
-    typer.echo(shown(f"{semantics}: {len(found) or 'no'} {noun} of {named} ({len(framework)} arguments)"))
-    for number, names in enumerate(found, start=1):
-        typer.echo(shown(f"  {number}: {{{', '.join(names)}}}"))  # names come from the file
+    printing = False
+    stop = False
+
+    def interrupt(signal_number: int, frame: object) -> None:
+        nonlocal stop
+        if not printing:
+            raise KeyboardInterrupt
+        stop = True
+
+    printed = 0
+    try:
+        previous = signal.signal(signal.SIGINT, interrupt)
+    except ValueError:  # not the main thread: Ctrl-C does not come here
+        previous = None
+    try:
+        for labelling in labellings(framework, semantics):
+            names = labelling.arguments_labelled(IN)
+            printing = True
+            typer.echo(json_text(names, indent=None) if as_json else _braces(names))
+            printed += 1
+            printing = False
+            if stop:
+                raise KeyboardInterrupt
+            if printed == limit:
+                break
+    except KeyboardInterrupt:
+        sys.stdout.flush()
+        typer.echo(f"argmap: interrupted after {printed} extension{'s' if printed != 1 else ''}", err=True)
+        raise typer.Exit(130) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _evaluate_map(amap: ArgumentMap, semantics: SemanticsName, as_json: bool) -> None:

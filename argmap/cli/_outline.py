@@ -95,13 +95,15 @@ def outline(
     chosen_width = width
 
     def show(amap: ArgumentMap) -> str:
-        status = None
+        status = marks = None
         if evaluated:
             from argmap.evaluate import evaluate
-            from argmap.render.status import status_line
+            from argmap.render.status import relation_mark, status_line
 
-            status = status_line(evaluate(amap, semantics), ascii=style == "ascii")
-        lines = outline_lines(amap, style, chosen_width, root, status=status)
+            evaluation = evaluate(amap, semantics)
+            status = status_line(evaluation, ascii=style == "ascii")
+            marks = relation_mark(evaluation, ascii=style == "ascii")
+        lines = outline_lines(amap, style, chosen_width, root, status=status, marks=marks)
         if output is not None:
             from argmap._atomic import write_atomic
 

@@ -99,19 +99,54 @@ def render(
         ),
     ] = None,
     direction: Annotated[
-        Literal["BT", "TB", "LR", "RL"],
+        Literal["auto", "BT", "TB", "LR", "RL"],
         typer.Option(
-            "--direction", help="Where arrows point: BT (conclusions on top), TB, LR or RL.", case_sensitive=False
+            "--direction",
+            help="Where arrows point: auto (BT, or LR where that fits a page better), BT (conclusions on top), "
+            "TB, LR or RL.",
+            case_sensitive=False,
         ),
-    ] = "BT",
-    legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw a legend of the kinds used.")] = True,
+    ] = "auto",
+    legend: Annotated[
+        bool, typer.Option("--legend/--no-legend", help="Draw a legend, at the foot, of what the map uses.")
+    ] = True,
+    quotes: Annotated[
+        bool, typer.Option("--quotes", help="Draw each claim's quote (the speaker's exact words) under its text.")
+    ] = False,
+    page: Annotated[
+        Literal["a4", "letter", "a3"] | None,
+        typer.Option(
+            "--page",
+            help="Fit the drawing on a4, letter or a3 paper: scaled down to fit, landscape when wider than high.",
+            case_sensitive=False,
+        ),
+    ] = None,
+    size: Annotated[
+        str | None,
+        typer.Option(
+            "--size",
+            help="The most the drawing may measure, WIDTH,HEIGHT in inches as Graphviz takes it (8,10); "
+            "8,10! scales a smaller drawing up too.",
+        ),
+    ] = None,
+    dpi: Annotated[
+        int | None, typer.Option("--dpi", min=36, max=1200, help="Dots per inch of a PNG (Graphviz's default: 96).")
+    ] = None,
     group_by: Annotated[
         Literal["none", "source", "tag", "document"],
         typer.Option(
             "--group-by", help="Frame claims together by: none, source, tag or document.", case_sensitive=False
         ),
     ] = "none",
-    wrap: Annotated[int, typer.Option("--wrap", min=8, max=400, help="Characters per line of claim text.")] = 36,
+    wrap: Annotated[
+        int | None,
+        typer.Option(
+            "--wrap",
+            min=8,
+            max=400,
+            help="Characters per line of claim text (default 36, which --direction auto may change to fit a page).",
+        ),
+    ] = None,
     attributions: Annotated[
         bool, typer.Option("--attributions/--no-attributions", help="Show who said each claim.")
     ] = True,
@@ -204,7 +239,15 @@ def render(
     with errors():
         arrangement = LayoutOptions(layout, fast_above, split_above, diagram_size)
         options = DotOptions(
-            direction=direction, wrap=wrap, attributions=attributions, legend=legend, group_by=group_by
+            direction=direction,
+            wrap=wrap,
+            attributions=attributions,
+            legend=legend,
+            group_by=group_by,
+            quotes=quotes,
+            size=size,
+            page=page,
+            dpi=dpi,
         )
         to_file = output is not None and not _standard(output) and not output.is_dir()
         chosen = _format(format, output if to_file else None)
@@ -331,7 +374,7 @@ class _Drawing:
             return drawn, HtmlOptions(diagram=options, verdicts=verdicts, semantics=evaluation.semantics)
         from argmap.render.status import by_status
 
-        return drawn, by_status(evaluation, options)
+        return drawn, by_status(evaluation, options, claims=[claim.id for claim in drawn.claims])
 
     def render(self, amap: ArgumentMap, target: Path, *, quiet: bool, label: str) -> list[str]:
         """Draw *amap* into *target* (and a split's diagrams beside it); return the lines that say what was done."""

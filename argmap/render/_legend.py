@@ -1,123 +1,170 @@
-"""The legend drawn into a diagram: sample claims, and each kind of relation the map uses, drawn as in the map.
+"""The legend drawn into a diagram: one small table at its foot, naming only what the map uses.
 
-The samples are real nodes and edges, so a reader matches a line in the map
-against the very same line in the legend. Their names start with a space,
-which no claim or relation id can, so they never clash with the map's.
-Edge names are ``xlabel`` s: unlike labels they take no rank of their own,
-which keeps the legend short.
+It is a single HTML-like table, so that it takes no rank, edge or box among
+the map's and adds one or two rows of small type: the kinds of relation the
+map has, each drawn as a short run of its line and head in its colour; the
+stances of its skeptical responses; a main conclusion's box if the map has
+one; and, under evaluation, the statuses its claims have and what a fallen or
+open relation looks like, in one row. :func:`legend` returns the table; the
+DOT renderer makes it the graph's label, at the foot, left-aligned.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+import re
 from typing import TYPE_CHECKING
 
 from argmap.map import ArgumentMap
-from argmap.model import Attribution, Claim, Rebuttal, Relation, SkepticalResponse, Source, Support, Undercut
-from argmap.render._quoting import html, name
-from argmap.render.grammar import (
-    ARROWHEADS,
-    EDGE_STYLES,
-    LABEL_COLOURS,
-    PALETTE,
-    claim_attributes,
-    claim_label,
-)
+from argmap.model import Rebuttal, Relation, SkepticalResponse, Support, Undercut
+from argmap.render._quoting import html
+from argmap.render.grammar import LABEL_COLOURS, PALETTE, RELATION_VERDICTS, ClaimStyle
 
 if TYPE_CHECKING:
     from argmap.render.dot import DotOptions
 
-__all__ = ["legend"]
+__all__ = ["legend", "size"]
 
-_END = 'shape=point, width=0.04, color="#FFFFFF00", fillcolor="#FFFFFF00"'
-_SAMPLE = Claim(
-    "A claim, its text wrapped",
-    qualifier="a qualifier",
-    attribution=Attribution(Source("who said it"), via=Source("whom"), medium="tweet"),
-)
-
-
-class _Legend:
-    """The lines of a legend, and the entries' starting points, kept in order along its first rank."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.starts: list[str] = []
-        self.count = 0
-
-    def node(self, attributes: str = _END) -> str:
-        self.count += 1
-        node_name = name(f" legend {self.count}")
-        self.lines.append(f"\t\t{node_name} [{attributes}]\n")
-        return node_name
-
-    def start(self, attributes: str = _END) -> str:
-        node_name = self.node(attributes)
-        self.starts.append(node_name)
-        return node_name
-
-    def above(self, node_name: str) -> str:
-        """Return a new invisible end drawn straight in line with *node_name*."""
-        return self.node(f"{_END}, group={node_name}")
-
-    def junction(self) -> str:
-        colour = PALETTE["support"]
-        node_name = name(f" legend {self.count + 1}")
-        return self.node(f'shape=point, width=0.11, color="{colour}", fillcolor="{colour}", group={node_name}')
-
-    def edge(self, tail: str, head: str, kind: type[Relation], text: str | None = None, *, arrow: bool = True) -> None:
-        arrowhead = ARROWHEADS[kind] if arrow else "none"
-        label = f', xlabel=<<I>{html(text)}</I>>, fontcolor="{LABEL_COLOURS[kind]}"' if text else ""
-        self.lines.append(f"\t\t{tail} -> {head} [{EDGE_STYLES[kind]}, arrowhead={arrowhead}{label}]\n")
-
-    def in_order(self) -> str:
-        """Return the line that keeps the entries in the order written, along the legend's first rank."""
-        if len(self.starts) < 2:
-            return ""
-        return f"\t\t{{rank=same; {' -> '.join(self.starts)} [style=invis]}}\n"
+_SIZE = 11
+_LIGHT, _HEAVY, _DASHED, _DOTTED = "─", "━", "╌", "·"  # lines drawn in characters: light, heavy, dashed, dotted
+_SAMPLES: dict[str, tuple[type[Relation], str, str]] = {
+    # kind: (colour of, the line drawn in characters, the words)
+    "support": (Support, f"{_LIGHT * 3}▶", "support"),
+    "linked": (Support, f"⟩●{_LIGHT * 2}▶", "linked support"),
+    "rebuttal": (Rebuttal, f"{_HEAVY * 3}┫", "rebuttal"),
+    "undercut": (Undercut, f"{_HEAVY * 2}┫●", "undercut (on the dot of a support)"),
+    "doubt": (SkepticalResponse, f"{_DASHED * 3}▷", ""),
+}
 
 
-def legend(amap: ArgumentMap, options: DotOptions) -> Iterator[str]:
-    """Yield the lines of a framed legend of what *amap* uses, and of the claim-style hook's styles."""
-    drawn = _Legend()
-    wrap, attributions = options.wrap, options.attributions
-    claim = drawn.start(f"label=<{claim_label(_SAMPLE, wrap=wrap, attributions=attributions, main=False)}>")
-    main = claim_label(Claim("A main conclusion"), wrap=wrap, attributions=attributions, main=True)
-    conclusion = drawn.node(f"label=<{main}>{claim_attributes(None, True)}")
+def _cell(text: str, *, align: str = "LEFT") -> str:
+    return f'<TD ALIGN="{align}">{text}</TD>'
+
+
+def _sample(kind: str) -> str:
+    relation, drawn, _ = _SAMPLES[kind]
+    return _cell(f'<FONT COLOR="{LABEL_COLOURS[relation]}">{drawn}</FONT>', align="RIGHT")
+
+
+def _box(text: str, style: ClaimStyle | None, *, main: bool = False) -> str:
+    """Return a cell drawn like a claim's box: its fill, border and border style."""
+    fill = (style.fill if style is not None else None) or (PALETTE["conclusion"] if main else PALETTE["fill"])
+    border = (style.border if style is not None else None) or PALETTE["border"]
+    width = 2 if main or (style is not None and style.border_style == "bold") else 1
+    line = style.border_style if style is not None and style.border_style in ("dashed", "dotted") else ""
+    shape = "rounded," + line if line else "rounded"
+    return (
+        f'<TD BORDER="{width}" STYLE="{shape}" COLOR="{border}" BGCOLOR="{fill}" CELLPADDING="3">'
+        f"{f'<B>{text}</B>' if main else text}</TD>"
+    )
+
+
+def _row(cells: list[str]) -> str:
+    table = f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1" ALIGN="LEFT"><TR>{"".join(cells)}</TR></TABLE>'
+    return f'<TR><TD ALIGN="LEFT">{table}</TD></TR>'
+
+
+def _width(cells: list[str]) -> float:
+    """Return the estimated width of *cells*, in points: their characters at 11 points, and each cell's padding."""
+    text = re.sub(r"&[a-z#0-9]+;", "x", re.sub(r"<[^>]*>", "", "".join(cells)))
+    return len(text) * _SIZE * 0.55 + len(cells) * 8
+
+
+_GAP = "\u2003\u2003"  # two em spaces between entries of one line
+
+
+def _lines(entries: list[str], limit: float) -> list[list[str]]:
+    """Return *entries* (text) in lines no wider than *limit* (each line holds one at least)."""
+    lines: list[list[str]] = []
+    for entry in entries:
+        if lines and _width([*lines[-1], entry]) > limit:
+            lines.append([])
+        if not lines:
+            lines.append([])
+        lines[-1].append(entry)
+    return lines
+
+
+def _flowed(entries: list[list[str]], limit: float, heading: list[str] | None = None) -> list[list[str]]:
+    """Return *entries* in rows no wider than *limit* (each row holds one at least), after *heading*."""
+    rows: list[list[str]] = [list(heading or [])]
+    for entry in entries:
+        if rows[-1] and _width(rows[-1]) + _width(entry) > limit:
+            rows.append([])
+        rows[-1] += entry
+    return [row for row in rows if row]
+
+
+def legend(
+    amap: ArgumentMap,
+    options: DotOptions,
+    *,
+    main: bool,
+    verdicts: frozenset[str] = frozenset(),
+    width: float = math.inf,
+) -> str:
+    """Return the legend of *amap* as an HTML-like table; ``""`` when there is nothing to explain.
+
+    Args:
+        amap: the map drawn.
+        options: how it is drawn; :attr:`~argmap.render.dot.DotOptions.extra_legend` adds the hook's styles.
+        main: whether the drawing has a main conclusion.
+        verdicts: the statuses of relations drawn apart (``rejected``, ``undecided``).
+        width: how wide, in points, a row may grow before the next entry starts another;
+            the hook's styles always share one row.
+    """
     relations = amap.relations
     kinds = {type(relation) for relation in relations}
-    drawn.edge(claim, conclusion, Support, "support" if Support in kinds else None)
-    below = ""
-    for number, (text, style) in enumerate(options.extra_legend):  # the hook's samples, two to a column
-        label = claim_label(Claim(text), wrap=wrap, attributions=attributions, main=False, badge=style.badge)
-        attributes = f"label=<{label}>{claim_attributes(style, False)}"
-        if number % 2 == 0:
-            below = drawn.start(attributes)
-        else:
-            drawn.lines.append(f"\t\t{below} -> {drawn.node(attributes)} [style=invis]\n")
-    if any(isinstance(relation, Support) and len(relation.premises) > 1 for relation in relations):
-        joined = drawn.junction()
-        drawn.edge(drawn.start(), joined, Support, arrow=False)
-        drawn.edge(drawn.start(), joined, Support, arrow=False)
-        drawn.edge(joined, drawn.above(joined), Support, "linked support")
-    if Rebuttal in kinds:
-        start = drawn.start()
-        drawn.edge(start, drawn.above(start), Rebuttal, "rebuttal")
-    if Undercut in kinds:
-        joined = drawn.junction()
-        drawn.edge(drawn.start(f"{_END}, group={joined}"), joined, Support, arrow=False)
-        drawn.edge(joined, drawn.above(joined), Support)
-        drawn.edge(drawn.start(), joined, Undercut, "undercut")
-    if SkepticalResponse in kinds:
-        start = drawn.start()
-        drawn.edge(start, drawn.above(start), SkepticalResponse, "? doubt")
-    top = "b" if options.direction == "BT" else "t"  # a cluster's "t" is its lower side when drawn bottom to top
-    yield '\tsubgraph "cluster_legend" {\n'
-    yield (
-        f'\t\tgraph [label=<<B>Legend</B>>, labelloc={top}, style=rounded, color="{PALETTE["muted"]}",'
-        f' fontcolor="{PALETTE["muted"]}", fontsize=12]\n'
+    used = [
+        kind
+        for kind, present in (
+            ("support", any(isinstance(r, Support) and len(r.premises) == 1 for r in relations)),
+            ("linked", any(isinstance(r, Support) and len(r.premises) > 1 for r in relations)),
+            ("rebuttal", Rebuttal in kinds),
+            ("undercut", Undercut in kinds),
+            ("doubt", SkepticalResponse in kinds),
+        )
+        if present
+    ]
+    first: list[str] = []  # text, not cells: Graphviz spreads a row's cells over the widest row's width
+    for kind in used:
+        words = _SAMPLES[kind][2]
+        if kind == "doubt":
+            stances = dict.fromkeys(r.stance for r in relations if isinstance(r, SkepticalResponse))
+            words = ", ".join(f"? {stance}" for stance in stances) + " (skeptical response)"
+            words = f"<I>{html(words)}</I>"
+        relation, drawn, _ = _SAMPLES[kind]
+        first.append(f'<FONT COLOR="{LABEL_COLOURS[relation]}">{drawn}</FONT> {words}')
+    styles: list[str] = []
+    for label, style in options.extra_legend:
+        styles += [_box(html(style.badge or "claim"), style), _cell(html(label))]
+    fallen: list[list[str]] = []
+    for status in ("rejected", "undecided"):
+        if status in verdicts:
+            line, mark, word = RELATION_VERDICTS[status]
+            drawn = (f"{_DOTTED} " * 4 if line == "dotted" else _DASHED * 3) + "▶"
+            fallen.append(
+                [
+                    _cell(f'<FONT COLOR="{PALETTE["muted"]}">{drawn}</FONT> <B>{mark}</B>', align="RIGHT"),
+                    _cell(f"relation {word}"),
+                ]
+            )
+    if not first and not styles and not fallen:
+        return ""
+    heading = [_cell(f'<B><FONT COLOR="{PALETTE["muted"]}">Legend</FONT></B>')]
+    if main:
+        heading.append(_box("main conclusion", None, main=True))
+    lines = [_cell(_GAP.join(line)) for line in _lines(first, width - _width(heading))]
+    rows: list[list[str]] = [[*heading, lines[0]], *([line] for line in lines[1:])] if lines else [heading]
+    if styles or fallen:
+        rows += _flowed(fallen, width, styles)
+    return (
+        f'<FONT POINT-SIZE="{_SIZE}"><TABLE BORDER="1" STYLE="rounded" COLOR="{PALETTE["muted"]}" CELLBORDER="0"'
+        f' CELLSPACING="0" CELLPADDING="2" BGCOLOR="{PALETTE["fill"]}">{"".join(map(_row, rows))}</TABLE></FONT>'
     )
-    yield '\t\tnode [fontsize=11, margin="0.1,0.05"]\n'
-    yield from drawn.lines
-    yield drawn.in_order()
-    yield "\t}\n"
+
+
+def size(table: str) -> tuple[float, float]:
+    """Return the estimated width and height of a legend table, in points."""
+    rows = re.findall(r'<TR><TD ALIGN="LEFT"><TABLE[^>]*><TR>(.*?)</TR></TABLE>', table)
+    return max((_width(re.findall(r"<TD.*?</TD>", row)) for row in rows), default=0.0), 24.0 * len(rows) + 8.0

@@ -88,12 +88,15 @@ def name(id: str) -> str:
     """Return *id* quoted as a DOT node name: always quoted, so that keywords and numbers stay names.
 
     Graphviz takes a name that starts with ``%`` for one of its own anonymous
-    ids, so such an id gets a leading space, which no id can have.
+    ids, so such an id gets a leading space, which no id can have; an ``&``
+    is written ``&amp;``, which SVG shows as the ``&`` it was.
     """
     if id[:1] == "%":
         id = " " + id
     if "\\" in id:
         id = id.replace("\\", "\\\\")
+    if "&" in id:  # Graphviz copies an entity in a name into SVG as it is: "&#1;" would make the SVG ill-formed
+        id = id.replace("&", "&amp;")
     if '"' in id:
         id = id.replace('"', '\\"')
     return f'"{id}"'

@@ -7,12 +7,14 @@ the map out as DOT text, and :func:`to_graphviz` hands the same text to the
 >>> from argmap import ArgumentMap
 >>> m = ArgumentMap()
 >>> _ = m.support("Drones fly on.", m.claim("Talks fail."))
->>> print(to_dot(m, DotOptions(legend=False)).splitlines()[-2].strip())
-"drones-fly-on" -> "talks-fail" [color="#0072B2", penwidth=1.5, arrowhead=normal]
+>>> print(to_dot(m, DotOptions(direction="BT", legend=False)).splitlines()[-2].strip())
+"drones-fly-on" -> "talks-fail" [color="#0072B2", penwidth=1.5, class="support", arrowhead=normal]
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
@@ -20,8 +22,9 @@ import attrs
 
 from argmap.errors import OptionError
 from argmap.map import ArgumentMap
-from argmap.model import Claim, Document, Relation, SkepticalResponse, Support, endpoints
+from argmap.model import Claim, Document, Rebuttal, Relation, SkepticalResponse, Support, Undercut, endpoints
 from argmap.render._legend import legend as _legend
+from argmap.render._legend import size as legend_size
 from argmap.render._quoting import name, node_id
 from argmap.render.grammar import (
     ARROWHEADS,
@@ -34,7 +37,10 @@ from argmap.render.grammar import (
     claim_attributes,
     claim_label,
     lines,
+    relation_verdict,
 )
+from argmap.render.shape import WRAP, Shape, doubted, estimate, junctioned, staggered
+from argmap.render.shape import shapes as _shapes
 
 if TYPE_CHECKING:
     import graphviz
@@ -42,9 +48,12 @@ if TYPE_CHECKING:
 __all__ = [
     "DIRECTIONS",
     "GROUPINGS",
+    "MARGIN",
+    "PAGES",
     "Direction",
     "DotOptions",
     "GroupBy",
+    "Page",
     "defaults",
     "drawn_as_main",
     "heading",
@@ -52,12 +61,26 @@ __all__ = [
     "legend_lines",
     "part_body",
     "part_dot",
+    "shape",
+    "shapes",
     "to_dot",
     "to_graphviz",
 ]
 
-Direction: TypeAlias = Literal["BT", "TB", "LR", "RL"]
-"""Where arrows point: ``BT`` (bottom to top) puts conclusions at the top."""
+Direction: TypeAlias = Literal["auto", "BT", "TB", "LR", "RL"]
+"""Where arrows point: ``BT`` (bottom to top) puts conclusions at the top; ``auto`` chooses what fits a page.
+
+See :mod:`argmap.render.shape` for how ``auto`` chooses.
+"""
+
+Page: TypeAlias = Literal["a4", "letter", "a3"]
+"""A paper size to fit a drawing on: see :data:`PAGES`."""
+
+PAGES: dict[str, tuple[float, float]] = {"a4": (8.27, 11.69), "letter": (8.5, 11.0), "a3": (11.69, 16.54)}
+"""Each paper size, portrait, in inches (the unit of Graphviz's ``size``)."""
+
+MARGIN = 0.4
+"""The blank margin, in inches, on each side of a drawing fitted to a page."""
 
 GroupBy: TypeAlias = Literal["none", "source", "tag", "document"]
 """What to frame together: the claims of one source, of one (first) tag, or of one document of a merged map."""
@@ -75,13 +98,44 @@ def _one_of(choices: tuple[str, ...]) -> Callable[[object, attrs.Attribute[Any],
 
 
 def _wrap_width(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None and attribute.name == "wrap":
+        return
     if not isinstance(value, int) or isinstance(value, bool) or not 8 <= value <= 400:
         raise OptionError(f"DotOptions.wrap must be a whole number of characters from 8 to 400, got {value!r}")
 
 
 def _hook(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not callable(value):
-        raise OptionError(f"DotOptions.claim_style must be a function of a Claim, or None, got {value!r}")
+        of = "a Claim" if attribute.name == "claim_style" else "a Relation"
+        raise OptionError(f"DotOptions.{attribute.name} must be a function of {of}, or None, got {value!r}")
+
+
+_SIZE = re.compile(r"\d+(\.\d+)?,\d+(\.\d+)?!?\Z")
+
+
+def _size(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not _SIZE.match(value)):
+        raise OptionError(
+            f"DotOptions.size must be a width and height in inches as Graphviz takes them, such as '8,10'"
+            f" (or '8,10!' to scale up as well as down), got {value!r}"
+        )
+
+
+def _dpi(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 36 <= value <= 1200):
+        raise OptionError(f"DotOptions.dpi must be a whole number of dots per inch from 36 to 1200, got {value!r}")
+
+
+def _page(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and value not in PAGES:
+        raise OptionError(f"DotOptions.page must be one of {', '.join(PAGES)}, got {value!r}")
+    if value is not None and getattr(instance, "size", None) is not None:
+        raise OptionError("DotOptions.page and DotOptions.size both say how big to draw: give one of them")
+
+
+def _stagger(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 20:
+        raise OptionError(f"DotOptions.stagger must be a whole number of ranks from 1 to 20, got {value!r}")
 
 
 def _focus(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -116,8 +170,11 @@ class DotOptions:
 
     Args:
         direction: where arrows point, one of :data:`DIRECTIONS`; ``BT``
-            (the default) puts conclusions at the top.
-        wrap: how many characters a line of claim text holds.
+            puts conclusions at the top; ``auto`` (the default) chooses
+            ``BT`` or ``LR``, and may stagger a claim's many reasons, so that
+            the drawing fits a page (:mod:`argmap.render.shape`).
+        wrap: how many characters a line of claim text holds; ``None`` (the
+            default) for 36, which ``auto`` direction may narrow or widen to fit a page.
         attributions: whether to show who said each claim.
         legend: whether to draw a legend of the kinds of element the map uses.
         group_by: one of :data:`GROUPINGS`: frame together the claims of one
@@ -134,13 +191,30 @@ class DotOptions:
         main_conclusions: the ids of the claims to draw as main conclusions;
             by default the map's own. A part of a bigger map passes the whole
             map's, so that a claim whose conclusion was left out is not drawn as one.
+        quotes: whether to draw each claim's quote (the speaker's exact
+            words) under its text, where it differs from the text.
+        relation_status: the per-relation status hook: a function given each
+            relation that returns ``"accepted"``, ``"rejected"`` or
+            ``"undecided"``, or ``None``; a rejected relation is drawn dotted
+            and marked ✗, an undecided one dashed and marked ○
+            (:data:`~argmap.render.grammar.RELATION_VERDICTS`).
+        size: the most the drawing may measure, ``"width,height"`` in inches
+            as Graphviz's ``size`` takes it: a bigger drawing is scaled down
+            to fit; ``"8,10!"`` scales a smaller one up too.
+        page: a paper size, one of :data:`PAGES`: the drawing is scaled down
+            to fit inside its :data:`MARGIN`, the page turned to landscape
+            when the drawing is wider than high.
+        dpi: the resolution of a PNG, in dots per inch (Graphviz's default is 96).
+        stagger: over how many ranks to spread the reasons of a claim that
+            has many that nothing else points at, as Graphviz's ``unflatten -l``
+            does; 1 for none. ``auto`` direction chooses it.
 
-    >>> DotOptions(direction="LR", group_by="source").wrap
-    36
+    >>> DotOptions(direction="LR", group_by="source").group_by
+    'source'
     """
 
-    direction: Direction = attrs.field(default="BT", validator=_one_of(DIRECTIONS))
-    wrap: int = attrs.field(default=36, validator=_wrap_width)
+    direction: Direction = attrs.field(default="auto", validator=_one_of(DIRECTIONS))
+    wrap: int | None = attrs.field(default=None, validator=_wrap_width)
     attributions: bool = True
     legend: bool = True
     group_by: GroupBy = attrs.field(default="none", validator=_one_of(GROUPINGS))
@@ -149,6 +223,12 @@ class DotOptions:
     extra_legend: tuple[tuple[str, ClaimStyle], ...] = attrs.field(default=(), converter=_to_tuple, validator=_entries)
     focus: str | None = attrs.field(default=None, validator=_focus)
     main_conclusions: frozenset[str] | None = attrs.field(default=None, converter=_to_frozenset)
+    quotes: bool = False
+    relation_status: Callable[[Relation], str | None] | None = attrs.field(default=None, validator=_hook)
+    size: str | None = attrs.field(default=None, validator=_size)
+    page: Page | None = attrs.field(default=None, validator=_page)
+    dpi: int | None = attrs.field(default=None, validator=_dpi)
+    stagger: int = attrs.field(default=1, validator=_stagger)
 
 
 _DEFAULTS = DotOptions()
@@ -214,8 +294,9 @@ def legend_dot(amap: ArgumentMap, options: DotOptions) -> str:
 
 
 def legend_lines(amap: ArgumentMap, options: DotOptions) -> str:
-    """Return the lines of *amap*'s legend, a framed subgraph; ``""`` when options leave the legend out."""
-    return "".join(_legend(amap, options)) if options.legend else ""
+    """Return the line of *amap*'s legend as a node of its own; ``""`` when options leave the legend out."""
+    table = _legend_table(amap, options, drawn_as_main(amap)) if options.legend else ""
+    return f'\t" legend" [shape=plain, id="legend", label=<{table}>]\n' if table else ""
 
 
 def heading(amap: ArgumentMap, options: DotOptions, note: str | None = None) -> str:
@@ -239,9 +320,92 @@ def defaults(options: DotOptions) -> str:
     return "".join(_defaults(options))
 
 
+def shape(amap: ArgumentMap, options: DotOptions | None = None) -> Shape:
+    """Return the shape *amap* is drawn in: the one options ask for, or the one ``auto`` chooses.
+
+    See :mod:`argmap.render.shape`; the width and height are its estimate.
+    """
+    return shapes(amap, options)[0]
+
+
+def shapes(amap: ArgumentMap, options: DotOptions | None = None) -> tuple[Shape, ...]:
+    """Return the shapes *amap* may be drawn in, best first: with ``auto`` direction, every candidate.
+
+    Draw one with ``attrs.evolve(options, direction=s.direction, wrap=s.wrap, stagger=s.stagger)``:
+    :mod:`argmap.engine` takes the next when the drawing of the first turns out not to fit.
+    """
+    return _planned(amap, options or _DEFAULTS)[0]
+
+
+_LEGEND_ROWS = (360.0, 620.0)
+"""How wide a legend row may grow, in points: 60 % of the map's estimated width, within these bounds."""
+
+
+def _planned(amap: ArgumentMap, options: DotOptions) -> tuple[tuple[Shape, ...], str]:
+    """Return the shapes *amap* may be drawn in, best first, and its legend.
+
+    The legend's rows grow to 60 % of the width the map is estimated to take
+    without it, within :data:`_LEGEND_ROWS`, so that a legend does not make a
+    small map's drawing wider; the shapes are then estimated with it.
+    """
+    main = _main(amap, options)
+    title = (0.0, 0.0)
+    if options.title and (amap.title or amap.author or amap.publication or amap.date):
+        title = (len(amap.title or "") * 16 * 0.58, 44.0)
+    measures: dict[str, Any] = {
+        "attributions": options.attributions,
+        "quotes": options.quotes,
+        "main": main,
+        "styled": options.claim_style is not None,
+    }
+
+    def candidates(header: tuple[float, float]) -> tuple[Shape, ...]:
+        if options.direction != "auto":
+            fixed = Shape(options.direction, options.stagger, _wrap(options))
+            return (estimate(amap, fixed, header=header, **measures),)
+        return _shapes(amap, wrap=options.wrap, header=header, **measures)
+
+    if not options.legend:
+        return candidates(title), ""
+    natural = candidates(title)[0]
+    row = min(_LEGEND_ROWS[1], max(_LEGEND_ROWS[0], natural.width * 0.6))
+    table = _legend_table(amap, options, main, width=row)
+    if not table:
+        return candidates(title), ""
+    width, height = legend_size(table)
+    return candidates((max(title[0], width), title[1] + height)), table
+
+
+def _wrap(options: DotOptions) -> int:
+    return WRAP if options.wrap is None else options.wrap
+
+
+def _fitted(page: str, *, landscape: bool) -> str:
+    """Return the graph attributes that scale a drawing down to fit *page*, turned to landscape if asked."""
+    width, height = PAGES[page]
+    if landscape:
+        width, height = height, width
+    return f'\tgraph [size="{width - 2 * MARGIN:.2f},{height - 2 * MARGIN:.2f}", margin={MARGIN}, pad=0]\n'
+
+
+def _main(amap: ArgumentMap, options: DotOptions) -> set[str]:
+    return drawn_as_main(amap) if options.main_conclusions is None else set(options.main_conclusions)
+
+
+def _legend_table(amap: ArgumentMap, options: DotOptions, main: set[str], width: float = math.inf) -> str:
+    verdicts: frozenset[str] = frozenset()
+    if options.relation_status is not None:
+        verdicts = frozenset(filter(None, map(options.relation_status, amap.relations)))
+    return _legend(amap, options, main=bool(main), verdicts=verdicts, width=width)
+
+
+def _rankdir(options: DotOptions) -> str:
+    return "BT" if options.direction == "auto" else options.direction
+
+
 def _defaults(options: DotOptions) -> Iterator[str]:
     yield (
-        f'\tgraph [rankdir={options.direction}, fontname="{_FONT}", fontsize=16, fontcolor="{PALETTE["text"]}",'
+        f'\tgraph [rankdir={_rankdir(options)}, fontname="{_FONT}", fontsize=16, fontcolor="{PALETTE["text"]}",'
         " ranksep=0.5, nodesep=0.35, newrank=true, labelloc=t, labeljust=l, pad=0.2]\n"
     )
     yield (
@@ -261,18 +425,59 @@ def _body(
     title: bool = True,
     legend: bool = True,
 ) -> Iterator[str]:
-    """Yield the lines inside ``digraph { }``, each indented and ending in a new line."""
-    yield from _defaults(options)
-    if title and options.title:
-        yield from _title(amap)
+    """Yield the lines inside ``digraph { }``, each indented and ending in a new line.
+
+    A whole map (title and legend asked for) is drawn in the shape
+    :func:`shape` gives; its legend is the graph's label, at the foot, and its
+    title then the label of a borderless frame around the map, at the top.
+    """
     if main is None:
-        main = drawn_as_main(amap) if options.main_conclusions is None else set(options.main_conclusions)
-    references = references or {}
+        main = _main(amap, options)
+    whole = title and legend
+    fitted = table = ""
+    if whole:
+        found, table = _planned(amap, options)
+        chosen = found[0]
+        options = attrs.evolve(options, direction=chosen.direction, wrap=chosen.wrap, stagger=chosen.stagger)
+        if options.page is not None:
+            fitted = _fitted(options.page, landscape=chosen.aspect > 1)
+    yield from _defaults(options)
+    yield fitted
+    if whole and options.size is not None:
+        yield f'\tgraph [size="{options.size}"]\n'
+    titled = title and options.title and bool(list(_title(amap)))
+    if table:
+        yield f"\tgraph [label=<{table}>, labelloc=b, labeljust=l, fontsize=11]\n"
+    if titled and table:
+        yield '\tsubgraph "cluster_title" {\n'
+        top = "b" if options.direction == "BT" else "t"  # a frame's "t" is its lower side when drawn bottom to top
+        yield f'\t\tgraph [labelloc={top}, labeljust=l, fontsize=16, color="#FFFFFF00", id="title"]\n'
+        yield from ("\t" + line for line in _title(amap))
+    elif titled:
+        yield from _title(amap)
+    lengths = staggered(amap.relations, junctioned(amap.relations), options.stagger) if whole else {}
+    if lengths:  # the staggered lines into one claim share their way, or they would take the room saved
+        yield "\tgraph [concentrate=true]\n"
+    yield from _map(amap, options, main, references or {}, tag, lengths)
+    if titled and table:
+        yield "\t}\n"
+
+
+def _map(
+    amap: ArgumentMap,
+    options: DotOptions,
+    main: set[str],
+    references: Mapping[str, str],
+    tag: str,
+    lengths: Mapping[str, int],
+) -> Iterator[str]:
+    """Yield the lines that draw the claims and relations of *amap*: frames, boxes, junctions, edges."""
     names = {id: name(f" reference {tag} {id}") for id in references}
     relations = amap.relations
-    junctioned = _junctioned(relations)
+    through = junctioned(relations)
     groups = _groups(amap, options.group_by, set(references))
-    junctions: dict[int | None, list[Relation]] = _frame_of_junctions(relations, junctioned, groups)
+    junctions: dict[int | None, list[Relation]] = _frame_of_junctions(relations, through, groups)
+    points = doubted(relations)
     top = "b" if options.direction == "BT" else "t"  # a frame's "t" is its lower side when drawn bottom to top
     grouped: set[str] = set()
     for number, (label, members) in enumerate(groups):
@@ -281,7 +486,7 @@ def _body(
         for claim in members:
             yield "\t" + _claim_node(claim, claim.id in main, options)
         for relation in junctions.get(number, ()):
-            yield "\t" + _junction(relation)
+            yield "\t" + _junction(relation, relation.id in points)
         grouped.update(claim.id for claim in members)
         yield "\t}\n"
     for claim in amap.claims:
@@ -290,10 +495,8 @@ def _body(
         elif claim.id not in grouped:
             yield _claim_node(claim, claim.id in main, options)
     for relation in junctions.get(None, ()):
-        yield _junction(relation)
-    yield from _relations(relations, junctioned, names)
-    if legend and options.legend:
-        yield from _legend(amap, options)
+        yield _junction(relation, relation.id in points)
+    yield from _relations(relations, through, points, names, lengths, options.relation_status)
 
 
 def drawn_as_main(amap: ArgumentMap) -> set[str]:
@@ -328,18 +531,22 @@ def _claim_node(claim: Claim, main: bool, options: DotOptions) -> str:
     if style is not None and not isinstance(style, ClaimStyle):
         raise OptionError(f"the claim_style hook returned {style!r} for claim {claim.id!r}, not a ClaimStyle or None")
     badge = style.badge if style is not None else None
-    label = claim_label(claim, wrap=options.wrap, attributions=options.attributions, main=main, badge=badge)
+    label = claim_label(
+        claim, wrap=_wrap(options), attributions=options.attributions, main=main, badge=badge, quotes=options.quotes
+    )
     # id and class reach the SVG, where the HTML page finds the claim's node by them.
     attributes = claim_attributes(style, main)
     if claim.id == options.focus:
         attributes += ", peripheries=2"
-    return f'\t{name(claim.id)} [label=<{label}>, id="{node_id(claim.id)}", class="claim"{attributes}]\n'
+    kind = "claim main" if main else "claim"  # the page keeps a main conclusion's border heavier under status
+    return f'\t{name(claim.id)} [label=<{label}>, id="{node_id(claim.id)}", class="{kind}"{attributes}]\n'
 
 
 def _reference_node(claim: Claim, node_name: str, where: str, tag: str, options: DotOptions) -> str:
     """Return the node of a claim drawn in full elsewhere: its text in italics, where it is, a dashed grey box."""
-    text = lines(claim.text, options.wrap)
-    note = lines(f"↗ {where}", options.wrap + options.wrap // 4)
+    wrap = _wrap(options)
+    text = lines(claim.text, wrap)
+    note = lines(f"↗ {where}", wrap + wrap // 4)
     label = f'<I>{text}</I>{BR}<FONT POINT-SIZE="10" COLOR="{PALETTE["muted"]}">{note}</FONT>{BR}'
     # The id differs from the claim's own, which its node in full carries; the HTML page finds claims by that one.
     reference_id = f"reference-{tag}-" + node_id(claim.id).removeprefix("claim-")
@@ -349,15 +556,20 @@ def _reference_node(claim: Claim, node_name: str, where: str, tag: str, options:
     )
 
 
-def _junctioned(relations: tuple[Relation, ...]) -> set[str]:
-    """Return the ids of the relations drawn through a junction dot: linked, attacked or doubted ones."""
-    targeted = {relation.target for relation in relations if not isinstance(relation, Support)}
-    return {relation.id for relation in relations if len(endpoints(relation)[0]) > 1 or relation.id in targeted}
-
-
-def _junction(relation: Relation) -> str:
+def _junction(relation: Relation, doubted: bool) -> str:
+    """Return the junction dot of *relation*, and for a doubted support the smaller point its doubts end on."""
     colour = RELATION_COLOURS[type(relation)]
-    return f'\t{name(relation.id)} [shape=point, width=0.11, color="{colour}", fillcolor="{colour}", label=""]\n'
+    dot = f'\t{name(relation.id)} [shape=point, width=0.11, color="{colour}", fillcolor="{colour}", label=""]\n'
+    if not doubted:
+        return dot
+    return dot + (
+        f'\t{_point(relation.id)} [shape=point, width=0.06, color="{colour}", fillcolor="{colour}", label=""]\n'
+    )
+
+
+def _point(support: str) -> str:
+    """Return the name of the point on *support*'s line, past its junction, where doubts of it end."""
+    return name(f" point {support}")
 
 
 def _frame_of_junctions(
@@ -378,23 +590,54 @@ def _frame_of_junctions(
     return placed
 
 
-def _relations(relations: tuple[Relation, ...], junctioned: set[str], names: Mapping[str, str]) -> Iterator[str]:
-    """Yield the edges of *relations*; a claim in *names* is drawn as the reference node of that name."""
+def _relations(
+    relations: tuple[Relation, ...],
+    through: set[str],
+    points: set[str],
+    names: Mapping[str, str],
+    lengths: Mapping[str, int],
+    status: Callable[[Relation], str | None] | None,
+) -> Iterator[str]:
+    """Yield the edges of *relations*; a claim in *names* is drawn as the reference node of that name.
+
+    A relation in *through* runs through its junction dot; a support in
+    *points* on through a second point, where its doubts end; *lengths* gives
+    the staggered ones their length in ranks; *status* marks the verdict of each.
+    """
     for relation in relations:
         kind = type(relation)
-        style = EDGE_STYLES[kind]
+        verdict = status(relation) if status is not None else None
+        style = EDGE_STYLES[kind] + relation_verdict(verdict)
+        # The class reaches the SVG: the kind, and the verdict where there is one.
+        style += f', class="{_KIND_CLASSES[kind]}{f" {verdict}" if verdict else ""}"'
         head = ARROWHEADS[kind]
         label = _relation_label(relation)
         origins, target = endpoints(relation)
-        target_name = name(target)
-        if relation.id in junctioned:
+        target_name = _point(target) if isinstance(relation, SkepticalResponse) and target in points else name(target)
+        plain = EDGE_STYLES[kind] + f', class="{_KIND_CLASSES[kind]}"'
+        if relation.id in through:
             junction = name(relation.id)
             for origin in origins:
-                yield f"\t{names.get(origin) or name(origin)} -> {junction} [{style}, arrowhead=none]\n"
+                yield f"\t{names.get(origin) or name(origin)} -> {junction} [{plain}, arrowhead=none]\n"
+            if relation.id in points:
+                yield f"\t{junction} -> {_point(relation.id)} [{plain}, arrowhead=none]\n"
+                junction = _point(relation.id)
             yield f"\t{junction} -> {target_name} [{style}, arrowhead={head}{label}]\n"
         else:
             origin = origins[0]
-            yield f"\t{names.get(origin) or name(origin)} -> {target_name} [{style}, arrowhead={head}{label}]\n"
+            length = lengths.get(relation.id, 1)
+            minimum = f", minlen={length}" if length > 1 else ""
+            yield (
+                f"\t{names.get(origin) or name(origin)} -> {target_name} [{style}, arrowhead={head}{label}{minimum}]\n"
+            )
+
+
+_KIND_CLASSES: dict[type[Relation], str] = {
+    Support: "support",
+    Rebuttal: "rebuttal",
+    Undercut: "undercut",
+    SkepticalResponse: "doubt",
+}
 
 
 def _relation_label(relation: Relation) -> str:

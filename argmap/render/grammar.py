@@ -2,15 +2,19 @@ r"""The visual grammar: how each element of a map is drawn, shared by the diagra
 
 - a claim is a rounded box, its text wrapped to a set width, its qualifier in
   italics and its attribution in a smaller, muted line under it
-  ("— Jeremy Scahill, The Nation · tweet", with "via" for a chain);
+  ("— Jeremy Scahill (The Nation) · tweet", each step of a chain its own "via");
 - a main conclusion (a claim that supports, attacks and doubts nothing) has
   bold text, a heavier border and a tinted fill;
 - a support is a solid blue arrow with a filled head; a linked support joins
   its premises at one junction dot before its arrow;
 - a rebuttal is a heavier vermilion line ending in a bar (⊣);
-- an undercut is a rebuttal's line ending at the junction dot of the support it attacks;
+- an undercut is a rebuttal's line ending in its bar on the junction dot of the support it attacks;
 - a skeptical response is a dashed purple line with an open head, labelled
-  "? sarcasm", "? doubt": a doubt, not a counter-claim.
+  "? sarcasm", "? doubt": a doubt, not a counter-claim; one that doubts an
+  inference ends on the support's line past its junction dot, so that it
+  never meets an undercut of the same support;
+- under evaluation, a relation that falls is dotted and marked ✗ at its
+  head, one that the map leaves open is dashed and marked ○.
 
 Colours come from the Okabe-Ito palette, which readers with any common
 colour-vision deficiency can tell apart, and colour is never the only
@@ -40,11 +44,13 @@ __all__ = [
     "LABEL_COLOURS",
     "PALETTE",
     "RELATION_COLOURS",
+    "RELATION_VERDICTS",
     "BorderStyle",
     "ClaimStyle",
     "claim_attributes",
     "claim_label",
     "lines",
+    "relation_verdict",
 ]
 
 BorderStyle: TypeAlias = Literal["solid", "dashed", "dotted", "bold"]
@@ -96,6 +102,16 @@ ARROWHEADS: dict[type[Relation], str] = {
     SkepticalResponse: "onormal",
 }
 """The head each kind of relation's line ends in: filled, bar, open."""
+
+RELATION_VERDICTS: dict[str, tuple[str, str, str]] = {
+    "rejected": ("dotted", "✗", "falls"),
+    "undecided": ("dashed", "○", "left open"),
+}
+"""How an evaluated relation that does not stand is drawn: its line style, the mark at its head, a word for it.
+
+An accepted relation is drawn as usual. Line style and mark both say it, so
+that it reads in grey print; a doubt, dashed anyway, is told by its mark.
+"""
 
 BR = '<BR ALIGN="LEFT"/>'
 """A line break in an HTML-like label that left-aligns the line before it."""
@@ -155,16 +171,19 @@ def lines(text: str, width: int) -> str:
     return html("\n".join(wrap(text, width))).replace("\n", BR)
 
 
-def claim_label(claim: Claim, *, wrap: int, attributions: bool, main: bool, badge: str | None = None) -> str:
-    """Return the HTML-like label of *claim*: its badge, text, qualifier and attribution, each left-aligned.
+def claim_label(
+    claim: Claim, *, wrap: int, attributions: bool, main: bool, badge: str | None = None, quotes: bool = False
+) -> str:
+    """Return the HTML-like label of *claim*: its badge, text, qualifier, quote and attribution, each left-aligned.
 
     Args:
         claim: the claim to draw.
         wrap: how many characters a line of its text holds; the smaller
-            qualifier and attribution lines hold a little more.
+            qualifier, quote and attribution lines hold a little more.
         attributions: whether to show who said it.
         main: whether it is a main conclusion (its text is bold).
         badge: the badge of its :class:`ClaimStyle`, if any.
+        quotes: whether to show the speaker's exact words, where they differ from the text.
     """
     text = lines(claim.text, wrap)
     label = f"<B>{text}</B>{BR}" if main else text + BR
@@ -173,21 +192,46 @@ def claim_label(claim: Claim, *, wrap: int, attributions: bool, main: bool, badg
     if claim.qualifier is not None:
         qualifier = lines(f"[{claim.qualifier}]", wrap + wrap // 5)
         label += f'<FONT POINT-SIZE="11" COLOR="{PALETTE["muted"]}"><I>{qualifier}</I></FONT>{BR}'
-    if attributions and claim.attribution is not None:
-        said = lines(f"— {claim.attribution}", wrap + wrap // 4)
+    attribution = claim.attribution
+    if quotes and attribution is not None and attribution.quote is not None and attribution.quote != claim.text:
+        quote = lines(f"“{attribution.quote}”", wrap + wrap // 5)
+        label += f'<FONT POINT-SIZE="11" COLOR="{PALETTE["text"]}"><I>{quote}</I></FONT>{BR}'
+    if attributions and attribution is not None:
+        said = lines(f"— {attribution.line()}", wrap + wrap // 4)
         label += f'<FONT POINT-SIZE="10" COLOR="{PALETTE["muted"]}">{said}</FONT>{BR}'
     return label
 
 
+MAIN_PEN = 2.5
+"""The border width of a main conclusion; a status style's border never makes it lighter."""
+
+
 def claim_attributes(style: ClaimStyle | None, main: bool) -> str:
-    """Return the node attributes, after its label, that set a claim apart: main conclusion, hook style."""
-    attributes = f', penwidth=2.5, fillcolor="{PALETTE["conclusion"]}"' if main else ""
+    """Return the node attributes, after its label, that set a claim apart: main conclusion, hook style.
+
+    A main conclusion keeps its heavier border under any style: a bold style
+    makes it heavier still, a dashed or dotted one keeps its width.
+    """
+    attributes = f', penwidth={MAIN_PEN}, fillcolor="{PALETTE["conclusion"]}"' if main else ""
     if style is None:
         return attributes
     if style.fill is not None:
         attributes += f', fillcolor="{style.fill}"'
     if style.border is not None:
         attributes += f', color="{style.border}"'
-    if style.border_style is not None:
+    if style.border_style == "bold":  # Graphviz's bold is a 2-point pen, lighter than a main conclusion's
+        attributes += f", penwidth={MAIN_PEN + 1 if main else 2}"
+    elif style.border_style is not None:
         attributes += f', style="rounded,filled,{style.border_style}"'
     return attributes
+
+
+def relation_verdict(status: str | None) -> str:
+    """Return the edge attributes that mark a relation's verdict: ``""`` for one that stands, or has none."""
+    if status not in RELATION_VERDICTS:
+        return ""
+    line, mark, _ = RELATION_VERDICTS[status]
+    return (
+        f", style={line}, headlabel=<<B>{mark}</B>>, labelfontsize=13,"
+        f' labelfontcolor="{PALETTE["text"]}", labeldistance=1.6'
+    )

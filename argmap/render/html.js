@@ -171,16 +171,39 @@
       y: camera.y + (rect.top + rect.height / 2 - box.top - box.height / 2) / camera.s,
       w: rect.width / camera.s,
       h: rect.height / camera.s,
-      inView: rect.left >= box.left && rect.right <= box.right && rect.top >= box.top && rect.bottom <= box.bottom,
+      inView:
+        rect.left >= box.left &&
+        rect.right <= box.right &&
+        rect.top >= box.top &&
+        rect.bottom <= box.bottom &&
+        !covered(rect),
     };
+  }
+  /** Whether the open legend lies over any of *rect*. */
+  function covered(rect) {
+    if (!legend || !legend.open) return false;
+    const over = legend.getBoundingClientRect();
+    return rect.left < over.right && rect.right > over.left && rect.top < over.bottom && rect.bottom > over.top;
+  }
+  /** The larger part of the view the open legend leaves clear: above it or beside it; the whole view when closed. */
+  function clear() {
+    const box = area();
+    if (!legend || !legend.open) return box;
+    const over = legend.getBoundingClientRect();
+    const above = { left: box.left, top: box.top, width: box.width, height: over.top - box.top };
+    const beside = { left: over.right, top: box.top, width: box.right - over.right, height: box.height };
+    return above.width * above.height >= beside.width * beside.height ? above : beside;
   }
   /** Centre the view on a claim, zooming in to a readable size if the map is shown small. */
   function moveTo(node) {
     const place = whereIs(node);
     const box = area();
+    const free = clear(); // the claim goes to the centre of what the legend leaves clear, never under it
     let scale = camera.s < 0.8 ? 1 : camera.s;
-    scale = limit(Math.min(scale, (box.width * 0.9) / place.w, (box.height * 0.9) / place.h));
-    camera = { x: place.x, y: place.y, s: scale };
+    scale = limit(Math.min(scale, (free.width * 0.9) / place.w, (free.height * 0.9) / place.h));
+    const offsetX = free.left + free.width / 2 - (box.left + box.width / 2);
+    const offsetY = free.top + free.height / 2 - (box.top + box.height / 2);
+    camera = { x: place.x - offsetX / scale, y: place.y - offsetY / scale, s: scale };
     fitted = false;
     show();
   }
@@ -437,7 +460,7 @@
       if (attribution.medium) row("Medium", attribution.medium);
       if (attribution.date) row("Date", attribution.date);
       if (attribution.url) row("Where", outward(attribution.url));
-      parts.push(element("h3", {}, "Who said it"), said);
+      parts.push(element("h3", {}, "Who said it"), element("p", { class: "said" }, "\u2014 " + attribution.said), said);
       if (attribution.quote) parts.push(element("blockquote", {}, "\u201C" + attribution.quote + "\u201D"));
     } else {
       parts.push(element("h3", {}, "Who said it"), element("p", { class: "note" }, "Not attributed to a source."));
@@ -594,7 +617,6 @@
   } catch (error) {
     kept = null;
   }
-  if (legend && (window.innerWidth < 700 || window.innerHeight < 500)) legend.open = false;
   if (kept && kept.camera && !kept.fitted) {
     camera = kept.camera;
     fitted = false;
@@ -606,7 +628,14 @@
     searchBox.value = kept.query || "";
     find(false);
   }
-  if (legend) legend.addEventListener("toggle", () => fitted && fit());
+  if (legend) {
+    // The legend starts closed; opened, it never covers the claim in the side panel.
+    legend.addEventListener("toggle", () => {
+      if (fitted) fit();
+      const node = opened && nodes.get(opened);
+      if (node) reveal(node);
+    });
+  }
   const first = fromAddress();
   if (first && claims.has(first)) open(first, { move: !kept });
   if (live !== null) setTimeout(poll, 400);

@@ -49,7 +49,7 @@ from argmap.errors import OptionError
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Source, Support, Undercut, endpoints
 from argmap.render._quoting import displayed, node_id
-from argmap.render.dot import DotOptions
+from argmap.render.dot import DotOptions, drawn_as_main
 from argmap.render.grammar import PALETTE
 
 __all__ = ["STATUSES", "HtmlOptions", "Judged", "to_html"]
@@ -118,10 +118,19 @@ class HtmlOptions:
     def dot_options(self) -> DotOptions:
         """Return the options the page's diagram is drawn with: :attr:`diagram` without legend and title.
 
-        The page shows both itself, in its own type: the legend beside the
-        diagram, the title and byline above it.
+        The page shows both itself, in its own type: the legend over the
+        diagram, the title and byline above it. With verdicts, a relation that
+        falls or is left open is drawn so (dotted ✗, dashed ○), as in the diagram.
         """
-        return attrs.evolve(self.diagram, legend=False, title=False)
+        verdicts = self.verdicts
+        if not verdicts or self.diagram.relation_status is not None:
+            return attrs.evolve(self.diagram, legend=False, title=False)
+
+        def status(relation: Relation) -> str | None:
+            verdict = verdicts.get(relation.id)
+            return None if verdict is None else verdict.status
+
+        return attrs.evolve(self.diagram, legend=False, title=False, relation_status=status)
 
 
 _DEFAULTS = HtmlOptions()
@@ -275,6 +284,7 @@ def _claim(claim: Claim) -> dict[str, Any]:
     if attribution is not None:
         fields["attribution"] = _drop_empty(
             {
+                "said": attribution.line(),
                 "source": attribution.source.id,
                 "via": [source.id for source in attribution.via],
                 "medium": attribution.medium,
@@ -395,40 +405,65 @@ _SAMPLES: dict[str, tuple[str, str]] = {
     "doubt": (
         '<line x1="2" y1="8" x2="36" y2="8" stroke="{doubt}" stroke-width="1.8" stroke-dasharray="5 3"/>'
         + _OPEN_ARROW.format(colour="{doubt}"),
-        "skeptical response (“? doubt”, “? sarcasm”): doubts the claim without asserting its contrary",
+        "skeptical response ({stances}): doubts the claim without asserting its contrary",
     ),
 }
 
 
 def _legend(amap: ArgumentMap, options: HtmlOptions) -> str:
-    """Return the page's legend: the claims, each kind of relation the map uses, the statuses, the keys."""
-    used = {_KINDS[type(relation)] for relation in amap.relations}
+    """Return the page's legend, closed until opened: what the map uses, the statuses its claims have, the keys."""
+    relations = amap.relations
+    used = {_KINDS[type(relation)] for relation in relations}
     if any(len(support.premises) > 1 for support in amap.supports):
         used.add("linked")
-    rows = [
-        '<li><span class="sample-claim">Claim</span> who said it, in smaller type beneath</li>',
-        '<li><span class="sample-claim main">Main conclusion</span> where the argument ends</li>',
-    ]
+    if not any(len(support.premises) == 1 for support in amap.supports):
+        used.discard("support")
+    rows = ['<li><span class="sample-claim">Claim</span> who said it, in smaller type beneath</li>']
+    if drawn_as_main(amap):
+        rows.append('<li><span class="sample-claim main">Main conclusion</span> where the argument ends</li>')
     colours = {"support": PALETTE["support"], "attack": PALETTE["attack"], "doubt": PALETTE["doubt"]}
+    stances = dict.fromkeys(relation.stance for relation in relations if isinstance(relation, SkepticalResponse))
     for kind, (drawing, meaning) in _SAMPLES.items():
         if kind in used:
+            if kind == "doubt":
+                meaning = meaning.format(stances=", ".join(f"“? {stance}”" for stance in stances))
             sample = drawing.format(**colours)
             rows.append(
                 f'<li><svg class="sample" viewBox="0 0 48 16" width="48" height="16" aria-hidden="true">{sample}</svg>'
                 f" {escape(meaning)}</li>"
             )
-    if options.verdicts:
+    verdicts = options.verdicts or {}
+    if verdicts:
         semantics = f" ({_text(options.semantics)} semantics)" if options.semantics else ""
+        claims = {claim.id for claim in amap.claims}
+        present = {verdict.status for id, verdict in verdicts.items() if id in claims}
+        samples = " ".join(
+            f'<span class="sample-claim status-{status}" title="{meaning}"><span class="badge">{badge}</span>'
+            f" {status}</span>"
+            for status, (badge, meaning) in STATUSES.items()
+            if status in present
+        )
         rows.append(f'<li class="legend-heading">Status{semantics}</li>')
-        for status, (badge, meaning) in STATUSES.items():
-            rows.append(
-                f'<li><span class="sample-claim status-{status}"><span class="badge">{badge}</span> {status}</span>'
-                f" {meaning}</li>"
-            )
+        rows.append(f'<li class="statuses">{samples}</li>')
+        fallen = {verdict.status for id, verdict in verdicts.items() if id not in claims}
+        for status, (dashes, mark, words) in _RELATION_VERDICTS.items():
+            if status in fallen:
+                rows.append(
+                    '<li><svg class="sample" viewBox="0 0 48 16" width="48" height="16" aria-hidden="true">'
+                    f'<line x1="2" y1="8" x2="37" y2="8" stroke="{PALETTE["muted"]}" stroke-width="1.5"'
+                    f' stroke-dasharray="{dashes}"/>{_ARROW.format(colour=PALETTE["muted"])}</svg>'
+                    f" <b>{mark}</b> {words}</li>"
+                )
     return (
-        '<details class="legend" open>\n<summary>Legend</summary>\n<ul>\n'
+        '<details class="legend">\n<summary>Legend</summary>\n<ul>\n'
         + "\n".join(rows)
         + "\n</ul>\n"
         + '<p class="keys">Drag to move, wheel or pinch to zoom. <kbd>Tab</kbd> moves through the claims, '
         "<kbd>Enter</kbd> opens one, <kbd>Esc</kbd> closes it; <kbd>/</kbd> searches.</p>\n</details>\n"
     )
+
+
+_RELATION_VERDICTS: dict[str, tuple[str, str, str]] = {
+    "rejected": ("1.5 2.5", "✗", "a support, rebuttal, undercut or doubt that falls: dotted"),
+    "undecided": ("5 3", "○", "one the map leaves open: dashed"),
+}

@@ -146,12 +146,16 @@ class OutlineOptions:
         status: a hook that gives a line to write under a claim, or ``None`` for
             none: how an evaluation shows each claim's verdict
             (:func:`argmap.render.status.status_line`).
+        marks: a hook that gives a mark to write beside a relation's marker,
+            or ``None``: how an evaluation shows a relation that falls or is
+            left open, "(✗ rejected)" (:func:`argmap.render.status.relation_mark`).
     """
 
     style: Style = attrs.field(default="tree", validator=_one_of_styles)
     width: int = attrs.field(default=88, validator=_wide_enough)
     root: Claim | str | None = attrs.field(default=None, validator=_claim_or_reference)
     status: Callable[[Claim], str | None] | None = attrs.field(default=None, kw_only=True)
+    marks: Callable[[Relation], str | None] | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -211,6 +215,7 @@ def outline(
     root: Claim | str | None = None,
     *,
     status: Callable[[Claim], str | None] | None = None,
+    marks: Callable[[Relation], str | None] | None = None,
 ) -> Outline:
     """Return the outline of *amap*: every main conclusion and what bears on it, as text (an :class:`Outline`).
 
@@ -221,12 +226,14 @@ def outline(
         root: outline only the subtree under this claim (a claim, its id or its text).
         status: a hook giving a line to write under each claim, such as its
             verdict in an evaluation (:func:`argmap.render.status.status_line`).
+        marks: a hook giving a mark to write beside each relation, such as
+            "✗ rejected" (:func:`argmap.render.status.relation_mark`).
 
     Raises:
         OptionError: an unknown style, or a width below :data:`MIN_WIDTH`.
         UnknownClaimError: *root* names no claim of the map.
     """
-    text = "".join(str(line) + "\n" for line in outline_lines(amap, style, width, root, status=status))
+    text = "".join(str(line) + "\n" for line in outline_lines(amap, style, width, root, status=status, marks=marks))
     return Outline(text, style)
 
 
@@ -237,12 +244,13 @@ def outline_lines(
     root: Claim | str | None = None,
     *,
     status: Callable[[Claim], str | None] | None = None,
+    marks: Callable[[Relation], str | None] | None = None,
 ) -> list[Line]:
     """Return the outline of *amap* as lines of spans with roles, for a terminal to colour.
 
     ``outline(...)`` is these lines joined; the arguments are the same.
     """
-    return _Outliner(amap, OutlineOptions(style, width, root, status=status)).lines
+    return _Outliner(amap, OutlineOptions(style, width, root, status=status, marks=marks)).lines
 
 
 @attrs.frozen
@@ -287,6 +295,7 @@ class _Outliner:
         self.glyphs = _GLYPHS[options.style]
         self.markdown = options.style == "markdown"
         self.status = options.status
+        self.marks = options.marks
         self.lines: list[Line] = []
         self.written: set[str] = set()
         self._rooms: dict[str, int] = {}
@@ -385,8 +394,10 @@ class _Outliner:
         """Return the node that shows *relation* under *host*."""
         prefix = self._child_prefix(host)
         depth = host.depth + 1
+        mark = self.marks(relation) if self.marks is not None else None
         if isinstance(relation, Support) and len(relation.premises) > 1:
-            return _Node("group", None, relation, "support", relation.label, prefix, False, depth)
+            label = ", ".join(part for part in (relation.label, mark) if part) or None
+            return _Node("group", None, relation, "support", label, prefix, False, depth)
         origins, target = endpoints(relation)
         role: Role
         if isinstance(relation, Support):
@@ -398,7 +409,7 @@ class _Outliner:
         else:
             role, label = "doubt", relation.stance
         aim = self._aim(relation, target, host)
-        label = ", ".join(part for part in (label, aim) if part) or None
+        label = ", ".join(part for part in (label, aim, mark) if part) or None
         return _Node("claim", origins[0], relation, role, label, prefix, False, depth)
 
     def _aim(self, relation: Relation, target: str, host: _Node) -> str | None:
@@ -487,16 +498,7 @@ class _Outliner:
         return details
 
     def _attribution(self, attribution: Attribution) -> str:
-        source = attribution.source
-        text = self._text(source.name)
-        if source.affiliation is not None:
-            text += ", " + self._text(source.affiliation)
-        if attribution.via:
-            text += " via " + ", ".join(self._text(via.name) for via in attribution.via)
-        for part in (attribution.medium, attribution.date):
-            if part is not None:
-                text += self.glyphs.dot + part
-        return text
+        return self._text(attribution.line(self.glyphs.dot))
 
     def _title(self) -> None:
         amap = self.amap

@@ -1,9 +1,12 @@
 """How an evaluation shows in a rendering: a style and a mark for each status.
 
 The diagram colours each claim by its status through the renderer's
-claim-style hook, and says in the legend what each style means; the outline
-writes the status and its reason under each claim. Colour is never the only
-signal: each status also has its own border style and badge.
+claim-style hook, draws a relation that falls dotted and marked ✗ and one
+left open dashed and marked ○ through its relation-status hook, and says in
+the legend what each style means; the outline writes the status and its
+reason under each claim, and the mark of a relation that does not stand
+beside it. Colour is never the only signal: each status also has its own
+border style and badge.
 
 >>> STATUS_STYLES["rejected"].badge
 '✗ rejected'
@@ -11,17 +14,17 @@ signal: each status also has its own border style and badge.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from argmap.model import Claim
+from argmap.model import Claim, Relation
 from argmap.render.grammar import ClaimStyle
 
 if TYPE_CHECKING:
     from argmap.evaluate import Evaluation, Status
     from argmap.render.dot import DotOptions
 
-__all__ = ["STATUS_MARKS", "STATUS_STYLES", "by_status", "status_legend", "status_line"]
+__all__ = ["STATUS_MARKS", "STATUS_STYLES", "by_status", "relation_mark", "status_legend", "status_line"]
 
 STATUS_STYLES: dict[Status, ClaimStyle] = {
     "accepted": ClaimStyle(fill="#D9EFE6", border="#009E73", border_style="bold", badge="✓ accepted"),
@@ -38,18 +41,22 @@ STATUS_MARKS: dict[Status, tuple[str, str]] = {
 """The outline's mark for each status: in Unicode, and in ASCII."""
 
 _MEANINGS: dict[Status, str] = {
-    "accepted": "It stands: whatever attacks it falls.",
-    "rejected": "It falls: an attack on it stands.",
-    "undecided": "Open: the map does not settle it.",
+    "accepted": "stands",
+    "rejected": "falls",
+    "undecided": "left open",
 }
 
 
-def by_status(evaluation: Evaluation, options: DotOptions | None = None) -> DotOptions:
-    """Return diagram options that colour each claim by its status in *evaluation*, with a legend that says how.
+def by_status(
+    evaluation: Evaluation, options: DotOptions | None = None, *, claims: Iterable[str] | None = None
+) -> DotOptions:
+    """Return diagram options that draw claims and relations by their status in *evaluation*, and a legend to say so.
 
     Args:
         evaluation: what :func:`argmap.evaluate` returned for the map to draw.
         options: the other options to keep; the defaults when ``None``.
+        claims: the ids of the claims drawn, so that the legend lists only
+            their statuses; all three when ``None``.
     """
     import attrs
 
@@ -58,15 +65,50 @@ def by_status(evaluation: Evaluation, options: DotOptions | None = None) -> DotO
     def style(claim: Claim) -> ClaimStyle | None:
         return STATUS_STYLES[evaluation.status(claim.id)] if claim.id in evaluation.verdicts else None
 
-    return attrs.evolve(options or DotOptions(), claim_style=style, extra_legend=status_legend(evaluation))
+    def status(relation: Relation) -> str | None:
+        verdict = evaluation.verdicts.get(relation.id)
+        return None if verdict is None else verdict.status
 
-
-def status_legend(evaluation: Evaluation) -> tuple[tuple[str, ClaimStyle], ...]:
-    """Return the legend entries that say what each status style means, naming the semantics."""
-    return tuple(
-        (f"{meaning} ({evaluation.semantics} semantics)", STATUS_STYLES[status])
-        for status, meaning in _MEANINGS.items()
+    return attrs.evolve(
+        options or DotOptions(),
+        claim_style=style,
+        relation_status=status,
+        extra_legend=status_legend(evaluation, claims),
     )
+
+
+def status_legend(evaluation: Evaluation, claims: Iterable[str] | None = None) -> tuple[tuple[str, ClaimStyle], ...]:
+    """Return the legend entries that say what each status style means, the last naming the semantics.
+
+    Args:
+        evaluation: the evaluation drawn.
+        claims: the ids of the claims drawn: only the statuses they have are
+            listed; all three when ``None``.
+    """
+    if claims is None:
+        present = list(_MEANINGS)
+    else:
+        found = {evaluation.verdicts[id].status for id in claims if id in evaluation.verdicts}
+        present = [status for status in _MEANINGS if status in found]
+    return tuple(
+        (
+            _MEANINGS[status] + (f" ({evaluation.semantics} semantics)" if status == present[-1] else ""),
+            STATUS_STYLES[status],
+        )
+        for status in present
+    )
+
+
+def relation_mark(evaluation: Evaluation, *, ascii: bool = False) -> Callable[[Relation], str | None]:
+    """Return the outline's relation hook: the mark and status of a relation that does not stand, else ``None``."""
+
+    def mark(relation: Relation) -> str | None:
+        verdict = evaluation.verdicts.get(relation.id)
+        if verdict is None or verdict.status == "accepted":
+            return None
+        return f"{STATUS_MARKS[verdict.status][1 if ascii else 0]} {verdict.status}"
+
+    return mark
 
 
 def status_line(evaluation: Evaluation, *, ascii: bool = False) -> Callable[[Claim], str | None]:

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from argmap._display import Bundle, MimeTypes, bundle
 from argmap.errors import InvalidElementError, UnknownElementError
+
+if TYPE_CHECKING:
+    from argmap.semantics.extensions import Semantics
 
 __all__ = ["IN", "OUT", "UNDEC", "Framework", "Label", "Labelling"]
 
@@ -135,6 +138,40 @@ class Framework:
 
     def __repr__(self) -> str:
         return f"<Framework: {len(self._names)} arguments, {len(set(self._pairs()))} attacks>"
+
+    # ------------------------------------------------------------ ICCMA's tasks
+    # The semantics are computed a floor above the framework they read: these
+    # methods are a door to argmap.semantics.tasks, imported when first asked.
+
+    def some_extension(self, semantics: Semantics = "preferred") -> frozenset[str] | None:
+        """Return one extension under *semantics* (ICCMA's SE), or ``None`` when there is none."""
+        from argmap.semantics import tasks
+
+        return tasks.some_extension(self, semantics)
+
+    def credulous(self, argument: str, semantics: Semantics = "preferred") -> bool:
+        """Tell whether *argument* is in some extension under *semantics* (ICCMA's DC)."""
+        from argmap.semantics import tasks
+
+        return tasks.credulous(self, argument, semantics)
+
+    def skeptical(self, argument: str, semantics: Semantics = "preferred") -> bool:
+        """Tell whether *argument* is in every extension under *semantics* (ICCMA's DS)."""
+        from argmap.semantics import tasks
+
+        return tasks.skeptical(self, argument, semantics)
+
+    def count(self, semantics: Semantics = "preferred") -> int:
+        """Return how many extensions there are under *semantics* (ICCMA's CE), keeping none of them."""
+        from argmap.semantics import tasks
+
+        return tasks.count(self, semantics)
+
+    def extensions(self, semantics: Semantics = "preferred") -> Iterator[frozenset[str]]:
+        """Yield the extensions under *semantics* (ICCMA's EE) lazily, each as soon as it is found."""
+        from argmap.semantics.extensions import extensions
+
+        return extensions(self, semantics)
 
     def _repr_mimebundle_(self, include: MimeTypes = None, exclude: MimeTypes = None) -> Bundle:
         """Show the framework in a notebook: its size, and a drawing when it is small (see :mod:`argmap.jupyter`)."""

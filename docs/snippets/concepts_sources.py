@@ -19,5 +19,5 @@ bypassed = m.claim(
 assert bypassed.attribution is not None
 assert bypassed.attribution.via == (dawn,)
 assert isinstance(bypassed.attribution, Attribution)
-assert str(bypassed.attribution) == "A Pakistani official via Dawn · article"
+assert str(bypassed.attribution) == "A Pakistani official, via Dawn (Pakistani newspaper) · article"
 assert m.claims_by(dawn, via=True) == (bypassed,)

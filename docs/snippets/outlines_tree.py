@@ -37,10 +37,10 @@ qualifier: I suspect
 ├── + (evidence) linked support:
 │   ├── & The CIA is still launching drone strikes from a base in southwestern Pakistan.
 │   │     [strikes-continue]
-│   │     — U.S. officials via McClatchy
+│   │     — U.S. officials, via McClatchy
 │   │     “The CIA still is launching drone strikes against al Qaida”
 │   ├── & The strikes go on with Pakistani cooperation. [cooperation]
-│   │     — U.S. officials via McClatchy
+│   │     — U.S. officials, via McClatchy
 │   └── ~ Cooperation may say little about what Pakistan intends. [intent]
 ├── - It could be for domestic consumption in the U.S.; the relationship is really more
 │   │ fraught. [us-consumption]

@@ -1,0 +1,402 @@
+"""The shape of a diagram: which way its arrows point, and how a claim's many reasons are staggered, so it fits a page.
+
+Graphviz's ``dot`` puts the claims of one step of an argument side by side
+on one *rank*. Argument maps are wide and shallow: a conclusion with ten
+reasons, drawn bottom to top (conclusions on top, argmap's grammar), is ten
+boxes wide and two high, so the council debate of
+``docs/snippets/rendering_council.py`` came out 6.9 : 1 with the old legend. Boxes of wrapped
+text are about five times wider than high, so the same claims drawn left to
+right stack into a column instead, and a claim's many reasons can be
+*staggered* over two or more ranks, as Graphviz's ``unflatten -l`` does, by
+giving their edges lengths 1, 2, ... in turn; their lines then share their
+way to the claim (``concentrate=true``), as a hundred parallel lines would
+otherwise take as much room as the boxes saved.
+
+:func:`shapes` estimates the drawing's width and height for each candidate
+shape from the map alone, in a time linear in its size: each claim's box from
+its wrapped lines (Helvetica at 13 points is about 6.9 points a character),
+each rank's width from its boxes, the gaps Graphviz leaves between boxes
+(``nodesep``) and ranks (``ranksep``), the ranks edge labels add, and the
+title and legend. It takes the first of these shapes whose estimate falls
+within :data:`AIM`, and otherwise the nearest:
+
+1. bottom to top (``BT``), when that fits: conclusions on top;
+2. left to right (``LR``), conclusions on the right;
+3. ``LR``, then ``BT``, with reasons staggered over 2, 3, 4, 6 and 8 ranks.
+
+The rule the choice keeps, checked on the real ``dot``'s drawings of every
+example and of generated maps of 5 to 100 claims (tests/test_render_shape.py),
+is :data:`ASPECT`: width over height from 1 : 2 to 2.5 : 1. The estimate aims
+well inside it (:data:`AIM`), as the drawn aspect is from 0.5 to 2.3 times
+the estimated one (benchmarks/shape.py); :mod:`argmap.engine` measures what
+it drew and draws the next shape when the first misses. A map with a long
+single chain of reasons (more than about six claims in a row) fits neither
+way: it is drawn bottom to top. ``direction`` other than ``"auto"`` is never
+changed.
+
+>>> from argmap import ArgumentMap
+>>> m = ArgumentMap()
+>>> conclusion = m.claim("Talks fail.")
+>>> for number in range(12):
+...     _ = m.support(f"Reason number {number} for the talks to fail.", conclusion)
+>>> shapes(m, wrap=None, attributions=True)[0].direction
+'LR'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from typing import Any, Literal, TypeAlias
+
+import attrs
+
+from argmap.map import ArgumentMap
+from argmap.model import Claim, Relation, SkepticalResponse, Support, endpoints
+from argmap.render._quoting import wrap as wrapped
+
+__all__ = ["AIM", "ASPECT", "SMALL", "WRAP", "Shape", "doubted", "estimate", "junctioned", "shapes", "staggered"]
+
+Rankdir: TypeAlias = Literal["BT", "TB", "LR", "RL"]
+
+ASPECT = (0.5, 2.5)
+"""The width over height a default drawing of up to about 100 claims keeps: from 1 : 2 to 2.5 : 1."""
+
+AIM = (0.6, 2.0)
+"""The band the estimate aims for, inside :data:`ASPECT`, to leave room for its error.
+
+Measured, the estimate of a bottom-to-top drawing is within 20 % of its
+aspect, so the band reaches further for it (:data:`_AIMS`); left to right,
+dot spreads the columns more than the model says, up to 70 % on some maps.
+"""
+
+_AIMS = {"BT": (0.55, 2.2), "LR": AIM}
+
+_CHAR = 0.53  # a character's mean width, in ems of Helvetica as Graphviz measures it
+_LINE = 1.2  # a line's height, in ems
+_MARGIN_X, _MARGIN_Y = 10.1, 5.8  # a box's margin, points: "0.14,0.08" inches
+_NODESEP, _RANKSEP = 25.2, 36.0  # points: 0.35 and 0.5 inches
+_PAD = 29.0  # the drawing's pad on both sides, points
+_DOT = 8.0  # a junction's size, points
+_STAGGERS = (2, 3, 4, 6, 8, 12)
+# Measured on generated maps of 5 to 100 claims: dot spreads a rank's boxes wider than their sum and gaps
+# (1.4 times in rows, 1.25 in columns), and bottom to top its ranks are 10 % closer than the model says.
+_BREADTH = {True: 1.4, False: 1.25}
+_LENGTH = {True: 0.9, False: 1.0}
+
+WRAP = 36
+"""The characters a line of claim text holds, unless the shape needs narrower or wider boxes."""
+
+_WRAPS = (WRAP, 28, 22, 48, 64)
+
+SMALL = 5
+"""A map of fewer claims keeps :data:`WRAP`: only its direction is chosen."""
+
+
+@attrs.frozen
+class Shape:
+    """A way to draw a map, and the size it is estimated to take.
+
+    Args:
+        direction: Graphviz's ``rankdir``.
+        stagger: over how many ranks a claim's reasons are spread; 1 for none.
+        wrap: the characters a line of claim text holds.
+        width: the estimated width of the drawing, in points.
+        height: the estimated height, in points.
+    """
+
+    direction: Rankdir
+    stagger: int = 1
+    wrap: int = WRAP
+    width: float = 0.0
+    height: float = 0.0
+
+    @property
+    def aspect(self) -> float:
+        """Return the estimated width over height."""
+        return self.width / self.height if self.height else 1.0
+
+
+def junctioned(relations: Iterable[Relation]) -> set[str]:
+    """Return the ids of the relations drawn through a junction dot: linked, attacked or doubted ones."""
+    relations = tuple(relations)
+    targeted = {relation.target for relation in relations if not isinstance(relation, Support)}
+    return {relation.id for relation in relations if len(endpoints(relation)[0]) > 1 or relation.id in targeted}
+
+
+def doubted(relations: Iterable[Relation]) -> set[str]:
+    """Return the ids of the supports a skeptical response doubts: their line gets a second point, past the dot.
+
+    A doubt of an inference ends on that point, an undercut on the junction
+    dot, so the two never end in the same place.
+    """
+    relations = tuple(relations)
+    supports = {relation.id for relation in relations if isinstance(relation, Support)}
+    return {
+        relation.target
+        for relation in relations
+        if isinstance(relation, SkepticalResponse) and relation.target in supports
+    }
+
+
+def staggered(relations: Iterable[Relation], through: Collection[str], stagger: int) -> dict[str, int]:
+    """Return the length (in ranks) to give each relation drawn from a leaf straight to a claim with many such.
+
+    A leaf is a claim nothing points at that starts one relation only. The
+    leaves of one claim take lengths 1, 2, ..., *stagger*, 1, 2, ... in map
+    order; relations not named keep length 1. *through* are the relations
+    drawn through a junction, which are left as they are.
+    """
+    if stagger < 2:
+        return {}
+    relations = tuple(relations)
+    pointed_at = {endpoints(relation)[1] for relation in relations}
+    starts: dict[str, int] = {}
+    for relation in relations:
+        for origin in endpoints(relation)[0]:
+            starts[origin] = starts.get(origin, 0) + 1
+    leaves: dict[str, list[str]] = {}
+    for relation in relations:
+        origins, target = endpoints(relation)
+        if relation.id in through or origins[0] in pointed_at or starts[origins[0]] != 1:
+            continue
+        leaves.setdefault(target, []).append(relation.id)
+    lengths: dict[str, int] = {}
+    for ids in leaves.values():
+        if len(ids) > stagger:
+            lengths.update({id: 1 + number % stagger for number, id in enumerate(ids)})
+    return {id: length for id, length in lengths.items() if length > 1}
+
+
+def _box(claim: Claim, wrap: int, attributions: bool, quotes: bool, main: bool, badge: bool) -> tuple[float, float]:
+    """Return the estimated width and height of *claim*'s box, in points."""
+    rows: list[tuple[list[str], float]] = [(wrapped(claim.text, wrap), 13.0 * (1.08 if main else 1.0))]
+    if badge:
+        rows.append((["✓ accepted"], 10.0))
+    if claim.qualifier is not None:
+        rows.append((wrapped(f"[{claim.qualifier}]", wrap + wrap // 5), 11.0))
+    attribution = claim.attribution
+    if quotes and attribution is not None and attribution.quote is not None and attribution.quote != claim.text:
+        rows.append((wrapped(f"“{attribution.quote}”", wrap + wrap // 5), 11.0))
+    if attributions and attribution is not None:
+        rows.append((wrapped(f"— {attribution.line()}", wrap + wrap // 4), 10.0))
+    width = max((len(line) * size * _CHAR for found, size in rows for line in found), default=0.0)
+    height = sum(len(found) * size * _LINE for found, size in rows)
+    return max(54.0, width + 2 * _MARGIN_X), max(36.0, height + 2 * _MARGIN_Y)
+
+
+class _Graph:
+    """The nodes and edges Graphviz will lay out, with each node's size: claims, junctions, doubt points."""
+
+    def __init__(self, amap: ArgumentMap, sizes: Mapping[str, tuple[float, float]], lengths: Mapping[str, int]):
+        self.size = dict(sizes)
+        self.edges: list[tuple[str, str, int, float]] = []  # tail, head, length, label width
+        relations = amap.relations
+        through = junctioned(relations)
+        points = doubted(relations)
+        for relation in relations:
+            origins, target = endpoints(relation)
+            if isinstance(relation, SkepticalResponse) and target in points:  # a doubt ends past the junction
+                target = f" point {target}"
+            label = _label_width(relation)
+            if relation.id in through:
+                self.size[relation.id] = (_DOT, _DOT)
+                for origin in origins:
+                    self.edges.append((origin, relation.id, 1, 0.0))
+                start = relation.id
+                if relation.id in points:
+                    self.size[f" point {relation.id}"] = (_DOT, _DOT)
+                    self.edges.append((relation.id, f" point {relation.id}", 1, 0.0))
+                    start = f" point {relation.id}"
+                self.edges.append((start, target, 1, label))
+            else:
+                self.edges.append((origins[0], target, lengths.get(relation.id, 1), label))
+        self.edges = [edge for edge in self.edges if edge[0] in self.size and edge[1] in self.size]
+        self.labelled = any(edge[3] for edge in self.edges)
+
+    def ranks(self) -> dict[str, int]:
+        """Return each node's rank, counted from the conclusions down, as dot's network simplex places it, roughly.
+
+        Each node sits as near the claims it points at as its lengths allow
+        (the longest path to a node that points at nothing; back edges of
+        cycles left out), as dot pulls a reason up to its conclusion; then a
+        conclusion pointed at from far down moves down to meet its nearest reason.
+        """
+        out: dict[str, list[tuple[str, int]]] = {node: [] for node in self.size}
+        into: dict[str, list[tuple[str, int]]] = {node: [] for node in self.size}
+        for tail, head, length, _ in self._acyclic():
+            out[tail].append((head, length))
+            into[head].append((tail, length))
+        rank = dict.fromkeys(self.size, 0)
+        waiting = {node: len(heads) for node, heads in out.items()}
+        ready = [node for node, count in waiting.items() if count == 0]
+        while ready:
+            node = ready.pop()
+            for tail, length in into[node]:
+                rank[tail] = max(rank[tail], rank[node] + length)
+                waiting[tail] -= 1
+                if waiting[tail] == 0:
+                    ready.append(tail)
+        for node, heads in out.items():
+            if not heads and into[node]:
+                rank[node] = max(rank[node], min(rank[tail] - length for tail, length in into[node]))
+        return rank
+
+    def _acyclic(self) -> list[tuple[str, str, int, float]]:
+        """Return the edges without those that close a cycle (found depth first, as dot breaks cycles)."""
+        out: dict[str, list[int]] = {}
+        for number, (tail, _, _, _) in enumerate(self.edges):
+            out.setdefault(tail, []).append(number)
+        state: dict[str, int] = {}  # 1: on the path, 2: done
+        dropped: set[int] = set()
+        for root in self.size:
+            if root in state:
+                continue
+            state[root] = 1
+            stack: list[tuple[str, Iterator[int]]] = [(root, iter(out.get(root, ())))]
+            while stack:
+                node, pending = stack[-1]
+                number = next(pending, -1)
+                if number < 0:
+                    state[node] = 2
+                    stack.pop()
+                    continue
+                head = self.edges[number][1]
+                if state.get(head) == 1:
+                    dropped.add(number)
+                elif head not in state:
+                    state[head] = 1
+                    stack.append((head, iter(out.get(head, ()))))
+        return [edge for number, edge in enumerate(self.edges) if number not in dropped]
+
+
+def _label_width(relation: Relation) -> float:
+    text = f"? {relation.stance}" if isinstance(relation, SkepticalResponse) else relation.label
+    if not text:
+        return 0.0
+    return min(len(text), 24) * 11.0 * _CHAR + 4.0
+
+
+def estimate(
+    amap: ArgumentMap,
+    shape: Shape,
+    *,
+    attributions: bool,
+    quotes: bool = False,
+    main: Collection[str] = (),
+    styled: bool = False,
+    header: tuple[float, float] = (0.0, 0.0),
+    _cache: dict[tuple[str, int], Any] | None = None,
+) -> Shape:
+    """Return *shape* with the width and height the drawing of *amap* is estimated to take, in points.
+
+    Args:
+        amap: the map.
+        shape: the direction, stagger and wrap to estimate.
+        attributions: whether who said each claim is drawn.
+        quotes: whether each claim's quote is drawn.
+        main: the ids of the claims drawn as main conclusions (bold).
+        styled: whether claims carry a status badge.
+        header: the width and height of what is drawn above and below the
+            map (title and legend), in points.
+    """
+    cache = {} if _cache is None else _cache  # shapes() estimates many: boxes by wrap, ranks by stagger, once
+    sizes = cache.get(("boxes", shape.wrap))
+    if sizes is None:
+        sizes = cache[("boxes", shape.wrap)] = {
+            claim.id: _box(claim, shape.wrap, attributions, quotes, claim.id in main, styled) for claim in amap.claims
+        }
+    relations = amap.relations
+    graph = cache.get(("graph", shape.stagger))
+    if graph is None:
+        graph = cache[("graph", shape.stagger)] = _Graph(
+            amap, sizes, staggered(relations, junctioned(relations), shape.stagger)
+        )
+        cache[("ranks", shape.stagger)] = graph.ranks()
+    rank = cache[("ranks", shape.stagger)]
+    across = shape.direction in ("BT", "TB")  # ranks are rows; else columns
+    thickness: dict[int, float] = {}  # a rank's extent along the arrows
+    extent: dict[int, float] = {}  # its extent across them
+    for node, (width, height) in {**graph.size, **sizes}.items():
+        along, side = (height, width) if across else (width, height)
+        row = rank[node]
+        thickness[row] = max(thickness.get(row, 0.0), along)
+        extent[row] = extent.get(row, -_NODESEP) + side + _NODESEP
+    shared: set[tuple[str, int]] = set()  # staggered edges into one claim share their way (concentrate=true)
+    for tail, head, span, label in graph.edges:  # a long edge passes each rank between its ends as a thin node
+        low, high = sorted((rank[tail], rank[head]))
+        for row in range(low + 1, high):
+            if span > 1 and (head, row) in shared:
+                continue
+            shared.add((head, row))
+            extent[row] = extent.get(row, 0.0) + _NODESEP
+        if label and high > low:
+            middle = (low + high) // 2
+            extent[middle] = extent.get(middle, 0.0) + (label if across else 14.0) / 2
+    count = max(rank.values(), default=0) + 1 if rank else 1
+    gap = _RANKSEP + (14.0 if across else 40.0) if graph.labelled else _RANKSEP
+    length = (sum(thickness.values()) + gap * (count - 1)) * _LENGTH[across]
+    breadth = max(extent.values(), default=0.0) * _BREADTH[across]
+    width, height = (breadth, length) if across else (length, breadth)
+    width = max(width, header[0]) + _PAD
+    height = height + header[1] + _PAD
+    return attrs.evolve(shape, width=width, height=height)
+
+
+def shapes(
+    amap: ArgumentMap,
+    *,
+    wrap: int | None,
+    attributions: bool,
+    quotes: bool = False,
+    main: Collection[str] = (),
+    styled: bool = False,
+    header: tuple[float, float] = (0.0, 0.0),
+) -> tuple[Shape, ...]:
+    """Return the shapes to draw *amap* in, best first, each with its estimated size.
+
+    Those estimated within :data:`AIM` come first, in the order of
+    preference the module describes, then those within :data:`ASPECT`, then
+    the rest, nearest first. *wrap* ``None`` lets the shape narrow or widen
+    the boxes; a number keeps it. The other arguments are as for :func:`estimate`.
+    """
+    relations = amap.relations
+    through = junctioned(relations)
+    candidates = []
+    if wrap is None and len(amap.claims) < SMALL:
+        wrap = WRAP  # a few claims make a small picture whatever its shape: their lines are left as written
+    for width in _WRAPS if wrap is None else (wrap,):
+        for stagger in (1, *_STAGGERS):
+            if stagger > 1 and not staggered(relations, through, stagger):
+                break
+            for direction in ("BT", "LR"):
+                candidates.append(Shape(direction, stagger, width))
+    cache: dict[tuple[str, int], Any] = {}
+    measured = [
+        estimate(
+            amap,
+            candidate,
+            attributions=attributions,
+            quotes=quotes,
+            main=main,
+            styled=styled,
+            header=header,
+            _cache=cache,
+        )
+        for candidate in candidates
+    ]
+    centre = math.sqrt(AIM[0] * AIM[1])
+
+    def rank(shape: Shape) -> tuple[int, float]:
+        low, high = _AIMS.get(shape.direction, AIM)
+        if low <= shape.aspect <= high:
+            return (0, 0.0)
+        distance = abs(math.log(shape.aspect / centre))
+        return (1 if ASPECT[0] <= shape.aspect <= ASPECT[1] else 2, distance)
+
+    distinct: dict[
+        tuple[str, int, int, int], Shape
+    ] = {}  # a wrap that changes no line of any claim draws the same picture: kept once
+    for shape in measured:
+        distinct.setdefault((shape.direction, shape.stagger, round(shape.width), round(shape.height)), shape)
+    return tuple(sorted(distinct.values(), key=rank))  # sorted is stable: the preferred order within each group
