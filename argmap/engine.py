@@ -619,7 +619,13 @@ def _packed(drawing: Drawing, format: str, found: Engine, timeout: float) -> byt
         """Return *stream*'s graphs laid out by dot; a tree's leaves first staggered over several ranks."""
         source = stream.encode("utf-8")
         if staggered:
-            source = _run("unflatten", [unflatten, *_STAGGER], source, timeout, running)
+            try:
+                source = _run("unflatten", [unflatten, *_STAGGER], source, timeout, running)
+            except EngineError:
+                if running.stopped:
+                    raise
+                # unflatten 2.43 crashes on some graphs (a legend's clusters): staggering only
+                # makes a tree narrower, so the graphs are laid out as they are.
         return _run("dot", [found.path], source, timeout, running)
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
