@@ -189,7 +189,9 @@ def render(
             case_sensitive=False,
             help="full: one diagram laid out whole; fast: one diagram, each main conclusion's argument laid out "
             "on its own and packed; split: a diagram per main conclusion or group of them (MAP-1.svg, ...) and an "
-            "overview; auto: full, then fast above --fast-above claims, split above --split-above.",
+            "overview; auto: full, then fast above --fast-above claims, split above --split-above. An argument "
+            "too big to lay out whole is cut into its top levels and branches (one argument: its top levels are "
+            "the overview).",
         ),
     ] = "auto",
     fast_above: Annotated[
