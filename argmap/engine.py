@@ -612,10 +612,24 @@ def _packed(drawing: Drawing, format: str, found: Engine, timeout: float) -> byt
     workers = max(1, min(len(drawing.graphs), os.cpu_count() or 1))
     streams = _streams(drawing.graphs, workers)
     running = _Running()
+    unflatten = str(folder / "unflatten")
+    staggered = drawing.staggered and shutil.which(unflatten) is not None
+
+    def laid_out(stream: str) -> bytes:
+        """Return *stream*'s graphs laid out by dot; a tree's leaves first staggered over several ranks."""
+        source = stream.encode("utf-8")
+        if staggered:
+            try:
+                source = _run("unflatten", [unflatten, *_STAGGER], source, timeout, running)
+            except EngineError:
+                if running.stopped:
+                    raise
+                # unflatten 2.43 crashes on some graphs (a legend's clusters): staggering only
+                # makes a tree narrower, so the graphs are laid out as they are.
+        return _run("dot", [found.path], source, timeout, running)
+
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [
-            pool.submit(_run, "dot", [found.path], stream.encode("utf-8"), timeout, running) for stream in streams
-        ]
+        futures = [pool.submit(laid_out, stream) for stream in streams]
         try:
             laid = b"".join(future.result() for future in futures)
         except BaseException:
@@ -629,6 +643,15 @@ def _packed(drawing: Drawing, format: str, found: Engine, timeout: float) -> byt
         packed = f"{opening}{newline}{drawing.heading}{rest}"
     drawn = _run("neato", [str(folder / "neato"), "-n2", f"-T{format}"], packed.encode("utf-8"), timeout)
     return _checked(drawn, format, "neato")
+
+
+_STAGGER = ("-l", "8", "-f", "-c", "8")
+"""How Graphviz's unflatten staggers a wide tree: leaves over up to 8 ranks, chains of up to 8 lone claims.
+
+On the top levels of a 20,000-claim debate (64 claims, 117 reference
+boxes) it makes the drawing 2,602 points wide instead of 3,620 and 303
+high instead of 252, for 0.1 s.
+"""
 
 
 def _streams(graphs: Sequence[str], count: int) -> list[str]:

@@ -418,9 +418,23 @@ def _framework(framework: Framework, include: MimeTypes, exclude: MimeTypes) -> 
 # ------------------------------------------------------------------- tables
 
 
+_SORT = escape(
+    "(function(th){var body=th.closest('table').tBodies[0],i=th.cellIndex,"
+    "up=th.getAttribute('data-sorted')!=='up';th.setAttribute('data-sorted',up?'up':'down');"
+    "Array.prototype.slice.call(body.rows).sort(function(a,b){"
+    "var order=a.cells[i].textContent.localeCompare(b.cells[i].textContent,undefined,{numeric:true});"
+    "return up?order:-order}).forEach(function(row){body.appendChild(row)})})(this)"
+)
+"""Sorts a table by the column whose heading is clicked, again to reverse: inline, so it touches no other
+output, and only where the front end runs a trusted output's handlers (an untrusted notebook strips it)."""
+
+
 def _table(caption: str, headings: list[str], rows: list[list[tuple[str, str]]], total: int, where: str) -> str:
     """Return an HTML table with *caption*; each cell is (HTML, CSS); a note says when rows were left out."""
-    head = "".join(f'<th style="{_CELL_STYLE}">{heading}</th>' for heading in headings)
+    head = "".join(
+        f'<th style="{_CELL_STYLE};cursor:pointer" title="Sort by {heading}" onclick="{_SORT}">{heading}</th>'
+        for heading in headings
+    )
     body = "".join(
         "<tr>" + "".join(f'<td style="{_CELL_STYLE};{style}">{cell}</td>' for cell, style in row) + "</tr>"
         for row in rows

@@ -182,6 +182,7 @@ class ArgumentMap(Editing):
         tags: str | Iterable[str] = (),
         note: str | None = None,
         document: str | None = None,
+        section: str | None = None,
         id: str | None = None,
     ) -> Claim:
         """Add a new claim and return it.
@@ -198,6 +199,7 @@ class ArgumentMap(Editing):
             tags: labels for grouping.
             note: a remark by the mapper.
             document: for merged maps, the document the claim came from.
+            section: the part of the map it belongs to, drawn as a frame with ``--group-by section``.
             id: the claim's id; derived from the text, and made unique, when not given.
 
         Raises:
@@ -222,6 +224,7 @@ class ArgumentMap(Editing):
             tags=tags,
             note=note,
             document=document,
+            section=section,
             id=id,
         )
         self._add_claim(claim)

@@ -291,6 +291,8 @@ class Claim:
         tags: free labels for grouping and filtering.
         note: a remark by the mapper, not part of the argument.
         document: for merged maps, the id of the document the claim came from.
+        section: the part of the map it belongs to (an Argdown heading), drawn
+            as a frame with ``group_by="section"``.
         id: a stable id; derived readably from the text when not given.
     """
 
@@ -300,6 +302,7 @@ class Claim:
     tags: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, kw_only=True)
     note: str | None = attrs.field(default=None, kw_only=True)
     document: str | None = attrs.field(default=None, kw_only=True)
+    section: str | None = attrs.field(default=None, kw_only=True)
     id: str = attrs.field(default=attrs.Factory(_claim_id, takes_self=True), kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -316,6 +319,7 @@ class Claim:
         _check_optional_text(self, "note", self.note)
         if self.document is not None:
             _check_identifier(self, "document", self.document)
+        _check_optional_text(self, "section", self.section)
         _check_identifier(self, "id", self.id)
 
     @property

@@ -6,7 +6,10 @@ Both are pure functions over a map, for drawing maps too big to draw whole:
   and the relations among them, as a map of their own;
 - :func:`split` cuts a map into :class:`Part` s, one per main conclusion:
   the conclusion and every claim that supports, rebuts, undercuts or doubts
-  it, directly or through other claims.
+  it, directly or through other claims;
+- :func:`branches` cuts one part too big to lay out whole by its own
+  structure: its *trunk* (the conclusion and the claims that many others
+  lead to) and its *branches*, each a claim and every claim leading to it.
 
 A *step* joins any two claims of one relation: a premise and its conclusion,
 two premises of one linked support (they meet at its junction), an attacker
@@ -37,7 +40,7 @@ from argmap.errors import OptionError
 from argmap.map import ArgumentMap, ClaimRef
 from argmap.model import Relation, endpoints
 
-__all__ = ["Part", "neighbourhood", "split", "submap"]
+__all__ = ["Part", "branches", "neighbourhood", "split", "submap"]
 
 
 @attrs.frozen
@@ -58,12 +61,16 @@ class Part:
         relations: the ids of the relations drawn here, in the map's order.
         references: the ids of claims drawn in full in another part that
             relations drawn here come from, in the map's order.
+        branch_of: for a branch cut from a part by :func:`branches`, the
+            conclusion of that part; ``None`` for a part of :func:`split`
+            and for a trunk.
     """
 
     conclusion: str
     claims: tuple[str, ...]
     relations: tuple[str, ...]
     references: tuple[str, ...]
+    branch_of: str | None = None
 
 
 def _members(amap: ArgumentMap) -> dict[str, tuple[str, ...]]:
@@ -201,3 +208,88 @@ def split(amap: ArgumentMap) -> tuple[Part, ...]:
             )
         )
     return tuple(parts)
+
+
+_TWIG = 3
+"""A branch of at most this many claims stays on the trunk: a reference box would take the room it takes."""
+
+
+def branches(amap: ArgumentMap, part: Part, size: int) -> tuple[Part, ...]:
+    """Return *part* cut into its trunk and branches of at most *size* claims each, the trunk first.
+
+    The claims of a part form a tree: each claim hangs from the claim it was
+    reached from, walking out from the conclusion by the fewest steps (so a
+    cross-link does not move a claim away from its nearest claim). A claim
+    that more than *size* claims hang from, directly or not, is on the
+    trunk, with the conclusion; so is a twig of at most three claims. Every
+    other claim hanging from the trunk starts a branch: it and every claim
+    hanging from it. Branches follow the trunk in the order they were
+    reached, so that sibling branches are neighbours.
+
+    As in :func:`split`, every claim is drawn in full once, every relation
+    in the part (trunk or branch) of the claim it points at, and a claim
+    drawn elsewhere is a reference.
+
+    Raises:
+        OptionError: *size* is not a whole number, 1 or more.
+    """
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+        raise OptionError(f"a branch holds a whole number of claims, 1 or more, got {size!r}")
+    claims = set(part.claims)
+    relations = set(part.relations)
+    parent: dict[str, str] = {part.conclusion: part.conclusion}
+    order = [part.conclusion]  # breadth first: a claim after the claim it hangs from
+    for current in order:
+        pending = [relation for relation in amap.incoming(current) if relation.id in relations]
+        while pending:
+            relation = pending.pop(0)
+            pending.extend(nested for nested in amap.incoming(relation) if nested.id in relations)
+            for origin in endpoints(relation)[0]:
+                if origin in claims and origin not in parent:
+                    parent[origin] = current
+                    order.append(origin)
+    weight = dict.fromkeys(order, 1)
+    for claim in reversed(order[1:]):
+        weight[parent[claim]] += weight[claim]
+    home: dict[str, int] = {part.conclusion: 0}
+    roots = [part.conclusion]
+    trunk = 1
+    for claim in order[1:]:
+        above = home[parent[claim]]
+        if above == 0 and (weight[claim] > size or (weight[claim] <= _TWIG and trunk < size)):
+            home[claim] = 0
+            trunk += 1
+        elif above == 0:
+            home[claim] = len(roots)
+            roots.append(claim)
+        else:
+            home[claim] = above
+    relation_home: dict[str, int] = {}
+    for id in part.relations:  # in the map's order: a relation after the relation it targets
+        target = endpoints(amap[id])[1]  # type: ignore[arg-type]
+        relation_home[id] = relation_home[target] if target in relation_home else home[target]
+    drawn: list[list[str]] = [[] for _ in roots]
+    for id in part.claims:
+        drawn[home[id]].append(id)
+    held: list[list[str]] = [[] for _ in roots]
+    for id in part.relations:
+        held[relation_home[id]].append(id)
+    position = {claim.id: number for number, claim in enumerate(amap.claims)}
+    cut = []
+    for number, root in enumerate(roots):
+        referenced = {
+            origin
+            for id in held[number]
+            for origin in endpoints(amap[id])[0]  # type: ignore[arg-type]
+            if home.get(origin) != number
+        }
+        cut.append(
+            Part(
+                root,
+                tuple(drawn[number]),
+                tuple(held[number]),
+                tuple(sorted(referenced, key=position.__getitem__)),
+                None if number == 0 else part.conclusion,
+            )
+        )
+    return tuple(cut)

@@ -96,6 +96,13 @@ def render_page(results: dict[str, Any]) -> str:
         seconds = median(measurement, "argmap")
         return seconds if seconds is not None else evaluated.get((measurement, "argmap"), {}).get("status")
 
+    def thesis(claims: int) -> float | None:
+        """Return the seconds of `argmap render` on the single-thesis map of *claims* claims, if measured."""
+        for row in results.get("shapes", []):
+            if row["shape"] == "single thesis" and row["claims"] == claims and "seconds" in row:
+                return float(row["seconds"])
+        return None
+
     render = results["render"]
     grounded, peer = median("grounded-command", "argmap"), median("grounded-command", "formal-argumentation")
     speedup = peer / grounded if grounded and peer else None
@@ -112,7 +119,15 @@ def render_page(results: dict[str, Any]) -> str:
             60,
             _below,
         ),
-        ("peak memory loading a 100,000-claim map (MB)", ours(100_000, "peak loading the saved map (MB)"), 300, _below),
+        ("peak memory loading a 100,000-claim map (MB)", ours(100_000, "peak loading the saved map (MB)"), 200, _below),
+        ("`check`, 100,000 claims", ours(100_000, "check"), 0.4, _below),
+        ("`outline`, 100,000 claims", ours(100_000, "outline"), 2.0, _below),
+        ("AIF load, 100,000 claims", ours(100_000, "AIF loads"), 2.0, _below),
+        ("Argdown load, 10,000 claims", ours(10_000, "Argdown loads"), 0.4, _below),
+        ("single thesis, 5,000 claims, one SVG, whole command", thesis(5_000), 10, _below),
+        ("single thesis, 20,000 claims, a useful result, whole command", thesis(20_000), 60, _below),
+        ("single thesis, 100,000 claims, a useful result, whole command", thesis(100_000), 300, _below),
+        ("Kialo export, 20,000 claims: `argmap convert` to JSON", (results.get("kialo") or [None])[0], 2, _below),
         ("grounded, whole command, 100,000 arguments: times faster than formal-argumentation", speedup, 3, _at_least),
         ("grounded, 1,000,000 arguments, in process", evaluated_ours("grounded-1m"), 2.0, _below),
         ("preferred, all, 1,000 arguments at 1.5 attacks each", evaluated_ours("preferred-1k-1.5"), 0.05, _below),
@@ -177,6 +192,7 @@ def render_page(results: dict[str, Any]) -> str:
             f" | {_seconds(seconds)}: {said.splitlines()[0] if said else ''} |"
             for claims, (seconds, said) in results["big"].items()
         ),
+        *_shapes(results.get("shapes", [])),
         "",
         "### Evaluation, beside formal-argumentation, python-argumentation and afsolver",
         "",
@@ -192,6 +208,28 @@ def render_page(results: dict[str, Any]) -> str:
     if results.get("tasks"):
         lines += ["", "### ICCMA's tasks, beside clingo (see the notes below)", "", *tasks.table(results["tasks"])]
     return "\n".join(lines) + "\n"
+
+
+def _shapes(rows: list[dict[str, Any]]) -> list[str]:
+    """Return the table of `argmap render` by the shape of the map, or nothing for a run without it."""
+    if not rows:
+        return []
+    lines = [
+        "",
+        "### Rendering by the shape of the map",
+        "",
+        "| claims | shape | whole command | CPU | files | diagrams | largest diagram (claims) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        if "stopped" in row:
+            lines.append(f"| {row['claims']:,} | {row['shape']} | > {row['stopped']:g} s (stopped) | | | | |")
+            continue
+        lines.append(
+            f"| {row['claims']:,} | {row['shape']} | {_seconds(row['seconds'])} | {_seconds(row['cpu'])}"
+            f" | {row['files']:,} | {row['diagrams']:,} | {row['largest']:,} |"
+        )
+    return lines
 
 
 def _found(row: dict[str, Any]) -> str:
@@ -244,6 +282,12 @@ def main() -> None:
         if options.quick
         else {str(claims): big_maps.whole_command(claims, min(repeat, 3), []) for claims in (5_000, 20_000)}
     )
+    results["shapes"] = [
+        big_maps.by_shape(shape, claims, min(repeat, 3) if claims < 20_000 else 1, 1_800.0)
+        for claims in ((1_000, 5_000) if options.quick else (1_000, 5_000, 20_000, 100_000))
+        for shape in big_maps.SHAPES
+    ]
+    results["kialo"] = big_maps.kialo_convert(20_000, repeat)
     only = ["grounded-command", "preferred-1k-1.5", "preferred-10k-1.5"] if options.quick else None
     results["evaluation"] = evaluation.measure_all(repeat, 2026, 0 if options.quick else 10, only)
     results["tasks"] = [] if options.quick else tasks.measure_all(set(tasks.MEASUREMENTS))

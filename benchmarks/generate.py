@@ -6,6 +6,13 @@ some with a quote; about 1.5 relations per claim, with every kind present
 (supports, linked supports, rebuttals, undercuts, skeptical responses).
 Relations point from newer claims to older ones, as an argument grows from
 its conclusion outwards.
+
+Two shapes: :func:`plan` makes thousands of small arguments joined by random
+cross-links (the shape the first benchmarks measured); :func:`thesis_plan`
+makes one debate, as the big public debate sites hold them: a single thesis,
+a random recursive tree of pros (supports) and cons (rebuttals) under it,
+about 10 levels deep at 20,000 claims, and about 10 % cross-links of every
+kind (supports, rebuttals, undercuts, skeptical responses) between any claims.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ import attrs
 from argmap import ArgumentMap, Source
 from argmap.model import MEDIA, SOURCE_KINDS, STANCES
 
-__all__ = ["MapPlan", "build", "plan"]
+__all__ = ["MapPlan", "build", "plan", "thesis_plan"]
 
 _TEXT = (
     "the of and to in a is that for it as was with be by on not he this are or his from at which but have an "
@@ -47,15 +54,16 @@ def _sentence(rng: random.Random, number: int) -> str:
     return " ".join(words) + f" ({number})."
 
 
-def plan(claims: int, *, seed: int = 1, relations_per_claim: float = 1.5) -> MapPlan:
-    """Return the plan of a map with *claims* claims and about *relations_per_claim* relations per claim."""
-    rng = random.Random(seed)
-    sources = [
+def _sources(rng: random.Random, claims: int) -> list[Source]:
+    return [
         Source(
             f"Source {n} {rng.choice(_WORDS)}", kind=rng.choice(SOURCE_KINDS), affiliation=rng.choice([None, "Outlet"])
         )
         for n in range(max(1, claims // 200))
     ]
+
+
+def _claim_calls(rng: random.Random, claims: int, sources: list[Source]) -> list[tuple[str, dict[str, Any]]]:
     claim_calls: list[tuple[str, dict[str, Any]]] = []
     for number in range(claims):
         options: dict[str, Any] = {}
@@ -69,7 +77,14 @@ def plan(claims: int, *, seed: int = 1, relations_per_claim: float = 1.5) -> Map
         if rng.random() < 0.1:
             options["qualifier"] = "may"
         claim_calls.append((_sentence(rng, number), options))
+    return claim_calls
 
+
+def plan(claims: int, *, seed: int = 1, relations_per_claim: float = 1.5) -> MapPlan:
+    """Return the plan of a map with *claims* claims and about *relations_per_claim* relations per claim."""
+    rng = random.Random(seed)
+    sources = _sources(rng, claims)
+    claim_calls = _claim_calls(rng, claims, sources)
     relation_calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
     supports: list[int] = []  # indexes into relation_calls of the supports planned so far
     planned: set[tuple[Any, ...]] = set()  # a map refuses the same relation twice: plan each once
@@ -103,6 +118,51 @@ def plan(claims: int, *, seed: int = 1, relations_per_claim: float = 1.5) -> Map
     return MapPlan(sources, claim_calls, relation_calls)
 
 
+def thesis_plan(claims: int, *, seed: int = 1, cross_links: float = 0.1) -> MapPlan:
+    """Return the plan of one debate of *claims* claims under a single thesis, claim 0.
+
+    Each later claim is a pro (a support, 60 %) or a con (a rebuttal) of a
+    claim drawn uniformly from those before it: a random recursive tree,
+    whose claims lie about ln(*claims*) levels deep (10 at 20,000). Then
+    about *cross_links* relations per claim join random claims across the
+    tree: supports, rebuttals, undercuts of a pro, skeptical responses.
+    """
+    rng = random.Random(seed)
+    sources = _sources(rng, claims)
+    claim_calls = _claim_calls(rng, claims, sources)
+    relation_calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+    supports: list[int] = []
+    planned: set[tuple[Any, ...]] = set()
+    for origin in range(1, claims):
+        target = rng.randrange(origin)
+        kind = "support" if rng.random() < 0.6 else "rebut"
+        call: tuple[str, tuple[Any, ...], dict[str, Any]] = (
+            (kind, ((origin,), target), {}) if kind == "support" else (kind, (origin, target), {})
+        )
+        planned.add((kind, origin, target))
+        if kind == "support":
+            supports.append(len(relation_calls))
+        relation_calls.append(call)
+    wanted = len(relation_calls) + int(claims * cross_links) if claims > 2 else len(relation_calls)
+    while len(relation_calls) < wanted:
+        origin, target = rng.sample(range(claims), 2)
+        roll = rng.random()
+        if roll < 0.3:
+            kind, call = "support", ("support", ((origin,), target), {})
+        elif roll < 0.6:
+            kind, call = "rebut", ("rebut", (origin, target), {})
+        elif roll < 0.8:
+            kind, call = "undercut", ("undercut", (origin, rng.choice(supports)), {})
+            target = call[1][1]
+        else:
+            kind, call = "doubt", ("doubt", (target, origin), {"stance": rng.choice(STANCES)})
+        if (kind, origin, target) in planned or (kind != "undercut" and ("support", origin, target) in planned):
+            continue
+        planned.add((kind, origin, target))
+        relation_calls.append(call)
+    return MapPlan(sources, claim_calls, relation_calls)
+
+
 def build(map_plan: MapPlan) -> ArgumentMap:
     """Build the planned map through the public builder, as a user's code would."""
     amap = ArgumentMap(title="Benchmark map")
@@ -119,3 +179,53 @@ def build(map_plan: MapPlan) -> ArgumentMap:
         else:
             made.append(amap.doubt(claims[arguments[0]], claims[arguments[1]], **options))
     return amap
+
+
+def kialo(claims: int, *, seed: int = 1, reuse: float = 0.05) -> str:
+    """Return a Kialo discussion export of *claims* claims, as Kialo writes it, for argmap's Kialo reader.
+
+    The shape of :func:`thesis_plan`: a random recursive tree of pros and
+    cons under one thesis, and about *reuse* ``-> See`` lines per claim (a
+    claim used a second time, under another). One claim in ten runs over
+    two lines, one in twenty holds escaped brackets and a Markdown link, one
+    in twenty words of other scripts.
+    """
+    rng = random.Random(seed)
+    parents = [0] + [rng.randrange(number) for number in range(1, claims)]
+    stances = ["", *("Pro" if rng.random() < 0.6 else "Con" for _ in range(1, claims))]
+    children: list[list[tuple[int, str]]] = [[] for _ in range(claims)]  # (claim, stance)
+    for number in range(1, claims):
+        children[parents[number]].append((number, stances[number]))
+    answered = {(number, parents[number]) for number in range(1, claims)}
+    for _ in range(int(claims * reuse) if claims > 2 else 0):
+        claim, under = rng.sample(range(1, claims), 2)
+        if (claim, under) not in answered:
+            answered.add((claim, under))
+            children[under].append((claim, rng.choice(("Pro", "Con"))))
+    texts = []
+    for number in range(claims):
+        text = _sentence(rng, number)
+        roll = rng.random()
+        if roll < 0.1:
+            text += "\n" + _sentence(rng, number)
+        elif roll < 0.15:
+            text = text[:-1] + f" \\(see [report {number}](https://example.org/{number})\\)."
+        elif roll < 0.2:
+            text = text[:-1] + " — Städte für Menschen, مدن للناس 🚲."
+        texts.append(text)
+    lines = [f"Discussion Title: A generated debate of {claims:,} claims", ""]
+    numbered: dict[int, str] = {}
+    pending = [(0, "1.", "")]
+    while pending:  # depth first, in order: a claim in full where its number comes first, -> See after
+        claim, label, stance = pending.pop()
+        said = f"{stance}: " if stance else ""
+        if claim in numbered:
+            lines.append(f"{label} {said}-> See {numbered[claim]}")
+            continue
+        numbered[claim] = label
+        lines.append(f"{label} {said}{texts[claim]}")
+        pending.extend(
+            (child, f"{label}{index}.", child_stance)
+            for index, (child, child_stance) in reversed(list(enumerate(children[claim], start=1)))
+        )
+    return "\n".join(lines) + "\n"

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from argmap import Claim, dump
 from argmap.render import ClaimStyle, DotOptions, to_dot
-from benchmarks.generate import build, plan
+from benchmarks.generate import build, plan, thesis_plan
 
 __all__ = ["main"]
 
@@ -58,19 +58,27 @@ def _timed(command: list[str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def render_ratio(claims: int, repeats: int) -> dict[str, tuple[float, float]]:
-    """Return the medians (wall-clock, CPU) of the whole `argmap render` command and of `dot -Tsvg` alone."""
+def render_ratio(claims: int, repeats: int, *, thesis: bool = False) -> dict[str, tuple[float, float]]:
+    """Return the medians (wall-clock, CPU) of the whole `argmap render` command and of `dot -Tsvg` alone.
+
+    With *thesis*, of the single-thesis debate (benchmarks.generate.thesis_plan)
+    rather than the benchmark map; the figures also hold ``"argmap -f dot"``,
+    the whole command writing DOT (start-up, load and ``to_dot``, no Graphviz).
+    """
     dot = shutil.which("dot")
     if dot is None:
         raise SystemExit("the ratio is to the system Graphviz: install it (apt install graphviz)")
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
-        dump(build(plan(claims, relations_per_claim=1.0)), base / "map.json")
-        _run([ARGMAP, "render", str(base / "map.json"), "-f", "dot", "-o", str(base / "map.dot")])
-        runs: dict[str, list[tuple[float, float]]] = {"argmap": [], "dot": []}
+        amap = build(thesis_plan(claims)) if thesis else build(plan(claims, relations_per_claim=1.0))
+        dump(amap, base / "map.json")
+        to_dot_command = [ARGMAP, "render", str(base / "map.json"), "-f", "dot", "-o", str(base / "map.dot")]
+        _run(to_dot_command)
+        runs: dict[str, list[tuple[float, float]]] = {"argmap": [], "dot": [], "argmap -f dot": []}
         for _ in range(repeats):
             runs["argmap"].append(_timed([ARGMAP, "render", str(base / "map.json"), "-o", str(base / "a.svg")]))
             runs["dot"].append(_timed([dot, "-Tsvg", str(base / "map.dot"), "-o", str(base / "b.svg")]))
+            runs["argmap -f dot"].append(_timed(to_dot_command))
     return {
         name: (statistics.median(wall for wall, _ in timed), statistics.median(cpu for _, cpu in timed))
         for name, timed in runs.items()
@@ -103,8 +111,16 @@ def main() -> None:
     """Measure and print the three figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--repeats", type=int, default=7, help="runs of each measurement (default 7)")
-    repeats = parser.parse_args().repeats
-    figures = render_ratio(1_000, repeats)
+    parser.add_argument("--thesis", action="store_true", help="only the ratio, on the single-thesis debate")
+    chosen = parser.parse_args()
+    repeats = chosen.repeats
+    figures = render_ratio(1_000, repeats, thesis=chosen.thesis)
+    if chosen.thesis:
+        for name, (wall, cpu) in figures.items():
+            print(f"single thesis, 1,000 claims, {name}: {wall:.3f} s wall-clock, {cpu:.3f} s CPU")
+        (ours, our_cpu), (theirs, their_cpu) = figures["argmap"], figures["dot"]
+        print(f"ratio: {ours / theirs:.2f} wall-clock, {our_cpu / their_cpu:.2f} CPU")
+        return
     (ours, our_cpu), (theirs, their_cpu) = figures["argmap"], figures["dot"]
     print(f"medians of {repeats} runs         wall-clock    CPU time")
     print(f"argmap render, 1,000 claims:  {ours:8.3f} s  {our_cpu:8.3f} s")

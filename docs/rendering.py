@@ -14,14 +14,16 @@ from __future__ import annotations
 import hashlib
 import re
 import runpy
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
 
 from argmap import ArgumentMap, evaluate, load
-from argmap.engine import pipe
+from argmap.engine import pipe, render_files
 from argmap.render import DotOptions, to_dot
+from argmap.render.layout import LayoutOptions, plan
 from argmap.render.status import by_status
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,16 +42,30 @@ class Diagram:
     amap: ArgumentMap = attrs.field(eq=False)
     options: DotOptions
     command: str | None = None
+    layout: LayoutOptions | None = None
+    """For a big map: how it is laid out; the diagram is the file *sheet* of its plan (0, the overview)."""
+    sheet: int = 0
 
     @property
     def dot(self) -> str:
-        """Return the DOT that draws this diagram now."""
-        return to_dot(self.amap, self.options)
+        """Return the DOT that draws this diagram now: for a planned drawing, its graphs and heading."""
+        if self.layout is None:
+            return to_dot(self.amap, self.options)
+        stem = self.name.split("-")[0]
+        drawing = plan(self.amap, self.options, self.layout, stem=stem).drawings[self.sheet]
+        return drawing.heading + "".join(drawing.graphs)
 
     @property
     def path(self) -> Path:
         """Return where its SVG is kept."""
         return IMAGES / f"{self.name}.svg"
+
+
+_DEBATE = 600
+"""The claims of the generated single-thesis debate the page shows split (benchmarks/generate.py)."""
+
+_DEBATE_LAYOUT = LayoutOptions(layout="split", fast_above=100, diagram_size=150)
+"""As if big: a branch of the debate holds at most 100 claims, a diagram 150."""
 
 
 def examples() -> list[Path]:
@@ -70,6 +86,10 @@ def diagrams() -> Iterator[Diagram]:
     yield Diagram("council-quotes", council, DotOptions(quotes=True))
     readme = load(ROOT / "examples" / "readme.py")  # drawn for docs/evaluation.md
     yield Diagram("evaluated", readme, by_status(evaluate(readme), claims=[claim.id for claim in readme.claims]))
+    generate = runpy.run_path(str(ROOT / "benchmarks" / "generate.py"))
+    debate = generate["build"](generate["thesis_plan"](_DEBATE))
+    yield Diagram("debate", debate, DotOptions(), layout=_DEBATE_LAYOUT)
+    yield Diagram("debate-1", debate, DotOptions(), layout=_DEBATE_LAYOUT, sheet=1)
     for path in examples():
         amap = load(path)
         framed = bool(amap.documents)  # a merged map is framed by the documents it was merged from
@@ -103,7 +123,15 @@ def gallery(drawn: list[Diagram]) -> str:
 def draw(diagram: Diagram) -> None:
     """Draw *diagram* as SVG with the stamp of its DOT after the XML declaration."""
     dot = diagram.dot
-    svg = pipe(dot, "svg").decode("utf-8")
+    if diagram.layout is None:
+        svg = pipe(dot, "svg").decode("utf-8")
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            stem = diagram.name.split("-")[0]
+            drawn = render_files(
+                diagram.amap, Path(folder) / f"{stem}.svg", options=diagram.options, layout=diagram.layout
+            )
+            svg = drawn.paths[diagram.sheet].read_text(encoding="utf-8")
     head, newline, rest = svg.partition("\n")
     diagram.path.write_text(f"{head}{newline}{stamp(dot)}\n{rest}", encoding="utf-8")
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap import ArgumentMap, Problem, Source, Undercut, check
-from argmap.check import CODES
+from argmap.check import CODES, _in_cycles
 from tests.strategies import maps
 
 
@@ -113,3 +113,25 @@ def test_check_finds_every_planted_cycle(amap: ArgumentMap, lengths: list[int], 
     reported = [set(p.elements) for p in check(amap) if p.code == "support-cycle"]
     for circle in planted:
         assert any(circle <= found for found in reported), (circle, reported)
+
+
+@given(st.dictionaries(st.integers(0, 12), st.lists(st.integers(0, 12), max_size=3), max_size=13))
+def test_peeling_keeps_every_claim_on_a_circle_and_only_those_a_circle_leads_to(graph: dict[int, list[int]]) -> None:
+    """The claims kept for the search for circles are those a circle leads to (its own claims among them), no fewer."""
+    successors = {str(node): [str(target) for target in targets if target != node] for node, targets in graph.items()}
+    successors = {node: targets for node, targets in successors.items() if targets}
+    predecessors: dict[str, set[str]] = {}
+    for node, targets in successors.items():
+        for target in targets:
+            predecessors.setdefault(target, set()).add(node)
+
+    def after_a_circle(start: str) -> bool:
+        """Tell, by brute force, whether a walk back from *start* can go on for ever (so meets a circle)."""
+        frontier = {start}
+        for _ in range(len(successors) + 2):
+            frontier = {before for node in frontier for before in predecessors.get(node, ())}
+        return bool(frontier)
+
+    kept = _in_cycles(successors)
+    assert set(kept) == {node for node in successors if after_a_circle(node)}
+    assert all(kept[node] == successors[node] for node in kept)

@@ -14,9 +14,10 @@ from typer.testing import CliRunner
 
 from argmap import dump, load
 from argmap.cli import EXIT_INPUT, EXIT_OK, app
+from argmap.parts import neighbourhood
 from argmap.render import to_dot
 from argmap.render._quoting import node_id
-from benchmarks.generate import build, plan
+from benchmarks.generate import build, plan, thesis_plan
 from tests.conftest import ROOT
 from tests.drawing import claim_nodes
 from tests.terminal import on_terminal
@@ -52,6 +53,52 @@ def test_split_writes_an_overview_and_each_diagram_and_says_so(generated: Path) 
     for number in range(1, count + 1):
         drawn |= set(claim_nodes((generated.parent / f"big-{number}.svg").read_bytes()))
     assert drawn == {f"claim-{claim.id}" for claim in load(generated).claims}
+
+
+@pytest.mark.dot
+def test_a_debate_too_big_to_draw_is_split_into_its_top_levels_and_branches_each_claim_drawn_once(
+    tmp_path: Path,
+) -> None:
+    """A 300-claim single-thesis debate, split by auto: the overview draws the thesis, every claim is drawn once.
+
+    Drawn by the real dot; a claim drawn in full has the class ``claim`` in
+    exactly one of the SVGs written, and each diagram is named in the overview.
+    """
+    path = tmp_path / "debate.json"
+    amap = build(thesis_plan(300))
+    dump(amap, path)
+    arguments = ["render", str(path), "--fast-above", "40", "--split-above", "100", "--diagram-size", "100"]
+    result = runner.invoke(app, arguments)
+    assert result.exit_code == EXIT_OK, result.output
+    assert "300 claims under one main conclusion: drawn as its top levels (" in result.stderr
+    count = len(list(tmp_path.glob("debate-*.svg")))
+    assert count >= 3
+    assert f"wrote {tmp_path / 'debate.svg'} and {count} diagrams beside it" in result.stderr
+    overview = (tmp_path / "debate.svg").read_text(encoding="utf-8").replace("&#45;", "-")
+    drawn = list(claim_nodes(overview))
+    assert f"claim-{amap.main_conclusions()[0].id}" in drawn
+    for number in range(1, count + 1):
+        assert f"debate-{number}.svg" in overview
+        drawn += list(claim_nodes((tmp_path / f"debate-{number}.svg").read_bytes()))
+    assert sorted(drawn) == sorted(f"claim-{claim.id}" for claim in amap.claims)
+
+
+@pytest.mark.dot
+def test_focus_on_a_debate_draws_the_neighbourhood_cut_into_branches_when_big(tmp_path: Path) -> None:
+    """--focus --depth on a debate's thesis draws its neighbourhood; above --fast-above it is cut, each claim once."""
+    path = tmp_path / "debate.json"
+    amap = build(thesis_plan(300))
+    dump(amap, path)
+    thesis = amap.main_conclusions()[0]
+    out = tmp_path / "near.svg"
+    arguments = ["render", str(path), "--focus", thesis.id, "--depth", "4", "--fast-above", "30", "-o", str(out)]
+    result = runner.invoke(app, arguments)
+    assert result.exit_code == EXIT_OK, result.output
+    assert "arguments, one per main conclusion, the biggest cut into its top levels and branches" in result.stderr
+    near = neighbourhood(amap, thesis, 4)
+    assert 30 < len(near.claims) < 300
+    drawn = list(claim_nodes(out.read_bytes()))
+    assert sorted(drawn) == sorted(f"claim-{claim.id}" for claim in near.claims)
 
 
 @pytest.mark.dot

@@ -266,11 +266,6 @@ def test_json_readers_survive_mutation(format: str, tmp_path_factory: pytest.Tem
     run()
 
 
-@pytest.mark.xfail(
-    reason="issue 12 item 9 / issue 19: the Argdown reader is being rewritten by the argdown helper (NUL gives a "
-    "StopIteration traceback today); turn this on when it lands",
-    strict=False,
-)
 def test_the_argdown_reader_survives_mutation(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Argdown: a map or a FormatError with a position, for every mutation."""
     tmp = tmp_path_factory.mktemp("argdown")
@@ -325,12 +320,6 @@ def test_every_special_text_in_every_framework_reader(format: str) -> None:
     sweep(format, lambda text: framework_formats.loads(text, format), Framework)
 
 
-@pytest.mark.xfail(
-    reason="issue 12 item 9 / issue 19: a NUL gives a StopIteration traceback in the Argdown reader, which the argdown "
-    "helper is rewriting; turn this on when it lands",
-    raises=StopIteration,
-    strict=True,
-)
 def test_every_special_text_in_the_argdown_reader() -> None:
     """The same sweep for Argdown."""
     sweep("argdown", lambda text: argmap.loads(text, "argdown"), ArgumentMap)

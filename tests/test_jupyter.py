@@ -10,6 +10,7 @@ import sys
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 import pytest
@@ -24,6 +25,9 @@ from argmap.semantics import Framework
 from benchmarks.generate import build, plan
 from tests.conftest import ROOT
 from tests.strategies import frameworks, maps, texts
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 WIRE = ROOT / "examples" / "wire_cia_drawdown.py"
 SVG = "{http://www.w3.org/2000/svg}svg"
@@ -248,6 +252,32 @@ def test_an_evaluation_shows_a_table_of_claims_and_relations_with_status_and_rea
     assert doubted[3] == "doubted by [scahill-tweet] and [lakhani-doubt], neither upheld nor dismissed"
     relation = next(row for row in table if row[0].startswith("support:"))
     assert relation[1] == "support"
+
+
+@pytest.mark.browser
+def test_a_table_sorts_by_the_column_whose_heading_is_clicked(browser: Browser) -> None:
+    """In a front end that runs the output's handlers, a click on a heading sorts by it; a second click reverses."""
+    table = evaluate(load(WIRE))._repr_mimebundle_()["text/html"]
+    shown = rows(table)
+    tab = browser.new_page()
+    try:
+        tab.set_content(table + table)  # two tables in one document: a click sorts only its own
+        first, second = "document.querySelectorAll('table')[0]", "document.querySelectorAll('table')[1]"
+        column = f"() => Array.from({first}.tBodies[0].rows, row => row.cells[2].textContent)"
+        in_order = "cells => cells.every((cell, i) => i === 0 || cells[i - 1].localeCompare(cell) <= 0)"
+        ids = f"() => Array.from({second}.tBodies[0].rows, row => row.cells[0].textContent)"
+        statuses = [row[2] for row in shown]
+        assert not tab.evaluate(in_order, statuses)  # the example holds rows the sort must move
+        heading = tab.locator("table").first.locator("th", has_text="status")
+        heading.click()
+        ascending = tab.evaluate(column)
+        assert sorted(ascending) == sorted(statuses)
+        assert tab.evaluate(in_order, ascending)
+        heading.click()
+        assert tab.evaluate(in_order, list(reversed(tab.evaluate(column))))
+        assert tab.evaluate(ids) == [row[0] for row in shown]
+    finally:
+        tab.close()
 
 
 def test_a_table_of_several_extensions_keeps_what_the_reasons_say_of_them() -> None:

@@ -9,9 +9,11 @@ from hypothesis import strategies as st
 from argmap import ArgumentMap, OptionError, UnknownClaimError
 from argmap.engine import pipe
 from argmap.model import Relation, Support, endpoints
-from argmap.parts import neighbourhood, split
+from argmap.parts import branches, neighbourhood, split
+from argmap.render._quoting import node_id
 from argmap.render.dot import DotOptions
 from argmap.render.layout import LayoutOptions, plan
+from benchmarks.generate import build, thesis_plan
 from tests.strategies import maps
 
 
@@ -111,6 +113,60 @@ def test_a_split_draws_every_claim_and_relation_once_and_refers_to_the_others(am
         assert not set(part.references) & set(part.claims)
 
 
+@given(maps(), st.integers(min_value=1, max_value=6))
+def test_branches_draw_every_claim_and_relation_of_a_part_once_within_the_size(amap: ArgumentMap, size: int) -> None:
+    """Cut by branches(), a part's claims and relations are each drawn once; a branch holds at most *size* claims."""
+    for part in split(amap):
+        cut = branches(amap, part, size)
+        assert sorted(id for piece in cut for id in piece.claims) == sorted(part.claims)
+        assert sorted(id for piece in cut for id in piece.relations) == sorted(part.relations)
+        trunk, *rest = cut
+        assert trunk.conclusion == part.conclusion
+        assert trunk.branch_of is None
+        for piece in rest:
+            assert piece.branch_of == part.conclusion
+            assert 1 <= len(piece.claims) <= size
+            assert piece.conclusion == piece.claims[0] or piece.conclusion in piece.claims
+        for piece in cut:
+            for relation_id in piece.relations:
+                for origin in endpoints(amap[relation_id])[0]:  # type: ignore[arg-type]
+                    assert (origin in piece.claims) != (origin in piece.references)
+
+
+def test_branches_keep_a_debate_s_top_levels_on_the_trunk_and_cut_the_rest() -> None:
+    """A 2,000-claim debate cut at 200: its thesis and claims over 200 others hang from on the trunk, branches below."""
+    amap = build(thesis_plan(2_000))
+    (part,) = split(amap)
+    cut = branches(amap, part, 200)
+    assert cut[0].conclusion == amap.main_conclusions()[0].id
+    assert len(cut[0].claims) < 200
+    assert max(len(piece.claims) for piece in cut[1:]) <= 200
+    assert len(cut) > 10
+    with pytest.raises(OptionError, match="1 or more"):
+        branches(amap, part, 0)
+
+
+def test_a_split_of_one_big_argument_draws_its_top_levels_as_the_overview() -> None:
+    """Split, a one-argument map is its trunk in the overview and its branches in diagrams, each naming its file."""
+    amap = build(thesis_plan(400))
+    made = plan(amap, layout=LayoutOptions(layout="split", fast_above=50, diagram_size=120), stem="m")
+    assert made.summary is not None
+    assert made.summary.startswith("400 claims under one main conclusion: drawn as its top levels (")
+    overview, *diagrams = made.drawings
+    thesis = amap.main_conclusions()[0].id
+    assert f'id="{node_id(thesis)}"' in "".join(overview.graphs)
+    assert all(drawing.staggered for drawing in made.drawings)
+    for number in range(1, len(diagrams) + 1):
+        assert f"m-{number}.svg" in "".join(overview.graphs)
+    every = "".join(graph for drawing in made.drawings for graph in drawing.graphs)
+    assert all(every.count(f'id="{node_id(claim.id)}"') == 1 for claim in amap.claims)
+    assert plan(amap, layout=LayoutOptions(fast_above=50)).summary == (
+        "400 claims: drawn as one diagram of one argument, cut into its top levels and"
+        f" {len(branches(amap, split(amap)[0], 50)) - 1} branches, laid out apart and packed together;"
+        " a claim drawn in another branch is shown as a reference box"
+    )
+
+
 def test_a_split_puts_each_claim_with_its_nearest_main_conclusion() -> None:
     """A claim that leads to two main conclusions is drawn with the nearer, and referred to from the other."""
     m = ArgumentMap()
@@ -132,17 +188,24 @@ def test_a_split_puts_each_claim_with_its_nearest_main_conclusion() -> None:
 def test_every_graph_of_a_split_is_drawn_by_graphviz_and_the_overview_names_every_diagram(
     amap: ArgumentMap, pack: bool
 ) -> None:
-    """Each diagram's graphs (packed or not) and the overview are DOT the real dot accepts; the overview names all."""
+    """Each diagram's graphs (packed or not) and the overview are DOT the real dot accepts; the overview names all.
+
+    Every claim is drawn in full exactly once across the files: the overview
+    holds the top levels of a map of one argument cut into branches.
+    """
     made = plan(amap, DotOptions(), LayoutOptions(layout="split", diagram_size=2), stem="m", pack=pack)
     overview, *diagrams = made.drawings
-    assert {claim.id for drawing in diagrams for claim in drawing.amap.claims} == {claim.id for claim in amap.claims}
+    every = "".join(graph for drawing in made.drawings for graph in drawing.graphs)
+    for claim in amap.claims:
+        assert every.count(f'id="{node_id(claim.id)}"') == 1
     for number, drawing in enumerate(diagrams, start=1):
         assert drawing.suffix == f"-{number}"
-        assert f"m-{number}.svg" in overview.graphs[0]
+        assert f"m-{number}.svg" in "".join(overview.graphs)
         assert drawing.packed == pack
         for graph in drawing.graphs:
             assert pipe(graph, "svg").startswith(b"<?xml")
-    assert pipe(overview.graphs[0], "svg").startswith(b"<?xml")
+    for graph in overview.graphs:
+        assert pipe(graph, "svg").startswith(b"<?xml")
 
 
 def test_auto_changes_layout_at_the_sizes_asked() -> None:
@@ -175,3 +238,16 @@ def test_a_split_shows_a_shared_claim_once_in_full_and_as_a_reference_naming_its
     assert second.count('class="reference"') == 1
     assert "“Near conclusion.”, in m-1.svg" in second.replace('<BR ALIGN="LEFT"/>', " ")
     assert all(isinstance(relation, Support) for relation in m.relations)
+
+
+def test_a_map_of_one_big_argument_and_a_lone_claim_keeps_the_overview_of_boxes() -> None:
+    """Only a map that is one argument gets its top levels as the overview: a lone claim beside it needs a box too."""
+    m = ArgumentMap()
+    m.support(["The first premise.", "The second premise."], m.claim("The conclusion."))
+    m.claim("A claim on its own.")
+    made = plan(m, layout=LayoutOptions(layout="split", diagram_size=2), stem="m")
+    overview, *diagrams = made.drawings
+    assert made.summary is not None
+    assert not made.summary.startswith("4 claims under one main conclusion")
+    for number in range(1, len(diagrams) + 1):
+        assert f"m-{number}.svg" in overview.graphs[0]

@@ -317,7 +317,7 @@ def _defines_map(path: Path) -> bool:
     return False
 
 
-MapFormat = Literal["native", "python", "aif", "argdown", "sadface"]
+MapFormat = Literal["native", "python", "aif", "argdown", "sadface", "kialo"]
 """The map formats, as the command line offers them (matched in any case)."""
 SemanticsName = Literal["grounded", "complete", "preferred", "stable"]
 """The semantics, as the command line offers them."""

@@ -133,9 +133,9 @@ def render(
         int | None, typer.Option("--dpi", min=36, max=1200, help="Dots per inch of a PNG (Graphviz's default: 96).")
     ] = None,
     group_by: Annotated[
-        Literal["none", "source", "tag", "document"],
+        Literal["none", "source", "tag", "document", "section"],
         typer.Option(
-            "--group-by", help="Frame claims together by: none, source, tag or document.", case_sensitive=False
+            "--group-by", help="Frame claims together by: none, source, tag, document or section.", case_sensitive=False
         ),
     ] = "none",
     wrap: Annotated[
@@ -189,7 +189,9 @@ def render(
             case_sensitive=False,
             help="full: one diagram laid out whole; fast: one diagram, each main conclusion's argument laid out "
             "on its own and packed; split: a diagram per main conclusion or group of them (MAP-1.svg, ...) and an "
-            "overview; auto: full, then fast above --fast-above claims, split above --split-above.",
+            "overview; auto: full, then fast above --fast-above claims, split above --split-above. An argument "
+            "too big to lay out whole is cut into its top levels and branches (one argument: its top levels are "
+            "the overview).",
         ),
     ] = "auto",
     fast_above: Annotated[

@@ -31,6 +31,7 @@ FORMATS: dict[str, str] = {
     "aif": "AIF JSON, the Argument Interchange Format of AIFdb and OVA",
     "argdown": "Argdown text, the argument-mapping syntax of argdown.org",
     "sadface": "SADFace JSON, the Simple Argument Description Format",
+    "kialo": "Kialo's discussion export, plain text: a thesis and its numbered pros and cons",
 }
 """The formats argmap reads and writes, by name, with what each is."""
 
@@ -38,6 +39,7 @@ FORMATS: dict[str, str] = {
 _SUFFIXES: tuple[tuple[str, str], ...] = (
     (".aif.json", "aif"),
     (".sadface.json", "sadface"),
+    (".kialo.txt", "kialo"),
     (".argdown", "argdown"),
     (".ad", "argdown"),
     (".py", "python"),
@@ -47,6 +49,8 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
 
 _ARGDOWN = re.compile(r"^[ \t]*(?:\[[^\]\n]+\]|<[^>\n]+>):", re.M)
 _NATIVE = re.compile(r'\{\s*"format"\s*:')
+_KIALO = "Discussion Title:"
+"""How a Kialo export begins: a file named plain ``.txt`` that begins so is read as one."""
 
 
 def _module(format: str) -> ModuleType:
@@ -70,7 +74,7 @@ def format_for(path: str | Path) -> str:
 
 
 def sniff(text: str) -> str | None:
-    """Return the format JSON or Argdown *text* is written in, judging by its content, or ``None``.
+    """Return the format JSON, Argdown or Kialo *text* is written in, judging by its content, or ``None``.
 
     An object with ``"format": "argmap/1"`` is native; one with ``nodes`` of
     AIF node types (or OVA's ``AIF`` block) is AIF; one with SADFace's
@@ -83,6 +87,8 @@ def sniff(text: str) -> str | None:
     'aif'
     """
     stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith(_KIALO):
+        return "kialo"
     if not stripped.startswith("{"):
         return "argdown" if _ARGDOWN.search(text) else None
     if _NATIVE.match(stripped):
@@ -113,8 +119,19 @@ def sniff(text: str) -> str | None:
 def load(path: str | Path, format: str | None = None) -> ArgumentMap:
     """Return the map stored in *path*, in *format* or the one its name implies.
 
-    A file named plain ``.json`` is read as the format its content shows.
+    A file named plain ``.json`` is read as the format its content shows,
+    and one named plain ``.txt`` as a Kialo export when it begins as one.
     """
+    if format is None and Path(path).name.lower().endswith(".txt"):
+        try:
+            text = read_text(path)
+        except FormatError:
+            pass  # format_for says that a .txt file is no known format
+        else:
+            if text.lstrip("\ufeff").startswith(_KIALO):
+                with paused_gc():
+                    kialo: ArgumentMap = _module("kialo").loads(text, path=path)
+                return kialo
     if format is None:
         try:
             format = format_for(path)

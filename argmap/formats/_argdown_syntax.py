@@ -12,36 +12,43 @@ a map by :mod:`argmap.formats.argdown`; a syntax error is a
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from argmap.errors import FormatError
+from argmap.formats._argdown_text import (
+    LINK,
+    SPACES,
+    Reading,
+    Spans,
+    inline,
+    without_comments,
+    yaml_data,
+)
 
-__all__ = ["Argument", "Document", "Element", "Inference", "Reference", "Relation", "Statement", "parse"]
+__all__ = [
+    "Argument",
+    "Document",
+    "Element",
+    "Inference",
+    "Reference",
+    "Relation",
+    "Statement",
+    "parse",
+]
 
 # What the Argdown lexer accepts, in its own patterns (lexer.js of @argdown/core), written for Python.
-_DATA = re.compile(r"\{(?:(?!\}\s[^,}])[\s\S])*\}(?!\s*[,}])")
-_TAG = re.compile(r"#(?:\(([^)]+)\)|([A-Za-z0-9_\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+))[ \t]?")
-_LINK = re.compile(r"\[([^\]]+?)\]\([^)]+?\)[ \t]?")
 _RELATION = re.compile(r"([ \t]*)(\+>|->|<\+|<-|><|_>|<_|\+|-|_(?=\s))")
 _NUMBER = re.compile(r"[ \t]*\((\d+)\)")
 _INFERENCE = re.compile(r"[ \t]*--")
-_HEADING = re.compile(r"(#+) (.*)")
+_HEADING = re.compile(r"[ \t]*(#+) (.*)")
+_LIST_ITEM = re.compile(r"([ \t]*)(?:\*|\d+\.)(?=\s)")
 _STATEMENT_DEFINITION = re.compile(r"\[(.+?)\]:")
 _STATEMENT_REFERENCE = re.compile(r"\[([^-].*?)\]")
 _ARGUMENT_DEFINITION = re.compile(r"<(.+?)>:")
 _ARGUMENT_REFERENCE = re.compile(r"<([^-].*?)>")
-_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
-_SPACES = re.compile(r"\s+")
-_INLINE_SYNTAX = re.compile(r"[\\{#\[]")
-_COMMENT_SYNTAX = re.compile(r"[\\{\[</]")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 # Relation tokens: (does the child point at its parent?, the kind of relation).
 _TOKENS = {
     "+": (True, "support"),
@@ -63,7 +70,7 @@ class Reference:
     __slots__ = ("kind", "title")
 
     def __init__(self, kind: str, title: str) -> None:
-        self.kind = kind  # "statement" or "argument"
+        self.kind = kind  # "statement", "argument", or "inference" (an argument's last, as a relation's parent)
         self.title = title
 
     def __eq__(self, other: object) -> bool:
@@ -106,12 +113,14 @@ class Argument(Element):
     def __init__(self, title: str, line: int) -> None:
         super().__init__(title, line)
         self.inferences: list[Inference] = []
+        self.pcs: list[str] = []  # the titles of its numbered statements, in order
 
 
 class Relation:
     """A relation between two statements or arguments, as written."""
 
-    def __init__(self, kind: str, origin: Reference, target: Reference, line: int) -> None:
+    def __init__(self, kind: str, origin: Reference, target: Reference, line: int, step: int | None = None) -> None:
+        self.step = step  # for an undercut of a reconstructed argument: the index of the inference it undercuts
         self.kind = kind
         self.origin = origin
         self.target = target
@@ -126,15 +135,84 @@ class Document:
         self.statements: dict[str, Statement] = {}
         self.arguments: dict[str, Argument] = {}
         self.relations: list[Relation] = []
+        self.warnings: list[tuple[int, str]] = []  # (line, message): where argmap reads more leniently than Argdown
 
 
 def parse(text: str, path: str | Path | None = None) -> Document:
-    """Return the Argdown document in *text*.
+    """Return the Argdown document in *text*, its ``@include(file)`` lines replaced by the files they name.
 
     Raises:
-        FormatError: a syntax error, with its line and column.
+        FormatError: a syntax error, with its line and column (in the included
+            file where it lies there); an include that is missing or needs a
+            path to resolve.
     """
-    return _Parser(text, path).parse()
+    if "@include(" not in text:
+        return _Parser(text, path).parse()
+    origins: list[tuple[str | Path | None, int]] = []
+    warnings: list[tuple[int, str]] = []
+    combined = _included(text, path, [], set(), origins, warnings)
+    try:
+        document = _Parser(combined, path).parse()
+    except FormatError as error:
+        if error.line is None or error.line > len(origins):
+            raise
+        where, line = origins[error.line - 1]
+        raise FormatError(error.message, path=where, line=line, column=error.column) from None
+    document.warnings[:0] = warnings
+    return document
+
+
+_INCLUDE = re.compile(r"@include\(([^)]+)\)")
+
+
+def _included(
+    text: str,
+    path: str | Path | None,
+    chain: list[Path],
+    seen: set[Path],
+    origins: list[tuple[str | Path | None, int]],
+    warnings: list[tuple[int, str]],
+) -> str:
+    """Return *text* with each include replaced by the file it names, read relative to *path*, as Argdown does.
+
+    A file included a second time, or inside itself (a cycle), is left out
+    with a warning: Argdown includes each file once.
+    """
+    out: list[str] = []
+    position = 0
+    line = 1
+    for match in _INCLUDE.finditer(text):
+        before = text[position : match.start()]
+        out.append(before)
+        origins.extend((path, line + n) for n in range(before.count("\n")))
+        line += before.count("\n")
+        column = match.start() - text.rfind("\n", 0, match.start())
+        if path is None:
+            raise FormatError(
+                "@include needs the including file's path: read the file, not a string", line=line, column=column
+            )
+        target = (Path(path).resolve().parent / match[1].strip()).resolve()
+        if target in chain or target == Path(path).resolve():
+            warnings.append(
+                (len(origins) + 1, f"{match[0]} would include a file inside itself; left out, as Argdown does")
+            )
+        elif target in seen:
+            warnings.append((len(origins) + 1, f"{match[0]} names a file included already; Argdown includes it once"))
+        else:
+            seen.add(target)
+            try:
+                included = target.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as error:
+                message = f"{match[0]} cannot be read: {getattr(error, 'strerror', None) or error}"
+                raise FormatError(message, path=path, line=line, column=column) from None
+            included = included.replace("\r\n", "\n").replace("\r", "\n")
+            out.append(_included(included, target, [*chain, Path(path).resolve()], seen, origins, warnings))
+            origins.pop()  # the included text's last line goes on with what follows the include
+        position = match.end()
+    rest = text[position:]
+    out.append(rest)
+    origins.extend((path, line + n) for n in range(rest.count("\n") + 1))
+    return "".join(out)
 
 
 class _Gathering:
@@ -149,28 +227,29 @@ class _Gathering:
         column: int,
     ) -> None:
         self.element = element
+        self.data_until = -1  # where a data block opened in these lines ends
         self.parts = parts
         self.definition = definition
         self.line = line
         self.column = column
 
 
-class _Parser:
+class _Parser(Reading):
     def __init__(self, text: str, path: str | Path | None) -> None:
+        super().__init__(path)
         self.text = text.replace("\r\n", "\n").replace("\r", "\n")
-        self.path = path
         self.document = Document()
         self.untitled = 0
         self.section: str | None = None
-
-    def fail(self, message: str, line: int, column: int = 1) -> FormatError:
-        return FormatError(message, path=self.path, line=line, column=column)
+        self.cleaned = ""
+        self.spans = Spans("")
+        self.offsets: list[int] = [0]
 
     # -- the whole document, line by line
 
     def parse(self) -> Document:
         current: _Gathering | None = None  # the element that lines of text continue
-        parents: list[tuple[int, Reference]] = []  # relation parents, by indentation
+        levels: list[tuple[int, Reference | None]] = []  # open relation levels: indentation, element last written there
         argument: Argument | None = None  # the argument a reconstruction that follows belongs to
         pcs: list[str] | None = None  # the statements of the open reconstruction since its last inference
         inference: Inference | None = None  # an inference waiting for its conclusion
@@ -180,20 +259,25 @@ class _Parser:
         while index < len(lines):
             number, line = lines[index]
             index += 1
+            if current is not None and current.data_until > self.offsets[number - 1]:
+                current.parts.append(line)  # a data block over several lines
+                index = self.data_lines(current, lines, index)
+                continue
             if not line.strip():
                 self.finish(current)
                 current = None
-                parents = []
+                levels = []
                 if concluded:
                     argument, pcs, concluded = None, None, False
                 continue
             if _INFERENCE.match(line):
                 self.finish(current)
                 current = None
-                if not pcs:
+                if not pcs or argument is None:
                     raise self.fail("an inference (--) must follow the numbered premises it infers from", number)
                 inference, index = self.inference(lines, index - 1, pcs)
-                parents = []
+                argument.inferences.append(inference)
+                levels = [(0, Reference("inference", argument.title))]
                 continue
             numbered = _NUMBER.match(line)
             if numbered:
@@ -201,39 +285,35 @@ class _Parser:
                 current = None
                 if pcs is None:
                     pcs = []
-                    if argument is None or argument.inferences:
+                    if argument is None or argument.pcs:
                         argument = self.untitled_argument(number)
+                assert argument is not None
                 reference, current = self.element(line[numbered.end() :], number, numbered.end() + 1)
                 concluded = inference is not None
                 if inference is not None:
-                    assert argument is not None
                     inference.conclusion = reference.title
-                    argument.inferences.append(inference)
                     inference, pcs = None, []
                 pcs.append(reference.title)
-                parents = [(len(line) - len(line.lstrip()), reference)]
+                argument.pcs.append(reference.title)
+                levels = [(0, reference)]
                 continue
-            if inference is not None:
-                raise self.fail("an inference must be followed by its conclusion, a numbered statement", inference.line)
             relation = _RELATION.match(line)
-            if relation:
+            if relation and levels:
                 self.finish(current)
                 current = None
                 indent = len(relation[1])
-                while parents and parents[-1][0] >= indent:
-                    parents.pop()
-                if not parents:
-                    raise self.fail("a relation needs a statement or an argument above it", number, indent + 1)
+                parent = self.level(levels, indent, number)
                 rest = line[relation.end() :]
                 if not rest.strip():
                     raise self.fail(f"{relation[2]!r} must be followed by a statement or an argument", number)
                 reference, current = self.element(rest, number, relation.end() + 1)
-                inward, kind = _TOKENS[relation[2]]
-                parent = parents[-1][1]
-                origin, target = (reference, parent) if inward else (parent, reference)
-                self.document.relations.append(Relation(kind, origin, target, number))
-                parents.append((indent, reference))
+                levels[-1] = (levels[-1][0], reference)
+                self.relate(relation[2], reference, parent, argument, number)
                 continue
+            if inference is not None:
+                raise self.fail("an inference must be followed by its conclusion, a numbered statement", inference.line)
+            if relation and current is None:
+                raise self.fail("a relation needs a statement or an argument above it", number, len(relation[1]) + 1)
             heading = _HEADING.match(line)
             if heading:
                 self.finish(current)
@@ -242,31 +322,92 @@ class _Parser:
                 while index < len(lines) and lines[index][1].strip():  # a heading runs to the empty line
                     parts.append(lines[index][1])
                     index += 1
-                content, _, data = _inline(parts, self, number, len(heading[1]) + 2)
+                content, _, data = inline(parts, self, number, heading.start(2) + 1)
                 self.section = None if data.get("isGroup") is False else content or None
-                argument, pcs, concluded, parents = None, None, False, []
+                argument, pcs, concluded, levels = None, None, False, []
                 continue
-            defines = _STATEMENT_DEFINITION.match(line) or _ARGUMENT_DEFINITION.match(line)
-            if current is not None and not defines:
+            item = _LIST_ITEM.match(line)
+            defines = _STATEMENT_DEFINITION.match(line.lstrip()) or _ARGUMENT_DEFINITION.match(line.lstrip())
+            if current is not None and not defines and not item:
                 current.parts.append(line)
+                index = self.data_lines(current, lines, index)
                 continue
+            if current is not None and defines and not item and pcs is None:
+                self.warnings.append((number, "a definition right under another element; Argdown needs an empty line"))
             self.finish(current)
-            current = None
             if pcs is not None:
                 argument, pcs, concluded = None, None, False
-            reference, current = self.element(line, number, 1)
-            parents = [(len(line) - len(line.lstrip()), reference)]
+            start = item.end() if item else 0
+            reference, current = self.element(line[start:], number, start + 1)
+            levels = [(0, reference)] if not item else [(0, None), (len(item[1]) + 1, reference)]
             if reference.kind == "argument":
                 argument = self.document.arguments[reference.title]
+            index = self.data_lines(current, lines, index)
         if inference is not None:
             raise self.fail("an inference must be followed by its conclusion, a numbered statement", inference.line)
         self.finish(current)
+        self.document.warnings.extend(self.warnings)
         return self.document
+
+    def level(self, levels: list[tuple[int, Reference | None]], indent: int, line: int) -> Reference:
+        """Return the parent of a relation at *indent*, as Argdown's lexer nests them, and open or close levels.
+
+        A deeper line opens a level under the element last written; a
+        shallower one closes every level deeper than itself and stays a
+        sibling there, even where it stands between two levels.
+        """
+        if indent > levels[-1][0]:
+            parent = levels[-1][1]
+            levels.append((indent, None))
+        else:
+            while len(levels) > 1 and levels[-1][0] > indent:
+                levels.pop()
+            parent = levels[-2][1] if len(levels) > 1 else None
+        if parent is None:
+            raise self.fail("a relation needs a statement or an argument above it", line, indent + 1)
+        return parent
+
+    def relate(self, token: str, reference: Reference, parent: Reference, argument: Argument | None, line: int) -> None:
+        """Record the relation *token* writes between *reference* and its *parent*."""
+        inward, kind = _TOKENS[token]
+        origin, target = (reference, parent) if inward else (parent, reference)
+        step = None
+        in_reconstruction = (
+            argument is not None
+            and argument.inferences
+            and (parent.kind == "inference" or (parent.kind == "statement" and parent.title in argument.pcs))
+        )
+        if kind == "undercut" and inward and argument is not None and in_reconstruction:
+            target, step = Reference("argument", argument.title), len(argument.inferences) - 1
+        if parent.kind == "inference" and step is None:
+            raise self.fail("only an undercut (<_) may stand under an inference", line)
+        self.document.relations.append(Relation(kind, origin, target, line, step))
+
+    def data_lines(self, current: _Gathering, lines: list[tuple[int, str]], index: int) -> int:
+        """Note where a data block opened in the element's last line ends; return the index of the next line."""
+        number = lines[index - 1][0]
+        start, end = self.offsets[number - 1], self.offsets[number]
+        position = max(start, current.data_until)
+        while (position := self.cleaned.find("{", position, end)) >= 0:
+            back = position
+            while back > start and self.cleaned[back - 1] == "\\":
+                back -= 1
+            closing = self.spans.data(position) if (position - back) % 2 == 0 else -1  # \{ is an escaped brace
+            if closing < 0:
+                position += 1
+                continue
+            current.data_until = closing
+            position = closing
+        return index
 
     def lines(self) -> Iterator[tuple[int, str]]:
         """Yield (line number, text), front matter read and comments taken out; a line that was only a comment goes."""
         text = self.front_matter(self.text)
-        cleaned = _without_comments(text, self)
+        cleaned = self.cleaned = without_comments(text, self)
+        self.spans = Spans(cleaned)
+        self.offsets = [0]
+        for line in cleaned.split("\n"):
+            self.offsets.append(self.offsets[-1] + len(line) + 1)
         for number, (line, original) in enumerate(zip(cleaned.split("\n"), text.split("\n"), strict=True), 1):
             if line.strip() or not original.strip():
                 yield number, line.rstrip()
@@ -282,10 +423,20 @@ class _Parser:
             raise self.fail("the front matter opened with === is never closed", line)
         block = text[match.end() : end.start()]
         first = text.count("\n", 0, match.end()) + 1
-        data = _yaml(block, self, lambda line, column: (first + line, column + 1))
+        data = yaml_data(block, self, lambda line, column: (first + line, column + 1))
         if data is not None and not isinstance(data, dict):
             raise self.fail("the front matter must be YAML mapping keys to values", first)
         self.document.front_matter = data or {}
+        after = text[end.end() :].split("\n", 2)
+        if after[0].strip() or (len(after) > 1 and after[1].strip()):
+            line = text.count("\n", 0, end.end()) + 1 + (0 if after[0].strip() else 1)
+            self.warnings.append((line, "Argdown needs an empty line after the front matter; read without one"))
+        model = self.document.front_matter.get("model")
+        codes = model.get("shortcodes") if isinstance(model, dict) else None
+        if isinstance(codes, dict):
+            for code, character in codes.items():
+                if isinstance(character, dict) and isinstance(character.get("unicode"), str):
+                    self.shortcodes[str(code)] = character["unicode"]
         return "\n" * text.count("\n", 0, end.end()) + text[end.end() :]
 
     # -- elements
@@ -295,7 +446,7 @@ class _Parser:
         stripped = text.lstrip()
         column += len(text) - len(stripped)
         match = None
-        if not _LINK.match(stripped):
+        if not LINK.match(stripped):
             match = (
                 _STATEMENT_DEFINITION.match(stripped)
                 or _STATEMENT_REFERENCE.match(stripped)
@@ -306,7 +457,7 @@ class _Parser:
             self.untitled += 1
             statement = self.statement(f"Untitled {self.untitled}", line)
             return Reference("statement", statement.title), _Gathering(statement, [stripped], None, line, column)
-        title = _SPACES.sub(" ", match[1]).strip()
+        title = SPACES.sub(" ", match[1]).strip()
         element: Statement | Argument
         if match[0].startswith("["):
             element, kind = self.statement(title, line), "statement"
@@ -337,8 +488,8 @@ class _Parser:
         if current is None:
             return
         element = current.element
-        text, tags, data = _inline(current.parts, self, current.line, current.column)
-        if current.definition is not None and not text:
+        text, tags, data = inline(current.parts, self, current.line, current.column)
+        if current.definition is not None and not (text or tags or data):
             written, column = current.definition
             message = f"{written} must be followed by its text, on the same line or the next"
             raise self.fail(message, current.line, column + len(written))
@@ -362,128 +513,6 @@ class _Parser:
             if index >= len(lines):
                 raise self.fail("an inference opened with -- is never closed with --", number)
             body = lines[index][1]
-        content, _, data = _inline(parts, self, number, len(line) - len(line[_INFERENCE.match(line).end() :]) + 1)  # type: ignore[union-attr]
+        content, _, data = inline(parts, self, number, len(line) - len(line[_INFERENCE.match(line).end() :]) + 1)  # type: ignore[union-attr]
         rules = [rule.strip() for rule in content.split(",") if rule.strip()]
         return Inference(list(pcs), rules, data, number), index + 1
-
-
-def _inline(parts: list[str], parser: _Parser, line: int, column: int) -> tuple[str, list[str], dict[str, Any]]:
-    """Return the plain text of an element, its tags and its data: escapes resolved, emphasis and tags taken out.
-
-    *parts* are the element's lines: the first starts at *line* and *column*,
-    each further one is the whole next line. They are read as one text.
-    """
-    text = " ".join(parts)
-    out: list[str] = []
-    escaped: list[str] = []  # each escaped character stands in the text as a NUL until the end
-    tags: list[str] = []
-    data: dict[str, Any] = {}
-    position = 0
-    while position < len(text):
-        found = _INLINE_SYNTAX.search(text, position)
-        if found is None:
-            out.append(text[position:])
-            break
-        if found.start() > position:
-            out.append(text[position : found.start()])
-            position = found.start()
-        character = text[position]
-        match = None
-        if character == "\\" and position + 1 < len(text):
-            escaped.append(text[position + 1])
-            out.append("\x00")
-            position += 2
-            continue
-        if character == "{" and (match := _DATA.match(text, position)):
-            found = _yaml(match[0], parser, functools.partial(_place_in, parts, position, line, column))
-            if isinstance(found, dict):
-                data.update(found)
-        elif character == "#" and (match := _TAG.match(text, position)):
-            tags.append((match[1] or match[2]).strip())
-        elif character == "[" and (match := _LINK.match(text, position)):
-            out.append(match[1] + (" " if match[0][-1] in " \t" else ""))
-        if match is not None:
-            position = match.end()
-            continue
-        out.append(character)
-        position += 1
-    plain = _SPACES.sub(" ", _EMPHASIS.sub("", "".join(out))).strip()
-    characters = iter(escaped)
-    return re.sub("\x00", lambda _: next(characters), plain), tags, data
-
-
-def _place_in(parts: list[str], start: int, line: int, column: int, _: int, offset: int) -> tuple[int, int]:
-    """Return the line and column of a data block's *offset*, the block starting at *start* of the joined *parts*."""
-    return _place(parts, start + offset, line, column)
-
-
-def _place(parts: list[str], offset: int, line: int, column: int) -> tuple[int, int]:
-    """Return the line and column of *offset* in the text that joins *parts* with spaces."""
-    for number, part in enumerate(parts):
-        if offset <= len(part):
-            return line + number, offset + (column if number == 0 else 1)
-        offset -= len(part) + 1
-    return line, column
-
-
-def _yaml(text: str, parser: _Parser, place: Callable[[int, int], tuple[int, int]]) -> Any:
-    """Parse YAML *text*; *place* turns a line and column within it (0-based) into the file's, for errors."""
-    try:
-        return yaml.load(text, Loader=_LOADER)  # a safe loader: libyaml's where installed
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line, column = place(mark.line, mark.column) if mark else place(0, 0)
-        problem = getattr(error, "problem", None) or str(error)
-        raise parser.fail(f"invalid YAML data: {problem}", line, column) from None
-
-
-def _without_comments(text: str, parser: _Parser) -> str:
-    """Return *text* with its comments blanked out (newlines kept), as the Argdown lexer skips them.
-
-    Escaped characters, links and data blocks are passed over, so a ``//``
-    in a URL inside them is no comment; elsewhere it is, as in Argdown.
-    """
-    out: list[str] = []
-    position = 0
-    length = len(text)
-    while position < length:
-        found = _COMMENT_SYNTAX.search(text, position)
-        if found is None:
-            out.append(text[position:])
-            break
-        out.append(text[position : found.start()])
-        position = found.start()
-        character = text[position]
-        if character == "\\":
-            out.append(text[position : position + 2])
-            position += 2
-            continue
-        if character == "{" and (match := _DATA.match(text, position)):
-            out.append(match[0])
-            position = match.end()
-            continue
-        if character == "[" and (match := _LINK.match(text, position)):
-            out.append(match[0])
-            position = match.end()
-            continue
-        for opener, closer in (("<!--", "-->"), ("/*", "*/")):
-            if text.startswith(opener, position):
-                end = text.find(closer, position + len(opener))
-                if end < 0:
-                    line = text.count("\n", 0, position) + 1
-                    column = position - text.rfind("\n", 0, position)
-                    raise parser.fail(f"the comment opened with {opener} is never closed", line, column)
-                comment = text[position : end + len(closer)]
-                out.append(re.sub(r"[^\n]", " ", comment))
-                position = end + len(closer)
-                break
-        else:
-            if text.startswith("//", position):
-                end = text.find("\n", position)
-                end = length if end < 0 else end
-                out.append(" " * (end - position))
-                position = end
-            else:
-                out.append(character)
-                position += 1
-    return "".join(out)

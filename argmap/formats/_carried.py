@@ -64,7 +64,7 @@ CARRIED: tuple[Carried, ...] = (
         "supports",
         lambda m: len(m.supports),
         "RA nodes",
-        "arguments (premise-conclusion structures)",
+        "`+>`, or premise-conclusion structures",
         "`support` inferences (schemes before 0.5)",
     ),
     _row(
@@ -142,8 +142,9 @@ CARRIED: tuple[Carried, ...] = (
         "—",
     ),
     _row("qualifiers", lambda m: sum(c.qualifier is not None for c in m.claims), "no", "in `{data}`", "no"),
-    _row("tags", lambda m: sum(bool(c.tags) for c in m.claims), "no", "`#(tags)`", "no"),
+    _row("tags", lambda m: sum(bool(c.tags) for c in m.claims), "no", "`#tags` and `#(tags)`", "no"),
     _row("notes", lambda m: sum(c.note is not None for c in m.claims), "no", "in `{data}`", "no"),
+    _row("sections", lambda m: sum(c.section is not None for c in m.claims), "no", "headings `#`", "no"),
     _row("documents", lambda m: len(m.documents), "no", "in the front matter", "no"),
     _row("titles", lambda m: m.title is not None, "no", "in the front matter", "in `metadata.core`"),
     _row(

@@ -104,6 +104,8 @@ class GraphReader:
     def identifier(self, item: dict[str, Any], name: str, where: Where) -> str:
         """Return an id field as a string; AIF files write some ids as integers."""
         value = item.get(name)
+        if value.__class__ is str and value and not value[0].isspace() and not value[-1].isspace():
+            return value  # the usual case, decided without a copy
         spelled = str(value)
         if isinstance(value, bool) or not isinstance(value, (str, int)) or spelled != spelled.strip() or not spelled:
             self.fail(f"'{name}' must be a non-empty string or an integer", (*where, name))

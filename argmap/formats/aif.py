@@ -235,7 +235,8 @@ class _Reader(GraphReader):
             if id in nodes:
                 self.warn("unsupported-relation", f"two nodes have id {id}; the second ({kind}) was left out")
                 continue
-            text = html.unescape(text)
+            if "&" in text:  # an entity to decode, as the IAC corpus writes them
+                text = html.unescape(text)
             scheme = item.get("scheme") if isinstance(item.get("scheme"), str) else None
             stance = _DOUBT_TEXT.match(text) if kind == "CA" and scheme == _DOUBT else None
             nodes[id] = Node(

@@ -1,35 +1,29 @@
-r"""Argdown, the argument-mapping syntax of argdown.org: write any map as Argdown text, and read Argdown back.
+"""Argdown, the argument-mapping syntax of argdown.org: read Argdown as its users write it, and write it back.
 
-Writing: each claim becomes a statement ``[title]: text #(tag) {data}``, each
-support an argument ``<title>`` with its premise-conclusion structure, each
-rebuttal an attack ``->``, each undercut ``_>`` on the argument, each
-skeptical response an attack whose manner is kept in the responding
-statement's data. What Argdown's syntax has no place for (the attribution, a
-qualifier, a note, a title or text it would read otherwise) goes into the
-``{yaml}`` data Argdown attaches to statements and inferences, so that the
-real Argdown parser reads the statements and relations, and argmap reads back
-exactly the map written.
+Writing (:mod:`argmap.formats._argdown_writer`): each claim a statement
+``[id]: text #tag {data}`` with the relations it starts under it, a claim
+whose id is ``<Title>`` a sketched argument, a linked, labelled or titled
+support a premise-conclusion structure, sections as headings; what Argdown
+has no syntax for (the attribution, a qualifier, a note, a doubt's manner)
+goes into the data Argdown keeps, so that argmap reads back exactly the map
+written.
 
-Reading: the subset maps use in practice (see
-:mod:`argmap.formats._argdown_syntax`). Statements, titled or not, become
-claims; a reconstructed argument (with premises and a conclusion) becomes a
-support, one per inference, titled as the argument; an argument sketched
-without a reconstruction becomes a claim. Relations from a reconstructed
-argument leave from its conclusion, as Argdown itself draws them, and one
-that only repeats what the reconstruction says is dropped; an attack on a
-reconstructed argument undercuts its support. Headings become tags (the
-groups of an Argdown map); the front matter gives the map's title, author
-and date.
+Reading (:mod:`argmap.formats._argdown_syntax` and
+:mod:`argmap.formats._argdown_text`, as ``@argdown/core`` reads it):
+statements, titled or not, become claims, and so do sketched arguments
+(their ids ``<Title>``); each inference of a reconstructed argument becomes a
+support titled as the argument (earlier steps "X - 1", ...); relations from a
+reconstructed argument leave from its conclusion, as Argdown draws them; an
+attack on one undercuts its support; headings become the claims' sections;
+the front matter gives the map's title, author and date.
 
 >>> from argmap import ArgumentMap
 >>> m = ArgumentMap()
 >>> _ = m.rebut("Drones still fly.", m.claim("The base is vacated.", id="vacated"))
 >>> print(dumps(m), end="")
-[vacated]: The base is vacated\.
+[vacated]: The base is vacated.
 <BLANKLINE>
-[drones-still-fly]: Drones still fly\.
-<BLANKLINE>
-[drones-still-fly]
+[drones-still-fly]: Drones still fly.
   -> [vacated]
 >>> loads(dumps(m)) == m
 True
@@ -47,6 +41,7 @@ from argmap._atomic import write_atomic
 from argmap.check import Problem
 from argmap.errors import ArgmapError, FormatError
 from argmap.formats import _argdown_syntax as syntax
+from argmap.formats import _argdown_writer as writer
 from argmap.formats._json import read_text
 from argmap.formats._names import source_named
 from argmap.map import ArgumentMap
@@ -61,7 +56,6 @@ from argmap.model import (
     Source,
     Support,
     Undercut,
-    default_id,
 )
 
 __all__ = ["dump", "dumps", "load", "loads"]
@@ -85,207 +79,13 @@ def load(path: str | Path) -> ArgumentMap:
 
 
 def dumps(amap: ArgumentMap) -> str:
-    """Return *amap* as Argdown text."""
-    return "".join(_Writer(amap).text()).rstrip("\n") + "\n"
+    """Return *amap* as Argdown text, written as people write Argdown (see :mod:`argmap.formats._argdown_writer`)."""
+    return writer.dumps(amap)
 
 
 def dump(amap: ArgumentMap, path: str | Path) -> Path:
     """Write *amap* to *path* as Argdown, atomically, and return the path."""
     return write_atomic(path, dumps(amap))
-
-
-# ------------------------------------------------------------------- writing
-
-# The characters Argdown's lexer reads as syntax somewhere in a line of text (its Freestyle token stops at
-# them), and "=" (=== opens front matter anywhere). Other punctuation is plain text to it.
-_SYNTAX = frozenset("\\@#*_[].:</>-(){}=")
-_TITLE = re.compile(r"[^\W_](?:[\w.,'!?&+=%()-]| (?! ))*(?<! )")
-_RULE = re.compile(r"[^\W_][\w' ]*")
-_TAG = re.compile(r"[^()\s](?:[^()]*[^()\s])?")
-# YAML double-quoted escapes for what must not appear raw: the quote and backslash, braces (which
-# would end Argdown's data block), = and / (front matter and comments), and what YAML cannot hold raw.
-_YAML_ESCAPES = {'"': '\\"', "\\": "\\\\", "{": "\\x7b", "}": "\\x7d", "/": "\\x2f", "=": "\\x3d"}
-
-
-def _yaml(value: Any) -> str:
-    """Return *value* (a string, a list or a mapping of them) as one line of YAML flow style."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {_yaml(item)}" for key, item in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_yaml(item) for item in value) + "]"
-    quoted = "".join(_yaml_character(character) for character in value)
-    return '"' + re.sub("-(?=-)|(?<=-)-", r"\\x2d", quoted) + '"'  # no "--": it would end an inference
-
-
-def _yaml_character(character: str) -> str:
-    escape = _YAML_ESCAPES.get(character)
-    if escape is not None:
-        return escape
-    if character.isprintable() and character not in "\u2028\u2029\ufeff":
-        return character
-    code = ord(character)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
-
-
-def _display(text: str) -> str:
-    """Return the text as Argdown can show it: one line, single spaces, printable characters."""
-    shown = "".join(c if c.isprintable() or c.isspace() else "\ufffd" for c in text)
-    return " ".join(shown.split())
-
-
-def _escape(text: str) -> str:
-    """Escape every character Argdown could read as syntax, so that it reads the text as written."""
-    return "".join(f"\\{c}" if c in _SYNTAX else c for c in text)
-
-
-class _Writer:
-    """Write a map as Argdown: front matter, statements, then relations in the map's order."""
-
-    def __init__(self, amap: ArgumentMap) -> None:
-        self.amap = amap
-        self.titles: dict[str, str] = {}
-        self.used: set[str] = set()
-
-    def title(self, id: str) -> str:
-        """Return the title an element is written under: its id where Argdown can read it, else a safe spelling."""
-        known = self.titles.get(id)
-        if known is not None:
-            return known
-        base = id if _TITLE.fullmatch(id) else "-".join(re.findall(r"[^\W_]+", id)) or "element"
-        title, n = base, 2
-        while title in self.used:
-            title, n = f"{base} {n}", n + 1
-        self.used.add(title)
-        self.titles[id] = title
-        return title
-
-    def text(self) -> Iterator[str]:
-        yield from self.front_matter()
-        attacks = self.attacks()
-        for claim in self.amap.claims:
-            yield self.statement(claim, attacks.get(claim.id))
-        for relation in self.amap.relations:
-            yield from self.relation(relation)
-
-    def front_matter(self) -> Iterator[str]:
-        amap = self.amap
-        fields: dict[str, Any] = dict(amap.metadata)
-        if amap.documents:
-            fields["documents"] = [_without_none(_document_fields(d)) for d in amap.documents]
-        if amap.sources:
-            fields["sources"] = [_without_none(_source_fields(source)) for source in amap.sources]
-        if fields:
-            yield "===\n"
-            yield from (f"{name}: {_yaml(value)}\n" for name, value in fields.items())
-            yield "===\n\n"
-
-    def attacks(self) -> dict[str, list[dict[str, str]]]:
-        """Return, for each attacking claim, the details of its attacks that Argdown's relations cannot carry."""
-        found: dict[str, list[dict[str, str]]] = {}
-        needed: set[str] = set()
-        for relation in self.amap.relations:
-            if isinstance(relation, Support) or not self.writable(relation):
-                continue
-            origin = relation.response if isinstance(relation, SkepticalResponse) else relation.attacker
-            entry = {"target": relation.target}
-            if isinstance(relation, SkepticalResponse):
-                entry |= {"kind": "doubt", "stance": relation.stance}
-                needed.add(origin)
-            else:
-                entry["kind"] = "rebuttal" if isinstance(relation, Rebuttal) else "undercut"
-                if relation.label is not None:
-                    entry["label"] = relation.label
-                    needed.add(origin)
-            if relation.id != default_id(relation):
-                entry["id"] = relation.id
-                needed.add(origin)
-            found.setdefault(origin, []).append(entry)
-        return {origin: entries for origin, entries in found.items() if origin in needed}
-
-    def writable(self, relation: Relation) -> bool:
-        """Tell whether Argdown can draw *relation*: its target must be a claim or, for attacks, a support."""
-        if isinstance(relation, Support):
-            return True
-        target = self.amap[relation.target]
-        return isinstance(target, (Claim, Support)) if not isinstance(relation, Rebuttal) else True
-
-    def statement(self, claim: Claim, attacks: list[dict[str, str]] | None) -> str:
-        title = self.title(claim.id)
-        data: dict[str, Any] = {}
-        if title != claim.id:
-            data["id"] = claim.id
-        shown = _display(claim.text)
-        if shown != claim.text:
-            data["text"] = claim.text
-        tags = ""
-        if all(_TAG.fullmatch(tag) for tag in claim.tags):
-            tags = "".join(f" #({tag})" for tag in claim.tags)
-        else:
-            data["tags"] = list(claim.tags)
-        if claim.attribution is not None:
-            data |= _attribution_fields(claim.attribution)
-        for name in ("qualifier", "note", "document"):
-            if getattr(claim, name) is not None:
-                data[name] = getattr(claim, name)
-        if attacks:
-            data["attacks"] = attacks
-        suffix = f" {_yaml(data)}" if data else ""
-        return f"[{title}]: {_escape(shown)}{tags}{suffix}\n\n"
-
-    def relation(self, relation: Relation) -> Iterator[str]:
-        if not self.writable(relation):
-            return
-        if isinstance(relation, Support):
-            yield f"<{self.title(relation.id)}>\n\n"
-            for number, premise in enumerate(relation.premises, 1):
-                yield f"({number}) [{self.title(premise)}]\n"
-            data: dict[str, str] = {}
-            if self.title(relation.id) != relation.id:
-                data["id"] = relation.id
-            label = relation.label
-            if label is not None and (data or not _RULE.fullmatch(label)):
-                data["label"] = label
-            if data:
-                yield f"--\n{_yaml(data)}\n--\n"
-            else:
-                yield f"-- {label} --\n" if label is not None else "----\n"
-            yield f"({len(relation.premises) + 1}) [{self.title(relation.conclusion)}]\n\n"
-            return
-        origin = relation.response if isinstance(relation, SkepticalResponse) else relation.attacker
-        target = self.amap[relation.target]
-        token = "_>" if isinstance(relation, Undercut) else "->"
-        shown = f"<{self.title(target.id)}>" if isinstance(target, Support) else f"[{self.title(target.id)}]"
-        yield f"[{self.title(origin)}]\n  {token} {shown}\n\n"
-
-
-def _without_none(fields: dict[str, Any]) -> dict[str, Any]:
-    return {name: value for name, value in fields.items() if value is not None}
-
-
-def _document_fields(document: Document) -> dict[str, Any]:
-    return {
-        "id": document.id,
-        "title": document.title,
-        "author": document.author,
-        "publication": document.publication,
-        "date": document.date,
-        "url": document.url,
-    }
-
-
-def _source_fields(source: Source) -> dict[str, Any]:
-    fields = {"id": source.id, "name": source.name, "kind": source.kind}
-    return fields | {"affiliation": source.affiliation, "url": source.url}
-
-
-def _attribution_fields(attribution: Attribution) -> dict[str, Any]:
-    fields: dict[str, Any] = {"proponent": attribution.source.id}
-    if attribution.via:
-        fields["via"] = [source.id for source in attribution.via]
-    for name in ("medium", "quote", "date", "url"):
-        if getattr(attribution, name) is not None:
-            fields[name] = getattr(attribution, name)
-    return fields
 
 
 # ------------------------------------------------------------------- reading
@@ -302,6 +102,7 @@ class _Reader:
         self.named: dict[str, Source] = {}  # by name, for proponents named in files written elsewhere
         self.claim_ids: dict[tuple[str, str], str] = {}  # (kind, title) -> claim id
         self.supports: dict[str, Support] = {}  # reconstructed argument's title -> its main support
+        self.steps: dict[str, list[str]] = {}  # reconstructed argument's title -> the ids of its steps' supports
 
     def fail(self, message: str, line: int | None) -> FormatError:
         return FormatError(message, path=self.path, line=line, column=1 if line else None)
@@ -311,11 +112,17 @@ class _Reader:
         amap = self.map(document.front_matter)
         if not document.statements and not document.arguments:
             self.problems.append(Problem("warning", "empty-file", "the document holds no statements or arguments"))
-        for statement in document.statements.values():
-            self.add(amap, self.claim(statement, "statement"), statement.line)
-        for argument in document.arguments.values():
-            if not argument.inferences:
-                self.add(amap, self.claim(argument, "argument"), argument.line)
+        elements: list[tuple[int, int, str, syntax.Statement | syntax.Argument]] = [
+            (statement.line, number, "statement", statement)
+            for number, statement in enumerate(document.statements.values())
+        ]
+        elements += [
+            (argument.line, len(elements) + number, "argument", argument)
+            for number, argument in enumerate(document.arguments.values())
+            if not argument.inferences
+        ]
+        for first, _, element_kind, element in sorted(elements, key=lambda item: item[:2]):  # in the order written
+            self.add(amap, self.claim(element, element_kind), first)
         pending: dict[str, tuple[int, Support]] = {}  # supports by id, until added
         for argument in document.arguments.values():
             pending.update((support.id, (line, support)) for line, support in self.reconstruction(argument))
@@ -340,6 +147,9 @@ class _Reader:
                 target_line, support = pending.pop(target)
                 self.add(amap, support, target_line)
             self.add(amap, made, relation.line)
+        self.problems += [
+            Problem("warning", "lenient-syntax", f"line {line}: {message}") for line, message in document.warnings
+        ]
         amap.load_problems = self.problems
         return amap
 
@@ -376,16 +186,13 @@ class _Reader:
 
     def claim(self, element: syntax.Statement | syntax.Argument, kind: str) -> Claim:
         data = element.data
-        id = _text(data.get("id")) or element.title
-        if kind == "argument" and ("statement", element.title) in self.claim_ids:
-            id = f"<{element.title}>"  # an argument sketched under a statement's title
+        id = _text(data.get("id")) or (element.title if kind == "statement" else f"<{element.title}>")
         self.claim_ids[(kind, element.title)] = id
         tags = list(element.tags)
         if isinstance(data.get("tags"), list):
             tags += [str(tag) for tag in data["tags"] if str(tag) not in tags]
-        if element.section is not None and element.section not in tags:
-            tags.append(element.section)
-        options = {name: _text(data.get(name)) for name in ("qualifier", "note", "document")}
+        options = {name: _text(data.get(name)) for name in ("qualifier", "note", "document", "section")}
+        options["section"] = options["section"] or element.section
         try:
             return Claim(
                 _text(data.get("text")) or element.text or element.title,
@@ -414,20 +221,48 @@ class _Reader:
     # -- relations
 
     def reconstruction(self, argument: syntax.Argument) -> Iterator[tuple[int, Support]]:
-        """Yield a support, and its line, for each inference of a reconstructed argument; the last is the argument's."""
+        """Yield a support, and its line, for each inference of a reconstructed argument; the last is the argument's.
+
+        Premises are the statements since the previous conclusion, or those its
+        ``uses`` list names by number; a step other than the last is titled
+        "X - 1", "X - 2", as Argdown names them, and so is the last where the
+        front matter asks Argdown to explode arguments.
+        """
+        model = self.document.front_matter.get("model")
+        explode = isinstance(model, dict) and model.get("explodeArguments") is True and len(argument.inferences) > 1
+        steps: list[str] = []
         for number, inference in enumerate(argument.inferences, 1):
             last = number == len(argument.inferences)
-            premises = [self.claim_ids[("statement", title)] for title in dict.fromkeys(inference.premises)]
-            conclusion = self.claim_ids[("statement", str(inference.conclusion))]
-            id = _text(inference.data.get("id")) or (argument.title if last else f"{argument.title} ({number})")
+            conclusion_title = str(inference.conclusion)
+            titles = self.uses(argument, inference, conclusion_title) or inference.premises
+            premises = [self.claim_ids[("statement", title)] for title in dict.fromkeys(titles)]
+            conclusion = self.claim_ids[("statement", conclusion_title)]
+            step = argument.title if last and not explode else f"{argument.title} - {number}"
+            id = _text(inference.data.get("id")) or step
             label = _text(inference.data.get("label")) or ", ".join(inference.rules) or None
             try:
                 support = Support(premises, conclusion, label=label, id=id)
             except ArgmapError as error:
                 raise self.fail(str(error), inference.line) from None
+            steps.append(support.id)
             if last:
                 self.supports[argument.title] = support
             yield inference.line, support
+        self.steps[argument.title] = steps
+
+    def uses(self, argument: syntax.Argument, inference: syntax.Inference, conclusion: str) -> list[str] | None:
+        """Return the statements an inference's ``uses`` (or ``from``) list names by number, if it has one."""
+        statement = self.document.statements.get(conclusion)
+        for numbers in (
+            inference.data.get("uses"),
+            statement.data.get("uses") if statement else None,
+            inference.data.get("from"),
+        ):
+            if isinstance(numbers, list):
+                if not all(isinstance(n, int) and 1 <= n <= len(argument.pcs) for n in numbers):
+                    raise self.fail(f"'uses' names a statement the argument does not have: {numbers}", inference.line)
+                return [argument.pcs[n - 1] for n in numbers]
+        return None
 
     def attacks(self) -> dict[str, list[dict[str, Any]]]:
         """Return, for each attacking claim, the details argmap wrote of its attacks, in the order written."""
@@ -444,6 +279,11 @@ class _Reader:
     def relation(self, relation: syntax.Relation, attacks: dict[str, list[dict[str, Any]]]) -> Relation | None:
         """Return the argmap relation an Argdown relation stands for, or ``None`` where the map has it already."""
         origin = self.end(relation.origin)
+        if relation.step is not None:
+            step = self.steps[relation.target.title][relation.step]
+            entry = self.entry(attacks.get(origin), step) or {}
+            named = {"id": entry["id"]} if _text(entry.get("id")) else {}
+            return Undercut(origin, step, label=_text(entry.get("label")), **named)
         target_support = self.supports.get(relation.target.title) if relation.target.kind == "argument" else None
         target = self.end(relation.target)
         origin_support = self.supports.get(relation.origin.title) if relation.origin.kind == "argument" else None
@@ -457,7 +297,8 @@ class _Reader:
         if entry.get("kind") == "doubt" and entry.get("stance") in STANCES:
             return SkepticalResponse(origin, attacked, stance=entry["stance"], **options)
         label = _text(entry.get("label"))
-        if target_support is not None:
+        if target_support is not None:  # an attack on a reconstructed argument: it says so in the label
+            label = label or ("attack" if relation.kind == "attack" else None)
             return Undercut(origin, target_support.id, label=label, **options)
         if relation.kind in ("contradictory", "undercut") and label is None:
             label = relation.kind  # argmap undercuts inferences; a sketched argument shows none

@@ -108,6 +108,7 @@ def _read_quickly(document: Any) -> ArgumentMap:
                 tags=tags,
                 note=fields.get("note"),
                 document=fields.get("document"),
+                section=fields.get("section"),
                 id=fields["id"],
             )
         )
@@ -134,7 +135,10 @@ def _read_quickly(document: Any) -> ArgumentMap:
 _TOP = frozenset({"format", *_METADATA, "documents", "sources", "claims", "relations"})
 _DOCUMENT = (frozenset({"id"}), frozenset({"id", "title", "author", "publication", "date", "url"}))
 _SOURCE = (frozenset({"id", "name"}), frozenset({"id", "name", "kind", "affiliation", "url"}))
-_CLAIM = (frozenset({"id", "text"}), frozenset({"id", "text", "attribution", "qualifier", "tags", "note", "document"}))
+_CLAIM = (
+    frozenset({"id", "text"}),
+    frozenset({"id", "text", "attribution", "qualifier", "tags", "note", "document", "section"}),
+)
 _ATTRIBUTION = (frozenset({"source"}), frozenset({"source", "via", "medium", "quote", "date", "url"}))
 _RELATION_FIELDS = {
     "support": (
@@ -255,6 +259,8 @@ def _encode_claim(claim: Claim) -> dict[str, Any]:
         fields["note"] = claim.note
     if claim.document is not None:
         fields["document"] = claim.document
+    if claim.section is not None:
+        fields["section"] = claim.section
     return fields
 
 
@@ -384,13 +390,16 @@ class _Reader:
 
     def claim(self, value: Any, where: _Where, sources: dict[str, Source]) -> Claim:
         fields = self.fields(
-            value, where, required=("id", "text"), optional=("attribution", "qualifier", "tags", "note", "document")
+            value,
+            where,
+            required=("id", "text"),
+            optional=("attribution", "qualifier", "tags", "note", "document", "section"),
         )
         attribution = None
         if "attribution" in fields:
             attribution = self.attribution(fields["attribution"], (*where, "attribution"), sources)
         values: dict[str, Any] = {
-            name: self.optional_string(fields, name, where) for name in ("qualifier", "note", "document")
+            name: self.optional_string(fields, name, where) for name in ("qualifier", "note", "document", "section")
         }
         tags = self.strings(fields, "tags", where)
         text = self.string(fields, "text", where)

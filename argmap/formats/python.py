@@ -242,7 +242,7 @@ def _one_line(text: str) -> str:
 
 # ------------------------------------------------------------------- writing
 
-_DETAILS = ("attribution", "qualifier", "tags", "note", "document")
+_DETAILS = ("attribution", "qualifier", "tags", "note", "document", "section")
 _RESERVED = {"m", "MAP", "ArgumentMap", "Document", "Source", *dir(builtins), *keyword.kwlist}
 _LINE = 120  # longer calls are written one argument a line, as a formatter would
 
@@ -399,6 +399,7 @@ class _Writer:
             options |= {"date": attribution.date, "url": attribution.url}
         tags: Any = (claim.tags[0] if len(claim.tags) == 1 else list(claim.tags)) if claim.tags else None
         options |= {"qualifier": claim.qualifier, "tags": tags, "note": claim.note, "document": claim.document}
+        options["section"] = claim.section
         return {name: value for name, value in options.items() if value is not None}
 
     def _derived_id(self, text: str) -> str:

@@ -82,8 +82,9 @@ PAGES: dict[str, tuple[float, float]] = {"a4": (8.27, 11.69), "letter": (8.5, 11
 MARGIN = 0.4
 """The blank margin, in inches, on each side of a drawing fitted to a page."""
 
-GroupBy: TypeAlias = Literal["none", "source", "tag", "document"]
-"""What to frame together: the claims of one source, of one (first) tag, or of one document of a merged map."""
+GroupBy: TypeAlias = Literal["none", "source", "tag", "document", "section"]
+"""What to frame together: the claims of one source, of one (first) tag, of one document of a merged map, or of
+one section (an Argdown heading)."""
 
 DIRECTIONS: tuple[Direction, ...] = get_args(Direction)
 GROUPINGS: tuple[GroupBy, ...] = get_args(GroupBy)
@@ -178,7 +179,8 @@ class DotOptions:
         attributions: whether to show who said each claim.
         legend: whether to draw a legend of the kinds of element the map uses.
         group_by: one of :data:`GROUPINGS`: frame together the claims of one
-            source, of one (first) tag, or of one document of a merged map.
+            source, of one (first) tag, of one document of a merged map, or of
+            one section.
         title: whether to draw the map's title, author, publication and date above it.
         claim_style: the per-claim style hook: a function given each claim
             that returns a :class:`~argmap.render.grammar.ClaimStyle` to draw
@@ -660,6 +662,11 @@ def _groups(amap: ArgumentMap, group_by: GroupBy, references: set[str]) -> list[
         key = _source_key
     elif group_by == "tag":
         key = _tag_key
+    elif group_by == "section":
+
+        def key(claim: Claim) -> tuple[str, str] | None:
+            return None if claim.section is None else (claim.section, claim.section)
+
     else:
         labels = {document.id: _document_label(document) for document in amap.documents}
 

@@ -27,8 +27,11 @@ to tell the user; :mod:`argmap.engine` runs Graphviz and writes the files.
 >>> _ = m.support("Drones fly on.", m.claim("Talks fail."))
 >>> plan(m).summary is None
 True
->>> plan(m, layout=LayoutOptions(layout="split", diagram_size=1), stem="talks").summary
+>>> plan(m, layout=LayoutOptions(layout="split", diagram_size=2), stem="talks").summary
 '2 claims: drawn as 1 diagram, one per main conclusion, and an overview'
+>>> said = plan(m, layout=LayoutOptions(layout="split", diagram_size=1), stem="talks").summary
+>>> said.split(" and ")[0]  # one argument too big for a diagram: cut by its own structure
+'2 claims under one main conclusion: drawn as its top levels (1 claim, the overview)'
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ import attrs
 
 from argmap.errors import OptionError
 from argmap.map import ArgumentMap
-from argmap.parts import Part, split, submap
+from argmap.parts import Part, branches, split, submap
 from argmap.render._quoting import html, name
 from argmap.render.dot import (
     DotOptions,
@@ -116,6 +119,8 @@ class Drawing:
             several, each laid out on its own and packed into one drawing.
         packed: whether the graphs are to be packed together.
         heading: for a packed drawing, the graph attributes of its title.
+        staggered: whether its graphs are wide trees, whose leaves are
+            better staggered over several ranks (Graphviz's ``unflatten``).
     """
 
     suffix: str
@@ -123,6 +128,7 @@ class Drawing:
     graphs: tuple[str, ...] = attrs.field(repr=False)
     packed: bool = False
     heading: str = attrs.field(default="", repr=False)
+    staggered: bool = False
 
 
 @attrs.frozen
@@ -176,26 +182,56 @@ def plan(
         chosen = "fast"
     if chosen == "full":
         return Plan("full", (Drawing("", amap, (to_dot(amap, options),)),), None)
-    planner = _Planner(amap, options, pack)
+    planner = _Planner(amap, options, pack, min(layout.fast_above, layout.diagram_size) or 1)
     if chosen == "fast":
         drawing = planner.drawing("", range(len(planner.parts)))
-        summary = (
-            f"{count:,} claims: drawn as one diagram of {planner.arguments:,} arguments, one per main conclusion,"
-            " laid out apart and packed together; a claim drawn in another argument is shown as a reference box"
-        )
-        return Plan("fast", (drawing,), summary)
+        if planner.trunk is not None and planner.single:
+            shape = (
+                "one diagram of one argument, cut into its top levels and"
+                f" {_counted(len(planner.parts) - 1, 'branch')},"
+                " laid out apart and packed together; a claim drawn in another branch is shown as a reference box"
+            )
+        else:
+            shape = (
+                f"one diagram of {planner.arguments:,} arguments, one per main conclusion{planner.cut_said},"
+                " laid out apart and packed together; a claim drawn in another argument is shown as a reference box"
+            )
+        return Plan("fast", (drawing,), f"{count:,} claims: drawn as {shape}")
     return planner.split(layout.diagram_size, stem, suffix)
 
 
 class _Planner:
     """Plans the drawings of one map's parts: which claims each graph draws in full, and which as references."""
 
-    def __init__(self, amap: ArgumentMap, options: DotOptions, pack: bool) -> None:
+    def __init__(self, amap: ArgumentMap, options: DotOptions, pack: bool, branch: int) -> None:
         self.amap = amap
         self.options = options
         self.pack = pack
-        self.parts = split(amap)
-        self.arguments = sum(1 for part in self.parts if part.relations)  # parts that are more than a lone claim
+        whole = split(amap)
+        self.arguments = sum(1 for part in whole if part.relations)  # parts that are more than a lone claim
+        self.single = len(whole) == 1  # the map is one argument, every claim leading to its one conclusion
+        self.trunk: int | None = None  # the number of the first trunk cut, if any
+        parts: list[Part] = []
+        self.trees: set[int] = set()  # the numbers of the trunks and branches: trees, drawn staggered
+        cut = 0
+        for part in whole:
+            if len(part.claims) > branch:  # too big to lay out whole: its trunk and its branches
+                if self.trunk is None:
+                    self.trunk = len(parts)
+                cut += 1
+                cut_parts = branches(amap, part, branch)
+                self.trees.update(range(len(parts), len(parts) + len(cut_parts)))
+                parts.extend(cut_parts)
+            else:
+                parts.append(part)
+        self.parts = tuple(parts)
+        self.cut_said = (
+            ""
+            if not cut
+            else ", the biggest cut into its top levels and branches"
+            if cut == 1
+            else f", the {cut:,} biggest cut into their top levels and branches"
+        )
         self.home = {id: number for number, part in enumerate(self.parts) for id in part.claims}
         self.main = drawn_as_main(amap)
         self.order = {claim.id: position for position, claim in enumerate(amap.claims)}  # claims, then relations
@@ -204,8 +240,15 @@ class _Planner:
 
     def where(self, id: str, here: str | None) -> str:
         """Return where the claim *id*, drawn as a reference, is drawn in full: under which conclusion, which file."""
-        conclusion = self.parts[self.home[id]].conclusion
-        if conclusion == id:
+        part = self.parts[self.home[id]]
+        conclusion = part.conclusion
+        if part.branch_of is not None:
+            said = (
+                "in full atop a branch"
+                if conclusion == id
+                else f"in full in the branch of “{_shortened(self.amap.claim_for(conclusion).text)}”"
+            )
+        elif conclusion == id:
             said = "in full as a main conclusion"
         else:
             said = f"in full in the argument for “{_shortened(self.amap.claim_for(conclusion).text)}”"
@@ -251,7 +294,8 @@ class _Planner:
             ]
             if options.legend:
                 dots.insert(0, legend_dot(amap, options))
-            return Drawing(suffix, whole, tuple(dots), packed=True, heading=top)
+            staggered = any(number in self.trees for brick in bricks for number in brick)
+            return Drawing(suffix, whole, tuple(dots), packed=True, heading=top, staggered=staggered)
         body = "".join(
             f'\tsubgraph "part {index}" {{\n'
             f"{part_body(graph, options, main=self.main, references=references, tag=f'{index}-')}\t}}\n"
@@ -262,9 +306,12 @@ class _Planner:
 
     def split(self, diagram_size: int, stem: str, suffix: str) -> Plan:
         """Return the plan of a split: diagrams of whole parts up to *diagram_size* claims, and an overview."""
+        debate = self.single and self.trunk == 0 and len(self.parts) > 1  # one argument: its top levels, the overview
         diagrams: list[list[int]] = []
         size = 0
         for number, part in enumerate(self.parts):
+            if debate and number == 0:
+                continue
             if not diagrams or size + len(part.claims) > diagram_size:
                 diagrams.append([])
                 size = 0
@@ -272,10 +319,27 @@ class _Planner:
             size += len(part.claims)
         names = [f"{stem}-{index}{suffix}" for index in range(1, len(diagrams) + 1)]
         self.files = [names[index] for index, numbers in enumerate(diagrams) for _ in numbers]
-        drawings = [_overview(self.amap, self.options, self.parts, self.home, diagrams, names, suffix)]
+        if debate:
+            self.files.insert(0, f"{stem}{suffix}")
+            note = (
+                f"The top levels of the argument; each dashed box is drawn in full in the diagram it names"
+                f" ({names[0]} … {names[-1]})"
+            )
+            drawings = [self.drawing("", [0], note, self.files[0])]
+        else:
+            drawings = [_overview(self.amap, self.options, self.parts, self.home, diagrams, names, suffix)]
         for index, numbers in enumerate(diagrams):
             note = f"Diagram {index + 1} of {len(diagrams)} ({names[index]}); the overview is {stem}{suffix}"
             drawings.append(self.drawing(f"-{index + 1}", numbers, note, names[index]))
+        noun = "diagram" if len(diagrams) == 1 else "diagrams"
+        if debate:
+            summary = (
+                f"{len(self.amap.claims):,} claims under one main conclusion: drawn as its top levels"
+                f" ({_counted(len(self.parts[0].claims), 'claim')}, the overview) and {len(diagrams):,} {noun}"
+                f" of its {_counted(len(self.parts) - 1, 'branch')}, each up to {_counted(diagram_size, 'claim')};"
+                " a claim drawn in another diagram is shown as a reference box naming it"
+            )
+            return Plan("split", tuple(drawings), summary)
         if all(len(numbers) == 1 for numbers in diagrams):
             shape = "one per main conclusion"
         elif len(diagrams) == 1:
@@ -285,9 +349,15 @@ class _Planner:
                 f"each holding the whole arguments of some of its {self.arguments:,} main conclusions,"
                 f" up to {diagram_size:,} claims"
             )
-        noun = "diagram" if len(diagrams) == 1 else "diagrams"
+        shape += self.cut_said
         summary = f"{len(self.amap.claims):,} claims: drawn as {len(diagrams):,} {noun}, {shape}, and an overview"
         return Plan("split", tuple(drawings), summary)
+
+
+def _counted(count: int, noun: str) -> str:
+    """Return *count* and *noun*, in the plural unless one: ``"1 claim"``, ``"27 branches"``."""
+    plural = noun + ("es" if noun.endswith("ch") else "s")
+    return f"{count:,} {noun if count == 1 else plural}"
 
 
 def _shortened(text: str, width: int = 48) -> str:

@@ -1,0 +1,532 @@
+"""Write a map as Argdown the way people write it, so that argmap reads back exactly the map written.
+
+A claim is a statement ``[title]: text #tag {data}``, defined once, with the
+relations it starts indented under it (``+>``, ``->``, ``_>``, ``><``); a
+claim whose id is written ``<Title>`` is a sketched argument, ``<Title>:
+text``. A support with one premise and no label is a relation ``+>``; one
+with linked premises, a label, a title of its own, or something attacking
+it is a premise-conclusion structure under its title, ``-- label --`` for its
+inference rule. Texts are escaped only where Argdown would read them
+otherwise, and the claims whose ids Argdown would give them anyway
+(``Untitled 1``, ...) are written untitled.
+
+What Argdown has no syntax for goes into the data Argdown keeps with each
+statement: the attribution (``proponent``, ``via``, ``medium``, ``quote``,
+``date``, ``url``), ``qualifier``, ``note``, ``document``, an attack's label
+and a skeptical response's stance (``attacks``); sources and documents go
+into the front matter. Elements are written in the map's order, so that the
+order comes back too.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from argmap.formats import _argdown_text as text_reading
+from argmap.map import ArgumentMap
+from argmap.model import (
+    Attribution,
+    Claim,
+    Document,
+    Rebuttal,
+    Relation,
+    SkepticalResponse,
+    Source,
+    Support,
+    Undercut,
+    default_id,
+)
+
+__all__ = ["dumps"]
+
+
+def dumps(amap: ArgumentMap) -> str:
+    """Return *amap* as Argdown text."""
+    return "".join(_Writer(amap).text()).rstrip("\n") + "\n"
+
+
+# A title Argdown reads back as written: printable, single spaces, none of the brackets that end it or open
+# data, and not starting with "-" (Argdown reads "[-" as no reference).
+_STATEMENT_TITLE = re.compile(r"[^\s\[\]{}<>\-](?:[^\[\]{}<>\n\r\t]*[^\s\[\]{}<>])?")
+_SKETCHED = re.compile(r"<([^\s\[\]{}<>\-_+!](?:[^\[\]{}<>\n\r\t]*[^\s\[\]{}<>])?)>")
+# An argument's title: "<" must not open "<_", "<+", "<-" (relations at a line's start) or "<!--".
+_ARGUMENT_TITLE = re.compile(r"[^\s\[\]{}<>\-_+!](?:[^\[\]{}<>\n\r\t]*[^\s\[\]{}<>])?")
+# Titles Argdown's parser fails on: it looks titles up in plain JavaScript objects, which hold these already.
+_RESERVED = frozenset(
+    [
+        "constructor",
+        "__proto__",
+        "toString",
+        "toLocaleString",
+        "valueOf",
+        "hasOwnProperty",
+        "isPrototypeOf",
+        "propertyIsEnumerable",
+        "__defineGetter__",
+        "__defineSetter__",
+        "__lookupGetter__",
+        "__lookupSetter__",
+    ]
+)
+_UNTITLED = re.compile(r"Untitled (\d+)")
+_TAG_WORD = re.compile(r"[A-Za-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+")
+_TAG_TEXT = re.compile(r"[^()\s](?:[^()\n\r]*[^()\s])?")
+# A YAML scalar written plain: it reads back as this string in flow and block context alike.
+_PLAIN = re.compile(r"[A-Za-z\u00a0-\ud7ff][\w.'!?()&+@/ -]*(?<! )")
+_YAML_WORDS = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null"])
+# YAML double-quoted escapes for what must not appear raw: the quote and backslash, braces (which would end
+# Argdown's data block), = and / (front matter and comments), and what YAML cannot hold raw.
+_YAML_ESCAPES = {'"': '\\"', "\\": "\\\\", "{": "\\x7b", "}": "\\x7d", "/": "\\x2f", "=": "\\x3d"}
+# What a text escapes: syntax wherever it stands (escape, data, tag, emphasis, brackets of links and
+# references), and, at the start of a line, what would open a relation, list, heading or number.
+_SPECIAL = re.compile(r"([.:])\S+?\1")
+_COMMENT = re.compile(r"//|/\*|<!--")
+_SYNTAX = re.compile(r"[\\{}\[\]<>#*_/=(]|([.:])\S+?\1")  # where a text may hold what Argdown reads as syntax
+_RULES = re.compile(r"[^\W_][\w' ]*(?:, [^\W_][\w' ]*)*(?<! )")  # inference rules as people write them
+_AT_START = re.compile(r"[+\-]|><|#+ |\d+\.\s|\d+\.$|\(\d+\)")  # relations, headings, lists, numbers
+
+
+def _yaml(value: Any) -> str:
+    """Return *value* (a string, a list or a mapping of them) as one line of YAML flow style."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_yaml(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml(item) for item in value) + "]"
+    if _plain(value) or _iso_date(value):
+        return str(value)
+    quoted = "".join(_yaml_character(character) for character in value)
+    return '"' + re.sub("-(?=-)|(?<=-)-", r"\\x2d", quoted) + '"'  # no "--": it would end an inference
+
+
+def _plain(value: str) -> bool:
+    """Tell whether YAML reads *value* back as this string when written without quotes."""
+    return (
+        _PLAIN.fullmatch(value) is not None
+        and value.lower() not in _YAML_WORDS
+        and "--" not in value
+        and ": " not in value
+        and " #" not in value
+        and "//" not in value
+        and "/*" not in value
+    )
+
+
+def _iso_date(value: str) -> bool:
+    """Tell whether *value* is a year, a month or a day that YAML reads back, plain, as the same date."""
+    if not value.isascii():
+        return False
+    if re.fullmatch(r"[1-9][0-9]{3}(-[0-9]{2})?", value):
+        return not value.endswith("-00") and int(value[5:] or 1) <= 12
+    try:
+        return datetime.date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+def _yaml_character(character: str) -> str:
+    escape = _YAML_ESCAPES.get(character)
+    if escape is not None:
+        return escape
+    if character.isprintable() and character not in "\u2028\u2029\ufeff":
+        return character
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _display(text: str) -> str:
+    """Return the text as Argdown can show it: one line, single spaces, printable characters."""
+    shown = "".join(c if c.isprintable() or c.isspace() else "\ufffd" for c in text)
+    return " ".join(shown.split())
+
+
+def _escaped(text: str, *, line_start: bool) -> str:
+    """Return *text* escaped only where Argdown would read it otherwise; checked by reading it back.
+
+    Escaped are the backslash; ``{``, ``[`` and ``<`` (data, links,
+    references: what follows on the line may close them); a ``#`` that would
+    open a tag; ``*`` and ``_`` (emphasis); comment openers; ``===``; a
+    shortcode such as ``.A.`` (``C.I.A.`` is none: Argdown reads ``.I.``
+    first, as text); and at the start of a line what would open a relation,
+    a list, a heading or a number. Anything the reading back finds otherwise
+    gets every punctuation character escaped.
+    """
+    out = []
+    position = 0
+    while position < len(text):
+        character = text[position]
+        following = text[position + 1 : position + 2]
+        special = _SPECIAL.match(text, position) if character in ".:" else None
+        if special is not None and not text_reading.is_shortcode(special[0]) and not _COMMENT.search(special[0]):
+            out.append(special[0])  # Argdown keeps it as written, whatever it holds
+            position = special.end()
+            continue
+        if (
+            character in "\\*_{[<"
+            or special is not None
+            or (character == "#" and (following == "(" or _TAG_WORD.match(following) is not None))
+            or (position == 0 and line_start and _AT_START.match(text))
+            or (character == "/" and following in ("/", "*"))
+            or (character == "=" and text.startswith("===", position))
+        ):
+            out.append("\\" + character)
+        else:
+            out.append(character)
+        position += 1
+    written = "".join(out)
+    if written == text and not _SYNTAX.search(text):
+        return text  # nothing Argdown reads as syntax: no need to read it back
+    if text_reading.read_text(written) == (text, [], {}):
+        return written
+    return "".join(f"\\{c}" if not c.isalnum() and not c.isspace() else c for c in text)
+
+
+class _Writer:
+    """Write a map as Argdown: front matter, then claims and relations interleaved in the map's order."""
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        self.amap = amap
+        self.titles: dict[str, str] = {}  # element id -> the title written (with its brackets)
+        self.used = {f"{o}{name}{c}" for name in _RESERVED for o, c in ("[]", "<>")}  # titles taken, with brackets
+        self.defined: set[str] = set()  # claims written so far
+        self.untitled = 0  # untitled statements written so far: Argdown numbers them
+        self.open: str | None = None  # the claim whose line the next relation may stand under
+        self.section: str | None = None  # the heading the claims written now stand under
+        self.claims = list(amap.claims)
+        self.next_claim = 0
+        attacked = {relation.target for relation in amap.relations if not isinstance(relation, (Support, Rebuttal))}
+        self.structured = {
+            support.id
+            for support in amap.supports
+            if len(support.premises) > 1
+            or support.label is not None
+            or support.id != default_id(support)
+            or support.id in attacked
+            or support.conclusion in support.premises
+        }
+        self.details = self.attack_details()
+        self.members = {  # claims a premise-conclusion structure names: statements, never sketched arguments
+            id
+            for support in amap.supports
+            if support.id in self.structured
+            for id in (*support.premises, support.conclusion)
+        }
+
+    def text(self) -> Iterator[str]:
+        yield from self.front_matter()
+        if not self.claims:
+            yield "# An empty map\n"  # Argdown refuses a document with nothing in it; a heading alone it reads
+            return
+        relations = [relation for relation in self.amap.relations if self.writable(relation)]
+        position = 0
+        while position < len(relations) or self.next_claim < len(self.claims):
+            if position < len(relations) and self.ready(relations[position]) and self.now(relations, position):
+                yield from self.relation(relations[position])
+                position += 1
+            else:
+                yield from self.block(self.claims[self.next_claim])
+
+    # -- the front matter
+
+    def front_matter(self) -> Iterator[str]:
+        amap = self.amap
+        fields: dict[str, Any] = dict(amap.metadata)
+        if amap.documents:
+            fields["documents"] = [_without_none(_document_fields(d)) for d in amap.documents]
+        if amap.sources:
+            fields["sources"] = [_without_none(_source_fields(source)) for source in amap.sources]
+        if not fields:
+            return
+        yield "===\n"
+        for name, value in fields.items():
+            if isinstance(value, list):
+                yield f"{name}:\n" + "".join(f"  - {_yaml(item)}\n" for item in value)
+            else:
+                yield f"{name}: {_yaml(value)}\n"
+        yield "===\n\n"
+
+    # -- titles
+
+    def title(self, id: str) -> str:
+        """Return how a claim is referred to: ``[id]``, ``<Title>`` for a sketched argument, or a safe title."""
+        known = self.titles.get(id)
+        if known is not None:
+            return known
+        sketched = _SKETCHED.fullmatch(id)
+        if sketched and _single_spaced(sketched[1]) and id not in self.used and id not in self.members:
+            title = id
+        elif _STATEMENT_TITLE.fullmatch(id) and _single_spaced(id) and f"[{id}]" not in self.used:
+            title = f"[{id}]"
+        else:
+            title = self.unique("[", _safe(id), "]")
+        self.used.add(title)
+        self.titles[id] = title
+        return title
+
+    def argument_title(self, support: Support) -> str:
+        """Return the ``<Title>`` a premise-conclusion structure is written under."""
+        known = self.titles.get(support.id)
+        if known is not None:
+            return known
+        id = support.id
+        if _ARGUMENT_TITLE.fullmatch(id) and _single_spaced(id) and f"<{id}>" not in self.used:
+            title = f"<{id}>"
+        else:
+            title = self.unique("<", _safe(id), ">")
+        self.used.add(title)
+        self.titles[id] = title
+        return title
+
+    def unique(self, opening: str, base: str, closing: str) -> str:
+        title, number = f"{opening}{base}{closing}", 2
+        while title in self.used:
+            title, number = f"{opening}{base}-{number}{closing}", number + 1
+        return title
+
+    # -- claims
+
+    def block(self, claim: Claim) -> Iterator[str]:
+        """Write a claim's definition as a paragraph of its own; relations it starts may follow under it."""
+        if self.open is not None:
+            yield "\n"
+        if _heading(claim.section) and claim.section != self.section:
+            yield f"# {_escaped(str(claim.section), line_start=False)}\n\n"
+            self.section = claim.section
+        elif claim.section is None and self.section is not None:
+            yield "# Ungrouped {isGroup: false}\n\n"  # what follows belongs to no section
+            self.section = None
+        yield self.definition(claim) + "\n"
+        self.open = claim.id
+
+    def definition(self, claim: Claim, *, numbered: bool = False) -> str:
+        """Return the claim's definition, and count it as defined: ``[title]: text #tags {data}``."""
+        self.next_claim += 1
+        self.defined.add(claim.id)
+        data: dict[str, Any] = {}
+        untitled = _UNTITLED.fullmatch(claim.id)
+        shown = _display(claim.text)
+        if untitled and int(untitled[1]) == self.untitled + 1 and shown:
+            self.untitled += 1
+            self.titles[claim.id] = f"[{claim.id}]"
+            self.used.add(f"[{claim.id}]")
+            opening = ""
+        else:
+            title = self.title(claim.id)
+            if title[1:-1] != claim.id.removeprefix("<").removesuffix(">") or (
+                title.startswith("[") and claim.id.startswith("<")
+            ):
+                data["id"] = claim.id
+            opening = f"{title}: "
+        if shown != claim.text:
+            data["text"] = claim.text
+        tags = ""
+        if all(_TAG_TEXT.fullmatch(tag) and tag.isprintable() for tag in claim.tags):
+            tags = "".join(f" #{tag}" if _TAG_WORD.fullmatch(tag) else f" #({tag})" for tag in claim.tags)
+        else:
+            data["tags"] = list(claim.tags)
+        if claim.attribution is not None:
+            data |= _attribution_fields(claim.attribution)
+        for name in ("qualifier", "note", "document"):
+            if getattr(claim, name) is not None:
+                data[name] = getattr(claim, name)
+        if claim.section != self.section:
+            data["section"] = claim.section  # a section no heading can name
+        if claim.id in self.details:
+            data["attacks"] = self.details[claim.id]
+        text = _escaped(shown, line_start=not opening and not numbered) if shown else ""
+        suffix = f" {_yaml(data)}" if data else ""
+        return f"{opening}{text}{tags}{suffix}".strip()
+
+    def reference(self, id: str) -> str:
+        """Return the claim as a relation or a premise refers to it."""
+        return self.title(id)
+
+    # -- relations
+
+    def writable(self, relation: Relation) -> bool:
+        """Tell whether Argdown can draw *relation*: an attack's target must be a claim or a support."""
+        if isinstance(relation, (Support, Rebuttal)):
+            return True
+        return isinstance(self.amap[relation.target], (Claim, Support))
+
+    def ready(self, relation: Relation) -> bool:
+        """Tell whether *relation* can be written now without naming a claim before its definition."""
+        if isinstance(relation, Support) and relation.id in self.structured:
+            upcoming = self.next_claim
+            for id in dict.fromkeys((*relation.premises, relation.conclusion)):
+                if id in self.defined:
+                    continue
+                claim = self.claims[upcoming] if upcoming < len(self.claims) else None
+                if claim is not None and claim.id == id and _may_stand_under(claim, self.section):
+                    upcoming += 1  # defined inline, in the map's order, under the heading it belongs to
+                    continue
+                return False
+            return True
+        ends = [relation.response] if isinstance(relation, SkepticalResponse) else []
+        if isinstance(relation, Support):
+            ends += [*relation.premises, relation.conclusion]
+        elif isinstance(relation, (Rebuttal, Undercut)):
+            ends.append(relation.attacker)
+        target = getattr(relation, "target", None)
+        if target is not None and isinstance(self.amap[target], Claim):
+            ends.append(target)
+        return all(id in self.defined for id in ends)
+
+    def now(self, relations: list[Relation], position: int) -> bool:
+        """Tell whether to write the relation at *position* before the next claim.
+
+        A premise-conclusion structure waits for the claims after it, unless
+        it defines the next one or the next relation starts from it.
+        """
+        relation = relations[position]
+        if not (isinstance(relation, Support) and relation.id in self.structured) or self.next_claim == len(
+            self.claims
+        ):
+            return True
+        upcoming = self.claims[self.next_claim].id
+        if upcoming in (*relation.premises, relation.conclusion):
+            return True
+        following = relations[position + 1] if position + 1 < len(relations) else None
+        return following is not None and upcoming in _origins(following)
+
+    def relation(self, relation: Relation) -> Iterator[str]:
+        if isinstance(relation, Support) and relation.id in self.structured:
+            yield from self.structure(relation)
+            return
+        if isinstance(relation, Support):
+            origin, token, target = relation.premises[0], "+>", self.reference(relation.conclusion)
+        else:
+            origin = relation.response if isinstance(relation, SkepticalResponse) else relation.attacker
+            attacked = self.amap[relation.target]
+            if isinstance(attacked, Support):
+                target = self.argument_title(attacked)
+                attack = isinstance(relation, SkepticalResponse) or relation.label == "attack"
+                token = "->" if attack else "_>"
+            else:
+                target = self.reference(attacked.id)
+                label = relation.label if isinstance(relation, Rebuttal) else None
+                token = {"undercut": "_>", "contradictory": "><"}.get(label or "", "->")
+        if self.open != origin:
+            yield f"\n{self.reference(origin)}\n"
+            self.open = origin
+        yield f"  {token} {target}\n"
+
+    def structure(self, support: Support) -> Iterator[str]:
+        """Write a support as a premise-conclusion structure under its title."""
+        title = self.argument_title(support)
+        yield f"\n{title}\n\n"
+        self.open = None
+        members = list(dict.fromkeys(support.premises))
+        for number, id in enumerate([*members, support.conclusion], 1):
+            if number == len(members) + 1:
+                yield self.inference(support, title)
+            if id in self.defined:
+                yield f"({number}) {self.reference(id)}\n"
+            else:
+                yield f"({number}) {self.definition(self.claims[self.next_claim], numbered=True)}\n"
+        yield "\n"
+
+    def inference(self, support: Support, title: str) -> str:
+        data: dict[str, str] = {}
+        if title[1:-1] != support.id:
+            data["id"] = support.id
+        label = support.label
+        if label is not None and not data and _rules(label):
+            return f"-- {label} --\n"
+        if label is not None:
+            data["label"] = label
+        return f"--\n{_yaml(data)}\n--\n" if data else "----\n"
+
+    def attack_details(self) -> dict[str, list[dict[str, str]]]:
+        """Return, for each attacking claim, the details of its attacks that Argdown's relations cannot carry."""
+        found: dict[str, list[dict[str, str]]] = {}
+        needed: set[str] = set()
+        for relation in self.amap.relations:
+            if isinstance(relation, Support) or not self.writable(relation):
+                continue
+            origin = relation.response if isinstance(relation, SkepticalResponse) else relation.attacker
+            entry = {"target": relation.target}
+            if isinstance(relation, SkepticalResponse):
+                entry |= {"kind": "doubt", "stance": relation.stance}
+                needed.add(origin)
+            else:
+                entry["kind"] = "rebuttal" if isinstance(relation, Rebuttal) else "undercut"
+                shown = {"undercut", "contradictory"} if isinstance(relation, Rebuttal) else {"attack"}
+                if relation.label is not None and relation.label not in shown:
+                    entry["label"] = relation.label
+                    needed.add(origin)
+            if relation.id != default_id(relation):
+                entry["id"] = relation.id
+                needed.add(origin)
+            found.setdefault(origin, []).append(entry)
+        return {origin: entries for origin, entries in found.items() if origin in needed}
+
+
+def _origins(relation: Relation) -> tuple[str, ...]:
+    """Return the claims a relation is written under: a support's premises, an attack's attacker."""
+    if isinstance(relation, Support):
+        return relation.premises
+    return (relation.response,) if isinstance(relation, SkepticalResponse) else (relation.attacker,)
+
+
+def _may_stand_under(claim: Claim, section: str | None) -> bool:
+    """Tell whether *claim* can be defined under the heading of *section* (its own, or in its data)."""
+    return claim.section == section or (claim.section is not None and not _heading(claim.section))
+
+
+def _heading(section: str | None) -> bool:
+    """Tell whether a heading can name *section*: one line of text, and not the one that ends sections."""
+    return section is not None and _single_spaced(section) and section != "Ungrouped"
+
+
+def _single_spaced(title: str) -> bool:
+    return " ".join(title.split()) == title and title.isprintable()
+
+
+def _safe(id: str) -> str:
+    """Return a readable title for an id Argdown cannot hold as a title."""
+    return "-".join(re.findall(r"[^\W_]+", id)) or "element"  # starts with a letter or digit: safe everywhere
+
+
+def _rules(label: str) -> bool:
+    """Tell whether *label* reads back as written between ``--`` and ``--``: rules, comma and space apart."""
+    if not _RULES.fullmatch(label):
+        return False
+    read = text_reading.read_text(f"{label} ")
+    if read is None:
+        return False
+    text, tags, data = read
+    rules = [rule.strip() for rule in text.split(",") if rule.strip()]
+    return ", ".join(rules) == label and not tags and not data
+
+
+def _without_none(fields: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+def _document_fields(document: Document) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "title": document.title,
+        "author": document.author,
+        "publication": document.publication,
+        "date": document.date,
+        "url": document.url,
+    }
+
+
+def _source_fields(source: Source) -> dict[str, Any]:
+    fields = {"id": source.id, "name": source.name, "kind": source.kind}
+    return fields | {"affiliation": source.affiliation, "url": source.url}
+
+
+def _attribution_fields(attribution: Attribution) -> dict[str, Any]:
+    fields: dict[str, Any] = {"proponent": attribution.source.id}
+    if attribution.via:
+        fields["via"] = [source.id for source in attribution.via]
+    for name in ("medium", "quote", "date", "url"):
+        if getattr(attribution, name) is not None:
+            fields[name] = getattr(attribution, name)
+    return fields
