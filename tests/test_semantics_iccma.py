@@ -8,6 +8,7 @@ import re
 import shlex
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,14 @@ def test_every_answer_and_certificate_is_right(tmp_path_factory: pytest.TempPath
                 assert len(lines) == 2
                 assert argument not in certificate(lines[1])
                 assert certificate(lines[1]) in every
+
+
+def test_with_no_arguments_it_prints_its_name_and_version() -> None:
+    """As ICCMA's solver interface asks: called bare, a solver says who it is, and exits 0."""
+    completed = iccma(cwd=ROOT)
+    assert completed.returncode == 0
+    assert completed.stderr == ""
+    assert completed.stdout.splitlines()[0] == f"argmap {version('argmap')}"
 
 
 @pytest.mark.parametrize(

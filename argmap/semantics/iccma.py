@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 
 from argmap.errors import ArgmapError
 from argmap.semantics import formats, tasks
@@ -90,7 +91,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ICCMA interface on *argv* (the command line by default); return the exit code."""
     parser = _parser()
-    options = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if not arguments:  # the solver interface since ICCMA 2015: no arguments, its name and version
+        print(f"argmap {version('argmap')}\nThe argmap developers")
+        return 0
+    options = parser.parse_args(arguments)
     if options.problems:
         print("[" + ",".join(PROBLEMS) + "]")
         return 0
