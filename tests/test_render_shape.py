@@ -257,3 +257,54 @@ def test_an_undercut_and_a_doubt_of_one_support_end_apart_in_different_heads(eva
     assert distance > 12, f"the two marks end {distance:.1f} points apart"
     assert _head(undercut).get("fill") != "none"  # a filled bar
     assert _head(doubt).get("fill") == "none"  # an open head
+
+
+def _chain(count: int) -> ArgumentMap:
+    """Return a single chain of *count* claims, each the one reason for the next."""
+    amap = ArgumentMap()
+    claim = amap.claim("The council ends the depot contract this year.")
+    for number in range(1, count):
+        reason = amap.claim(f"Step {number}: the report on the depot shows the cost of diesel at night.")
+        amap.support(reason, claim)
+        claim = reason
+    return amap
+
+
+PAPER = {"a4": (595.3, 841.9), "letter": (612.0, 792.0), "a3": (841.9, 1190.6)}
+"""Each paper size, portrait, in points, as a PDF reader reports it."""
+
+
+@pytest.mark.parametrize("page", sorted(PAPER))
+@pytest.mark.parametrize(("amap", "wide"), [(_chain(5), False), (load(COUNCIL), True)], ids=["tall", "wide"])
+def test_a_drawing_on_a_page_is_exactly_the_paper_in_its_orientation_centred_and_not_stretched(
+    amap: ArgumentMap, wide: bool, page: str
+) -> None:
+    """--page makes the PDF and SVG page the paper's size, turned as the drawing; the drawing keeps its proportions."""
+    direction = "LR" if wide else "BT"
+    width, height = PAPER[page][::-1] if wide else PAPER[page]
+    for format in ("pdf", "svg"):
+        found = measured(draw(amap, format, options=DotOptions(direction=direction, page=page)), format)
+        assert found is not None
+        assert abs(found[0] - width) <= 1 and abs(found[1] - height) <= 1, (format, found)
+    root = ElementTree.fromstring(draw(amap, "svg", options=DotOptions(direction=direction, page=page)))
+    left, top = (float(number) for number in root.get("viewBox", "").split()[:2])  # Graphviz: the margins
+    graph = root.find(f"{_SVG}g")
+    assert graph is not None
+    scale = re.search(r"scale\(([0-9.]+) ([0-9.]+)\)", graph.get("transform", ""))
+    assert scale is not None and scale[1] == scale[2], "the drawing is scaled alike both ways, never stretched"
+    background = graph.find(f"{_SVG}polygon")
+    assert background is not None
+    numbers = [float(number) for number in _NUMBER.findall(background.get("points", ""))]
+    inner = (
+        float(scale[1]) * (max(numbers[0::2]) - min(numbers[0::2])),
+        float(scale[1]) * (max(numbers[1::2]) - min(numbers[1::2])),
+    )
+    assert inner[0] <= width - 2 * 0.4 * 72 + 1 and inner[1] <= height - 2 * 0.4 * 72 + 1, "within the margin"
+    assert abs(left - (width - inner[0]) / 2) <= 2 and abs(top - (height - inner[1]) / 2) <= 2, "centred"
+
+
+def test_a_png_on_a_page_is_the_paper_at_its_resolution() -> None:
+    """--page letter --dpi 50 makes a PNG of 11 by 8.5 inches at 50 dots each: 550 by 425 pixels."""
+    found = measured(draw(load(COUNCIL), "png", options=DotOptions(direction="LR", page="letter", dpi=50)), "png")
+    assert found is not None
+    assert abs(found[0] - 550) <= 1 and abs(found[1] - 425) <= 1
