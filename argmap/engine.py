@@ -552,7 +552,11 @@ def _fitting(
             )
             candidates.remove(candidate)
             chosen = attrs.evolve(
-                options, direction=candidate.direction, wrap=candidate.wrap, stagger=candidate.stagger
+                options,
+                direction=candidate.direction,
+                wrap=candidate.wrap,
+                stagger=candidate.stagger,
+                fold=candidate.fold,
             )
             source = to_dot(drawing.amap, chosen)
         try:
@@ -570,7 +574,7 @@ def _fitting(
         off[candidate.direction] = aspect / candidate.aspect
         tried.append((abs(math.log(aspect / centre)), source, data))
     if not tried:
-        source = to_dot(drawing.amap, attrs.evolve(options, direction="BT", stagger=1))
+        source = to_dot(drawing.amap, attrs.evolve(options, direction="BT", stagger=1, fold=0))
         return source, pipe(source, format, engine=engine, timeout=timeout, dpi=options.dpi)
     _, source, data = min(tried, key=lambda found: found[0])
     return source, data
@@ -601,8 +605,6 @@ def _on_page(source: str, data: bytes, format: str, options: DotOptions, engine:
     across, down = ((width * 72 - size[0]) / 144, (height * 72 - size[1]) / 144)
     placed = f'{fitted}\tgraph [margin="{max(across, 0.0):.4f},{max(down, 0.0):.4f}"]\n{source[end:]}'
     return pipe(placed, format, engine=engine, timeout=timeout, dpi=options.dpi)
-
-
 
 
 _SVG_SIZE = re.compile(rb'<svg[^>]*?width="([0-9.]+)pt" height="([0-9.]+)pt"')
