@@ -562,9 +562,11 @@ def _fitting(
         try:
             data = pipe(source, format, engine=engine, timeout=timeout, dpi=options.dpi)
         except EngineError:
-            if candidate.stagger == 1 or not candidates:
+            if (candidate.stagger == 1 and not candidate.fold) or not candidates:
                 raise
-            continue  # Graphviz's concentrate=true, which staggering sets, fails on some graphs: the next shape
+            # Graphviz's concentrate=true, which staggering sets, fails on some graphs, and its spline router on
+            # some folded ones ("lost edge"): the next shape
+            continue
         size = measured(data, format)
         if size is None or not size[1]:
             return source, data

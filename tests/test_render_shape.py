@@ -315,12 +315,14 @@ def test_a_png_on_a_page_is_the_paper_at_its_resolution() -> None:
     assert abs(found[1] - 425) <= 1
 
 
-@pytest.mark.parametrize("count", [9, 30, 100])
-def test_a_long_chain_is_folded_into_columns_that_fit_every_line_drawn(count: int) -> None:
+@pytest.mark.parametrize(("count", "columns"), [(9, False), (30, True), (100, True)])
+def test_a_long_chain_is_folded_into_columns_that_fit_every_line_drawn(count: int, columns: bool) -> None:
     """A chain too deep for either direction is folded, snake-wise, into a picture that keeps the rule.
 
     Every support is drawn as a visible line between its two claims; the
-    folding's own ladder is invisible.
+    folding's own ladder is invisible. The conclusion is at the top: of the
+    first column, at the left, when folded in columns (bottom to top), as the
+    chains of 30 and 100 are; at one end of the top row when in rows.
     """
     amap = _chain(count)
     svg = draw(amap, "svg")
@@ -330,6 +332,21 @@ def test_a_long_chain_is_folded_into_columns_that_fit_every_line_drawn(count: in
         group = drawn[f"{support.premises[0]}->{support.conclusion}"]
         assert group.find(f"{_SVG}path") is not None
     assert all(" fold " not in title for title in drawn if drawn[title].find(f"{_SVG}path") is not None)
+    centres = {}  # each claim box's centre: the conclusion's column (row) comes first, at the top, at one side
+    for group in ElementTree.fromstring(svg).iter(f"{_SVG}g"):
+        if "claim" in (group.get("class") or "").split():
+            outline = group.find(f"{_SVG}path")
+            assert outline is not None
+            numbers = [float(number) for number in _NUMBER.findall(outline.get("d", ""))]
+            centres[group.get("id") or ""] = (
+                (min(numbers[0::2]) + max(numbers[0::2])) / 2,
+                (min(numbers[1::2]) + max(numbers[1::2])) / 2,
+            )
+    assert len(centres) == count
+    x, y = centres[f"claim-{amap.claims[0].id}"]
+    xs = [found[0] for found in centres.values()]
+    assert y <= min(found[1] for found in centres.values()) + 20
+    assert x <= min(xs) + 20 or (not columns and x >= max(xs) - 20)
 
 
 def test_the_users_direction_is_not_folded() -> None:

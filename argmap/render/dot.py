@@ -476,27 +476,34 @@ def _body(
     if whole and options.fold:
         yield "\tedge [constraint=false]\n"  # the ranks are those of the folding, below
     yield from _map(amap, options, main, references or {}, tag, lengths)
-    if whole and options.fold:
-        yield from _folding(amap, options.fold)
     if titled and table:
         yield "\t}\n"
+    if whole and options.fold:  # outside the title's frame: dot orders a frame's nodes by the lines drawn there first
+        yield from _folding(amap, options.fold)
 
 
 def _folding(amap: ArgumentMap, fold: int) -> Iterator[str]:
     """Yield the invisible ladder of ranks, and each node's place on it, that fold a deep map into columns.
 
     Every real line is drawn (``constraint=false``: it no longer sets ranks),
-    and joins neighbours: down one column, across, up the next.
+    and joins neighbours: down one column, across, up the next. An invisible
+    line on each rank from one column to the next keeps the columns in order,
+    the conclusions' first, at the left (at the top, left to right).
     """
-    rows: dict[int, list[str]] = {}
-    for node, row in folded(amap, fold).items():
-        rows.setdefault(row, []).append(node)
+    rows: dict[int, dict[int, list[str]]] = {}
+    for node, (row, column) in folded(amap, fold).items():
+        rows.setdefault(row, {}).setdefault(column, []).append(node)
     rungs = [name(f" fold {row}") for row in range(fold)]
     for row, rung in enumerate(rungs):
+        nodes = [name(node) for _, found in sorted(rows.get(row, {}).items()) for node in found]
         yield f'\t{rung} [style=invis, shape=point, width=0, height=0, label=""]\n'
-        yield f"\t{{rank=same; {'; '.join([rung, *(name(node) for node in rows.get(row, ()))])}}}\n"
+        yield f"\t{{rank=same; {'; '.join([rung, *nodes])}}}\n"
     for nearer, further in itertools.pairwise(rungs):  # rank 0 holds the conclusions: the arrows point to it
         yield f"\t{further} -> {nearer} [style=invis, constraint=true]\n"
+    for row in range(fold):
+        firsts = [name(found[0]) for _, found in sorted(rows.get(row, {}).items())]
+        if len(firsts) > 1:
+            yield f"\t{' -> '.join(firsts)} [style=invis]\n"
 
 
 def _map(

@@ -22,7 +22,9 @@ within :data:`AIM`, and otherwise the nearest:
 
 1. bottom to top (``BT``), when that fits: conclusions on top;
 2. left to right (``LR``), conclusions on the right;
-3. ``LR``, then ``BT``, with reasons staggered over 2, 3, 4, 6 and 8 ranks.
+3. ``LR``, then ``BT``, with reasons staggered over 2, 3, 4, 6 and 8 ranks;
+4. for a map more than :data:`DEEP` ranks deep, either direction with its
+   ranks *folded* into columns (:func:`folded`), nearest the middle first.
 
 The rule the choice keeps, checked on the real ``dot``'s drawings of every
 example and of generated maps of 5 to 100 claims (tests/test_render_shape.py),
@@ -30,9 +32,9 @@ is :data:`ASPECT`: width over height from 1 : 2 to 2.5 : 1. The estimate aims
 well inside it (:data:`AIM`), as the drawn aspect is from 0.5 to 2.3 times
 the estimated one (benchmarks/shape.py); :mod:`argmap.engine` measures what
 it drew and draws the next shape when the first misses. A map with a long
-single chain of reasons (more than about six claims in a row) fits neither
-way: it is drawn bottom to top. ``direction`` other than ``"auto"`` is never
-changed.
+single chain of reasons (more than about eight claims in a row) fits neither
+way unfolded: a chain of 100 is folded into four columns. ``direction`` other
+than ``"auto"`` is never changed, nor folded.
 
 >>> from argmap import ArgumentMap
 >>> m = ArgumentMap()
@@ -189,8 +191,8 @@ DEEP = 6
 _FOLDS = (2, 3, 4, 5, 6, 8, 10, 12, 16)
 
 
-def folded(amap: ArgumentMap, fold: int) -> dict[str, int]:
-    """Return the rank each node is drawn on when *amap*'s ranks are folded into columns of *fold* ranks each.
+def folded(amap: ArgumentMap, fold: int) -> dict[str, tuple[int, int]]:
+    """Return the rank and column each node is drawn in when *amap*'s ranks are folded into columns of *fold* ranks.
 
     Nodes are the claims, the junction dots (by relation id) and the points
     doubts end on (``" point "`` and the support's id). The ranks go down the
@@ -198,7 +200,7 @@ def folded(amap: ArgumentMap, fold: int) -> dict[str, int]:
     one column to the next joins two neighbours on one rank.
     """
     graph = _Graph(amap, {claim.id: (0.0, 0.0) for claim in amap.claims}, {})
-    return {node: _fold(rank, fold) for node, rank in graph.ranks().items()}
+    return {node: (_fold(rank, fold), rank // fold) for node, rank in graph.ranks().items()}
 
 
 def _fold(rank: int, fold: int) -> int:
