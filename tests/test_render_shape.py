@@ -6,6 +6,7 @@ import math
 import re
 import shutil
 from pathlib import Path
+from typing import Literal
 from xml.etree import ElementTree
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from argmap import ArgumentMap, Source, evaluate, load
 from argmap.engine import draw, measured
 from argmap.render import DotOptions
+from argmap.render.dot import Page
 from argmap.render.shape import ASPECT
 from argmap.render.status import by_status
 from tests.conftest import ROOT
@@ -270,17 +272,17 @@ def _chain(count: int) -> ArgumentMap:
     return amap
 
 
-PAPER = {"a4": (595.3, 841.9), "letter": (612.0, 792.0), "a3": (841.9, 1190.6)}
+PAPER: dict[Page, tuple[float, float]] = {"a4": (595.3, 841.9), "letter": (612.0, 792.0), "a3": (841.9, 1190.6)}
 """Each paper size, portrait, in points, as a PDF reader reports it."""
 
 
 @pytest.mark.parametrize("page", sorted(PAPER))
 @pytest.mark.parametrize(("amap", "wide"), [(_chain(5), False), (load(COUNCIL), True)], ids=["tall", "wide"])
 def test_a_drawing_on_a_page_is_exactly_the_paper_in_its_orientation_centred_and_not_stretched(
-    amap: ArgumentMap, wide: bool, page: str
+    amap: ArgumentMap, wide: bool, page: Page
 ) -> None:
     """--page makes the PDF and SVG page the paper's size, turned as the drawing; the drawing keeps its proportions."""
-    direction = "LR" if wide else "BT"
+    direction: Literal["LR", "BT"] = "LR" if wide else "BT"
     width, height = PAPER[page][::-1] if wide else PAPER[page]
     for format in ("pdf", "svg"):
         found = measured(draw(amap, format, options=DotOptions(direction=direction, page=page)), format)
