@@ -507,9 +507,12 @@ def _drawn(
         found = find_engine(engine, shape)
         data = _packed(drawing, shape, found, timeout)
     elif whole and diagram.direction == "auto":
-        data = _fitting(drawing, shape, diagram, engine, timeout)
+        source, data = _fitting(drawing, shape, diagram, engine, timeout)
     else:
-        data = pipe(drawing.graphs[0], shape, engine=engine, timeout=timeout, dpi=diagram.dpi)
+        source = drawing.graphs[0]
+        data = pipe(source, shape, engine=engine, timeout=timeout, dpi=diagram.dpi)
+    if diagram.page is not None and format != "html" and not drawing.packed:
+        data = _on_page(source, data, format, diagram, engine, timeout)
     if format != "html":
         return data
     assert isinstance(options, HtmlOptions)
@@ -523,8 +526,10 @@ The estimate is right the first time for about 29 maps in 30 (tests/test_render_
 """
 
 
-def _fitting(drawing: Drawing, format: str, options: DotOptions, engine: EngineName, timeout: float) -> bytes:
-    """Return *drawing* drawn in the first shape whose drawing fits, or the one nearest to fitting.
+def _fitting(
+    drawing: Drawing, format: str, options: DotOptions, engine: EngineName, timeout: float
+) -> tuple[str, bytes]:
+    """Return the DOT source and drawing of the first shape whose drawing fits, or of the one nearest to fitting.
 
     After a miss, the next shape is the best of a direction not yet drawn,
     then the one whose estimate, corrected by how far the estimate of its
@@ -536,7 +541,7 @@ def _fitting(drawing: Drawing, format: str, options: DotOptions, engine: EngineN
     candidates = list(shapes(drawing.amap, options))
     centre = (AIM[0] * AIM[1]) ** 0.5
     off: dict[str, float] = {}  # by direction: the drawn aspect over the estimated one
-    tried: list[tuple[float, bytes]] = []
+    tried: list[tuple[float, str, bytes]] = []
     for number in range(min(_FITTING, len(candidates))):
         if number == 0:
             candidate, source = candidates.pop(0), drawing.graphs[0]  # to_dot drew the first shape already
@@ -547,32 +552,61 @@ def _fitting(drawing: Drawing, format: str, options: DotOptions, engine: EngineN
             )
             candidates.remove(candidate)
             chosen = attrs.evolve(
-                options, direction=candidate.direction, wrap=candidate.wrap, stagger=candidate.stagger
+                options,
+                direction=candidate.direction,
+                wrap=candidate.wrap,
+                stagger=candidate.stagger,
+                fold=candidate.fold,
             )
             source = to_dot(drawing.amap, chosen)
         try:
             data = pipe(source, format, engine=engine, timeout=timeout, dpi=options.dpi)
         except EngineError:
-            if candidate.stagger == 1 or not candidates:
+            if (candidate.stagger == 1 and not candidate.fold) or not candidates:
                 raise
-            continue  # Graphviz's concentrate=true, which staggering sets, fails on some graphs: the next shape
+            # Graphviz's concentrate=true, which staggering sets, fails on some graphs, and its spline router on
+            # some folded ones ("lost edge"): the next shape
+            continue
         size = measured(data, format)
         if size is None or not size[1]:
-            return data
+            return source, data
         aspect = size[0] / size[1]
         if ASPECT[0] <= aspect <= ASPECT[1]:
-            return data
+            return source, data
         off[candidate.direction] = aspect / candidate.aspect
-        tried.append((abs(math.log(aspect / centre)), data))
+        tried.append((abs(math.log(aspect / centre)), source, data))
     if not tried:
-        return pipe(
-            to_dot(drawing.amap, attrs.evolve(options, direction="BT", stagger=1)),
-            format,
-            engine=engine,
-            timeout=timeout,
-            dpi=options.dpi,
-        )
-    return min(tried, key=lambda found: found[0])[1]
+        source = to_dot(drawing.amap, attrs.evolve(options, direction="BT", stagger=1, fold=0))
+        return source, pipe(source, format, engine=engine, timeout=timeout, dpi=options.dpi)
+    _, source, data = min(tried, key=lambda found: found[0])
+    return source, data
+
+
+def _on_page(source: str, data: bytes, format: str, options: DotOptions, engine: EngineName, timeout: float) -> bytes:
+    """Return the drawing of *source* on a page exactly the size of ``options.page``: fitted, centred, not stretched.
+
+    Graphviz makes the page the size of the drawing, whatever ``page`` says,
+    so the drawing is scaled down into the paper less its margin (in the
+    orientation of the drawing, *data*), measured, and given the margin that
+    makes up the rest of the paper on each side.
+    """
+    from argmap.render.dot import MARGIN, PAGES
+
+    assert options.page is not None
+    if format == "dot":
+        return data
+    width, height = PAGES[options.page]
+    drawn = measured(data, format)
+    if drawn is not None and drawn[0] > drawn[1]:
+        width, height = height, width
+    end = source.rindex("}")  # a graph statement last in the root graph overrides those before it
+    fitted = f'{source[:end]}\tgraph [size="{width - 2 * MARGIN:.3f},{height - 2 * MARGIN:.3f}", margin=0, pad=0]\n'
+    size = measured(pipe(fitted + source[end:], "svg", engine=engine, timeout=timeout), "svg")
+    if size is None:
+        return data
+    across, down = ((width * 72 - size[0]) / 144, (height * 72 - size[1]) / 144)
+    placed = f'{fitted}\tgraph [margin="{max(across, 0.0):.4f},{max(down, 0.0):.4f}"]\n{source[end:]}'
+    return pipe(placed, format, engine=engine, timeout=timeout, dpi=options.dpi)
 
 
 _SVG_SIZE = re.compile(rb'<svg[^>]*?width="([0-9.]+)pt" height="([0-9.]+)pt"')

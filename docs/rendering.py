@@ -84,6 +84,7 @@ def diagrams() -> Iterator[Diagram]:
     claims = [claim.id for claim in council.claims]
     yield Diagram("council-evaluated", council, by_status(evaluate(council), DotOptions(), claims=claims))
     yield Diagram("council-quotes", council, DotOptions(quotes=True))
+    yield Diagram("chain", load(SNIPPETS / "rendering_chain.py"), DotOptions())
     readme = load(ROOT / "examples" / "readme.py")  # drawn for docs/evaluation.md
     yield Diagram("evaluated", readme, by_status(evaluate(readme), claims=[claim.id for claim in readme.claims]))
     generate = runpy.run_path(str(ROOT / "benchmarks" / "generate.py"))

@@ -6,6 +6,7 @@ import math
 import re
 import shutil
 from pathlib import Path
+from typing import Literal
 from xml.etree import ElementTree
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from argmap import ArgumentMap, Source, evaluate, load
 from argmap.engine import draw, measured
 from argmap.render import DotOptions
+from argmap.render.dot import Page
 from argmap.render.shape import ASPECT
 from argmap.render.status import by_status
 from tests.conftest import ROOT
@@ -119,34 +121,32 @@ def sentences(draw: st.DrawFn) -> str:
     return " ".join(words).capitalize() + "."
 
 
-MAX_CHAIN = 8
-"""The longest chain of reasons the generated maps hold: a longer single chain fits no page either way."""
-
-
 @st.composite
 def arguments(draw: st.DrawFn) -> ArgumentMap:
-    """Draw a map of 5 to 100 claims: a tree grown from its conclusions, then, sometimes, cross-links.
+    """Draw a map of 5 to 100 claims: a tree, a chain or between, grown from a conclusion; sometimes cross-links.
 
     Each new claim supports, rebuts, doubts or undercuts something already
-    there (nothing deeper than :data:`MAX_CHAIN`); some supports are linked;
-    cross-links add supports between claims already drawn, as merged maps have.
+    there: the claim added last, as often as the map's *chaining* (0 to 4 in
+    4) says, so maps go from bushy trees to a single chain of 100, at any depth;
+    some supports are linked; cross-links add supports between claims already
+    drawn, as merged maps have.
     """
     count = draw(st.integers(5, 100))
+    chaining = draw(st.integers(0, 4))
     amap = ArgumentMap()
     sources = [Source(f"Source {number}", affiliation="Outlet" if number % 2 else None) for number in range(4)]
-    depth = {amap.claim(draw(sentences()), by=sources[0]).id: 0}
+    ids = [amap.claim(draw(sentences()), by=sources[0]).id]
     supports = []
     while len(amap.claims) < count:
-        near = [id for id, level in depth.items() if level < MAX_CHAIN - 1]
-        target = near[draw(st.integers(0, len(near) - 1))]
+        chained = chaining == 4 or draw(st.integers(0, 3)) < chaining
+        target = ids[-1] if chained else ids[draw(st.integers(0, len(ids) - 1))]
         text = draw(sentences())
         said = draw(st.sampled_from([None, *sources]))
         kind = draw(st.sampled_from(["support"] * 5 + ["linked", "rebuttal", "doubt", "undercut"]))
         claim = amap.claim(text, by=said) if said is not None else amap.claim(text)
-        depth[claim.id] = depth[target] + 1
+        ids.append(claim.id)
         if kind == "linked" and len(amap.claims) < count:
             other = amap.claim(draw(sentences()))
-            depth[other.id] = depth[target] + 1
             supports.append(amap.support([claim, other], target))
         elif kind == "rebuttal":
             amap.rebut(claim, target)
@@ -157,7 +157,9 @@ def arguments(draw: st.DrawFn) -> ArgumentMap:
         else:
             supports.append(amap.support(claim, target))
     ids = [claim.id for claim in amap.claims]
-    for _ in range(draw(st.integers(0, count // 4))):  # cross-links: a claim also supports another
+    for _ in range(
+        draw(st.integers(0, count // 4 if chaining < 4 else 0))
+    ):  # cross-links: a claim also supports another
         premise, conclusion = draw(st.sampled_from(ids)), draw(st.sampled_from(ids))
         if premise != conclusion and not any(
             premise in support.premises and support.conclusion == conclusion for support in amap.supports
@@ -169,7 +171,7 @@ def arguments(draw: st.DrawFn) -> ArgumentMap:
 @settings(max_examples=12)
 @given(arguments())
 def test_generated_maps_of_5_to_100_claims_are_drawn_in_a_shape_that_fits(amap: ArgumentMap) -> None:
-    """Trees and cross-linked maps of 5 to 100 claims, drawn by default with the real dot, keep the rule."""
+    """Trees, chains and cross-linked maps of 5 to 100 claims, any depth, drawn by default by dot, keep the rule."""
     assert_fits(draw(amap, "svg"))
 
 
@@ -257,3 +259,99 @@ def test_an_undercut_and_a_doubt_of_one_support_end_apart_in_different_heads(eva
     assert distance > 12, f"the two marks end {distance:.1f} points apart"
     assert _head(undercut).get("fill") != "none"  # a filled bar
     assert _head(doubt).get("fill") == "none"  # an open head
+
+
+def _chain(count: int) -> ArgumentMap:
+    """Return a single chain of *count* claims, each the one reason for the next."""
+    amap = ArgumentMap()
+    claim = amap.claim("The council ends the depot contract this year.")
+    for number in range(1, count):
+        reason = amap.claim(f"Step {number}: the report on the depot shows the cost of diesel at night.")
+        amap.support(reason, claim)
+        claim = reason
+    return amap
+
+
+PAPER: dict[Page, tuple[float, float]] = {"a4": (595.3, 841.9), "letter": (612.0, 792.0), "a3": (841.9, 1190.6)}
+"""Each paper size, portrait, in points, as a PDF reader reports it."""
+
+
+@pytest.mark.parametrize("page", sorted(PAPER))
+@pytest.mark.parametrize(("amap", "wide"), [(_chain(5), False), (load(COUNCIL), True)], ids=["tall", "wide"])
+def test_a_drawing_on_a_page_is_exactly_the_paper_in_its_orientation_centred_and_not_stretched(
+    amap: ArgumentMap, wide: bool, page: Page
+) -> None:
+    """--page makes the PDF and SVG page the paper's size, turned as the drawing; the drawing keeps its proportions."""
+    direction: Literal["LR", "BT"] = "LR" if wide else "BT"
+    width, height = PAPER[page][::-1] if wide else PAPER[page]
+    for format in ("pdf", "svg"):
+        found = measured(draw(amap, format, options=DotOptions(direction=direction, page=page)), format)
+        assert found is not None
+        assert abs(found[0] - width) <= 1, (format, found)
+        assert abs(found[1] - height) <= 1, (format, found)
+    root = ElementTree.fromstring(draw(amap, "svg", options=DotOptions(direction=direction, page=page)))
+    left, top = (float(number) for number in root.get("viewBox", "").split()[:2])  # Graphviz: the margins
+    graph = root.find(f"{_SVG}g")
+    assert graph is not None
+    scale = re.search(r"scale\(([0-9.]+) ([0-9.]+)\)", graph.get("transform", ""))
+    assert scale is not None
+    assert scale[1] == scale[2], "the drawing is scaled alike both ways, never stretched"
+    background = graph.find(f"{_SVG}polygon")
+    assert background is not None
+    numbers = [float(number) for number in _NUMBER.findall(background.get("points", ""))]
+    inner = (
+        float(scale[1]) * (max(numbers[0::2]) - min(numbers[0::2])),
+        float(scale[1]) * (max(numbers[1::2]) - min(numbers[1::2])),
+    )
+    assert inner[0] <= width - 2 * 0.4 * 72 + 1, "within the margin"
+    assert inner[1] <= height - 2 * 0.4 * 72 + 1, "within the margin"
+    assert abs(left - (width - inner[0]) / 2) <= 2, "centred"
+    assert abs(top - (height - inner[1]) / 2) <= 2, "centred"
+
+
+def test_a_png_on_a_page_is_the_paper_at_its_resolution() -> None:
+    """--page letter --dpi 50 makes a PNG of 11 by 8.5 inches at 50 dots each: 550 by 425 pixels."""
+    found = measured(draw(load(COUNCIL), "png", options=DotOptions(direction="LR", page="letter", dpi=50)), "png")
+    assert found is not None
+    assert abs(found[0] - 550) <= 1
+    assert abs(found[1] - 425) <= 1
+
+
+@pytest.mark.parametrize(("count", "columns"), [(9, False), (30, True), (100, True)])
+def test_a_long_chain_is_folded_into_columns_that_fit_every_line_drawn(count: int, columns: bool) -> None:
+    """A chain too deep for either direction is folded, snake-wise, into a picture that keeps the rule.
+
+    Every support is drawn as a visible line between its two claims; the
+    folding's own ladder is invisible. The conclusion is at the top: of the
+    first column, at the left, when folded in columns (bottom to top), as the
+    chains of 30 and 100 are; at one end of the top row when in rows.
+    """
+    amap = _chain(count)
+    svg = draw(amap, "svg")
+    assert_fits(svg)
+    drawn = edges(svg)
+    for support in amap.supports:
+        group = drawn[f"{support.premises[0]}->{support.conclusion}"]
+        assert group.find(f"{_SVG}path") is not None
+    assert all(" fold " not in title for title in drawn if drawn[title].find(f"{_SVG}path") is not None)
+    centres = {}  # each claim box's centre: the conclusion's column (row) comes first, at the top, at one side
+    for group in ElementTree.fromstring(svg).iter(f"{_SVG}g"):
+        if "claim" in (group.get("class") or "").split():
+            outline = group.find(f"{_SVG}path")
+            assert outline is not None
+            numbers = [float(number) for number in _NUMBER.findall(outline.get("d", ""))]
+            centres[group.get("id") or ""] = (
+                (min(numbers[0::2]) + max(numbers[0::2])) / 2,
+                (min(numbers[1::2]) + max(numbers[1::2])) / 2,
+            )
+    assert len(centres) == count
+    x, y = centres[f"claim-{amap.claims[0].id}"]
+    xs = [found[0] for found in centres.values()]
+    assert y <= min(found[1] for found in centres.values()) + 20
+    assert x <= min(xs) + 20 or (not columns and x >= max(xs) - 20)
+
+
+def test_the_users_direction_is_not_folded() -> None:
+    """--direction BT draws a chain of 30 as one column, however tall."""
+    width, height = size_of(draw(_chain(30), "svg", options=DotOptions(direction="BT")))
+    assert height / width > 5

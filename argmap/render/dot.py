@@ -13,6 +13,7 @@ the map out as DOT text, and :func:`to_graphviz` hands the same text to the
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -39,7 +40,7 @@ from argmap.render.grammar import (
     lines,
     relation_verdict,
 )
-from argmap.render.shape import WRAP, Shape, doubted, estimate, junctioned, staggered
+from argmap.render.shape import WRAP, Shape, doubted, estimate, folded, junctioned, staggered
 from argmap.render.shape import shapes as _shapes
 
 if TYPE_CHECKING:
@@ -134,6 +135,11 @@ def _page(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         raise OptionError("DotOptions.page and DotOptions.size both say how big to draw: give one of them")
 
 
+def _fold(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0 or value == 1:
+        raise OptionError(f"DotOptions.fold must be 0 (no folding) or a whole number of ranks from 2, got {value!r}")
+
+
 def _stagger(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 20:
         raise OptionError(f"DotOptions.stagger must be a whole number of ranks from 1 to 20, got {value!r}")
@@ -210,6 +216,10 @@ class DotOptions:
         stagger: over how many ranks to spread the reasons of a claim that
             has many that nothing else points at, as Graphviz's ``unflatten -l``
             does; 1 for none. ``auto`` direction chooses it.
+        fold: how many ranks each column of a deep map holds when its ranks
+            are folded into columns side by side, down one and up the next
+            (rows, left to right); 0 for none. ``auto`` direction chooses it
+            for a map too deep to fit a page otherwise, such as a long chain.
 
     >>> DotOptions(direction="LR", group_by="source").group_by
     'source'
@@ -231,6 +241,7 @@ class DotOptions:
     page: Page | None = attrs.field(default=None, validator=_page)
     dpi: int | None = attrs.field(default=None, validator=_dpi)
     stagger: int = attrs.field(default=1, validator=_stagger)
+    fold: int = attrs.field(default=0, validator=_fold)
 
 
 _DEFAULTS = DotOptions()
@@ -333,7 +344,7 @@ def shape(amap: ArgumentMap, options: DotOptions | None = None) -> Shape:
 def shapes(amap: ArgumentMap, options: DotOptions | None = None) -> tuple[Shape, ...]:
     """Return the shapes *amap* may be drawn in, best first: with ``auto`` direction, every candidate.
 
-    Draw one with ``attrs.evolve(options, direction=s.direction, wrap=s.wrap, stagger=s.stagger)``:
+    Draw one with ``attrs.evolve(options, direction=s.direction, wrap=s.wrap, stagger=s.stagger, fold=s.fold)``:
     :mod:`argmap.engine` takes the next when the drawing of the first turns out not to fit.
     """
     return _planned(amap, options or _DEFAULTS)[0]
@@ -363,7 +374,7 @@ def _planned(amap: ArgumentMap, options: DotOptions) -> tuple[tuple[Shape, ...],
 
     def candidates(header: tuple[float, float]) -> tuple[Shape, ...]:
         if options.direction != "auto":
-            fixed = Shape(options.direction, options.stagger, _wrap(options))
+            fixed = Shape(options.direction, options.stagger, _wrap(options), fold=options.fold)
             return (estimate(amap, fixed, header=header, **measures),)
         return _shapes(amap, wrap=options.wrap, header=header, **measures)
 
@@ -440,7 +451,9 @@ def _body(
     if whole:
         found, table = _planned(amap, options)
         chosen = found[0]
-        options = attrs.evolve(options, direction=chosen.direction, wrap=chosen.wrap, stagger=chosen.stagger)
+        options = attrs.evolve(
+            options, direction=chosen.direction, wrap=chosen.wrap, stagger=chosen.stagger, fold=chosen.fold
+        )
         if options.page is not None:
             fitted = _fitted(options.page, landscape=chosen.aspect > 1)
     yield from _defaults(options)
@@ -460,9 +473,37 @@ def _body(
     lengths = staggered(amap.relations, junctioned(amap.relations), options.stagger) if whole else {}
     if lengths:  # the staggered lines into one claim share their way, or they would take the room saved
         yield "\tgraph [concentrate=true]\n"
+    if whole and options.fold:
+        yield "\tedge [constraint=false]\n"  # the ranks are those of the folding, below
     yield from _map(amap, options, main, references or {}, tag, lengths)
     if titled and table:
         yield "\t}\n"
+    if whole and options.fold:  # outside the title's frame: dot orders a frame's nodes by the lines drawn there first
+        yield from _folding(amap, options.fold)
+
+
+def _folding(amap: ArgumentMap, fold: int) -> Iterator[str]:
+    """Yield the invisible ladder of ranks, and each node's place on it, that fold a deep map into columns.
+
+    Every real line is drawn (``constraint=false``: it no longer sets ranks),
+    and joins neighbours: down one column, across, up the next. An invisible
+    line on each rank from one column to the next keeps the columns in order,
+    the conclusions' first, at the left (at the top, left to right).
+    """
+    rows: dict[int, dict[int, list[str]]] = {}
+    for node, (row, column) in folded(amap, fold).items():
+        rows.setdefault(row, {}).setdefault(column, []).append(node)
+    rungs = [name(f" fold {row}") for row in range(fold)]
+    for row, rung in enumerate(rungs):
+        nodes = [name(node) for _, found in sorted(rows.get(row, {}).items()) for node in found]
+        yield f'\t{rung} [style=invis, shape=point, width=0, height=0, label=""]\n'
+        yield f"\t{{rank=same; {'; '.join([rung, *nodes])}}}\n"
+    for nearer, further in itertools.pairwise(rungs):  # rank 0 holds the conclusions: the arrows point to it
+        yield f"\t{further} -> {nearer} [style=invis, constraint=true]\n"
+    for row in range(fold):
+        firsts = [name(found[0]) for _, found in sorted(rows.get(row, {}).items())]
+        if len(firsts) > 1:
+            yield f"\t{' -> '.join(firsts)} [style=invis]\n"
 
 
 def _map(

@@ -22,7 +22,9 @@ within :data:`AIM`, and otherwise the nearest:
 
 1. bottom to top (``BT``), when that fits: conclusions on top;
 2. left to right (``LR``), conclusions on the right;
-3. ``LR``, then ``BT``, with reasons staggered over 2, 3, 4, 6 and 8 ranks.
+3. ``LR``, then ``BT``, with reasons staggered over 2, 3, 4, 6 and 8 ranks;
+4. for a map more than :data:`DEEP` ranks deep, either direction with its
+   ranks *folded* into columns (:func:`folded`), nearest the middle first.
 
 The rule the choice keeps, checked on the real ``dot``'s drawings of every
 example and of generated maps of 5 to 100 claims (tests/test_render_shape.py),
@@ -30,9 +32,9 @@ is :data:`ASPECT`: width over height from 1 : 2 to 2.5 : 1. The estimate aims
 well inside it (:data:`AIM`), as the drawn aspect is from 0.5 to 2.3 times
 the estimated one (benchmarks/shape.py); :mod:`argmap.engine` measures what
 it drew and draws the next shape when the first misses. A map with a long
-single chain of reasons (more than about six claims in a row) fits neither
-way: it is drawn bottom to top. ``direction`` other than ``"auto"`` is never
-changed.
+single chain of reasons (more than about eight claims in a row) fits neither
+way unfolded: a chain of 100 is folded into four columns. ``direction`` other
+than ``"auto"`` is never changed, nor folded.
 
 >>> from argmap import ArgumentMap
 >>> m = ArgumentMap()
@@ -55,7 +57,20 @@ from argmap.map import ArgumentMap
 from argmap.model import Claim, Relation, SkepticalResponse, Support, endpoints
 from argmap.render._quoting import wrap as wrapped
 
-__all__ = ["AIM", "ASPECT", "SMALL", "WRAP", "Shape", "doubted", "estimate", "junctioned", "shapes", "staggered"]
+__all__ = [
+    "AIM",
+    "ASPECT",
+    "DEEP",
+    "SMALL",
+    "WRAP",
+    "Shape",
+    "doubted",
+    "estimate",
+    "folded",
+    "junctioned",
+    "shapes",
+    "staggered",
+]
 
 Rankdir: TypeAlias = Literal["BT", "TB", "LR", "RL"]
 
@@ -103,6 +118,7 @@ class Shape:
         wrap: the characters a line of claim text holds.
         width: the estimated width of the drawing, in points.
         height: the estimated height, in points.
+        fold: how many ranks each column (or row) of a folded drawing holds; 0 for none.
     """
 
     direction: Rankdir
@@ -110,6 +126,7 @@ class Shape:
     wrap: int = WRAP
     width: float = 0.0
     height: float = 0.0
+    fold: int = 0
 
     @property
     def aspect(self) -> float:
@@ -166,6 +183,29 @@ def staggered(relations: Iterable[Relation], through: Collection[str], stagger: 
         if len(ids) > stagger:
             lengths.update({id: 1 + number % stagger for number, id in enumerate(ids)})
     return {id: length for id, length in lengths.items() if length > 1}
+
+
+DEEP = 6
+"""A map more ranks deep than this may be folded: its ranks laid in columns side by side (:func:`folded`)."""
+
+_FOLDS = (2, 3, 4, 5, 6, 8, 10, 12, 16)
+
+
+def folded(amap: ArgumentMap, fold: int) -> dict[str, tuple[int, int]]:
+    """Return the rank and column each node is drawn in when *amap*'s ranks are folded into columns of *fold* ranks.
+
+    Nodes are the claims, the junction dots (by relation id) and the points
+    doubts end on (``" point "`` and the support's id). The ranks go down the
+    first column, up the next, down the third, as a snake does, so a line from
+    one column to the next joins two neighbours on one rank.
+    """
+    graph = _Graph(amap, {claim.id: (0.0, 0.0) for claim in amap.claims}, {})
+    return {node: (_fold(rank, fold), rank // fold) for node, rank in graph.ranks().items()}
+
+
+def _fold(rank: int, fold: int) -> int:
+    column, place = divmod(rank, fold)
+    return fold - 1 - place if column % 2 else place
 
 
 def _box(claim: Claim, wrap: int, attributions: bool, quotes: bool, main: bool, badge: bool) -> tuple[float, float]:
@@ -314,6 +354,8 @@ def estimate(
         )
         cache[("ranks", shape.stagger)] = graph.ranks()
     rank = cache[("ranks", shape.stagger)]
+    if shape.fold:
+        rank = {node: _fold(row, shape.fold) for node, row in rank.items()}
     across = shape.direction in ("BT", "TB")  # ranks are rows; else columns
     thickness: dict[int, float] = {}  # a rank's extent along the arrows
     extent: dict[int, float] = {}  # its extent across them
@@ -336,7 +378,7 @@ def estimate(
     count = max(rank.values(), default=0) + 1 if rank else 1
     gap = _RANKSEP + (14.0 if across else 40.0) if graph.labelled else _RANKSEP
     length = (sum(thickness.values()) + gap * (count - 1)) * _LENGTH[across]
-    breadth = max(extent.values(), default=0.0) * _BREADTH[across]
+    breadth = max(extent.values(), default=0.0) * (1.0 if shape.fold else _BREADTH[across])  # measured
     width, height = (breadth, length) if across else (length, breadth)
     width = max(width, header[0]) + _PAD
     height = height + header[1] + _PAD
@@ -365,12 +407,18 @@ def shapes(
     candidates = []
     if wrap is None and len(amap.claims) < SMALL:
         wrap = WRAP  # a few claims make a small picture whatever its shape: their lines are left as written
+    ranks = _Graph(amap, {claim.id: (0.0, 0.0) for claim in amap.claims}, {}).ranks()
+    depth = max(ranks.values(), default=0) + 1
     for width in _WRAPS if wrap is None else (wrap,):
         for stagger in (1, *_STAGGERS):
             if stagger > 1 and not staggered(relations, through, stagger):
                 break
             for direction in ("BT", "LR"):
                 candidates.append(Shape(direction, stagger, width))
+        for columns in _FOLDS if depth > DEEP else ():  # a deep map, its ranks folded into 2, 3, ... columns
+            fold = max(2, -(-depth // columns))
+            if fold < depth:
+                candidates.extend(Shape(direction, 1, width, fold=fold) for direction in ("BT", "LR"))
     cache: dict[tuple[str, int], Any] = {}
     measured = [
         estimate(
@@ -387,16 +435,18 @@ def shapes(
     ]
     centre = math.sqrt(AIM[0] * AIM[1])
 
-    def rank(shape: Shape) -> tuple[int, float]:
+    def rank(shape: Shape) -> tuple[int, int, float]:
         low, high = _AIMS.get(shape.direction, AIM)
-        if low <= shape.aspect <= high:
-            return (0, 0.0)
         distance = abs(math.log(shape.aspect / centre))
-        return (1 if ASPECT[0] <= shape.aspect <= ASPECT[1] else 2, distance)
+        if low <= shape.aspect <= high:  # folded ones last, the nearest the middle of the band first
+            return (0, 1, distance) if shape.fold else (0, 0, 0.0)
+        return (1 if ASPECT[0] <= shape.aspect <= ASPECT[1] else 2, 0, distance)
 
     distinct: dict[
-        tuple[str, int, int, int], Shape
+        tuple[str, int, int, int, int], Shape
     ] = {}  # a wrap that changes no line of any claim draws the same picture: kept once
     for shape in measured:
-        distinct.setdefault((shape.direction, shape.stagger, round(shape.width), round(shape.height)), shape)
+        distinct.setdefault(
+            (shape.direction, shape.stagger, shape.fold, round(shape.width), round(shape.height)), shape
+        )
     return tuple(sorted(distinct.values(), key=rank))  # sorted is stable: the preferred order within each group
