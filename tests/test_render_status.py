@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given
@@ -10,6 +11,7 @@ from typer.testing import CliRunner
 from argmap import ArgumentMap, evaluate, load, outline
 from argmap.cli import EXIT_OK, app
 from argmap.render import DotOptions, to_dot
+from argmap.render.grammar import PALETTE
 from argmap.render.outline import outline_lines
 from argmap.render.status import (
     STATUS_MARKS,
@@ -38,6 +40,18 @@ def test_the_diagram_badges_each_claim_with_its_status_and_the_legend_says_what_
     assert next(label for label, _ in status_legend(evaluate(amap, "preferred"))).startswith("stands")
     assert status_legend(evaluate(amap, "preferred"))[-1][0].endswith("(preferred semantics)")
     assert len(status_legend(evaluation)) == 3  # without the claims drawn: every status
+
+
+def test_under_statuses_the_legends_main_conclusion_keeps_its_border_not_the_tint_the_statuses_replace() -> None:
+    """Main conclusions take their status's fill under --evaluate: the legend's sample is plain, with the border."""
+    amap = load(README)
+    plain, evaluated = to_dot(amap), to_dot(amap, by_status(evaluate(amap), claims=[c.id for c in amap.claims]))
+    sample = re.compile(r'<TD BORDER="2"[^>]*BGCOLOR="([^"]+)"[^>]*><B>main conclusion</B>')
+    tinted, untinted = sample.search(plain), sample.search(evaluated)
+    assert tinted is not None
+    assert untinted is not None
+    assert tinted.group(1) == PALETTE["conclusion"]
+    assert untinted.group(1) == PALETTE["fill"]
 
 
 def test_a_relation_that_falls_is_dotted_and_marked_and_one_left_open_dashed() -> None:

@@ -46,9 +46,10 @@ def _sample(kind: str) -> str:
     return _cell(f'<FONT COLOR="{LABEL_COLOURS[relation]}">{drawn}</FONT>', align="RIGHT")
 
 
-def _box(text: str, style: ClaimStyle | None, *, main: bool = False) -> str:
-    """Return a cell drawn like a claim's box: its fill, border and border style."""
-    fill = (style.fill if style is not None else None) or (PALETTE["conclusion"] if main else PALETTE["fill"])
+def _box(text: str, style: ClaimStyle | None, *, main: bool = False, plain: bool = False) -> str:
+    """Return a cell drawn like a claim's box: its fill (*plain*: the plain one), border and border style."""
+    tint = PALETTE["conclusion"] if main and not plain else PALETTE["fill"]
+    fill = (style.fill if style is not None else None) or tint
     border = (style.border if style is not None else None) or PALETTE["border"]
     width = 2 if main or (style is not None and style.border_style == "bold") else 1
     line = style.border_style if style is not None and style.border_style in ("dashed", "dotted") else ""
@@ -153,7 +154,9 @@ def legend(
         return ""
     heading = [_cell(f'<B><FONT COLOR="{PALETTE["muted"]}">Legend</FONT></B>')]
     if main:
-        heading.append(_box("main conclusion", None, main=True))
+        # Under a style hook (statuses) a main conclusion takes the hook's fill and keeps its heavier border:
+        # the sample shows that border on the plain fill, not the tint the hook replaces.
+        heading.append(_box("main conclusion", None, main=True, plain=bool(options.extra_legend)))
     lines = [_cell(_GAP.join(line)) for line in _lines(first, width - _width(heading))]
     rows: list[list[str]] = [[*heading, lines[0]], *([line] for line in lines[1:])] if lines else [heading]
     if styles or fallen:
