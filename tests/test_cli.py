@@ -148,3 +148,13 @@ def test_python_dash_m_argmap_is_the_same_command() -> None:
     assert "Usage: argmap " in completed.stdout
     version = subprocess.run([sys.executable, "-m", "argmap", "--version"], capture_output=True, text=True, check=False)
     assert version.stdout.strip() == f"argmap {__version__}"
+
+
+@pytest.mark.parametrize("command", [["evaluate"], ["outline", "--evaluate"], ["render", "--evaluate", "-f", "dot"]])
+def test_every_command_that_evaluates_takes_s_for_the_semantics(command: list[str]) -> None:
+    """`-s` names the semantics wherever --semantics does, as `evaluate` always had it."""
+    result = runner.invoke(
+        app, [command[0], README_MAP, *command[1:], "-s", "preferred", *(["-o", "-"] if command[0] == "render" else [])]
+    )
+    assert result.exit_code == 0, result.output
+    assert "preferred" in result.output

@@ -72,7 +72,7 @@ def outline(
     semantics: Annotated[
         SemanticsName,
         typer.Option(
-            "--semantics", help="With --evaluate: the semantics that decides what stands.", case_sensitive=False
+            "--semantics", "-s", help="With --evaluate: the semantics that decides what stands.", case_sensitive=False
         ),
     ] = "grounded",
     from_format: Annotated[MapFormat | None, typer.Option("--from", help=FROM_HELP, case_sensitive=False)] = None,

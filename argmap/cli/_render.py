@@ -179,7 +179,7 @@ def render(
     semantics: Annotated[
         SemanticsName,
         typer.Option(
-            "--semantics", help="With --evaluate: the semantics that decides what stands.", case_sensitive=False
+            "--semantics", "-s", help="With --evaluate: the semantics that decides what stands.", case_sensitive=False
         ),
     ] = "grounded",
     layout: Annotated[
