@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from argmap._bulk import paused_gc
@@ -246,8 +246,7 @@ class ArgumentMap(Editing):
         With ``new=True`` text that names no claim is a new claim even where it
         nearly matches one.
         """
-        claims, sources = len(self._claims), len(self._sources)
-        try:
+        with self._all_or_nothing():
             if isinstance(premises, (str, Claim)):
                 premise_ids: tuple[str, ...] = (self._resolve(premises, None, new).id,)
             else:
@@ -256,9 +255,6 @@ class ArgumentMap(Editing):
             if id is None:
                 return self._add_relation(Support(premise_ids, conclusion_id, label=label))
             return self._add_relation(Support(premise_ids, conclusion_id, label=label, id=id))
-        except Exception:
-            self._take_back(claims, sources)  # a refused call changes nothing
-            raise
 
     def rebut(
         self,
@@ -276,16 +272,12 @@ class ArgumentMap(Editing):
         describe the attacker when it is given as the text of a new claim;
         ``new=True`` says that text is a new claim even where it nearly matches one.
         """
-        claims, sources = len(self._claims), len(self._sources)
-        try:
+        with self._all_or_nothing():
             attacker_id = self._resolve(attacker, new_claim, new).id
             target_id = self._resolve(target, None, new).id
             if id is None:
                 return self._add_relation(Rebuttal(attacker_id, target_id, label=label))
             return self._add_relation(Rebuttal(attacker_id, target_id, label=label, id=id))
-        except Exception:
-            self._take_back(claims, sources)  # a refused call changes nothing
-            raise
 
     def undercut(
         self,
@@ -303,16 +295,12 @@ class ArgumentMap(Editing):
         arguments of :meth:`claim` describe the attacker when it is new text
         (and ``new=True`` says it is new even where it nearly matches a claim).
         """
-        claims, sources = len(self._claims), len(self._sources)
-        try:
+        with self._all_or_nothing():
             target_id = self._relation_id(support, "undercut")
             attacker_id = self._resolve(attacker, new_claim, new).id
             if id is None:
                 return self._add_relation(Undercut(attacker_id, target_id, label=label))
             return self._add_relation(Undercut(attacker_id, target_id, label=label, id=id))
-        except Exception:
-            self._take_back(claims, sources)  # a refused call changes nothing
-            raise
 
     def doubt(
         self,
@@ -331,8 +319,7 @@ class ArgumentMap(Editing):
         describe the response when it is the text of a new claim: the doubt is
         attributed to its speaker (``new=True``: even where it nearly matches a claim).
         """
-        claims, sources = len(self._claims), len(self._sources)
-        try:
+        with self._all_or_nothing():
             if isinstance(target, (Support, Rebuttal, Undercut, SkepticalResponse)) or (
                 isinstance(target, str) and target in self._relations
             ):
@@ -343,9 +330,6 @@ class ArgumentMap(Editing):
             if id is None:
                 return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance))
             return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance, id=id))
-        except Exception:
-            self._take_back(claims, sources)  # a refused call changes nothing
-            raise
 
     # ----------------------------------------------------------------- queries
 
@@ -647,6 +631,16 @@ class ArgumentMap(Editing):
             for origin in origins:
                 _append(outgoing, origin, relation.id)
         self._indexed = len(self._relations)
+
+    @contextlib.contextmanager
+    def _all_or_nothing(self) -> Iterator[None]:
+        """Take back the claims and sources a builder call added if it then fails: a refused call changes nothing."""
+        claims, sources = len(self._claims), len(self._sources)
+        try:
+            yield
+        except Exception:
+            self._take_back(claims, sources)
+            raise
 
     def _take_back(self, claims: int, sources: int) -> None:
         """Remove the claims and sources added since the map had *claims* claims and *sources* sources."""
