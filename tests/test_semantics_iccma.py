@@ -19,6 +19,7 @@ from argmap.semantics.formats import af
 from argmap.semantics.iccma import PROBLEMS, SEMANTICS_CODES, main
 from tests.conftest import ROOT, corpus_file
 from tests.strategies import frameworks
+from tests.test_cli_evaluate import transcript
 from tests.test_semantics_tasks import brute_force
 
 ENTRY = [sys.executable, "-m", "argmap.semantics.iccma"]
@@ -28,18 +29,6 @@ _WITNESS = re.compile(r"w( [0-9]+)*\Z")
 def iccma(*arguments: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     """Run the entry point as ICCMA's harness would, in a fresh process."""
     return subprocess.run([*ENTRY, *arguments], capture_output=True, text=True, check=False, cwd=cwd, timeout=120)
-
-
-def transcript(path: Path) -> list[tuple[str, str]]:
-    """Return the (command, output) pairs of a transcript: '$ ' lines, each followed by its output."""
-    pairs: list[tuple[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
-        if line.startswith("$ "):
-            pairs.append((line[2:].strip(), ""))
-        else:
-            command, output = pairs[-1]
-            pairs[-1] = (command, output + line)
-    return pairs
 
 
 @pytest.mark.parametrize(
