@@ -216,13 +216,9 @@ def _admissible_around(framework: Framework, query: int, *, holding: bool) -> li
         return accepted if grounded[query] == IN else None
     component = _Component(_ancestors(framework, query, grounded), framework, grounded)
     clauses = _acceptance_clauses(component, grounded, "preferred")
-    solver = _new_solver([*clauses, [1 if holding else -1]], len(component.members), component.attacks)
-    try:
-        if not solver.solve():
-            return None
-        model = solver.get_model()
-    finally:
-        solver.delete()
+    model = _one_model([*clauses, [1 if holding else -1]], len(component.members), component.attacks)
+    if model is None:
+        return None
     return accepted + [member for position, member in enumerate(component.members) if model[position] > 0]
 
 
@@ -259,6 +255,15 @@ def _preferred_without(framework: Framework, query: int, grounded: bytearray) ->
         grower.delete()
 
 
+def _one_model(clauses: list[list[int]], members: int, attacks: int) -> list[int] | None:
+    """Return a model of *clauses* from one solver call, or ``None`` when they have none."""
+    solver = _new_solver(clauses, members, attacks)
+    try:
+        return list(solver.get_model()) if solver.solve() else None
+    finally:
+        solver.delete()
+
+
 def _stable(framework: Framework, query: int | None, code: int | None) -> bytes | None:
     """Return a stable labelling's codes in which *query* has *code* (``IN`` or ``OUT``), or ``None``.
 
@@ -279,13 +284,9 @@ def _stable(framework: Framework, query: int | None, code: int | None) -> bytes 
     if query is not None:
         position = component.members.index(query) + 1
         clauses.append([position if code == IN else -position])
-    solver = _new_solver(clauses, len(residue), component.attacks)
-    try:
-        if not solver.solve():
-            return None
-        model = solver.get_model()
-    finally:
-        solver.delete()
+    model = _one_model(clauses, len(residue), component.attacks)
+    if model is None:
+        return None
     codes = grounded
     for position, member in enumerate(component.members):
         codes[member] = IN if model[position] > 0 else OUT
