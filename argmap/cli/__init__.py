@@ -51,7 +51,9 @@ __all__ = [
     "errors",
     "exit_code",
     "expand",
+    "map_in",
     "message",
+    "named_stdin",
     "read_map",
     "read_stdin",
     "write_stdout",
@@ -235,18 +237,31 @@ def read_stdin() -> str:
         raise FormatError("is not UTF-8 text", path=STDIN, line=line) from None
 
 
+@contextlib.contextmanager
+def named_stdin() -> Iterator[None]:
+    """Name standard input ``<stdin>`` in a :class:`FormatError` raised inside that names no file."""
+    try:
+        yield
+    except FormatError as error:
+        if error.path is None:
+            error.path = STDIN
+        raise
+
+
+def map_in(text: str, format: str | None = None) -> ArgumentMap:
+    """Return the map standard input's *text* holds, in *format* or the one its content shows."""
+    from argmap import formats
+
+    with named_stdin():
+        return formats.loads(text, format or _sniff(text))
+
+
 def read_map(reference: str, format: str | None = None) -> ArgumentMap:
     """Return the map *reference* names: a file, a ``module:attribute``, or ``-`` for standard input."""
     from argmap import formats
 
     if reference == "-":
-        text = read_stdin()
-        try:
-            return formats.loads(text, format or _sniff(text))
-        except FormatError as error:
-            if error.path is None:
-                error.path = STDIN
-            raise
+        return map_in(read_stdin(), format)
     if format is None and not Path(reference).exists() and ":" in reference:
         format = "python"  # a module:attribute reference
     return formats.load(reference, format)

@@ -10,18 +10,18 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from argmap.cli import (
-    STDIN,
     SemanticsName,
-    _sniff,
     app,
     errors,
     fail,
     json_text,
+    map_in,
+    named_stdin,
     read_map,
     read_stdin,
     shown,
 )
-from argmap.errors import ArgmapError, FormatError
+from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -99,7 +99,7 @@ def evaluate(
         if framework is None:
             if task is not None or limit is not None:
                 fail("--task and --limit work on frameworks (.af, .apx, .tgf), not on maps")
-            amap = _map_in(text, from_format) if source == "-" else read_map(source, from_format)
+            amap = map_in(text, from_format) if source == "-" else read_map(source, from_format)
             _evaluate_map(amap, semantics, as_json)
         else:
             _answer(framework, source, semantics, task or "EE", argument, limit, as_json)
@@ -128,24 +128,8 @@ def _framework_in(text: str, from_format: str | None) -> Framework | None:
     format = from_format or framework_formats.sniff(text)
     if format is None:
         return None
-    try:
+    with named_stdin():
         return framework_formats.loads(text, format)
-    except FormatError as error:
-        if error.path is None:
-            error.path = STDIN
-        raise
-
-
-def _map_in(text: str, format: str | None) -> ArgumentMap:
-    """Return the map standard input's *text* holds, in *format* or the one its content shows."""
-    from argmap import formats
-
-    try:
-        return formats.loads(text, format or _sniff(text))
-    except FormatError as error:
-        if error.path is None:
-            error.path = STDIN
-        raise
 
 
 def _names_a_map(source: str) -> bool:
