@@ -15,7 +15,7 @@ from hypothesis import given
 import argmap
 from argmap import ArgumentMap, FormatError, Rebuttal, SkepticalResponse, Source, Support, Undercut, check
 from argmap.formats import aif
-from argmap.model import Relation
+from argmap.model import Claim, Relation
 from tests.conftest import corpus_file
 from tests.strategies import maps
 
@@ -290,6 +290,18 @@ def nodeset(*nodes: tuple[str, str, str], edges: tuple[tuple[str, str], ...] = (
     )
 
 
+def asserted(locution: str) -> Claim:
+    """Return the claim of a nodeset where the L node *locution* asserts "the engine can compose music"."""
+    text = nodeset(
+        ("1", "I", "the engine can compose music"),
+        ("2", "L", locution),
+        ("3", "YA", "Asserting"),
+        edges=(("2", "3"), ("3", "1")),
+    )
+    (claim,) = aif.loads(text).claims
+    return claim
+
+
 @pytest.mark.parametrize(
     ("locution", "speaker", "via", "quote"),
     [
@@ -303,13 +315,7 @@ def test_a_locution_that_names_its_speaker_attributes_the_claim(
     locution: str, speaker: str, via: tuple[str, ...], quote: str | None
 ) -> None:
     """`Name: words` (DialAM, OVA) names the speaker as `Name : words` (AIFdb) does, nested reporters as via."""
-    text = nodeset(
-        ("1", "I", "the engine can compose music"),
-        ("2", "L", locution),
-        ("3", "YA", "Asserting"),
-        edges=(("2", "3"), ("3", "1")),
-    )
-    (claim,) = aif.loads(text).claims
+    claim = asserted(locution)
     assert claim.attribution is not None
     assert claim.attribution.source.name == speaker
     assert tuple(source.name for source in claim.attribution.via) == via
@@ -323,13 +329,7 @@ def test_a_locution_that_names_its_speaker_attributes_the_claim(
 )
 def test_a_colon_after_a_sentence_names_no_speaker(locution: str) -> None:
     """Only a name-like head (one to six words, no sentence punctuation) before the colon is taken for a speaker."""
-    text = nodeset(
-        ("1", "I", "the engine can compose music"),
-        ("2", "L", locution),
-        ("3", "YA", "Asserting"),
-        edges=(("2", "3"), ("3", "1")),
-    )
-    (claim,) = aif.loads(text).claims
+    claim = asserted(locution)
     assert claim.attribution is None
 
 
