@@ -16,7 +16,7 @@ True
 
 # Imported for what it does: it registers how each value below shows itself in a notebook.
 from argmap import jupyter  # noqa: F401
-from argmap.check import Problem, check
+from argmap.check import check
 from argmap.errors import (
     ArgmapError,
     DuplicateIdError,
@@ -43,6 +43,7 @@ from argmap.model import (
     Support,
     Undercut,
 )
+from argmap.problems import Problem
 from argmap.render.outline import outline
 
 __version__ = "0.1.0"

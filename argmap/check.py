@@ -1,10 +1,10 @@
-"""Problems a map can have, reported as data rather than raised.
+"""The rules that find problems in a map, reported as data rather than raised.
 
 The builder refuses what can never make sense (a dangling reference, a
 duplicate id). What looks wrong but may be meant, such as a support cycle or
 an unattributed claim in a news map, is left in the map and reported here,
-so that a user can decide. Each problem has a severity, a stable code, a
-sentence and the ids of the elements involved.
+so that a user can decide. Each problem (:class:`~argmap.problems.Problem`)
+has a severity, a stable code, a sentence and the ids of the elements involved.
 
 >>> from argmap import ArgumentMap
 >>> m = ArgumentMap()
@@ -18,70 +18,14 @@ sentence and the ids of the elements involved.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Literal, TypeAlias
 
-import attrs
-
-from argmap._display import Bundle, MimeTypes, Printer, bundle, pretty
 from argmap._graph import strongly_connected_components
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, SkepticalResponse, Support, Undercut, endpoints
+from argmap.problems import CODES, Problem, Problems, Severity
 
+# Problem, Problems, Severity and CODES live in argmap.problems; they stay importable from here, where they began.
 __all__ = ["CODES", "Problem", "Problems", "Severity", "check"]
-
-Severity: TypeAlias = Literal["error", "warning"]
-
-CODES: dict[str, str] = {
-    "self-support": "a claim is among the premises of its own support",
-    "self-attack": "a claim rebuts, undercuts or doubts something it takes part in itself",
-    "support-cycle": "claims support each other in a circle",
-    "orphan-claim": "a claim is connected to nothing",
-    "unattributed-claim": "a claim has no source in a map that names sources",
-    "undercut-target-not-support": "an undercut attacks something other than a support",
-    "doubt-target": "a skeptical response doubts something other than a claim or a support",
-    "duplicate-text": "two claims have the same text",
-    # Found while reading a file made elsewhere (see ArgumentMap.load_problems):
-    "empty-file": "the file holds no claims",
-    "lenient-syntax": "the file holds syntax its own tool refuses or reads otherwise; argmap read it leniently",
-    "incomplete-relation": "a relation in the file lacks a premise or attacker, or a conclusion or target; left out",
-    "unsupported-relation": "the file holds a relation argmap cannot represent; it was left out or simplified",
-    "dialogue-link": "a relation in the file links to a locution or a dialogue move, not a claim; link ignored",
-}
-"""Every problem code :func:`check` can report, with what it means."""
-
-
-@attrs.frozen
-class Problem:
-    """One problem found in a map.
-
-    Args:
-        severity: ``"error"`` for what is almost surely a mistake, ``"warning"`` for what may be meant.
-        code: one of :data:`CODES`.
-        message: a sentence a user can act on.
-        elements: the ids of the claims and relations involved.
-    """
-
-    severity: Severity
-    code: str
-    message: str
-    elements: tuple[str, ...] = ()
-
-    def __str__(self) -> str:
-        return f"{self.severity}: {self.message} [{self.code}]"
-
-
-class Problems(list[Problem]):
-    """The problems :func:`check` found: a list, that a notebook shows as a table of severities and codes."""
-
-    __slots__ = ()
-
-    def _repr_mimebundle_(self, include: MimeTypes = None, exclude: MimeTypes = None) -> Bundle:
-        """Show the problems in a notebook as a table (see :mod:`argmap.jupyter`)."""
-        return bundle(self, include, exclude)
-
-    def _repr_pretty_(self, printer: Printer, cycle: bool) -> None:
-        """Show the problems in IPython as a summary line and a line each."""
-        pretty(self, printer)
 
 
 def check(amap: ArgumentMap) -> Problems:

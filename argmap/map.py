@@ -21,7 +21,7 @@ import contextlib
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 from argmap._bulk import paused_gc
 from argmap._display import Bundle, MimeTypes, bundle
@@ -49,9 +49,7 @@ from argmap.model import (
     endpoints,
     readable_id,
 )
-
-if TYPE_CHECKING:  # check.py imports this module; the name is only needed for the annotation
-    from argmap.check import Problem
+from argmap.problems import Problem
 
 __all__ = ["ArgumentMap", "ClaimRef"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap import ArgumentMap, Problem, check, merge
-from argmap.check import CODES
+from argmap.problems import CODES
 from argmap.formats import aif
 
 

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
-from argmap.check import Problem
 from argmap.errors import ArgmapError, FormatError
 from argmap.formats._json import field_name, locate
 from argmap.map import ArgumentMap
 from argmap.model import Rebuttal, Relation, SkepticalResponse, Stance, Support, Undercut
+from argmap.problems import Problem
 
 __all__ = ["DIALOGUE", "REPHRASE", "GraphReader", "Node", "Where", "add_relations"]
 

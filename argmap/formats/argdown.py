@@ -38,7 +38,6 @@ from pathlib import Path
 from typing import Any
 
 from argmap._atomic import write_atomic
-from argmap.check import Problem
 from argmap.errors import ArgmapError, FormatError
 from argmap.formats import _argdown_syntax as syntax
 from argmap.formats import _argdown_writer as writer
@@ -57,6 +56,7 @@ from argmap.model import (
     Support,
     Undercut,
 )
+from argmap.problems import Problem
 
 __all__ = ["dump", "dumps", "load", "loads"]
 
