@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from argmap._graph import strongly_connected_components
+from argmap._components import strongly_connected_components
 from argmap.map import ArgumentMap
-from argmap.model import Claim, Rebuttal, SkepticalResponse, Support, Undercut, endpoints
+from argmap.model import Claim, SkepticalResponse, Support, Undercut, endpoints
 from argmap.problems import CODES, Problem, Problems, Severity
 
 # Problem, Problems, Severity and CODES live in argmap.problems; they stay importable from here, where they began.
@@ -53,7 +53,11 @@ def _self_reference(amap: ArgumentMap) -> Iterator[Problem]:
             continue
         origin = relation.response if isinstance(relation, SkepticalResponse) else relation.attacker
         target = amap[relation.target]
-        involved = {target.id} if isinstance(target, Claim) else set(_claims_of(target))
+        if isinstance(target, Claim):
+            involved = {target.id}
+        else:
+            origins, conclusion = endpoints(target)
+            involved = {*origins, conclusion}
         if origin in involved:
             yield Problem(
                 "error",
@@ -61,16 +65,6 @@ def _self_reference(amap: ArgumentMap) -> Iterator[Problem]:
                 f"claim {origin!r} turns against {relation.target!r}, which it is part of ({relation.id!r})",
                 (origin, relation.id),
             )
-
-
-def _claims_of(relation: object) -> tuple[str, ...]:
-    if isinstance(relation, Support):
-        return (*relation.premises, relation.conclusion)
-    if isinstance(relation, SkepticalResponse):
-        return (relation.response, relation.target)
-    if isinstance(relation, (Rebuttal, Undercut)):
-        return (relation.attacker, relation.target)
-    return ()
 
 
 def _support_cycles(amap: ArgumentMap) -> Iterator[Problem]:

@@ -41,6 +41,7 @@ __all__ = [
     "Undercut",
     "default_id",
     "endpoints",
+    "is_iso_date",
     "readable_id",
 ]
 
@@ -135,8 +136,13 @@ def _check_identifier(instance: object, field: str, value: object) -> None:
         )
 
 
+def is_iso_date(value: object) -> bool:
+    """Tell whether *value* is a date as argmap takes it: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    return isinstance(value, str) and _DATE.match(value) is not None
+
+
 def _check_date(instance: object, field: str, value: object) -> None:
-    if value is not None and (not isinstance(value, str) or not _DATE.match(value)):
+    if value is not None and not is_iso_date(value):
         raise _fail(instance, field, "must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)", value)
 
 

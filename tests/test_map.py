@@ -256,3 +256,27 @@ def test_a_refused_call_takes_back_the_claims_it_made(amap: ArgumentMap) -> None
     assert amap == before
     assert amap.near_miss("A brand new premise") is None
     assert amap.support("A brand new premise.", "talk").premises == ("brand-new-premise",)
+
+
+def test_an_element_added_with_aliases_answers_for_them() -> None:
+    """A claim added as standing for another map's claim is found through that claim, and builds with it."""
+    part = ArgumentMap()
+    original = part.claim("Drone strikes continue.")
+    amap = ArgumentMap()
+    added = amap.add(Claim("Drone strikes continue.", id="part/strikes"), aliases=(original,))
+    assert amap.aliases == {original: "part/strikes"}
+    assert original in amap
+    assert amap.claim_for(original) is added
+    assert amap.support("The C.I.A. stays.", original).conclusion == "part/strikes"
+
+
+def test_aliases_are_refused_for_sources_and_for_what_is_no_element() -> None:
+    """Only claims and relations stand for claims and relations; a refused add changes nothing."""
+    amap = ArgumentMap()
+    with pytest.raises(InvalidElementError, match="stands for"):
+        amap.add(NYT, aliases=(Claim("A claim."),))
+    with pytest.raises(InvalidElementError, match="stands for"):
+        amap.add(Claim("A claim."), aliases=("a-claim",))  # type: ignore[arg-type]
+    assert amap == ArgumentMap()
+    with pytest.raises(TypeError):
+        amap.aliases[Claim("A claim.")] = "a-claim"  # type: ignore[index]  # a read-only view
