@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
 
 import attrs
 
-from argmap._atomic import write_all, write_atomic
+from argmap._io import write_all, write_atomic
 from argmap.errors import EngineError, EngineNotFoundError, OptionError
 
 if TYPE_CHECKING:

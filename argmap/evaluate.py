@@ -44,8 +44,8 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-from argmap._bulk import paused_gc
 from argmap._display import Bundle, MimeTypes, bundle
+from argmap._io import paused_gc
 from argmap.errors import ArgmapError, InvalidElementError, UnknownElementError
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut

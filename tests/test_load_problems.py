@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from argmap import ArgumentMap, Problem, check, merge
-from argmap.problems import CODES
 from argmap.formats import aif
+from argmap.problems import CODES
 
 
 def loaded_with_a_problem() -> ArgumentMap:

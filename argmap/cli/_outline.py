@@ -105,7 +105,7 @@ def outline(
             marks = relation_mark(evaluation, ascii=style == "ascii")
         lines = outline_lines(amap, style, chosen_width, root, status=status, marks=marks)
         if output is not None:
-            from argmap._atomic import write_atomic
+            from argmap._io import write_atomic
 
             write_atomic(output, "".join(f"{line}\n" for line in lines))
             return f"wrote {output}"

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from types import ModuleType
 
-from argmap._bulk import paused_gc
+from argmap._io import paused_gc
 from argmap.errors import FormatError
 from argmap.formats._json import READ_LIMIT, parse, read_text
 from argmap.map import ArgumentMap

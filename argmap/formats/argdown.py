@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from argmap._atomic import write_atomic
+from argmap._io import write_atomic
 from argmap.errors import ArgmapError, FormatError
 from argmap.formats import _argdown_syntax as syntax
 from argmap.formats import _argdown_writer as writer

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from argmap._atomic import write_atomic
+from argmap._io import write_atomic
 from argmap.errors import ArgmapError, FormatError
 from argmap.formats._json import read_text
 from argmap.map import ArgumentMap

@@ -19,8 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
-from argmap._atomic import write_atomic
-from argmap._bulk import paused_gc
+from argmap._io import paused_gc, write_atomic
 from argmap.errors import ArgmapError, FormatError
 from argmap.formats._json import dumps_by_line, field_name, locate, parse, read_text
 from argmap.map import ArgumentMap

@@ -36,7 +36,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from argmap._atomic import write_atomic
+from argmap._io import write_atomic
 from argmap.errors import ArgmapError
 from argmap.formats._graph import REPHRASE, GraphReader, Node, add_relations
 from argmap.formats._json import dumps_by_line, parse, read_text

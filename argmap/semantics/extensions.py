@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
 
-from argmap._graph import strongly_connected_components
+from argmap._components import strongly_connected_components
 from argmap.errors import InvalidElementError
 from argmap.semantics.framework import IN, OUT, UNDEC, Framework, Labelling
 from argmap.semantics.grounded import grounded_codes, grounded_labelling

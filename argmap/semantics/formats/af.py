@@ -22,8 +22,7 @@ import re
 from pathlib import Path
 from typing import NoReturn
 
-from argmap._atomic import write_atomic
-from argmap._bulk import paused_gc
+from argmap._io import paused_gc, write_atomic
 from argmap.errors import FormatError
 from argmap.formats._json import read_text
 from argmap.semantics.formats._lines import column

@@ -1,5 +1,6 @@
-"""Write files atomically: a reader sees the old file or the whole new one, never a part.
+"""Whole files in and out: atomic writes, and the garbage collector paused while a big map is read or built.
 
+A file is written atomically: a reader sees the old file or the whole new one, never a part.
 What is at the path is written *to*, never replaced: a symbolic link is
 followed and its target written (atomically, beside the target); a device or
 a FIFO (``/dev/stdout``, a named pipe) is written directly, as a shell's
@@ -11,13 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import os
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-__all__ = ["write_all", "write_atomic"]
+__all__ = ["paused_gc", "write_all", "write_atomic"]
 
 
 def _umask() -> int:
@@ -149,3 +151,21 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
         The path written.
     """
     return write_all([(path, data)])[0]
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the duration, if it was running.
+
+    Reading a big map makes hundreds of thousands of objects that all stay
+    reachable from the map; the collector would scan the growing heap again
+    and again for garbage that is not there (over half the time of reading
+    100,000 claims). Reference counting still frees everything as usual.
+    """
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()

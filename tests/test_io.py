@@ -1,7 +1,8 @@
-"""Writing files atomically: what is at the path is written to, never replaced; a set is written whole or not at all."""
+"""argmap._io: files written atomically (to what is at the path, a set whole or not at all); the collector paused."""
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 import tempfile
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap._atomic import write_all, write_atomic
+from argmap._io import paused_gc, write_all, write_atomic
 
 
 def test_a_link_is_followed_and_its_target_written(tmp_path: Path) -> None:
@@ -177,3 +178,24 @@ def test_a_set_is_written_whole_or_leaves_the_folder_with_the_names_it_had(
                 assert sorted(path.name for path in folder.iterdir()) == sorted(before)
             else:
                 assert {path.name: path.read_bytes() for path in folder.iterdir()} == {**before, **after}
+
+
+@pytest.mark.parametrize("running", [True, False])
+def test_paused_gc_pauses_the_collector_and_leaves_it_as_it_found_it(running: bool) -> None:
+    """Inside paused_gc the collector is off; after it, on or off as before, even when the body raised."""
+    was = gc.isenabled()
+    try:
+        gc.enable() if running else gc.disable()
+        inside: list[bool] = []
+
+        def body() -> None:
+            with paused_gc():
+                inside.append(gc.isenabled())
+                raise RuntimeError
+
+        with pytest.raises(RuntimeError):
+            body()
+        assert inside == [False]
+        assert gc.isenabled() is running
+    finally:
+        gc.enable() if was else gc.disable()
