@@ -1,4 +1,4 @@
-"""Running Graphviz: the one module that starts a Graphviz program, picks which, and writes diagrams.
+"""Running Graphviz: the one module that starts a Graphviz program; DOT in, bytes out.
 
 Engines are tried in this order: the system ``dot`` (Graphviz), then the
 ``graphviz-pure`` program (``pip install 'argmap[pure]'``: a self-contained
@@ -6,15 +6,11 @@ port with no pdf output), found on ``PATH`` or beside the Python interpreter.
 With neither, :class:`~argmap.errors.EngineNotFoundError` says how to install
 one, and that the ``dot`` format needs none.
 
-Outputs are written atomically: a failure leaves no file, or the old one.
-A map too big for one layout (:mod:`argmap.render.layout`) is laid out in
-parts: the parts' graphs run through ``dot`` in parallel, one process a
-core, Graphviz's ``gvpack`` packs them, and ``neato -n2`` draws the result;
-a split writes several files, all at the end. Ctrl-C stops every Graphviz
-process at once, and nothing is written.
-The ``html`` format is argmap's interactive page: :func:`page` has Graphviz
-lay the diagram out as SVG and hands it to the pure
-:func:`argmap.render.html.to_html`.
+:func:`pipe` lays one graph out; :func:`pack` lays several out in parallel,
+one process a core, and Graphviz's ``gvpack`` packs them for ``neato -n2``
+to draw. Ctrl-C, or a timeout, stops every Graphviz process at once. This
+module knows nothing of maps: :mod:`argmap.drawing` turns a map into DOT
+and writes the files.
 
 >>> format_for("out/wire.svg")
 'svg'
@@ -22,7 +18,6 @@ lay the diagram out as SVG and hands it to the pure
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import shutil
@@ -30,21 +25,14 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
+from typing import Literal, TypeAlias, get_args
 
 import attrs
 
-from argmap._io import write_all, write_atomic
 from argmap.errors import EngineError, EngineNotFoundError, OptionError
-
-if TYPE_CHECKING:
-    from argmap.map import ArgumentMap
-    from argmap.render.dot import DotOptions
-    from argmap.render.html import HtmlOptions
-    from argmap.render.layout import Drawing, LayoutOptions, Plan
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -52,16 +40,13 @@ __all__ = [
     "FORMATS",
     "Engine",
     "EngineName",
-    "Rendered",
     "can_pack",
-    "draw",
+    "check_format",
     "find_engine",
     "format_for",
     "measured",
-    "page",
+    "pack",
     "pipe",
-    "render",
-    "render_files",
 ]
 
 EngineName: TypeAlias = Literal["auto", "dot", "graphviz-pure"]
@@ -103,20 +88,6 @@ class Engine:
     path: str
 
 
-@attrs.frozen
-class Rendered:
-    """What :func:`render_files` wrote.
-
-    Args:
-        paths: the files written: the one asked for first, then a split's diagrams.
-        summary: one sentence saying how the map was drawn when it was not
-            drawn whole (see :class:`~argmap.render.layout.Plan`), else ``None``.
-    """
-
-    paths: tuple[Path, ...]
-    summary: str | None
-
-
 def format_for(path: str | Path) -> str:
     """Return the diagram format a file name implies.
 
@@ -129,7 +100,12 @@ def format_for(path: str | Path) -> str:
     return _SUFFIXES[suffix]
 
 
-def _check_format(format: str) -> None:
+def check_format(format: str) -> None:
+    """Refuse a *format* argmap does not draw.
+
+    Raises:
+        OptionError: *format* is none of :data:`FORMATS`.
+    """
     if format not in FORMATS:
         raise OptionError(f"unknown diagram format {format!r}; argmap draws {', '.join(FORMATS)}")
 
@@ -148,7 +124,7 @@ def find_engine(engine: EngineName = "auto", format: str = "svg") -> Engine:
             says how to install Graphviz.
         OptionError: *engine* or *format* is unknown.
     """
-    _check_format(format)
+    check_format(format)
     if engine not in ENGINES:
         raise OptionError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if engine in ("auto", "dot"):
@@ -190,11 +166,11 @@ def pipe(
         EngineError: the program failed (its own message is in the error's),
             was killed, or ran longer than *timeout* seconds.
     """
-    _check_format(format)
+    check_format(format)
     if format == "dot":
         return source.encode("utf-8")
     if format == "html":
-        raise OptionError("html is a page made from a map, not from DOT: use argmap.engine.page(amap)")
+        raise OptionError("html is a page made from a map, not from DOT: use argmap.drawing.page(amap)")
     found = find_engine(engine, format)
     command = [found.path, f"-T{format}"]
     if dpi is not None and format == "png":
@@ -313,302 +289,6 @@ def _printable(text: str) -> str:
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
-def page(
-    amap: ArgumentMap,
-    options: HtmlOptions | None = None,
-    *,
-    engine: EngineName = "auto",
-    timeout: float = DEFAULT_TIMEOUT,
-) -> str:
-    """Return the interactive HTML page of *amap*: Graphviz draws its SVG, :func:`~argmap.render.html.to_html` the rest.
-
-    Raises:
-        EngineNotFoundError, EngineError: as for :func:`pipe`.
-    """
-    from argmap.render.html import HtmlOptions
-    from argmap.render.layout import LayoutOptions
-
-    options = options or HtmlOptions()
-    # Laid out whole, in the shape that fits a page, as render() draws a map of its size.
-    whole = LayoutOptions(layout="full")
-    return draw(amap, "html", options=options, engine=engine, timeout=timeout, layout=whole).decode("utf-8")
-
-
-def render(
-    amap: ArgumentMap,
-    path: str | Path,
-    format: str | None = None,
-    *,
-    options: DotOptions | HtmlOptions | None = None,
-    engine: EngineName = "auto",
-    timeout: float = DEFAULT_TIMEOUT,
-    layout: LayoutOptions | None = None,
-) -> Path:
-    """Draw *amap* into the file *path*, atomically, and return the path.
-
-    Args:
-        amap: the map to draw.
-        path: the file to write; its folder must exist.
-        format: one of :data:`FORMATS`; by default the one *path*'s suffix implies.
-        options: how to draw it: :class:`~argmap.render.dot.DotOptions`, or
-            for the ``html`` page :class:`~argmap.render.html.HtmlOptions`
-            (DotOptions given for a page say how its diagram is drawn; a
-            page's options given for a diagram, how the diagram is drawn).
-        engine: which Graphviz program to run (see :func:`find_engine`).
-        timeout: seconds each Graphviz program may run.
-        layout: how to lay out a big map (:class:`~argmap.render.layout.LayoutOptions`);
-            by default whole up to 1,000 claims, in packed parts up to 10,000,
-            split into diagrams beside *path* above (see :func:`render_files`).
-
-    Raises:
-        FileNotFoundError: the folder of *path* does not exist (checked before Graphviz runs).
-        EngineNotFoundError, EngineError: as for :func:`pipe`.
-    """
-    return render_files(amap, path, format, options=options, engine=engine, timeout=timeout, layout=layout).paths[0]
-
-
-def render_files(
-    amap: ArgumentMap,
-    path: str | Path,
-    format: str | None = None,
-    *,
-    options: DotOptions | HtmlOptions | None = None,
-    engine: EngineName = "auto",
-    timeout: float = DEFAULT_TIMEOUT,
-    layout: LayoutOptions | None = None,
-    advance: Callable[[int, int], None] | None = None,
-) -> Rendered:
-    """Draw *amap* into *path*, and a split's diagrams beside it, and say what was done.
-
-    A split writes its overview into *path* and its diagrams beside it, named
-    ``{stem}-1{suffix}``, ``{stem}-2{suffix}``, ...; all files are written at
-    the end, all or none: each is staged beside its place and only then are
-    they moved into place, the overview last, so that an error (a full disk)
-    or Ctrl-C leaves none of them.
-    The ``dot`` format writes :func:`~argmap.render.dot.to_dot`'s whole
-    graph, whatever the layout: there is no Graphviz to lay it out.
-
-    Args:
-        amap: the map to draw.
-        path: the file to write (a split's overview); its folder must exist.
-        format: one of :data:`FORMATS`; by default the one *path*'s suffix implies.
-        options: how to draw it, as for :func:`render`.
-        engine: which Graphviz program to run (see :func:`find_engine`).
-        timeout: seconds each Graphviz program may run.
-        layout: how to lay out a big map (:class:`~argmap.render.layout.LayoutOptions`).
-        advance: called with (drawings laid out, drawings in all) after each
-            drawing is laid out, to show progress.
-
-    Raises:
-        As for :func:`render`; OptionError: a split asked of the ``html`` format.
-    """
-    format = format or format_for(path)
-    _check_format(format)
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise FileNotFoundError(2, "no such folder", str(target.parent))
-    if format == "dot":
-        return Rendered((write_atomic(target, draw(amap, "dot", options=options)),), None)
-    stem, suffix = target.stem, target.suffix
-    plan, options = _plan(amap, format, options, engine, layout, stem=stem, suffix=suffix, files=True)
-    drawn = []
-    for number, drawing in enumerate(plan.drawings, start=1):
-        drawn.append(_drawn(drawing, format, options, engine, timeout, whole=plan.layout == "full"))
-        if advance is not None:
-            advance(number, len(plan.drawings))
-    files = [
-        (target.with_name(f"{stem}{drawing.suffix}{suffix}"), data)
-        for drawing, data in zip(plan.drawings, drawn, strict=True)
-    ]
-    write_all([*files[1:], files[0]])  # all or none, the overview last: it never links to a file not there
-    return Rendered(tuple(path for path, _ in files), plan.summary)
-
-
-def draw(
-    amap: ArgumentMap,
-    format: str,
-    *,
-    options: DotOptions | HtmlOptions | None = None,
-    engine: EngineName = "auto",
-    timeout: float = DEFAULT_TIMEOUT,
-    layout: LayoutOptions | None = None,
-) -> bytes:
-    """Return *amap* drawn in *format*, one of :data:`FORMATS`, as one drawing (a split is drawn ``fast``).
-
-    Raises:
-        OptionError: *format* is unknown.
-        EngineNotFoundError, EngineError: as for :func:`pipe`.
-    """
-    from argmap.render.dot import to_dot
-
-    _check_format(format)
-    if format == "dot":
-        return to_dot(amap, _diagram_options(options)).encode("utf-8")
-    plan, options = _plan(amap, format, options, engine, layout, stem="map", suffix=f".{format}", files=False)
-    return _drawn(plan.drawings[0], format, options, engine, timeout, whole=plan.layout == "full")
-
-
-def _diagram_options(options: DotOptions | HtmlOptions | None) -> DotOptions:
-    from argmap.render.dot import DotOptions
-    from argmap.render.html import HtmlOptions
-
-    if isinstance(options, HtmlOptions):
-        return options.diagram
-    return options or DotOptions()
-
-
-def _plan(
-    amap: ArgumentMap,
-    format: str,
-    options: DotOptions | HtmlOptions | None,
-    engine: EngineName,
-    layout: LayoutOptions | None,
-    *,
-    stem: str,
-    suffix: str,
-    files: bool,
-) -> tuple[Plan, DotOptions | HtmlOptions]:
-    """Return the plan of *amap*'s drawing in *format*, and the options to draw it with."""
-    from argmap.render.dot import DotOptions
-    from argmap.render.html import HtmlOptions
-    from argmap.render.layout import plan
-
-    if format == "html":
-        if not isinstance(options, HtmlOptions):
-            options = HtmlOptions(diagram=options or DotOptions())
-        if layout is not None and layout.layout == "split":
-            raise OptionError("the html page draws one map; draw a big one with the fast layout, or a part with focus")
-        return plan(amap, options.dot_options, layout, pack=can_pack(engine), files=False), options
-    diagram = _diagram_options(options)
-    return plan(amap, diagram, layout, stem=stem, suffix=suffix, pack=can_pack(engine), files=files), diagram
-
-
-def _drawn(
-    drawing: Drawing,
-    format: str,
-    options: DotOptions | HtmlOptions,
-    engine: EngineName,
-    timeout: float,
-    *,
-    whole: bool = False,
-) -> bytes:
-    """Return *drawing* drawn in *format*: laid out whole, or in parts that are then packed.
-
-    A map laid out *whole* in the ``auto`` direction is measured once drawn,
-    and drawn again in the next shape :func:`~argmap.render.dot.shapes`
-    offers, up to :data:`_FITTING` times in all, while its width over height
-    is outside :data:`~argmap.render.shape.ASPECT`.
-    """
-    from argmap.render.html import HtmlOptions, to_html
-
-    shape = "svg" if format == "html" else format
-    diagram = options.dot_options if isinstance(options, HtmlOptions) else options
-    if drawing.packed:
-        found = find_engine(engine, shape)
-        data = _packed(drawing, shape, found, timeout)
-    elif whole and diagram.direction == "auto":
-        source, data = _fitting(drawing, shape, diagram, engine, timeout)
-    else:
-        source = drawing.graphs[0]
-        data = pipe(source, shape, engine=engine, timeout=timeout, dpi=diagram.dpi)
-    if diagram.page is not None and format != "html" and not drawing.packed:
-        data = _on_page(source, data, format, diagram, engine, timeout)
-    if format != "html":
-        return data
-    assert isinstance(options, HtmlOptions)
-    return to_html(drawing.amap, options, svg=data.decode("utf-8")).encode("utf-8")
-
-
-_FITTING = 3
-"""How many shapes a whole map is drawn in at most, while the drawing does not fit :data:`~argmap.render.shape.ASPECT`.
-
-The estimate is right the first time for about 29 maps in 30 (tests/test_render_shape.py, docs/performance.md).
-"""
-
-
-def _fitting(
-    drawing: Drawing, format: str, options: DotOptions, engine: EngineName, timeout: float
-) -> tuple[str, bytes]:
-    """Return the DOT source and drawing of the first shape whose drawing fits, or of the one nearest to fitting.
-
-    After a miss, the next shape is the best of a direction not yet drawn,
-    then the one whose estimate, corrected by how far the estimate of its
-    direction was off, is nearest the middle of the rule.
-    """
-    from argmap.render.dot import shapes, to_dot
-    from argmap.render.shape import AIM, ASPECT
-
-    candidates = list(shapes(drawing.amap, options))
-    centre = (AIM[0] * AIM[1]) ** 0.5
-    off: dict[str, float] = {}  # by direction: the drawn aspect over the estimated one
-    tried: list[tuple[float, str, bytes]] = []
-    for number in range(min(_FITTING, len(candidates))):
-        if number == 0:
-            candidate, source = candidates.pop(0), drawing.graphs[0]  # to_dot drew the first shape already
-        else:
-            untried = [shape for shape in candidates if shape.direction not in off] or candidates
-            candidate = min(
-                untried, key=lambda shape: abs(math.log(shape.aspect * off.get(shape.direction, 1.0) / centre))
-            )
-            candidates.remove(candidate)
-            chosen = attrs.evolve(
-                options,
-                direction=candidate.direction,
-                wrap=candidate.wrap,
-                stagger=candidate.stagger,
-                fold=candidate.fold,
-            )
-            source = to_dot(drawing.amap, chosen)
-        try:
-            data = pipe(source, format, engine=engine, timeout=timeout, dpi=options.dpi)
-        except EngineError:
-            if (candidate.stagger == 1 and not candidate.fold) or not candidates:
-                raise
-            # Graphviz's concentrate=true, which staggering sets, fails on some graphs, and its spline router on
-            # some folded ones ("lost edge"): the next shape
-            continue
-        size = measured(data, format)
-        if size is None or not size[1]:
-            return source, data
-        aspect = size[0] / size[1]
-        if ASPECT[0] <= aspect <= ASPECT[1]:
-            return source, data
-        off[candidate.direction] = aspect / candidate.aspect
-        tried.append((abs(math.log(aspect / centre)), source, data))
-    if not tried:
-        source = to_dot(drawing.amap, attrs.evolve(options, direction="BT", stagger=1, fold=0))
-        return source, pipe(source, format, engine=engine, timeout=timeout, dpi=options.dpi)
-    _, source, data = min(tried, key=lambda found: found[0])
-    return source, data
-
-
-def _on_page(source: str, data: bytes, format: str, options: DotOptions, engine: EngineName, timeout: float) -> bytes:
-    """Return the drawing of *source* on a page exactly the size of ``options.page``: fitted, centred, not stretched.
-
-    Graphviz makes the page the size of the drawing, whatever ``page`` says,
-    so the drawing is scaled down into the paper less its margin (in the
-    orientation of the drawing, *data*), measured, and given the margin that
-    makes up the rest of the paper on each side.
-    """
-    from argmap.render.dot import MARGIN, PAGES
-
-    assert options.page is not None
-    if format == "dot":
-        return data
-    width, height = PAGES[options.page]
-    drawn = measured(data, format)
-    if drawn is not None and drawn[0] > drawn[1]:
-        width, height = height, width
-    end = source.rindex("}")  # a graph statement last in the root graph overrides those before it
-    fitted = f'{source[:end]}\tgraph [size="{width - 2 * MARGIN:.3f},{height - 2 * MARGIN:.3f}", margin=0, pad=0]\n'
-    size = measured(pipe(fitted + source[end:], "svg", engine=engine, timeout=timeout), "svg")
-    if size is None:
-        return data
-    across, down = ((width * 72 - size[0]) / 144, (height * 72 - size[1]) / 144)
-    placed = f'{fitted}\tgraph [margin="{max(across, 0.0):.4f},{max(down, 0.0):.4f}"]\n{source[end:]}'
-    return pipe(placed, format, engine=engine, timeout=timeout, dpi=options.dpi)
-
-
 _SVG_SIZE = re.compile(rb'<svg[^>]*?width="([0-9.]+)pt" height="([0-9.]+)pt"')
 _PDF_SIZE = re.compile(rb"/MediaBox\s*\[\s*[-0-9.]+\s+[-0-9.]+\s+([0-9.]+)\s+([0-9.]+)\s*\]")
 
@@ -640,14 +320,37 @@ def can_pack(engine: EngineName = "auto") -> bool:
     return found.name == "dot" and all(shutil.which(program, path=folder) for program in ("gvpack", "neato"))
 
 
-def _packed(drawing: Drawing, format: str, found: Engine, timeout: float) -> bytes:
-    """Return the graphs of *drawing* laid out apart, in parallel, packed together and drawn in *format*."""
+def pack(
+    graphs: Sequence[str],
+    format: str,
+    *,
+    heading: str = "",
+    staggered: bool = False,
+    engine: EngineName = "auto",
+    timeout: float = DEFAULT_TIMEOUT,
+) -> bytes:
+    """Return *graphs* laid out apart, in parallel, packed together and drawn in *format*.
+
+    Args:
+        graphs: the DOT of each graph.
+        format: ``svg``, ``png`` or ``pdf``.
+        heading: graph attributes (a title) given to the packed drawing.
+        staggered: whether the graphs are wide trees, whose leaves are
+            staggered over several ranks by Graphviz's ``unflatten`` first.
+        engine: which Graphviz program to run; it needs ``gvpack`` and
+            ``neato`` beside it (:func:`can_pack`).
+        timeout: seconds each Graphviz program may run.
+
+    Raises:
+        EngineNotFoundError, EngineError: as for :func:`pipe`.
+    """
+    found = find_engine(engine, format)
     folder = Path(found.path).parent
-    workers = max(1, min(len(drawing.graphs), os.cpu_count() or 1))
-    streams = _streams(drawing.graphs, workers)
+    workers = max(1, min(len(graphs), os.cpu_count() or 1))
+    streams = _streams(graphs, workers)
     running = _Running()
     unflatten = str(folder / "unflatten")
-    staggered = drawing.staggered and shutil.which(unflatten) is not None
+    staggered = staggered and shutil.which(unflatten) is not None
 
     def laid_out(stream: str) -> bytes:
         """Return *stream*'s graphs laid out by dot; a tree's leaves first staggered over several ranks."""
@@ -672,9 +375,9 @@ def _packed(drawing: Drawing, format: str, found: Engine, timeout: float) -> byt
                 future.cancel()
             raise
     packed = _run("gvpack", [str(folder / "gvpack")], laid, timeout).decode("utf-8")
-    if drawing.heading:
+    if heading:
         opening, newline, rest = packed.partition("\n")
-        packed = f"{opening}{newline}{drawing.heading}{rest}"
+        packed = f"{opening}{newline}{heading}{rest}"
     drawn = _run("neato", [str(folder / "neato"), "-n2", f"-T{format}"], packed.encode("utf-8"), timeout)
     return _checked(drawn, format, "neato")
 

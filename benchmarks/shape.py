@@ -8,7 +8,7 @@ median of a few runs:
 - one layout: ``dot -Tsvg`` on the DOT of the shape chosen;
 - whether that first drawing keeps the rule (1 : 2 to 2.5 : 1), and the
   estimate's error: the drawn aspect over the estimated one;
-- ``engine.draw``: what a user waits for, a second or third layout included
+- ``drawing.draw``: what a user waits for, a second or third layout included
   where the first drawing missed.
 
 Figures are taken on whatever machine runs it; the ones in docs/performance.md
@@ -25,7 +25,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from argmap import ArgumentMap, load
-from argmap.engine import draw, measured, pipe
+from argmap.drawing import draw
+from argmap.engine import measured, pipe
 from argmap.render import DotOptions, to_dot
 from argmap.render.dot import shapes
 from argmap.render.shape import ASPECT

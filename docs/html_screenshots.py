@@ -96,7 +96,7 @@ def main() -> None:
     """Write each page, photograph it at 1280 by 800, and record the stamps."""
     from playwright.sync_api import sync_playwright
 
-    from argmap.engine import render
+    from argmap.drawing import render
 
     sys.path.insert(0, str(ROOT))
     from tests.browser import CHROMIUM_ARGUMENTS, chromium

@@ -21,7 +21,8 @@ from pathlib import Path
 import attrs
 
 from argmap import ArgumentMap, evaluate, load
-from argmap.engine import pipe, render_files
+from argmap.drawing import render_files
+from argmap.engine import pipe
 from argmap.render import DotOptions, to_dot
 from argmap.render.layout import LayoutOptions, plan
 from argmap.render.status import by_status

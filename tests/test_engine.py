@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from argmap import EngineError, EngineNotFoundError, load
-from argmap.engine import Engine, find_engine, format_for, pipe, render
+from argmap.drawing import render
+from argmap.engine import Engine, find_engine, format_for, pipe
 from argmap.errors import OptionError
 from argmap.render import to_dot
 from benchmarks.generate import build, plan

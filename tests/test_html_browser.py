@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from argmap import ArgumentMap, Attribution, Claim, Source, load
-from argmap.engine import render
+from argmap.drawing import render
 from argmap.render import DotOptions
 from argmap.render._quoting import node_id
 from argmap.render.html import HtmlOptions

@@ -103,7 +103,8 @@ def rows(table: str) -> list[list[str]]:
 
 def test_importing_argmap_loads_neither_ipython_nor_the_engine() -> None:
     """`import argmap` registers the notebook display without importing IPython, subprocess or Graphviz's runner."""
-    loaded = "sorted(name for name in ('IPython', 'argmap.engine', 'subprocess') if name in sys.modules)"
+    names = "('IPython', 'argmap.drawing', 'argmap.engine', 'subprocess')"
+    loaded = f"sorted(name for name in {names} if name in sys.modules)"
     code = f"import sys, argmap; print({loaded})"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 
 from argmap import ArgumentMap, Attribution, Claim, Source, load
-from argmap.engine import draw, page
+from argmap.drawing import draw, page
 from argmap.errors import OptionError
 from argmap.render import DotOptions, to_dot
 from argmap.render._quoting import displayed, node_id
@@ -258,7 +258,7 @@ def test_the_engine_will_not_pipe_html_as_if_graphviz_drew_it() -> None:
     """The html page is made from a map, not DOT: pipe() names the function that makes it."""
     from argmap.engine import pipe
 
-    with pytest.raises(OptionError, match=r"use argmap\.engine\.page"):
+    with pytest.raises(OptionError, match=r"use argmap\.drawing\.page"):
         pipe("digraph {}", "html")
 
 

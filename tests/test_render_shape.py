@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import ArgumentMap, Source, evaluate, load
-from argmap.engine import draw, measured
+from argmap.drawing import draw
+from argmap.engine import measured
 from argmap.render import DotOptions
 from argmap.render.dot import Page
 from argmap.render.shape import ASPECT

@@ -355,40 +355,20 @@ class _Drawing:
         self.written = 0
         self.from_format: str | None = None
 
-    def prepared(self, amap: ArgumentMap) -> tuple[ArgumentMap, DotOptions | HtmlOptions]:
+    def prepared(self, amap: ArgumentMap) -> tuple[ArgumentMap, DotOptions | HtmlOptions | None]:
         """Return what to draw of *amap* and how: a --focus neighbourhood; with --evaluate, the whole map's statuses."""
-        import attrs
+        from argmap.drawing import prepare
 
-        drawn, options = amap, self.options
-        if self.focus is not None:
-            from argmap.parts import neighbourhood
-            from argmap.render.dot import drawn_as_main
-
-            centre = amap.claim_for(self.focus[0])
-            drawn = neighbourhood(amap, centre, self.focus[1])
-            main = frozenset(drawn_as_main(amap))  # the whole map's: a claim that leads on out of sight is none
-            options = attrs.evolve(options, focus=centre.id, main_conclusions=main)
-        if self.semantics is None:
-            return drawn, options
-        from argmap.evaluate import evaluate
-
-        evaluation = evaluate(amap, self.semantics)  # the whole map decides what stands, drawn or not
-        if self.format == "html":  # the page colours claims itself, with a toggle, and gives the reasons
-            from argmap.render.html import HtmlOptions
-
-            verdicts = {id: verdict for id, verdict in evaluation.verdicts.items() if id in drawn}
-            return drawn, HtmlOptions(diagram=options, verdicts=verdicts, semantics=evaluation.semantics)
-        from argmap.render.status import by_status
-
-        return drawn, by_status(evaluation, options, claims=[claim.id for claim in drawn.claims])
+        focus, depth = self.focus or (None, 0)
+        return prepare(amap, self.options, format=self.format, focus=focus, depth=depth, semantics=self.semantics)
 
     def render(self, amap: ArgumentMap, target: Path, *, quiet: bool, label: str) -> list[str]:
         """Draw *amap* into *target* (and a split's diagrams beside it); return the lines that say what was done."""
-        from argmap import engine as engines
+        from argmap.drawing import render_files
 
         drawn, options = self.prepared(amap)
         with _drawing_progress(label, len(drawn.claims), quiet) as advance:
-            rendered = engines.render_files(
+            rendered = render_files(
                 drawn,
                 target,
                 self.format,
@@ -409,14 +389,14 @@ class _Drawing:
         return said
 
     def draw(self, reference: str, target: Path | None, *, quiet: bool) -> None:
-        from argmap import engine as engines
+        from argmap.drawing import draw
 
         try:
             with errors():
                 amap = read_map(reference, self.from_format)
                 if target is None:
                     drawn, options = self.prepared(amap)
-                    data = engines.draw(
+                    data = draw(
                         drawn,
                         self.format,
                         options=options,

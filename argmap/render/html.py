@@ -9,7 +9,7 @@ allows no source but its own script and style, named by their hashes.
 A pure renderer cannot lay a diagram out, since Graphviz is a program, so
 where the other renderers take a map and options, :func:`to_html` also takes
 the SVG Graphviz drew: ``to_html(m, options=None, *, svg)``.
-:func:`argmap.engine.page` is the one call that runs Graphviz and passes its
+:func:`argmap.drawing.page` is the one call that runs Graphviz and passes its
 SVG on, and ``argmap render -f html`` calls that. The SVG must be drawn from
 ``to_dot(m, options.dot_options)``: each claim's node carries the id
 :func:`~argmap.render._quoting.node_id` gives it, and that is how the page
@@ -163,7 +163,7 @@ def to_html(amap: ArgumentMap, options: HtmlOptions | None = None, *, svg: str) 
         amap: the map.
         options: how to make the page (:class:`HtmlOptions`).
         svg: the SVG Graphviz drew from ``to_dot(amap, options.dot_options)``;
-            :func:`argmap.engine.page` draws it and calls this function.
+            :func:`argmap.drawing.page` draws it and calls this function.
 
     Raises:
         OptionError: *svg* is not an SVG drawn from this map (not well-formed,

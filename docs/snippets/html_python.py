@@ -4,7 +4,8 @@ import tempfile
 from pathlib import Path
 
 from argmap import evaluate, load
-from argmap.engine import page, pipe, render
+from argmap.drawing import page, render
+from argmap.engine import pipe
 from argmap.render import DotOptions, HtmlOptions, to_dot, to_html
 
 m = load(Path(__file__).resolve().parents[2] / "examples" / "readme.py")
@@ -12,7 +13,7 @@ m = load(Path(__file__).resolve().parents[2] / "examples" / "readme.py")
 options = HtmlOptions(diagram=DotOptions(direction="LR", wrap=30))
 svg = pipe(to_dot(m, options.dot_options), "svg").decode("utf-8")  # Graphviz runs here...
 text = to_html(m, options, svg=svg)  # ...and not here: a map and its drawing in, a page out
-assert text == page(m, options)  # engine.page does both steps
+assert text == page(m, options)  # drawing.page does both steps
 
 # Which claims stand: the evaluation's verdicts colour the claims, and the panel gives their reasons.
 result = evaluate(m)

@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from argmap import load
-from argmap.engine import render_files
+from argmap.drawing import render, render_files
 from argmap.parts import neighbourhood
 from argmap.render import DotOptions, to_dot
 from argmap.render.layout import LayoutOptions
@@ -16,6 +16,12 @@ centre = m.claims[1]
 near = neighbourhood(m, centre, 1)
 source = to_dot(near, DotOptions(focus=centre.id))  # the focus is drawn with a double border
 assert "peripheries=2" in source
+
+# What `argmap render wire.py --focus CLAIM --depth 1 --evaluate -s preferred` draws, in one call:
+# the neighbourhood, coloured by what stands in the whole map.
+with tempfile.TemporaryDirectory() as folder:
+    path = render(m, Path(folder) / "near.svg", focus=centre.id, depth=1, semantics="preferred")
+    print(path.name, "accepted" in path.read_text(encoding="utf-8"))
 
 # Thresholds are options too: here the example is split as if it were big.
 layout = LayoutOptions(layout="split", diagram_size=5)

@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from argmap import load
-from argmap.engine import render
+from argmap.drawing import render
 from argmap.render import DotOptions, to_dot, to_graphviz
 
 m = load(Path(__file__).resolve().parents[2] / "examples" / "readme.py")
