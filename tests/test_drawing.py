@@ -42,7 +42,7 @@ def test_prepare_draws_the_neighbourhood_with_the_whole_maps_main_conclusions() 
     assert {claim.text for claim in drawn.claims} == {"Drones fly on.", "Strikes go on."}
     assert isinstance(options, DotOptions)
     assert options.focus == "strikes-go-on"
-    assert options.main_conclusions == {top.id}  # not "Drones fly on.", which leads on to it
+    assert options.main_conclusions == frozenset({top.id})  # not "Drones fly on.", which leads on to it
 
 
 def test_prepare_gives_the_page_its_verdicts_and_a_diagram_its_statuses() -> None:
