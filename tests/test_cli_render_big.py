@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from argmap import dump, load
-from argmap.cli import EXIT_INPUT, EXIT_OK, app
+from argmap.cli import EXIT_INPUT, EXIT_OK, EXIT_TERMINATED, app
 from argmap.parts import neighbourhood
 from argmap.render import to_dot
 from argmap.render._quoting import node_id
@@ -199,6 +200,15 @@ def graphviz_children(pid: int) -> list[int]:
     return [child for child in found if Path(f"/proc/{child}").exists() and _running(child)]
 
 
+def _cpu_seconds(pid: int) -> float:
+    """Return the processor time process *pid* has used, in seconds (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime and stime, in ticks
+
+
 def _running(pid: int) -> bool:
     try:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
@@ -232,3 +242,36 @@ def test_ctrl_c_stops_graphviz_and_leaves_no_file(tmp_path: Path, claims: int, l
     assert stderr == "argmap: interrupted\n"
     assert sorted(item.name for item in tmp_path.iterdir()) == ["big.json"]
     assert not [child for child in children if _running(child)]
+
+
+@pytest.mark.dot
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="watching child processes needs Linux's /proc")
+@pytest.mark.parametrize(("claims", "layout"), [(1_000, "full"), (5_000, "fast")])
+def test_sigterm_stops_graphviz_and_leaves_no_file(tmp_path: Path, claims: int, layout: str) -> None:
+    """SIGTERM (kill, a CI timeout) during a long layout: exit 143, one line, no file, no Graphviz left running."""
+    path = tmp_path / "big.json"
+    dump(build(plan(claims, relations_per_claim=1.1)), path)  # each layout takes a few seconds
+    process = subprocess.Popen(
+        [str(ARGMAP), "render", str(path), "--layout", layout],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    children: list[int] = []
+    # Wait until Graphviz lays out, its input read whole: before that, a parent gone leaves it an end of file.
+    while time.monotonic() < deadline and not any(_cpu_seconds(child) > 0.3 for child in children):
+        time.sleep(0.1)
+        children = graphviz_children(process.pid)
+    assert children, "Graphviz never started"
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=30)
+    survivors = [child for child in children if _running(child)]
+    for child in survivors:  # the test cleans up after the bug it shows
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signal.SIGKILL)
+    assert not survivors
+    assert process.returncode == EXIT_TERMINATED
+    assert stderr == "argmap: terminated\n"
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["big.json"]

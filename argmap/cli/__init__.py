@@ -7,6 +7,9 @@ Exit codes, the same for every command:
 1     problems found (commands that check: ``argmap check``)
 2     bad input or usage: a missing or malformed file, an unknown format
 3     Graphviz is missing or failed
+130   interrupted (Ctrl-C): Graphviz stopped, nothing written
+141   standard output's reader went away (``| head``)
+143   terminated (SIGTERM): Graphviz stopped, nothing written
 ====  =====================================================================
 
 An :class:`~argmap.errors.ArgmapError` becomes one line on stderr and its
@@ -22,7 +25,9 @@ import importlib
 import json
 import os
 import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
@@ -41,6 +46,7 @@ __all__ = [
     "EXIT_INPUT",
     "EXIT_OK",
     "EXIT_PIPE",
+    "EXIT_TERMINATED",
     "EXIT_PROBLEMS",
     "FROM_HELP",
     "MapFormat",
@@ -67,6 +73,9 @@ EXIT_ENGINE = 3
 EXIT_PIPE = 141
 """The reader of standard output went away (``argmap evaluate m.py | head -1``): 128 + SIGPIPE, as a Unix tool ends."""
 
+EXIT_TERMINATED = 143
+"""The command was asked to stop (``kill``, a CI timeout): 128 + SIGTERM, once Graphviz is stopped, nothing written."""
+
 
 _click = importlib.import_module(typer.BadParameter.__module__)
 """The exceptions of the click typer runs on: click's own, or from typer 0.27 on its copy of click."""
@@ -87,7 +96,11 @@ class _Commands(TyperGroup):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
-            code = super().main(args, prog_name, complete_var, False, **extra)
+            with _stopped_by_sigterm():
+                code = super().main(args, prog_name, complete_var, False, **extra)
+        except _Terminated:
+            typer.echo("argmap: terminated", err=True)
+            sys.exit(EXIT_TERMINATED)
         except _click.ClickException as error:
             if type(error).__name__ == "NoArgsIsHelpError":  # `argmap` alone: its help
                 typer.echo(error.ctx.get_help())
@@ -109,6 +122,33 @@ class _Commands(TyperGroup):
         except BrokenPipeError:
             _silence_stdout()
             raise typer.Exit(EXIT_PIPE) from None
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived: raised in the main thread, it unwinds as Ctrl-C does, stopping Graphviz and writing nothing.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` takes it for an error of the input.
+    """
+
+
+def _terminate(signal_number: int, frame: object) -> NoReturn:
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _stopped_by_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into :class:`_Terminated` for the duration, where a handler can be set (the main thread).
+
+    By default SIGTERM ends Python at once, leaving a running Graphviz child behind and a staged file on disk.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _silence_stdout() -> None:
