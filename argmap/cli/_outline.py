@@ -118,7 +118,7 @@ def outline(
         return f"outlined {source}"
 
     if watch:
-        from argmap import watch as watching
+        from argmap.cli import _watch as watching
 
         with errors():
             if source == "-" or not Path(source).is_file():

@@ -424,7 +424,7 @@ def _watchable(jobs: list[tuple[str, Path | None]]) -> None:
 
 def _watch_render(reference: str, target: Path | None, drawing: _Drawing) -> None:
     """Draw the map into *target* now and after each change of its files, until Ctrl-C."""
-    from argmap import watch as watching
+    from argmap.cli import _watch as watching
 
     assert target is not None  # _watchable made sure
     with contextlib.ExitStack() as stack:

@@ -1,4 +1,6 @@
-"""Watching a map file: render again whenever it, or a module beside it that it imports, changes.
+"""`--watch`: render a map file again whenever it, or a module beside it that it imports, changes.
+
+Only the command line watches, so this module is the CLI's.
 
 ``argmap render MAP --watch`` and ``argmap outline MAP --watch`` run
 :func:`watch`. It polls the files' modification times, sizes and inodes four
@@ -37,6 +39,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from argmap import formats
 from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
@@ -122,8 +125,6 @@ class Watcher:
         Raises:
             ArgmapError, OSError: the map cannot be read; the files are watched all the same.
         """
-        from argmap import formats
-
         self._stamps = {path: _stamp(path) for path in self.files}  # before reading: a change while loading counts
         if not self.python:
             return formats.load(self.path, self.format)

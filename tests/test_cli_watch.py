@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from argmap import ArgumentMap, dump
 from argmap.cli import EXIT_INPUT, EXIT_OK, app
-from argmap.watch import LiveServer, Watcher, mark_live
+from argmap.cli._watch import LiveServer, Watcher, mark_live
 from tests.watching import RENDERED, Watching
 
 runner = CliRunner()
