@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import argmap
+from argmap import _io
 from argmap.errors import FormatError
 from argmap.formats import _json, aif, native, sadface
 
@@ -91,6 +92,6 @@ def test_a_link_to_an_endless_device_is_refused_not_read(tmp_path: Path, device:
 def test_a_missing_file_and_a_folder_are_still_named_so(tmp_path: Path) -> None:
     """The checks before reading keep the old messages for what is missing or a folder."""
     with pytest.raises(FormatError, match="no such file"):
-        _json.read_text(tmp_path / "absent.json")
+        _io.read_text(tmp_path / "absent.json")
     with pytest.raises(FormatError, match="is a folder, not a file"):
-        _json.read_text(tmp_path)
+        _io.read_text(tmp_path)

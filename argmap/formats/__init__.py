@@ -18,9 +18,9 @@ import re
 from pathlib import Path
 from types import ModuleType
 
-from argmap._io import paused_gc
+from argmap._io import READ_LIMIT, paused_gc, read_text
 from argmap.errors import FormatError
-from argmap.formats._json import READ_LIMIT, parse, read_text
+from argmap.formats._json import parse
 from argmap.map import ArgumentMap
 
 __all__ = ["FORMATS", "READ_LIMIT", "dump", "dumps", "format_for", "load", "loads", "sniff"]

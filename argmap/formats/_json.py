@@ -4,24 +4,13 @@ from __future__ import annotations
 
 import json
 import json.decoder
-import os
-import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from argmap.errors import FormatError
 
-__all__ = [
-    "READ_LIMIT",
-    "dumps_by_line",
-    "field_name",
-    "locate",
-    "parse",
-    "read_bytes",
-    "read_text",
-    "refuse_special_file",
-]
+__all__ = ["dumps_by_line", "field_name", "locate", "parse"]
 
 _WHITESPACE = " \t\r\n"
 
@@ -54,83 +43,6 @@ def dumps_by_line(document: dict[str, Any]) -> str:
             lines.append(f"  {key}: {_compact(value)}{comma}")
     lines.append("}")
     return "\n".join(lines) + "\n"
-
-
-READ_LIMIT = 2**31
-"""The most bytes a map or framework file may hold (2 GiB): past it, reading would exhaust memory first."""
-
-
-def read_bytes(path: str | Path) -> bytes:
-    """Return the bytes of the regular file *path*, or raise a :class:`FormatError` that names it.
-
-    Only a regular file is read (a link is followed to one): a FIFO with no
-    writer would block forever, and ``/dev/zero`` or ``/dev/urandom`` never
-    end. The file is opened without blocking and checked before a byte is read.
-    """
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise FormatError("no such file", path=path) from None
-    except IsADirectoryError:
-        raise FormatError("is a folder, not a file", path=path) from None
-    except OSError as error:
-        raise FormatError(f"cannot read: {error.strerror or error}", path=path) from None
-    try:
-        status = os.fstat(descriptor)
-        if stat.S_ISDIR(status.st_mode):
-            raise FormatError("is a folder, not a file", path=path)
-        if not stat.S_ISREG(status.st_mode):
-            raise FormatError(f"is {_kind(status.st_mode)}, not a regular file", path=path)
-        if status.st_size > READ_LIMIT:
-            raise FormatError(f"is {status.st_size:,} bytes, more than the {READ_LIMIT:,} argmap reads", path=path)
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(descriptor, True)
-        with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            data = stream.read(READ_LIMIT + 1)
-    except OSError as error:
-        raise FormatError(f"cannot read: {error.strerror or error}", path=path) from None
-    finally:
-        os.close(descriptor)
-    if len(data) > READ_LIMIT:
-        raise FormatError(f"holds more than the {READ_LIMIT:,} bytes argmap reads", path=path)
-    return data
-
-
-def refuse_special_file(path: str | Path) -> None:
-    """Raise a :class:`FormatError` if *path* exists and is not a regular file (a FIFO, a device, a socket).
-
-    For readers that open the file themselves; :func:`read_bytes` checks the
-    file it opened instead.
-    """
-    try:
-        mode = Path(path).stat().st_mode
-    except OSError:
-        return  # missing or unreadable: the reader says so in its own words
-    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        raise FormatError(f"is {_kind(mode)}, not a regular file", path=path)
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
-
-
-def read_text(path: str | Path) -> str:
-    """Return the UTF-8 text of the regular file *path*, or raise a :class:`FormatError` that names it."""
-    data = read_bytes(path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise FormatError("is not UTF-8 text", path=path, line=line, column=column) from None
 
 
 class _Refused:

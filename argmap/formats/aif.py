@@ -36,10 +36,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from argmap._io import write_atomic
+from argmap._io import read_text, write_atomic
 from argmap.errors import ArgmapError
 from argmap.formats._graph import REPHRASE, GraphReader, Node, Where, add_relations
-from argmap.formats._json import dumps_by_line, parse, read_text
+from argmap.formats._json import dumps_by_line, parse
 from argmap.formats._names import source_named
 from argmap.map import ArgumentMap
 from argmap.model import (

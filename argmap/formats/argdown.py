@@ -37,11 +37,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from argmap._io import write_atomic
+from argmap._io import read_text, write_atomic
 from argmap.errors import ArgmapError, FormatError
 from argmap.formats import _argdown_syntax as syntax
 from argmap.formats import _argdown_writer as writer
-from argmap.formats._json import read_text
 from argmap.formats._names import source_named
 from argmap.map import ArgumentMap
 from argmap.model import (

@@ -35,9 +35,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from argmap._io import write_atomic
+from argmap._io import read_text, write_atomic
 from argmap.errors import ArgmapError, FormatError
-from argmap.formats._json import read_text
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, Support
 

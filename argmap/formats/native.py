@@ -19,9 +19,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
-from argmap._io import paused_gc, write_atomic
+from argmap._io import paused_gc, read_text, write_atomic
 from argmap.errors import ArgmapError, FormatError
-from argmap.formats._json import dumps_by_line, field_name, locate, parse, read_text
+from argmap.formats._json import dumps_by_line, field_name, locate, parse
 from argmap.map import ArgumentMap
 from argmap.model import (
     Attribution,

@@ -27,9 +27,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from argmap._io import write_atomic
+from argmap._io import refuse_special_file, write_atomic
 from argmap.errors import ArgmapError, FormatError, UnknownClaimError
-from argmap.formats._json import refuse_special_file
 from argmap.map import ArgumentMap
 from argmap.model import (
     Claim,

@@ -36,10 +36,10 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from argmap._io import write_atomic
+from argmap._io import read_text, write_atomic
 from argmap.errors import ArgmapError
 from argmap.formats._graph import REPHRASE, GraphReader, Node, add_relations
-from argmap.formats._json import dumps_by_line, parse, read_text
+from argmap.formats._json import dumps_by_line, parse
 from argmap.map import ArgumentMap
 from argmap.model import STANCES, Claim, Relation, SkepticalResponse, Support
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 from types import ModuleType
 
+from argmap._io import read_text
 from argmap.errors import FormatError
-from argmap.formats._json import read_text
 from argmap.semantics.formats import af, apx, tgf
 from argmap.semantics.framework import Framework
 

@@ -22,9 +22,8 @@ import re
 from pathlib import Path
 from typing import NoReturn
 
-from argmap._io import paused_gc, write_atomic
+from argmap._io import paused_gc, read_text, write_atomic
 from argmap.errors import FormatError
-from argmap.formats._json import read_text
 from argmap.semantics.formats._lines import column
 from argmap.semantics.framework import Framework
 

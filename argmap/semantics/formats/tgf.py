@@ -21,9 +21,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from argmap._io import write_atomic
+from argmap._io import read_text, write_atomic
 from argmap.errors import FormatError
-from argmap.formats._json import read_text
 from argmap.semantics.formats._lines import column
 from argmap.semantics.framework import Framework
 
