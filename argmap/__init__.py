@@ -28,6 +28,7 @@ from argmap.errors import (
     OptionError,
     UnknownClaimError,
     UnknownElementError,
+    UnknownFormatError,
 )
 from argmap.evaluate import Evaluation, Verdict, evaluate
 from argmap.formats import dump, dumps, load, loads
@@ -85,4 +86,5 @@ __all__ = [
     "OptionError",
     "UnknownClaimError",
     "UnknownElementError",
+    "UnknownFormatError",
 ]

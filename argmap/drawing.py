@@ -31,18 +31,10 @@ from pathlib import Path
 import attrs
 
 from argmap._io import write_all, write_atomic
-from argmap.engine import (
-    DEFAULT_TIMEOUT,
-    EngineName,
-    can_pack,
-    check_format,
-    format_for,
-    measured,
-    pack,
-    pipe,
-)
+from argmap.engine import DEFAULT_TIMEOUT, EngineName, can_pack, measured, pack, pipe
 from argmap.errors import EngineError, OptionError
 from argmap.evaluate import evaluate
+from argmap.formats import format_for, format_named
 from argmap.map import ArgumentMap
 from argmap.parts import neighbourhood
 from argmap.render.dot import MARGIN, PAGES, DotOptions, drawn_as_main, shapes, to_dot
@@ -172,7 +164,7 @@ def render(
     Args:
         amap: the map to draw.
         path: the file to write; its folder must exist.
-        format: one of :data:`~argmap.engine.FORMATS`; by default the one *path*'s suffix implies.
+        format: one of :data:`~argmap.formats.DIAGRAMS`; by default the one *path*'s suffix implies.
         options: how to draw it: :class:`~argmap.render.dot.DotOptions`, or
             for the ``html`` page :class:`~argmap.render.html.HtmlOptions`
             (DotOptions given for a page say how its diagram is drawn; a
@@ -232,7 +224,7 @@ def render_files(
     Args:
         amap: the map to draw.
         path: the file to write (a split's overview); its folder must exist.
-        format: one of :data:`~argmap.engine.FORMATS`; by default the one *path*'s suffix implies.
+        format: one of :data:`~argmap.formats.DIAGRAMS`; by default the one *path*'s suffix implies.
         options: how to draw it, as for :func:`render`.
         engine: which Graphviz program to run (see :func:`~argmap.engine.find_engine`).
         timeout: seconds each Graphviz program may run.
@@ -246,8 +238,7 @@ def render_files(
     Raises:
         As for :func:`render`; OptionError: a split asked of the ``html`` format.
     """
-    format = format or format_for(path)
-    check_format(format)
+    format = format_named(format or format_for(path, "diagram"), "diagram").name
     target = Path(path)
     if not target.parent.is_dir():
         raise FileNotFoundError(2, "no such folder", str(target.parent))
@@ -283,13 +274,13 @@ def draw(
 ) -> bytes:
     """Return *amap* drawn in *format* as one drawing (a split is drawn ``fast``).
 
-    *format* is one of :data:`~argmap.engine.FORMATS`; the other arguments are as for :func:`render`.
+    *format* is one of :data:`~argmap.formats.DIAGRAMS`; the other arguments are as for :func:`render`.
 
     Raises:
         OptionError: *format* is unknown.
         EngineNotFoundError, EngineError: as for :func:`~argmap.engine.pipe`.
     """
-    check_format(format)
+    format_named(format, "diagram")
     amap, options = prepare(amap, options, format=format, focus=focus, depth=depth, semantics=semantics)
     if format == "dot":
         return to_dot(amap, _diagram_options(options)).encode("utf-8")

@@ -10,10 +10,8 @@ one, and that the ``dot`` format needs none.
 one process a core, and Graphviz's ``gvpack`` packs them for ``neato -n2``
 to draw. Ctrl-C, or a timeout, stops every Graphviz process at once. This
 module knows nothing of maps: :mod:`argmap.drawing` turns a map into DOT
-and writes the files.
-
->>> format_for("out/wire.svg")
-'svg'
+and writes the files, and the diagram formats are in the one registry,
+:data:`argmap.formats.REGISTRY`.
 """
 
 from __future__ import annotations
@@ -32,18 +30,16 @@ from typing import Literal, TypeAlias, get_args
 
 import attrs
 
-from argmap.errors import EngineError, EngineNotFoundError, OptionError
+from argmap.errors import EngineError, EngineNotFoundError, OptionError, UnknownFormatError
 
 __all__ = [
     "DEFAULT_TIMEOUT",
     "ENGINES",
-    "FORMATS",
+    "WRITES",
     "Engine",
     "EngineName",
     "can_pack",
-    "check_format",
     "find_engine",
-    "format_for",
     "measured",
     "pack",
     "pipe",
@@ -54,20 +50,14 @@ EngineName: TypeAlias = Literal["auto", "dot", "graphviz-pure"]
 
 ENGINES: tuple[EngineName, ...] = get_args(EngineName)
 
-FORMATS: dict[str, str] = {
-    "svg": "SVG, for the web and for scaling without loss",
-    "png": "PNG, a bitmap for slides and chat",
-    "pdf": "PDF, for print (needs the system Graphviz)",
-    "dot": "Graphviz DOT source, written without running any engine",
-    "html": "an interactive page in one file: the diagram to pan, zoom and search, each claim's sources a click away",
-}
-"""The diagram formats argmap writes, with what each is for."""
+WRITES = ("svg", "png", "pdf", "dot")
+"""The formats :func:`pipe` writes: Graphviz's drawings, and ``dot``, the DOT source itself."""
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds a Graphviz program may run before it is stopped: a 1,000-claim map takes a few."""
 
-_SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".html": "html", ".htm": "html"}
-_PURE_FORMATS = frozenset({"svg", "png", "dot", "html"})
+_PAGE = "html"
+"""The interactive page: a map's, not DOT's (see :func:`argmap.drawing.page`), though Graphviz draws its SVG."""
 _INSTALL = (
     "install Graphviz (Debian or Ubuntu: apt install graphviz; macOS: brew install graphviz; "
     "Windows: winget install graphviz), or pip install 'argmap[pure]' for svg and png; "
@@ -88,26 +78,15 @@ class Engine:
     path: str
 
 
-def format_for(path: str | Path) -> str:
-    """Return the diagram format a file name implies.
+def _check_format(format: str, *, page: bool = False) -> None:
+    """Refuse a *format* Graphviz cannot write for argmap (with *page*, the html page's SVG is asked for).
 
     Raises:
-        OptionError: the suffix is none of ``.svg .png .pdf .dot .gv``.
+        UnknownFormatError: *format* is none of :data:`WRITES` (nor ``html``, with *page*).
     """
-    suffix = Path(path).suffix.lower()
-    if suffix not in _SUFFIXES:
-        raise OptionError(f"{path}: cannot tell the diagram format from the name; use .svg, .png, .pdf, .dot or .html")
-    return _SUFFIXES[suffix]
-
-
-def check_format(format: str) -> None:
-    """Refuse a *format* argmap does not draw.
-
-    Raises:
-        OptionError: *format* is none of :data:`FORMATS`.
-    """
-    if format not in FORMATS:
-        raise OptionError(f"unknown diagram format {format!r}; argmap draws {', '.join(FORMATS)}")
+    known = (*WRITES, _PAGE) if page else WRITES
+    if format not in known:
+        raise UnknownFormatError.named(format, "diagram", known)
 
 
 def _pure() -> str | None:
@@ -122,9 +101,9 @@ def find_engine(engine: EngineName = "auto", format: str = "svg") -> Engine:
         EngineNotFoundError: no such program is installed, or the one asked
             for cannot write *format* (graphviz-pure has no pdf). The message
             says how to install Graphviz.
-        OptionError: *engine* or *format* is unknown.
+        OptionError: *engine* or *format* is unknown (:class:`~argmap.errors.UnknownFormatError`).
     """
-    check_format(format)
+    _check_format(format, page=True)
     if engine not in ENGINES:
         raise OptionError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if engine in ("auto", "dot"):
@@ -140,7 +119,7 @@ def find_engine(engine: EngineName = "auto", format: str = "svg") -> Engine:
                 "graphviz-pure is not installed: pip install 'argmap[pure]', or use the system Graphviz"
             )
         raise EngineNotFoundError(f"no Graphviz program found: {_INSTALL}")
-    if format not in _PURE_FORMATS:
+    if format == "pdf":
         instead = "choose the engine dot (the system Graphviz)" if engine == "graphviz-pure" else _INSTALL
         raise EngineNotFoundError(f"graphviz-pure cannot write {format}: {instead}, or ask for svg or png")
     return Engine("graphviz-pure", pure)
@@ -157,7 +136,7 @@ def pipe(
     """Return the diagram Graphviz draws from the DOT *source*, in *format*.
 
     The ``dot`` format returns *source* itself, without running anything.
-    The ``html`` page is made from a map, not from DOT: see :func:`page`.
+    The ``html`` page is made from a map, not from DOT: see :func:`argmap.drawing.page`.
     *dpi* sets the resolution of a ``png`` (Graphviz's default is 96).
 
     Raises:
@@ -166,11 +145,11 @@ def pipe(
         EngineError: the program failed (its own message is in the error's),
             was killed, or ran longer than *timeout* seconds.
     """
-    check_format(format)
+    if format == _PAGE:
+        raise OptionError("html is a page made from a map, not from DOT: use argmap.drawing.page(amap)")
+    _check_format(format)
     if format == "dot":
         return source.encode("utf-8")
-    if format == "html":
-        raise OptionError("html is a page made from a map, not from DOT: use argmap.drawing.page(amap)")
     found = find_engine(engine, format)
     command = [found.path, f"-T{format}"]
     if dpi is not None and format == "png":

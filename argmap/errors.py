@@ -7,6 +7,7 @@ The CLI turns any ``ArgmapError`` into one line on stderr and an exit code.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "OptionError",
     "UnknownClaimError",
     "UnknownElementError",
+    "UnknownFormatError",
 ]
 
 
@@ -89,6 +91,29 @@ class FormatError(ArgmapError, ValueError):
 
 class OptionError(ArgmapError, ValueError):
     """A renderer was given an option it cannot use (an unknown direction, a colour that is none)."""
+
+
+class UnknownFormatError(FormatError, OptionError):
+    """A format's name, or a file name's ending, that is no format argmap knows of the kind asked.
+
+    Both a :class:`FormatError` (a file's name is at fault) and an
+    :class:`OptionError` (a named format is), so that either catches it;
+    one message for maps, frameworks and diagrams alike.
+    """
+
+    @classmethod
+    def named(cls, name: str, kind: str, known: Iterable[str]) -> UnknownFormatError:
+        """Return the error for a format *name* of *kind* (map, framework, diagram) that is none of *known*."""
+        return cls(f"unknown {kind} format {name!r}; known: {', '.join(known)}")
+
+    @classmethod
+    def ending(cls, path: str | Path, kind: str, endings: Iterable[str]) -> UnknownFormatError:
+        """Return the error for a file *path* whose name ends in none of the *endings* of *kind*."""
+        known = ", ".join(endings)
+        return cls(f"cannot tell the format from the file name (known {kind} endings: {known}); name one", path=path)
+
+    def __str__(self) -> str:
+        return super().__str__() if self.path is not None else self.message
 
 
 class EngineNotFoundError(ArgmapError, RuntimeError):

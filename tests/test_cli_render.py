@@ -107,7 +107,7 @@ def test_a_module_attribute_is_drawn_into_the_current_folder(tmp_path: Path, mon
             ["render", "{map}", "-f", "gif"],
             "Invalid value for '--format' / '-f': 'gif' is not one of 'svg', 'png', 'pdf', 'dot', 'html'.",
         ),
-        (["render", "{map}", "-o", "x.gif"], "x.gif: cannot tell the diagram format"),
+        (["render", "{map}", "-o", "x.gif"], "x.gif: cannot tell the format from the file name (known diagram endings"),
         (["render", "{map}", "-o", "no/such/folder/x.svg"], "no/such/folder: no such folder"),
         (["render", "{map}", "{map}", "-o", "x.svg"], "with several maps, -o must name an existing folder"),
         (["render", "{map}", "{map}", "-o", "out/"], "out: with several maps, -o must name an existing folder"),

@@ -10,7 +10,7 @@ import pytest
 
 from argmap import EngineError, EngineNotFoundError, load
 from argmap.drawing import render
-from argmap.engine import Engine, find_engine, format_for, pipe
+from argmap.engine import Engine, find_engine, pipe
 from argmap.errors import OptionError
 from argmap.render import to_dot
 from benchmarks.generate import build, plan
@@ -46,20 +46,6 @@ def fake_engine(folder: Path, script: str, monkeypatch: pytest.MonkeyPatch) -> N
     program.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
     program.chmod(0o755)
     monkeypatch.setenv("PATH", f"{folder}:{Path('/bin')}:{Path('/usr/bin')}")
-
-
-def test_format_for_reads_the_suffix() -> None:
-    """The output format comes from the file name; an unknown suffix is a clear OptionError."""
-    assert [format_for(name) for name in ("a.svg", "b.PNG", "c.pdf", "d.dot", "e.gv", "f.html")] == [
-        "svg",
-        "png",
-        "pdf",
-        "dot",
-        "dot",
-        "html",
-    ]
-    with pytest.raises(OptionError, match=r"use \.svg, \.png, \.pdf, \.dot or \.html"):
-        format_for("diagram.gif")
 
 
 @pytest.mark.skipif(SYSTEM_DOT is None, reason="the system Graphviz is not installed")
@@ -175,7 +161,7 @@ def test_a_missing_output_folder_is_refused_before_graphviz_runs(
 
 def test_unknown_formats_and_engines_are_refused() -> None:
     """Formats and engines outside the documented ones are OptionErrors listing what exists."""
-    with pytest.raises(OptionError, match="argmap draws svg, png, pdf, dot"):
+    with pytest.raises(OptionError, match="unknown diagram format 'gif'; known: svg, png, pdf, dot"):
         pipe("digraph {}", "gif")
     with pytest.raises(OptionError, match="choose one of auto, dot, graphviz-pure"):
         find_engine("neato")  # type: ignore[arg-type]

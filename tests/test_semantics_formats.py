@@ -107,7 +107,7 @@ def test_files_by_name(tmp_path: Path) -> None:
     assert load(dump(framework, tmp_path / "x.af")) == framework
     assert load(dump(framework, tmp_path / "x.tgf")) == framework
     assert loads(dumps(framework, "tgf"), "tgf") == framework
-    with pytest.raises(FormatError, match=r"ends in \.af, \.apx or \.tgf"):
+    with pytest.raises(FormatError, match=r"known framework endings: \.af, \.apx, \.tgf"):
         dump(framework, tmp_path / "x.txt")
     with pytest.raises(FormatError, match="unknown framework format 'dl'"):
         loads("", "dl")

@@ -21,7 +21,6 @@ from argmap.cli import (
     read_stdin,
     shown,
 )
-from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -30,7 +29,6 @@ if TYPE_CHECKING:
 
 __all__: list[str] = []
 
-_FRAMEWORK_FORMATS = ("af", "apx", "tgf")
 _KINDS = {"SkepticalResponse": "skeptical_response"}  # the kind names of the native format
 _TASK_NAMES = {"SE": "some extension", "DC": "credulous", "DS": "skeptical", "CE": "count", "EE": "every extension"}
 
@@ -107,42 +105,29 @@ def evaluate(
 
 def _read_framework(source: str, from_format: str | None) -> Framework | None:
     """Return the framework the file *source* holds, or ``None`` when it is a map: by --from, by name, by content."""
+    from argmap.formats import REGISTRY, kind_for
     from argmap.semantics import formats as framework_formats
 
-    if from_format is not None and from_format not in _FRAMEWORK_FORMATS:
-        return None
-    suffix = Path(source).suffix.lower().lstrip(".")
-    if from_format is not None or suffix in _FRAMEWORK_FORMATS:
-        return framework_formats.load(source, from_format or suffix)
-    if _names_a_map(source):
-        return None
-    return framework_formats.load(source)  # sniffed; a clear error when the content does not tell
+    if from_format is not None:
+        return framework_formats.load(source, from_format) if REGISTRY[from_format].kind == "framework" else None
+    kind = kind_for(source)
+    if kind == "map" or not Path(source).is_file():
+        return None  # a map file, a module:attribute, or a missing file, which the map reader reports
+    return framework_formats.load(source)  # by name, else sniffed; a clear error when the content does not tell
 
 
 def _framework_in(text: str, from_format: str | None) -> Framework | None:
     """Return the framework standard input's *text* holds, or ``None`` when it is a map: by --from, then content."""
+    from argmap.formats import REGISTRY
     from argmap.semantics import formats as framework_formats
 
-    if from_format is not None and from_format not in _FRAMEWORK_FORMATS:
+    if from_format is not None and REGISTRY[from_format].kind != "framework":
         return None
     format = from_format or framework_formats.sniff(text)
     if format is None:
         return None
     with named_stdin():
         return framework_formats.loads(text, format)
-
-
-def _names_a_map(source: str) -> bool:
-    """Tell whether *source* names a map: a module:attribute, or a file whose ending is a map format's."""
-    from argmap.formats import format_for
-
-    if not Path(source).is_file():
-        return True  # module:attribute, or a missing file, which the map reader reports
-    try:
-        format_for(source)
-    except ArgmapError:
-        return False
-    return True
 
 
 def _names(framework: Framework, extension: frozenset[str]) -> list[str]:

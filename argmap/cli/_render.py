@@ -48,14 +48,14 @@ _MANY = 5
 
 def _format(format: str | None, output: Path | None) -> str:
     """Return the format to draw in: -f's, else the one -o's name implies, else svg; refuse the two disagreeing."""
-    from argmap import engine as engines
+    from argmap.formats import format_for
 
     if output is None:
         return format or "svg"
     if format is None:
-        return engines.format_for(output)
+        return format_for(output, "diagram")
     try:
-        implied = engines.format_for(output)
+        implied = format_for(output, "diagram")
     except OptionError:
         return format  # a name with no diagram suffix takes -f's format
     if implied != format:
@@ -230,7 +230,7 @@ def render(
 
     Example: argmap render examples/wire_cia_drawdown.py -f png --group-by source
     """
-    from argmap import engine as engines
+    from argmap.engine import find_engine
     from argmap.render.dot import DotOptions
     from argmap.render.layout import LayoutOptions
 
@@ -262,7 +262,7 @@ def render(
         if watch:
             _watchable(jobs)
         if chosen != "dot":
-            engines.find_engine(program, chosen)  # missing: exit 3 before any map is read
+            find_engine(program, chosen)  # missing: exit 3 before any map is read
     drawing = _Drawing(chosen, options, program, timeout, semantics if evaluated else None)
     drawing.from_format = from_format
     drawing.layout = arrangement

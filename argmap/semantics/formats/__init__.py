@@ -1,9 +1,11 @@
 r"""Reading and writing frameworks: ICCMA's ``.af``, ASPARTIX's ``.apx`` and TGF, each a symmetric load/dump pair.
 
-These hold abstract frameworks, not maps, so they are not among the map
-formats of :mod:`argmap.formats`. The file name's ending picks the format
-unless one is named; a name that says nothing (``instance.dl``, ``-``) is
-read and its content tells (:func:`sniff`).
+These hold abstract frameworks, not maps. This table is the framework part
+of argmap's one format registry (:data:`argmap.formats.REGISTRY`), kept here
+so that :mod:`argmap.semantics` needs nothing above it. The file name's
+ending (the format's name) picks the format unless one is named; a name that
+says nothing (``instance.dl``, ``-``) is read and its content tells
+(:func:`sniff`).
 
 >>> format_for("instances/g.af")
 'af'
@@ -13,15 +15,15 @@ read and its content tells (:func:`sniff`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 from argmap._io import read_text
-from argmap.errors import FormatError
-from argmap.semantics.formats import af, apx, tgf
+from argmap.errors import FormatError, UnknownFormatError
 from argmap.semantics.framework import Framework
 
-__all__ = ["FORMATS", "dump", "dumps", "format_for", "load", "loads", "sniff"]
+__all__ = ["FORMATS", "MODULES", "dump", "dumps", "format_for", "load", "loads", "sniff"]
 
 FORMATS = {
     "af": "ICCMA 2023's format: a 'p af N' line, then one 'i j' line per attack, arguments numbered 1 to N",
@@ -30,7 +32,28 @@ FORMATS = {
 }
 """The framework formats argmap reads and writes, by name, with what each is."""
 
-_MODULES: dict[str, ModuleType] = {"af": af, "apx": apx, "tgf": tgf}
+
+# Each format's module is imported when first used: the three cost 3 ms, which every `import argmap` would pay.
+def _af() -> ModuleType:
+    from argmap.semantics.formats import af
+
+    return af
+
+
+def _apx() -> ModuleType:
+    from argmap.semantics.formats import apx
+
+    return apx
+
+
+def _tgf() -> ModuleType:
+    from argmap.semantics.formats import tgf
+
+    return tgf
+
+
+MODULES: dict[str, Callable[[], ModuleType]] = {"af": _af, "apx": _apx, "tgf": _tgf}
+"""Each framework format's module (``load``, ``loads``, ``dump``, ``dumps``), by name, imported when asked for."""
 
 
 def format_for(path: str | Path) -> str:
@@ -40,8 +63,8 @@ def format_for(path: str | Path) -> str:
         FormatError: the name ends otherwise.
     """
     suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix not in _MODULES:
-        raise FormatError("a framework file's name ends in .af, .apx or .tgf", path=path)
+    if suffix not in MODULES:
+        raise UnknownFormatError.ending(path, "framework", (f".{name}" for name in MODULES))
     return suffix
 
 
@@ -70,36 +93,41 @@ def load(path: str | Path, format: str | None = None) -> Framework:
     Raises:
         FormatError: the format is unknown, or neither name nor content tells it.
     """
-    if format is None and Path(path).suffix.lower().lstrip(".") not in _MODULES:
+    if format is None and Path(path).suffix.lower().lstrip(".") not in MODULES:
         text = read_text(path)
         format = sniff(text)
         if format is None:
             raise FormatError("cannot tell the framework's format from the name or the content; name it", path=path)
-        sniffed: Framework = _MODULES[format].loads(text, path=path)
+        sniffed: Framework = MODULES[format]().loads(text, path=path)
         return sniffed
-    framework: Framework = _MODULES[_known(format or format_for(path))].load(path)
+    framework: Framework = _module(format or format_for(path)).load(path)
     return framework
 
 
 def loads(text: str, format: str) -> Framework:
     """Return the framework written in *text* in *format*."""
-    framework: Framework = _MODULES[_known(format)].loads(text)
+    framework: Framework = _module(format).loads(text)
     return framework
 
 
 def dump(framework: Framework, path: str | Path, format: str | None = None) -> Path:
     """Write *framework* to *path* atomically, in *format* or the one its name implies, and return the path."""
-    written: Path = _MODULES[_known(format or format_for(path))].dump(framework, path)
+    written: Path = _module(format or format_for(path)).dump(framework, path)
     return written
 
 
 def dumps(framework: Framework, format: str) -> str:
     """Return *framework* written in *format*."""
-    text: str = _MODULES[_known(format)].dumps(framework)
+    text: str = _module(format).dumps(framework)
     return text
 
 
-def _known(format: str) -> str:
-    if format not in _MODULES:
-        raise FormatError(f"unknown framework format {format!r}; known: {', '.join(FORMATS)}")
-    return format
+def _module(format: str) -> ModuleType:
+    """Return the module of the framework format *format*.
+
+    Raises:
+        UnknownFormatError: *format* is no framework format.
+    """
+    if format not in MODULES:
+        raise UnknownFormatError.named(format, "framework", FORMATS)
+    return MODULES[format]()
