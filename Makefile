@@ -37,6 +37,7 @@ test: lint typecheck unit docs-check
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache --no-logo
 
 typecheck: $(READY)
 	$(BIN)/mypy

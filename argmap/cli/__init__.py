@@ -202,7 +202,7 @@ def shown(text: str) -> str:
     CSI, a carriage return, bidirectional overrides) are shown as visible
     symbols, as ``argmap outline`` shows them.
     """
-    from argmap.render._wrap import visible
+    from argmap.render.outline import visible  # not at import: argmap --help stays fast
 
     return visible(text)
 
@@ -477,7 +477,6 @@ def convert(
     Example: argmap convert nodeset7903.json -o debate.argdown
     """
     from argmap import formats
-    from argmap.formats._carried import NAMES, lost
 
     standard = str(output) == "-"
     with errors():
@@ -492,10 +491,8 @@ def convert(
         if not quiet:
             for problem in amap.load_problems:
                 typer.echo(shown(f"argmap: {problem.severity}: {source}: {problem.message}"), err=True)
-            for what, count in lost(amap, target):
-                typer.echo(
-                    f"argmap: warning: {output}: {NAMES[target]} cannot hold {what} ({count:,}); left out", err=True
-                )
+            for loss in formats.lost(amap, target):
+                typer.echo(f"argmap: warning: {output}: {loss}; left out", err=True)
         if standard:
             write_stdout(text.encode("utf-8"))
         else:

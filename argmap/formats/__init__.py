@@ -32,6 +32,7 @@ from typing import Literal, NamedTuple, TypeAlias
 
 from argmap._io import READ_LIMIT, paused_gc, read_text
 from argmap.errors import FormatError, UnknownFormatError
+from argmap.formats import _carried
 from argmap.formats._json import parse
 from argmap.map import ArgumentMap
 from argmap.semantics import formats as framework_formats
@@ -51,6 +52,7 @@ __all__ = [
     "kind_for",
     "load",
     "loads",
+    "lost",
     "sniff",
 ]
 
@@ -363,3 +365,11 @@ def dumps(amap: ArgumentMap, format: str = "native") -> str:
     with paused_gc():
         text: str = _module(format).dumps(amap)
     return text
+
+
+def lost(amap: ArgumentMap, format: str) -> list[str]:
+    """Return what *format* cannot hold of *amap*, one phrase a part: ``"AIF cannot hold qualifiers (3)"``.
+
+    The parts and what each format makes of them are the table in docs/formats.md.
+    """
+    return [f"{_carried.NAMES[format]} cannot hold {what} ({count:,})" for what, count in _carried.lost(amap, format)]

@@ -58,6 +58,7 @@ __all__ = [
     "Style",
     "outline",
     "outline_lines",
+    "visible",
 ]
 
 Style: TypeAlias = Literal["tree", "ascii", "markdown"]
