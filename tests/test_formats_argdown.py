@@ -236,6 +236,17 @@ def maps_with_hostile_tags(draw: st.DrawFn) -> ArgumentMap:
     return tagged
 
 
+@pytest.mark.parametrize("id", ["0>", "<0", "a>b", "<Jams", "Jams>"])
+def test_an_id_with_an_angle_bracket_round_trips(id: str) -> None:
+    """An id that cannot be a title is kept in the data even when its title differs from it only by a bracket.
+
+    Hypothesis found `0>` written as `[0]` and read back as `0`.
+    """
+    amap = ArgumentMap()
+    amap.claim("He said leave and left", id=id)
+    assert [claim.id for claim in argdown.loads(argdown.dumps(amap)).claims] == [id]
+
+
 @given(maps_with_hostile_tags())
 def test_hostile_tags_round_trip_exactly(amap: ArgumentMap) -> None:
     """A tag holding //, /*, <!--, a line break or a bracket comes back whole, and so does everything after it.

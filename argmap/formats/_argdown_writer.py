@@ -314,9 +314,7 @@ class _Writer:
             opening = ""
         else:
             title = self.title(claim.id)
-            if title[1:-1] != claim.id.removeprefix("<").removesuffix(">") or (
-                title.startswith("[") and claim.id.startswith("<")
-            ):
+            if (title if title.startswith("<") else title[1:-1]) != claim.id:  # the id the reader will take from it
                 data["id"] = claim.id
             opening = f"{title}: "
         if shown != claim.text:
