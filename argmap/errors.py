@@ -18,6 +18,7 @@ __all__ = [
     "EngineNotFoundError",
     "FormatError",
     "InvalidElementError",
+    "LimitError",
     "OptionError",
     "UnknownClaimError",
     "UnknownElementError",
@@ -90,7 +91,15 @@ class FormatError(ArgmapError, ValueError):
 
 
 class OptionError(ArgmapError, ValueError):
-    """A renderer was given an option it cannot use (an unknown direction, a colour that is none)."""
+    """A function was given an option it cannot use (an unknown semantics or direction, a colour that is none)."""
+
+
+class LimitError(ArgmapError, ValueError):
+    """An input is beyond a limit argmap keeps so as to end in bounded time and memory.
+
+    For example a map whose supports combine into more arguments than
+    :func:`argmap.evaluate` builds (:data:`argmap.evaluate.ARGUMENT_LIMIT`).
+    """
 
 
 class UnknownFormatError(FormatError, OptionError):

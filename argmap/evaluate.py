@@ -46,10 +46,10 @@ import attrs
 
 from argmap._display import Bundle, MimeTypes, bundle
 from argmap._io import paused_gc
-from argmap.errors import ArgmapError, InvalidElementError, UnknownElementError
+from argmap.errors import LimitError, UnknownElementError
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut
-from argmap.semantics import SEMANTICS, Framework, Semantics, labellings
+from argmap.semantics import Framework, Semantics, known_semantics, labellings
 from argmap.semantics.framework import IN, OUT, UNDEC
 
 __all__ = ["ARGUMENT_LIMIT", "STATUSES", "Evaluation", "MapArgument", "Status", "Verdict", "evaluate"]
@@ -174,11 +174,10 @@ def evaluate(amap: ArgumentMap, semantics: Semantics = "grounded") -> Evaluation
     """Return which claims and relations of *amap* stand under *semantics*, each with a reason.
 
     Raises:
-        InvalidElementError: *semantics* is unknown.
-        ArgmapError: the map's supports combine into more than :data:`ARGUMENT_LIMIT` arguments.
+        OptionError: *semantics* is unknown.
+        LimitError: the map's supports combine into more than :data:`ARGUMENT_LIMIT` arguments.
     """
-    if semantics not in SEMANTICS:
-        raise InvalidElementError(f"unknown semantics {semantics!r}; known: {', '.join(SEMANTICS)}")
+    known_semantics(semantics)
     with paused_gc():  # arguments and verdicts all stay: nothing for the collector to find, and it would rescan them
         return _evaluate(amap, semantics)
 
@@ -389,7 +388,7 @@ def _arguments(amap: ArgumentMap) -> tuple[list[_Built], list[list[int]]]:
                 bases.pop(number, None)
                 return
         if number == ARGUMENT_LIMIT:
-            raise ArgmapError(
+            raise LimitError(
                 f"the map's supports make more than {ARGUMENT_LIMIT:,} arguments, the most argmap evaluates "
                 "(see docs/evaluation.md); evaluate a part of the map"
             )

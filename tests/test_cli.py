@@ -158,3 +158,15 @@ def test_every_command_that_evaluates_takes_s_for_the_semantics(command: list[st
     )
     assert result.exit_code == 0, result.output
     assert "preferred" in result.output
+
+
+def test_every_command_refuses_an_unknown_semantics_in_the_same_words() -> None:
+    """evaluate, render and outline check -s alike: one line naming the choices, exit 2, nothing drawn."""
+    told = set()
+    for command in (["evaluate"], ["outline", "--evaluate"], ["render", "--evaluate", "-f", "dot", "-o", "-"]):
+        result = runner.invoke(app, [command[0], README_MAP, *command[1:], "-s", "naive"])
+        assert result.exit_code == EXIT_INPUT, result.output
+        assert result.stdout == ""
+        told.add(result.stderr.replace(command[0], "COMMAND"))
+    (line,) = told
+    assert "'naive' is not one of 'grounded', 'complete', 'preferred', 'stable'" in line

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgmapError, ArgumentMap, Claim, SkepticalResponse, Support, evaluate
-from argmap.errors import InvalidElementError, UnknownElementError
+from argmap.errors import LimitError, OptionError, UnknownElementError
 from argmap.evaluate import ARGUMENT_LIMIT, STATUSES
 from argmap.semantics import SEMANTICS, Semantics, extensions
 from tests.strategies import maps
@@ -184,7 +184,7 @@ def test_the_framework_built_is_inspectable() -> None:
 
 
 def test_a_tangle_of_supports_is_refused_clearly() -> None:
-    """Supports that combine into more arguments than the limit give an ArgmapError, not a hang."""
+    """Supports that combine into more arguments than the limit give a LimitError, not a hang."""
     m = ArgumentMap()
     previous = m.claim("Claim x0.", id="x0")
     for level in range(16):  # two alternative supports per level: 2**16 arguments for the top claim
@@ -194,7 +194,7 @@ def test_a_tangle_of_supports_is_refused_clearly() -> None:
         m.support([previous, right], top)
         previous = top
     told = f"more than {ARGUMENT_LIMIT:,} arguments, the most argmap evaluates"
-    with pytest.raises(ArgmapError, match=told) as caught:
+    with pytest.raises(LimitError, match=told) as caught:
         evaluate(m)
     assert "tangled" not in str(caught.value)  # the user is told the limit, not judged
 
@@ -203,7 +203,7 @@ def test_unknown_semantics_and_elements_are_errors() -> None:
     """An unknown semantics or element id raises a clear error."""
     m = ArgumentMap()
     claims(m, "a")
-    with pytest.raises(InvalidElementError, match="unknown semantics 'naive'"):
+    with pytest.raises(OptionError, match="unknown semantics 'naive'"):
         evaluate(m, "naive")  # type: ignore[arg-type]
     with pytest.raises(UnknownElementError, match="'zz'"):
         evaluate(m)["zz"]

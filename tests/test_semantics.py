@@ -8,7 +8,7 @@ from itertools import combinations, pairwise
 import pytest
 from hypothesis import given
 
-from argmap.errors import InvalidElementError, UnknownElementError
+from argmap.errors import InvalidElementError, OptionError, UnknownElementError
 from argmap.semantics import (
     SEMANTICS,
     Framework,
@@ -160,7 +160,7 @@ def test_framework_is_refused_when_it_makes_no_sense() -> None:
         Framework(["a"], [("a", "z")])
     with pytest.raises(InvalidElementError, match="pair"):
         Framework(["a"], [("a",)])  # type: ignore[list-item]
-    with pytest.raises(InvalidElementError, match="unknown semantics"):
+    with pytest.raises(OptionError, match="unknown semantics"):
         list(extensions(af("a"), "naive"))  # type: ignore[arg-type]
 
 

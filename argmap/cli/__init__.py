@@ -30,13 +30,14 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeAlias
 
 import typer
 from typer.core import TyperGroup
 
 from argmap import __version__
 from argmap.errors import ArgmapError, EngineError, EngineNotFoundError, FormatError, OptionError
+from argmap.semantics import Semantics
 
 if TYPE_CHECKING:
     from argmap.map import ArgumentMap
@@ -374,8 +375,8 @@ def _defines_map(path: Path) -> bool:
 
 MapFormat = Literal["native", "python", "aif", "argdown", "sadface", "kialo"]
 """The map formats, as the command line offers them (matched in any case)."""
-SemanticsName = Literal["grounded", "complete", "preferred", "stable"]
-"""The semantics, as the command line offers them."""
+SemanticsName: TypeAlias = Semantics
+"""The semantics, as the command line offers them: the library's own list, so every command checks them alike."""
 
 FROM_HELP = "The input's format, where its name or content does not say."
 RUN_PYTHON_HELP = (

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
 
 from argmap._components import strongly_connected_components
-from argmap.errors import InvalidElementError
+from argmap.errors import OptionError
 from argmap.semantics.framework import IN, OUT, UNDEC, Framework, Labelling
 from argmap.semantics.grounded import grounded_codes, grounded_labelling
 
@@ -43,6 +43,7 @@ __all__ = [
     "Semantics",
     "complete",
     "extensions",
+    "known_semantics",
     "labelling_of",
     "labellings",
     "preferred",
@@ -93,16 +94,27 @@ def _new_solver(clauses: list[list[int]], members: int, attacks: int, *, grow: b
     return solver
 
 
+def known_semantics(semantics: object) -> Semantics:
+    """Return *semantics* when it is one of :data:`SEMANTICS`: the one check every function that takes one makes.
+
+    Raises:
+        OptionError: it is not; the message lists those there are.
+    """
+    for known in SEMANTICS:
+        if semantics == known:
+            return known
+    raise OptionError(f"unknown semantics {semantics!r}; known: {', '.join(SEMANTICS)}")
+
+
 def labellings(framework: Framework, semantics: Semantics) -> Iterator[Labelling]:
     """Yield the labellings of *framework* under *semantics*, lazily, each once.
 
     Grounded semantics yields exactly one; stable semantics may yield none.
 
     Raises:
-        InvalidElementError: *semantics* is not one of :data:`SEMANTICS`.
+        OptionError: *semantics* is not one of :data:`SEMANTICS`.
     """
-    if semantics not in SEMANTICS:
-        raise InvalidElementError(f"unknown semantics {semantics!r}; known: {', '.join(SEMANTICS)}")
+    known_semantics(semantics)
     if semantics == "grounded":
         yield grounded_labelling(framework)
         return

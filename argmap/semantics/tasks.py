@@ -35,15 +35,14 @@ from __future__ import annotations
 
 from typing import Literal, TypeAlias, get_args
 
-from argmap.errors import InvalidElementError
 from argmap.semantics.extensions import (
-    SEMANTICS,
     Semantics,
     _acceptance_clauses,
     _Component,
     _grow,
     _new_solver,
     _scc_recursive,
+    known_semantics,
 )
 from argmap.semantics.framework import IN, OUT, UNDEC, Framework, Labelling
 from argmap.semantics.grounded import grounded_codes
@@ -68,7 +67,7 @@ TASKS: tuple[Task, ...] = get_args(Task)
 
 def some_labelling(framework: Framework, semantics: Semantics = "preferred") -> Labelling | None:
     """Return one labelling of *framework* under *semantics*, or ``None`` when there is none."""
-    _check(semantics)
+    known_semantics(semantics)
     if semantics == "stable":
         found = _stable(framework, None, None)
         return None if found is None else Labelling(framework, found)
@@ -96,7 +95,7 @@ def some_extension(framework: Framework, semantics: Semantics = "preferred") -> 
 
 def credulous_witness(framework: Framework, argument: str, semantics: Semantics = "preferred") -> frozenset[str] | None:
     """Return an extension under *semantics* that holds *argument* (ICCMA's DC), or ``None`` when none does."""
-    _check(semantics)
+    known_semantics(semantics)
     query = framework.number(argument)
     codes: bytes | None
     if semantics == "stable":
@@ -123,7 +122,7 @@ def skeptical_counterexample(
     As at ICCMA, with no extension at all (stable semantics can have none)
     there is no counterexample: the argument is skeptically accepted.
     """
-    _check(semantics)
+    known_semantics(semantics)
     query = framework.number(argument)
     if semantics == "stable":
         codes = _stable(framework, query, OUT)
@@ -173,18 +172,13 @@ def count(framework: Framework, semantics: Semantics = "preferred") -> int:
     The extensions stream by and are counted, never kept: memory stays that
     of the framework, and time grows with the count.
     """
-    _check(semantics)
+    known_semantics(semantics)
     if semantics == "grounded":
         return 1
     return sum(1 for _ in _scc_recursive(framework, semantics))
 
 
 # ---------------------------------------------------------------------------- inside
-
-
-def _check(semantics: str) -> None:
-    if semantics not in SEMANTICS:
-        raise InvalidElementError(f"unknown semantics {semantics!r}; known: {', '.join(SEMANTICS)}")
 
 
 def _ancestors(framework: Framework, query: int, grounded: bytearray) -> list[int]:
