@@ -6,8 +6,9 @@ The pipeline a map travels is build → check → (evaluate) → render / save:
 >>> scahill = Source("Jeremy Scahill", affiliation="The Nation")
 >>> m = ArgumentMap(title="Pakistan asks the CIA to leave")
 >>> fewer = m.claim("Pakistan's demands will reduce the C.I.A. presence in the country.")
->>> doubt = m.doubt(fewer, "PK tells US it must sharply reduce the number of times its operatives get caught.",
-...                 by=scahill, medium="tweet", stance="sarcasm")
+>>> response = m.skeptical_response(
+...     "PK tells US it must sharply reduce the number of times its operatives get caught.",
+...     fewer, by=scahill, medium="tweet", stance="sarcasm")
 >>> [problem.code for problem in check(m)]
 ['unattributed-claim']
 >>> loads(dumps(m)) == m

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
@@ -197,6 +198,37 @@ class Building:
                 return self._add_relation(Undercut(attacker_id, target_id, label=label))
             return self._add_relation(Undercut(attacker_id, target_id, label=label, id=id))
 
+    def skeptical_response(
+        self,
+        response: ClaimRef,
+        target: ClaimRef | Relation,
+        *,
+        stance: Stance = "doubt",
+        id: str | None = None,
+        new: bool = False,
+        **new_claim: Any,
+    ) -> SkepticalResponse:
+        """Add a skeptical response voiced by *response* to *target*, and return it.
+
+        *target* is a claim (or its id or text) or a support of this map;
+        *stance* says how the response contests it (doubt, sarcasm, dismissal,
+        question or reservation). Keyword arguments of :meth:`claim` (``by``,
+        ``medium``, ``quote``, ...) describe the response when it is the text
+        of a new claim: the response is attributed to its speaker (``new=True``:
+        even where it nearly matches a claim).
+        """
+        with self._all_or_nothing():
+            if isinstance(target, (Support, Rebuttal, Undercut, SkepticalResponse)) or (
+                isinstance(target, str) and target in self._relations
+            ):
+                target_id = self._relation_id(target, "respond to")
+            else:
+                target_id = self._resolve(target, None, new).id
+            response_id = self._resolve(response, new_claim, new).id
+            if id is None:
+                return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance))
+            return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance, id=id))
+
     def doubt(
         self,
         target: ClaimRef | Relation,
@@ -207,24 +239,18 @@ class Building:
         new: bool = False,
         **new_claim: Any,
     ) -> SkepticalResponse:
-        """Add a skeptical response to *target* voiced by *response*, and return it.
+        """Add a skeptical response to *target* voiced by *response*: the old name of :meth:`skeptical_response`.
 
-        *target* is a claim (or its id or text) or a support of this map.
-        Keyword arguments of :meth:`claim` (``by``, ``medium``, ``quote``, ...)
-        describe the response when it is the text of a new claim: the doubt is
-        attributed to its speaker (``new=True``: even where it nearly matches a claim).
+        .. deprecated:: 0.1
+            Call ``skeptical_response(response, target, ...)``: the response first, as in
+            :meth:`rebut` and :class:`~argmap.model.SkepticalResponse`.
         """
-        with self._all_or_nothing():
-            if isinstance(target, (Support, Rebuttal, Undercut, SkepticalResponse)) or (
-                isinstance(target, str) and target in self._relations
-            ):
-                target_id = self._relation_id(target, "doubt")
-            else:
-                target_id = self._resolve(target, None, new).id
-            response_id = self._resolve(response, new_claim, new).id
-            if id is None:
-                return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance))
-            return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance, id=id))
+        warnings.warn(
+            "ArgumentMap.doubt(target, response) is now skeptical_response(response, target)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.skeptical_response(response, target, stance=stance, id=id, new=new, **new_claim)
 
     @contextlib.contextmanager
     def _all_or_nothing(self) -> Iterator[None]:

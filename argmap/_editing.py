@@ -259,7 +259,7 @@ class Editing:
         *element* is a claim (or its id or exact text), a relation (or its
         id), a source or a document. What depends on it is refused unless
         ``cascade=True`` removes it too: the relations a claim takes part in,
-        the undercuts and doubts of a support, the claims a source is named in
+        the undercuts and skeptical responses to a support, the claims a source is named in
         or a document holds, and in turn what depends on those. A claim left
         connected to nothing stays; :func:`argmap.check` reports it.
 

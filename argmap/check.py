@@ -179,8 +179,8 @@ def _relation_targets(amap: ArgumentMap) -> Iterator[Problem]:
             if not isinstance(target, (Claim, Support)):
                 yield Problem(
                     "warning",
-                    "doubt-target",
-                    f"skeptical response {relation.id!r} doubts {type(target).__name__.lower()} {target.id!r}, "
+                    "skeptical-response-target",
+                    f"skeptical response {relation.id!r} answers {type(target).__name__.lower()} {target.id!r}, "
                     "which is neither a claim nor a support",
                     (relation.id, target.id),
                 )

@@ -14,12 +14,12 @@ frameworks (2014): support is the sub-argument relation.
   follow from this, as Prakken shows).
 - An undercut's attacker attacks every argument that uses the support it
   undercuts, so the conclusion loses that support and keeps any other.
-- A skeptical response contests without refuting: the doubting claim and
+- A skeptical response contests without refuting: the responding claim and
   its target attack each other (the target through the arguments that
-  conclude it, or, for a doubted support, the arguments it tops). A doubt
-  that nothing else decides leaves its target undecided under grounded
-  semantics, never rejected; preferred semantics gives a believer's view and
-  a doubter's view.
+  conclude it, or, for a support responded to, the arguments it tops). A
+  skeptical response that nothing else decides leaves its target undecided
+  under grounded semantics, never rejected; preferred semantics gives a
+  believer's view and a skeptic's view.
 
 A claim is accepted when some argument for it is ``in``, rejected when every
 argument for it is ``out`` (or it has none), undecided otherwise. A support
@@ -30,9 +30,9 @@ skeptical response holds when its attacking claim does.
 >>> m = ArgumentMap()
 >>> fewer = m.claim("Pakistan's demands will reduce the C.I.A. presence.", id="fewer")
 >>> tweet = m.claim("PK tells US to reduce the number of times its operatives get caught.", id="tweet")
->>> _ = m.doubt(fewer, tweet, stance="sarcasm")
+>>> _ = m.skeptical_response(tweet, fewer, stance="sarcasm")
 >>> evaluate(m)["fewer"].reason
-'undecided: doubted by [tweet], neither upheld nor dismissed'
+'undecided: answered skeptically by [tweet], neither upheld nor dismissed'
 """
 
 from __future__ import annotations
@@ -514,10 +514,11 @@ class _Reasons:
         return self._challenge(element)
 
     def _challengers(self, id: str, status: Status) -> Verdict | None:
-        """Return the verdict a rebuttal, undercut or doubt of *id* whose source has *status* gives, if any.
+        """Return the verdict the rebuttals, undercuts or skeptical responses to *id* from claims with *status* give.
 
-        Rebuttals and undercuts are named before doubts: a doubt that wins
-        only does so because something else defeated its target.
+        Rebuttals and undercuts are named before skeptical responses: a
+        skeptical response that wins only does so because something else
+        defeated its target.
         """
         outcome: Status = "rejected" if status == "accepted" else "undecided"
         incoming = self.amap.incoming(id)
@@ -527,11 +528,11 @@ class _Reasons:
                 names = _names([relation.attacker for relation in found])
                 how = _HOW[status == "accepted", len(found) == 1]
                 return Verdict(outcome, f"{verb} by {names}, {how}", _because(found))
-        found_doubts = [r for r in incoming if isinstance(r, SkepticalResponse) and self.status[r.response] == status]
-        if found_doubts:
-            names = _names([relation.response for relation in found_doubts])
+        responses = [r for r in incoming if isinstance(r, SkepticalResponse) and self.status[r.response] == status]
+        if responses:
+            names = _names([relation.response for relation in responses])
             how = "upheld" if status == "accepted" else "neither upheld nor dismissed"
-            return Verdict(outcome, f"doubted by {names}, {how}", _because(found_doubts))
+            return Verdict(outcome, f"answered skeptically by {names}, {how}", _because(responses))
         return None
 
     def _claim(self, claim: Claim) -> Verdict:
@@ -573,16 +574,17 @@ class _Reasons:
         return self._defeated(status, self.structure.concluding[claim.id])
 
     def _answered(self, claim: str, status: Status) -> Verdict | None:
-        """Return the verdict a doubt voiced by *claim* earns when its target answers back, if any."""
+        """Return the verdict a skeptical response voiced by *claim* earns when its target answers back, if any."""
         for relation in self.amap.outgoing(claim):
-            # A doubt and its target attack each other: the target answers back.
+            # A skeptical response and its target attack each other: the target answers back.
             if isinstance(relation, SkepticalResponse) and relation.response == claim:
                 answer = self.status.get(relation.target)
                 because = (relation.target, relation.id)
                 if status == "rejected" and answer == "accepted":
-                    return Verdict(status, f"doubts [{relation.target}], which stands", because)
+                    return Verdict(status, f"responds skeptically to [{relation.target}], which stands", because)
                 if status == "undecided" and answer == "undecided":
-                    return Verdict(status, f"doubts [{relation.target}], and neither side prevails", because)
+                    reason = f"responds skeptically to [{relation.target}], and neither side prevails"
+                    return Verdict(status, reason, because)
         return None
 
     def _support(self, support: Support) -> Verdict:
@@ -613,7 +615,7 @@ class _Reasons:
     def _challenge(self, relation: Rebuttal | Undercut | SkepticalResponse) -> Verdict:
         status = self.status[relation.id]
         source = _source(relation)
-        kind = "doubt" if isinstance(relation, SkepticalResponse) else type(relation).__name__.lower()
+        kind = "skeptical response" if isinstance(relation, SkepticalResponse) else type(relation).__name__.lower()
         outcome = {
             "accepted": f"[{source}] stands, so the {kind} holds",
             "rejected": f"[{source}] is rejected, so the {kind} has no force",

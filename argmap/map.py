@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import warnings
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -72,7 +73,7 @@ class ArgumentMap(Building, Editing):
         description: a sentence about the map.
 
     Builder methods (:meth:`claim`, :meth:`support`, :meth:`rebut`,
-    :meth:`undercut`, :meth:`doubt`) return the element they create.
+    :meth:`undercut`, :meth:`skeptical_response`) return the element they create.
     Where a claim is expected they accept a :class:`Claim`, the id of a claim
     in the map, the exact text of a claim in the map, or the text of a new
     claim. So that a typo never quietly becomes a claim, text that names no
@@ -330,12 +331,21 @@ class ArgumentMap(Building, Editing):
         """Return the rebuttals and undercuts that attack *element*."""
         return tuple(r for r in self.incoming(element) if isinstance(r, (Rebuttal, Undercut)))
 
-    def doubters(self, element: Element | str) -> tuple[SkepticalResponse, ...]:
-        """Return the skeptical responses that doubt *element*."""
+    def skeptical_responses_to(self, element: Element | str) -> tuple[SkepticalResponse, ...]:
+        """Return the skeptical responses to *element*."""
         return tuple(r for r in self.incoming(element) if isinstance(r, SkepticalResponse))
 
+    def doubters(self, element: Element | str) -> tuple[SkepticalResponse, ...]:
+        """Return the skeptical responses to *element*: the old name of :meth:`skeptical_responses_to`.
+
+        .. deprecated:: 0.1
+            Call :meth:`skeptical_responses_to`.
+        """
+        warnings.warn("ArgumentMap.doubters() is now skeptical_responses_to()", DeprecationWarning, stacklevel=2)
+        return self.skeptical_responses_to(element)
+
     def main_conclusions(self) -> tuple[Claim, ...]:
-        """Return the claims that support, rebut, undercut and doubt nothing: where the argument ends."""
+        """Return the claims that support, rebut, undercut and respond to nothing: where the argument ends."""
         self._index()
         return tuple(claim for id, claim in self._claims.items() if id not in self._outgoing)
 

@@ -1,4 +1,9 @@
-"""merge: several maps in one, each a document of the result, ready for cross-links between them."""
+"""merge: several maps in one, each a document of the result, ready for cross-links between them.
+
+It builds the result through the map's own public methods (``add`` with the
+parts' elements as aliases), so the result is checked as any map is, and the
+objects a user holds from the parts go on naming their elements in it.
+"""
 
 from __future__ import annotations
 

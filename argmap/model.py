@@ -188,7 +188,7 @@ def _undercut_id(undercut: Undercut) -> str:
 
 
 def _response_id(response: SkepticalResponse) -> str:
-    return f"doubt:{response.response}>{response.target}"
+    return f"skeptical-response:{response.response}>{response.target}"
 
 
 @attrs.frozen(cache_hash=True)  # sources key the builder's cache of attributions
@@ -287,7 +287,7 @@ def _named(source: Source) -> str:
 
 @attrs.frozen
 class Claim:
-    """Something asserted: a statement that can be supported, rebutted or doubted.
+    """Something asserted: a statement that can be supported, rebutted, undercut or met with a skeptical response.
 
     Args:
         text: the statement, in a form that stands on its own.
@@ -416,15 +416,16 @@ def _check_attack(attack: Rebuttal | Undercut) -> None:
 
 @attrs.frozen
 class SkepticalResponse:
-    """A named party's doubt about a claim or a support, without asserting its contrary.
+    """A named party's skeptical response to a claim or a support: it contests it without asserting its contrary.
 
     Jeremy Scahill's sarcastic tweet does not claim that the C.I.A. presence
-    will grow; it doubts that Pakistan's demands will shrink it. That is what
-    sets a skeptical response apart from a :class:`Rebuttal`.
+    will grow; it mocks the claim that Pakistan's demands will shrink it. That
+    is what sets a skeptical response apart from a :class:`Rebuttal`. Its
+    stance says how: with doubt, sarcasm, dismissal, a question or a reservation.
 
     Args:
-        response: id of the claim that voices the doubt (its attribution names the party).
-        target: id of the claim or support doubted.
+        response: id of the claim that voices the response (its attribution names the party).
+        target: id of the claim or support responded to.
         stance: one of :data:`STANCES` (doubt, sarcasm, dismissal, ...).
         id: a stable id; derived from the response and target when not given.
     """

@@ -5,16 +5,16 @@ Both are pure functions over a map, for drawing maps too big to draw whole:
 - :func:`neighbourhood` returns the claims within some steps of one claim,
   and the relations among them, as a map of their own;
 - :func:`split` cuts a map into :class:`Part` s, one per main conclusion:
-  the conclusion and every claim that supports, rebuts, undercuts or doubts
-  it, directly or through other claims;
+  the conclusion and every claim that supports, rebuts, undercuts or responds
+  skeptically to it, directly or through other claims;
 - :func:`branches` cuts one part too big to lay out whole by its own
   structure: its *trunk* (the conclusion and the claims that many others
   lead to) and its *branches*, each a claim and every claim leading to it.
 
 A *step* joins any two claims of one relation: a premise and its conclusion,
 two premises of one linked support (they meet at its junction), an attacker
-and the claim it rebuts, a doubter and the claim it doubts. A relation that
-targets a relation (an undercut, or a doubt of an inference) joins its claim
+and the claim it rebuts, a skeptical response and the claim it answers. A
+relation that targets a relation (an undercut, or a skeptical response to an inference) joins its claim
 to every claim of the relation it targets: undercutting "A, so C" is one step
 from A and one from C.
 
@@ -50,8 +50,8 @@ class Part:
     Every claim of the map is drawn in full in exactly one part, the first
     (in the order of the main conclusions) whose conclusion it leads to by
     the fewest steps; every relation is drawn in the part of the claim it
-    points at (an undercut or a doubt of an inference, in the part of that
-    inference). A relation whose premise, attacker or doubter is drawn in
+    points at (an undercut or a skeptical response to an inference, in the part
+    of that inference). A relation whose premise, attacker or response is drawn in
     another part shows that claim as a *reference* to it.
 
     Args:

@@ -22,12 +22,12 @@ Severity: TypeAlias = Literal["error", "warning"]
 CODES: dict[str, str] = {
     # Found in the map by argmap.check:
     "self-support": "a claim is among the premises of its own support",
-    "self-attack": "a claim rebuts, undercuts or doubts something it takes part in itself",
+    "self-attack": "a claim rebuts, undercuts or responds skeptically to something it takes part in itself",
     "support-cycle": "claims support each other in a circle",
     "orphan-claim": "a claim is connected to nothing",
     "unattributed-claim": "a claim has no source in a map that names sources",
     "undercut-target-not-support": "an undercut attacks something other than a support",
-    "doubt-target": "a skeptical response doubts something other than a claim or a support",
+    "skeptical-response-target": "a skeptical response answers something other than a claim or a support",
     "duplicate-text": "two claims have the same text",
     # Found while reading a file made elsewhere (see ArgumentMap.load_problems):
     "empty-file": "the file holds no claims",

@@ -107,7 +107,7 @@ def plan(claims: int, *, seed: int = 1, relations_per_claim: float = 1.5) -> Map
         elif roll < 0.87:
             call = ("undercut", (origin, rng.choice(supports)), {})
         else:
-            call = ("doubt", (target, origin), {"stance": rng.choice(STANCES)})
+            call = ("skeptical_response", (origin, target), {"stance": rng.choice(STANCES)})
         key = (call[0], *call[1])
         if key in planned:
             continue
@@ -155,7 +155,7 @@ def thesis_plan(claims: int, *, seed: int = 1, cross_links: float = 0.1) -> MapP
             kind, call = "undercut", ("undercut", (origin, rng.choice(supports)), {})
             target = call[1][1]
         else:
-            kind, call = "doubt", ("doubt", (target, origin), {"stance": rng.choice(STANCES)})
+            kind, call = "skeptical_response", ("skeptical_response", (origin, target), {"stance": rng.choice(STANCES)})
         if (kind, origin, target) in planned or (kind != "undercut" and ("support", origin, target) in planned):
             continue
         planned.add((kind, origin, target))
@@ -177,7 +177,7 @@ def build(map_plan: MapPlan) -> ArgumentMap:
         elif kind == "undercut":
             made.append(amap.undercut(claims[arguments[0]], made[arguments[1]]))
         else:
-            made.append(amap.doubt(claims[arguments[0]], claims[arguments[1]], **options))
+            made.append(amap.skeptical_response(claims[arguments[0]], claims[arguments[1]], **options))
     return amap
 
 

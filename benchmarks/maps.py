@@ -38,7 +38,7 @@ def plan_file(claims: int) -> Path:
     """Write (once) the plan of a map of *claims* claims as JSON that both drivers read."""
     from benchmarks.generate import plan
 
-    path = CACHE / "maps" / f"plan-{claims}.json"
+    path = CACHE / "maps" / f"plan-{claims}-2.json"  # -2: skeptical responses planned as (response, target)
     if path.exists():
         return path
     made = plan(claims)
@@ -120,7 +120,7 @@ def drive_load_memory(path: Path) -> dict[str, float]:
 
 
 # arguebuf builds the same plan: an atom node a claim, a scheme node a relation (support, or attack for
-# rebuttals, undercuts and doubts, arguebuf's nearest kinds), then exports the graph to Graphviz DOT.
+# rebuttals, undercuts and skeptical responses, arguebuf's nearest kinds), then exports the graph to Graphviz DOT.
 ARGUEBUF_DRIVER = """
 import json, statistics, sys, time
 import arguebuf as ab
@@ -148,10 +148,7 @@ def build():
         elif kind == "undercut":
             graph.add_edge(ab.Edge(atoms[first], scheme))
             graph.add_edge(ab.Edge(scheme, made[second]))
-        elif kind == "doubt":  # planned as (target, response)
-            graph.add_edge(ab.Edge(atoms[second], scheme))
-            graph.add_edge(ab.Edge(scheme, atoms[first]))
-        else:
+        else:  # a rebuttal or a skeptical response: (attacker or response, target)
             graph.add_edge(ab.Edge(atoms[first], scheme))
             graph.add_edge(ab.Edge(scheme, atoms[second]))
         made.append(scheme)

@@ -53,7 +53,7 @@ def _search_and_open(page: Page) -> None:
     page.click("[id='claim-lakhani-doubt']")
 
 
-def _open_doubted(page: Page) -> None:
+def _open_answered(page: Page) -> None:
     page.click("[id='claim-pakistans-demands-will-reduce-the-cia']")
 
 
@@ -71,7 +71,7 @@ def shots() -> Iterator[Shot]:
     yield Shot("panel", load(ROOT / "examples" / "wire_cia_drawdown.py"), HtmlOptions(), _search_and_open)
     readme = load(ROOT / "examples" / "readme.py")
     result = evaluate(readme)
-    yield Shot("statuses", readme, HtmlOptions(verdicts=result.verdicts, semantics=result.semantics), _open_doubted)
+    yield Shot("statuses", readme, HtmlOptions(verdicts=result.verdicts, semantics=result.semantics), _open_answered)
     council = load(ROOT / "docs" / "snippets" / "rendering_council.py")
     judged = evaluate(council)
     options = HtmlOptions(verdicts=judged.verdicts, semantics=judged.semantics)

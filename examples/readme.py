@@ -14,9 +14,9 @@ demand = m.claim(
 )
 m.support(demand, collapse)  # also m.support([p1, p2], c) for a linked argument
 fewer = m.claim("Pakistan's demands will reduce the C.I.A. presence in the country.")
-m.doubt(
-    fewer,
+m.skeptical_response(
     "PK tells US it must sharply reduce the number of times its operatives get caught.",
+    fewer,
     by=scahill,
     medium="tweet",
     stance="sarcasm",

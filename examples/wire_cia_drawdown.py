@@ -233,7 +233,7 @@ m.support(cost, toll)
 unexplained = m.claim(
     "The Guardian does not say how the officials arrived at the $68 billion figure.", by=wire, id="figure-unexplained"
 )
-m.doubt(cost, unexplained, stance="reservation")
+m.skeptical_response(unexplained, cost, stance="reservation")
 m.support(
     [
         m.claim(
@@ -292,7 +292,7 @@ caught_less = m.claim(
     quote="You mean PK tells US it must sharply reduce the number of times its operatives get caught.",
     id="scahill-tweet",
 )
-m.doubt(fewer, caught_less, stance="sarcasm")
+m.skeptical_response(caught_less, fewer, stance="sarcasm")
 
 # "And Kalsoom Lakhani at Changing Up Pakistan doesn't think the U.S. will stop its drone strikes because of
 # vague Pakistani complaints."
@@ -302,6 +302,6 @@ wont_stop = m.claim(
     medium="blog",
     id="lakhani-doubt",
 )
-m.doubt(fewer, wont_stop, stance="doubt")
+m.skeptical_response(wont_stop, fewer, stance="doubt")
 
 MAP = m

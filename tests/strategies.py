@@ -110,7 +110,7 @@ def attributions(draw: st.DrawFn, pool: list[Source]) -> Attribution:
 
 @st.composite
 def maps(draw: st.DrawFn, max_claims: int = 10, max_relations: int = 14) -> ArgumentMap:
-    """Draw a whole valid map: every element kind, linked supports, undercuts, doubts on supports, via chains.
+    """Draw a whole valid map: every element kind, linked supports, undercuts, responses to supports, via chains.
 
     Valid means the builder accepts it; what :func:`argmap.check` would warn
     about (cycles, self-support, orphans) is allowed, as users can write it.
@@ -157,7 +157,11 @@ def maps(draw: st.DrawFn, max_claims: int = 10, max_relations: int = 14) -> Argu
 @st.composite
 def _relation(draw: st.DrawFn, amap: ArgumentMap, claim_ids: list[str]) -> Relation | None:
     claim = st.sampled_from(claim_ids)
-    kind = draw(st.sampled_from(["support", "linked", "rebuttal", "undercut", "doubt", "doubt-support"]))
+    kind = draw(
+        st.sampled_from(
+            ["support", "linked", "rebuttal", "undercut", "skeptical_response", "skeptical_response-support"]
+        )
+    )
     supports = [relation.id for relation in amap.supports]
     label = draw(_optional(texts))
     explicit = draw(st.booleans())
@@ -173,7 +177,7 @@ def _relation(draw: st.DrawFn, amap: ArgumentMap, claim_ids: list[str]) -> Relat
         return Rebuttal(draw(claim), draw(claim), label=label, **options)
     if kind == "undercut" and supports:
         return Undercut(draw(claim), draw(st.sampled_from(supports)), label=label, **options)
-    target = draw(st.sampled_from(supports)) if kind == "doubt-support" and supports else draw(claim)
+    target = draw(st.sampled_from(supports)) if kind == "skeptical_response-support" and supports else draw(claim)
     return SkepticalResponse(draw(claim), target, stance=draw(st.sampled_from(STANCES)), **options)
 
 

@@ -68,16 +68,16 @@ def test_an_undercut_of_a_claim_is_an_error_and_of_an_attack_a_warning() -> None
     assert [(p.severity, p.elements[0]) for p in problems] == [("warning", "on-attack"), ("error", "on-claim")]
 
 
-def test_self_attack_and_doubts_on_attacks_are_reported() -> None:
-    """A claim rebutting itself is an error; doubting a rebuttal is a warning."""
+def test_self_attack_and_skeptical_responses_to_attacks_are_reported() -> None:
+    """A claim rebutting itself is an error; a skeptical response to a rebuttal is a warning."""
     m = ArgumentMap()
     a = m.claim("Strikes continue.", id="a")
     m.rebut(a, a, id="self")
     rebuttal = m.rebut("Strikes stopped.", a)
-    m.doubt(rebuttal, "Who knows?")
+    m.skeptical_response("Who knows?", rebuttal)
     found = {p.code: p.severity for p in check(m)}
     assert found["self-attack"] == "error"
-    assert found["doubt-target"] == "warning"
+    assert found["skeptical-response-target"] == "warning"
 
 
 def test_duplicate_texts_are_warned_about() -> None:

@@ -127,12 +127,12 @@ def test_map_table_shows_each_claim_with_its_status_and_reason() -> None:
     assert lines[2].split() == ["claim", "status", "reason"]
     row = next(line for line in lines if line.startswith("pakistans-demands-will-reduce-the-cia"))
     assert row.split()[1] == "undecided"
-    assert row.endswith("doubted by [pk-tells-us-it-must-sharply], neither upheld nor dismissed")
+    assert row.endswith("answered skeptically by [pk-tells-us-it-must-sharply], neither upheld nor dismissed")
     assert any(line.split()[:1] == ["relation"] for line in lines)
 
 
 def test_map_table_under_preferred_has_a_column_per_extension() -> None:
-    """Under preferred semantics the table has one column per extension: the believer's and the doubter's."""
+    """Under preferred semantics the table has one column per extension: the believer's and the skeptic's."""
     result = runner.invoke(app, ["evaluate", README_MAP, "--semantics", "preferred"])
     lines = result.stdout.splitlines()
     assert lines[0] == "preferred semantics: 2 extensions"

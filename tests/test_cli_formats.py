@@ -19,14 +19,14 @@ runner = CliRunner()
 
 
 def sample() -> ArgumentMap:
-    """Return a small map with a support, a rebuttal, an undercut and a doubt."""
+    """Return a small map with a support, a rebuttal, an undercut and a skeptical response."""
     m = ArgumentMap(title="Shamsi")
     official = Source("A U.S. official", kind="official")
     base = m.claim("That base is neither vacated nor being vacated.", by=official, id="base")
     support = m.support(m.claim("Drones still fly from Shamsi.", id="drones"), base)
     m.rebut(m.claim("The base was handed back.", id="handed"), base)
     m.undercut(m.claim("Drones can fly from elsewhere.", id="elsewhere"), support)
-    m.doubt(base, m.claim("Officials often spin.", id="spin"), stance="sarcasm")
+    m.skeptical_response(m.claim("Officials often spin.", id="spin"), base, stance="sarcasm")
     return m
 
 

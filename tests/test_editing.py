@@ -31,7 +31,7 @@ DAYEN = Source("David Dayen")
 
 @pytest.fixture
 def amap() -> ArgumentMap:
-    """A corner of Dayen's post: a linked support, a rebuttal, an undercut of the support and a doubt of it."""
+    """A corner of Dayen's post: a linked support, a rebuttal, an undercut of and a skeptical response to it."""
     m = ArgumentMap(title="The Shamsi drone base")
     talk = m.claim("The Pakistanis are all talk.", by=DAYEN, id="all-talk")
     strikes = m.claim("Drone strikes are still occurring.", by=NYT, id="strikes")
@@ -39,7 +39,7 @@ def amap() -> ArgumentMap:
     linked = m.support([strikes, cooperation], talk, id="evidence")
     m.rebut("The talk could be for U.S. domestic consumption.", talk, by=DAYEN)
     m.undercut("Cooperation may say little about intent.", linked)
-    m.doubt(linked, "Is that cooperation or acquiescence?", stance="question")
+    m.skeptical_response("Is that cooperation or acquiescence?", linked, stance="question")
     return m
 
 
@@ -52,13 +52,13 @@ def test_removing_a_claim_others_depend_on_is_refused_and_changes_nothing(amap: 
 
 
 def test_cascade_removes_dependents_and_their_dependents(amap: ArgumentMap) -> None:
-    """Removing a premise takes its support, and the undercut and doubt of that support, but no other claim."""
+    """Removing a premise takes its support, the undercut of and skeptical response to that support, no other claim."""
     removed = amap.remove("strikes", cascade=True)
     assert [element.id for element in removed] == [
         "strikes",
         "evidence",
         "undercut:cooperation-may-say-little-about-intent>evidence",
-        "doubt:is-that-cooperation-or-acquiescence>evidence",
+        "skeptical-response:is-that-cooperation-or-acquiescence>evidence",
     ]
     assert "strikes" not in amap
     assert [relation.id for relation in amap.relations] == ["rebuttal:talk-could-be-for-us-domestic>all-talk"]
@@ -75,7 +75,7 @@ def test_remove_takes_relations_sources_documents_and_texts(amap: ArgumentMap) -
     amap.remove(NYT, cascade=True)
     assert NYT not in amap.sources
     assert "strikes" not in amap
-    amap.remove("Is that cooperation or acquiescence?")  # by exact text; its doubt went with the support
+    amap.remove("Is that cooperation or acquiescence?")  # by exact text; its skeptical response went with the support
     unknown = Source("Nobody")
     with pytest.raises(UnknownElementError):
         amap.remove(unknown)

@@ -1,4 +1,4 @@
-"""Evaluating maps: the translation rules, the doubt rule, readable reasons, and properties over hostile maps."""
+"""Evaluating maps: the translation rules, the skeptical response rule, readable reasons, hostile maps."""
 
 from __future__ import annotations
 
@@ -102,24 +102,24 @@ def test_circular_support_stands_on_nothing() -> None:
     assert result["a"].reason == "rejected: it rests only on circular support"
 
 
-def test_a_doubt_leaves_its_target_undecided_not_rejected() -> None:
-    """The doubt rule: an unanswered doubt and its target attack each other, so grounded decides neither."""
+def test_a_skeptical_response_leaves_its_target_undecided_not_rejected() -> None:
+    """The skeptical response rule: an unanswered response and its target attack each other; grounded decides none."""
     m = ArgumentMap()
     fewer, tweet = claims(m, "fewer", "tweet")
-    doubt = m.doubt(fewer, tweet, stance="sarcasm")
+    response = m.skeptical_response(tweet, fewer, stance="sarcasm")
     result = evaluate(m)
     assert result["fewer"] == argmap.Verdict(
-        "undecided", "undecided: doubted by [tweet], neither upheld nor dismissed", ("tweet", doubt.id)
+        "undecided", "undecided: answered skeptically by [tweet], neither upheld nor dismissed", ("tweet", response.id)
     )
     assert result.status(tweet) == "undecided"
-    assert result.status(doubt) == "undecided"
+    assert result.status(response) == "undecided"
 
 
-def test_preferred_semantics_gives_a_believers_and_a_doubters_view() -> None:
-    """Under preferred semantics the doubt splits the map in two views, credulously accepting each side."""
+def test_preferred_semantics_gives_a_believers_and_a_skeptics_view() -> None:
+    """Under preferred semantics the skeptical response splits the map in two views, credulously accepting each side."""
     m = ArgumentMap()
     fewer, tweet = claims(m, "fewer", "tweet")
-    m.doubt(fewer, tweet)
+    m.skeptical_response(tweet, fewer)
     result = evaluate(m, "preferred")
     assert len(result.views) == 2
     assert {view["fewer"].status for view in result.views} == {"accepted", "rejected"}
@@ -128,26 +128,26 @@ def test_preferred_semantics_gives_a_believers_and_a_doubters_view() -> None:
     assert result["fewer"].status == "undecided"
     assert result["fewer"].reason == "undecided: the 2 preferred extensions disagree: accepted in 1, rejected in 1"
     believer = next(view for view in result.views if view["fewer"].status == "accepted")
-    assert believer["tweet"].reason == "rejected: it doubts [fewer], which stands"
+    assert believer["tweet"].reason == "rejected: it responds skeptically to [fewer], which stands"
 
 
-def test_a_doubt_that_falls_leaves_its_target_standing() -> None:
-    """A doubt whose voice is rebutted no longer contests: its target is accepted."""
+def test_a_skeptical_response_that_falls_leaves_its_target_standing() -> None:
+    """A skeptical response whose voice is rebutted no longer contests: its target is accepted."""
     m = ArgumentMap()
     fewer, tweet, answer = claims(m, "fewer", "tweet", "answer")
-    m.doubt(fewer, tweet)
+    m.skeptical_response(tweet, fewer)
     m.rebut(answer, tweet)
     result = evaluate(m)
     assert result.status(fewer) == "accepted"
     assert result.status(tweet) == "rejected"
 
 
-def test_a_doubted_support_is_undecided_and_so_is_its_conclusion() -> None:
-    """Doubting an inference leaves the support, and a conclusion resting on it alone, undecided."""
+def test_a_support_answered_skeptically_is_undecided_and_so_is_its_conclusion() -> None:
+    """A skeptical response to an inference leaves the support, and a conclusion resting on it alone, undecided."""
     m = ArgumentMap()
-    p, conclusion, doubter = claims(m, "p", "c", "d")
+    p, conclusion, skeptic = claims(m, "p", "c", "d")
     support = m.support(p, conclusion)
-    m.doubt(support, doubter)
+    m.skeptical_response(skeptic, support)
     result = evaluate(m)
     assert result.status(support) == "undecided"
     assert result.status(conclusion) == "undecided"
@@ -271,7 +271,7 @@ def test_an_accepted_support_makes_its_conclusion_accepted(amap: ArgumentMap) ->
 
 @given(maps())
 def test_an_unchallenged_given_claim_stands(amap: ArgumentMap) -> None:
-    """A claim with no support, no rebuttal, no doubt, that doubts nothing itself, is accepted under grounded."""
+    """A claim with no support, rebuttal or skeptical response, that answers nothing itself, is accepted (grounded)."""
     result = evaluate(amap)
     for claim in amap.claims:
         if amap.incoming(claim.id) or any(isinstance(r, SkepticalResponse) for r in amap.outgoing(claim.id)):
@@ -281,7 +281,7 @@ def test_an_unchallenged_given_claim_stands(amap: ArgumentMap) -> None:
 
 @given(maps())
 def test_a_claim_on_accepted_supports_and_unchallenged_stands(amap: ArgumentMap) -> None:
-    """A claim no rebuttal or doubt reaches, with every support accepted (at least one), stands."""
+    """A claim no rebuttal or skeptical response reaches, with every support accepted (at least one), stands."""
     result = evaluate(amap)
     for claim in amap.claims:
         incoming = amap.incoming(claim.id)
@@ -293,15 +293,15 @@ def test_a_claim_on_accepted_supports_and_unchallenged_stands(amap: ArgumentMap)
 
 
 @given(maps())
-def test_a_doubted_claim_that_nothing_else_touches_is_undecided(amap: ArgumentMap) -> None:
-    """Add a fresh doubt to an unsupported, unchallenged claim: under grounded both become undecided."""
+def test_a_claim_answered_skeptically_that_nothing_else_touches_is_undecided(amap: ArgumentMap) -> None:
+    """Add a fresh skeptical response to an unsupported, unchallenged claim: under grounded both become undecided."""
     for claim in amap.claims:
         if not amap.incoming(claim.id) and not amap.outgoing(claim.id):
-            doubter = amap.claim("A fresh doubt, nothing else said of it.", id="fresh-doubt-xyz")
-            amap.doubt(claim, doubter)
+            skeptic = amap.claim("A fresh response, nothing else said of it.", id="fresh-response-xyz")
+            amap.skeptical_response(skeptic, claim)
             result = evaluate(amap)
             assert result.status(claim) == "undecided"
-            assert result.status(doubter) == "undecided"
+            assert result.status(skeptic) == "undecided"
             return
 
 
@@ -393,14 +393,14 @@ def tangled_maps(draw: st.DrawFn) -> ArgumentMap:
     supports = [support.id for support in m.supports]
     for _ in range(draw(st.integers(0, 4))):
         attacker = draw(st.sampled_from(ids))
-        kind = draw(st.sampled_from(["rebut", "undercut", "doubt"]))
+        kind = draw(st.sampled_from(["rebut", "undercut", "skeptical_response"]))
         if kind == "rebut":
             target = draw(st.sampled_from(ids))
             if target != attacker and f"rebuttal:{attacker}>{target}" not in m:
                 m.rebut(attacker, target)
         elif supports:
             target = draw(st.sampled_from(supports))
-            relation = m.undercut if kind == "undercut" else m.doubt
+            relation = m.undercut if kind == "undercut" else m.skeptical_response
             with contextlib.suppress(ArgmapError):  # the same relation twice
                 relation(attacker, target)
     return m

@@ -100,18 +100,19 @@ def test_wire_five_fundamental_reasons_each_with_its_sources(wire: ArgumentMap) 
     assert wire.source("syed-shoaib-hasan").affiliation == "BBC"
 
 
-def test_wire_guardian_figure_carries_the_articles_doubt(wire: ArgumentMap) -> None:
-    """The $68 billion estimate is doubted by the article itself, and explained by Zardari (a linked support)."""
-    (doubt,) = wire.doubters("68-billion")
-    assert speaker(wire, doubt.response) == "The Atlantic Wire"
-    assert "does not say how" in wire.claim_for(doubt.response).text
+def test_wire_guardian_figure_carries_the_articles_skeptical_response(wire: ArgumentMap) -> None:
+    """The $68 billion estimate meets the article's own reservation, and Zardari explains it (a linked support)."""
+    (response,) = wire.skeptical_responses_to("68-billion")
+    assert response.stance == "reservation"
+    assert speaker(wire, response.response) == "The Atlantic Wire"
+    assert "does not say how" in wire.claim_for(response.response).text
     (explanation,) = wire.supporters("68-billion")
     assert set(explanation.premises) == {"security-over-commerce", "fuel-and-industry"}
 
 
 def test_wire_skeptics_are_two_skeptical_responses_to_one_claim(wire: ArgumentMap) -> None:
-    """Scahill's sarcastic tweet and Lakhani's doubt are SkepticalResponses on the same claim, not rebuttals."""
-    responses = wire.doubters("fewer-cia")
+    """Scahill's sarcastic tweet and Lakhani's doubt are skeptical responses on the same claim, not rebuttals."""
+    responses = wire.skeptical_responses_to("fewer-cia")
     assert all(isinstance(r, SkepticalResponse) for r in responses)
     by_speaker = {speaker(wire, r.response): r for r in responses}
     assert set(by_speaker) == {"Jeremy Scahill", "Kalsoom Lakhani"}

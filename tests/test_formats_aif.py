@@ -195,7 +195,7 @@ def kept(amap: ArgumentMap) -> dict[str, Any]:
     relations: list[tuple[Any, ...]] = []
     for relation in amap.relations:
         if isinstance(relation, SkepticalResponse):
-            relations.append(("doubt", relation.id, relation.response, relation.target, relation.stance))
+            relations.append(("skeptical_response", relation.id, relation.response, relation.target, relation.stance))
             continue
         label = None if relation.label in aif_placeholders() else relation.label
         if isinstance(relation, Support):

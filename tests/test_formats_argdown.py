@@ -62,7 +62,7 @@ def implied(amap: ArgumentMap) -> set[tuple[str, str, str]]:
     """Return the attacks Argdown leaves out as implied: on an argument, by a claim attacking one of its premises.
 
     Argdown also draws one relation where two of the same kind join the same
-    ends (a rebuttal and a doubt, say); the projection compares sets.
+    ends (a rebuttal and a skeptical response, say); the projection compares sets.
     """
     projected = from_map(amap, {"statements": {}, "arguments": {}, "relations": []})["relations"]
     supports = {support.id: support for support in amap.supports}
@@ -109,12 +109,14 @@ def test_the_real_parser_reads_attribution_as_data(tmp_path: Path) -> None:
     m = ArgumentMap(title="Pakistan asks the CIA to leave")
     scahill = Source("Jeremy Scahill", affiliation="The Nation")
     fewer = m.claim("Pakistan's demands will reduce the C.I.A. presence.", id="fewer")
-    m.doubt(fewer, "PK tells US it must reduce the times its operatives get caught.", by=scahill, medium="tweet")
+    m.skeptical_response(
+        "PK tells US it must reduce the times its operatives get caught.", fewer, by=scahill, medium="tweet"
+    )
     (exported,) = argdown_json(tmp_path, argdown.dumps(m))
-    (doubting,) = [s for s in exported["statements"].values() if "data" in s]
-    assert doubting["data"]["proponent"] == "jeremy-scahill"
-    assert doubting["data"]["medium"] == "tweet"
-    assert doubting["data"]["attacks"] == [{"target": "fewer", "kind": "doubt", "stance": "doubt"}]
+    (responding,) = [s for s in exported["statements"].values() if "data" in s]
+    assert responding["data"]["proponent"] == "jeremy-scahill"
+    assert responding["data"]["medium"] == "tweet"
+    assert responding["data"]["attacks"] == [{"target": "fewer", "kind": "skeptical_response", "stance": "doubt"}]
 
 
 def counts(exported: dict[str, Any]) -> tuple[int, int, int]:
@@ -376,3 +378,15 @@ def test_ids_argdowns_parser_fails_on_are_written_under_other_titles(tmp_path: P
     (exported,) = argdown_json(tmp_path, argdown.dumps(m))
     assert from_argdown(exported) == from_map(m, exported)
     assert argdown.loads(argdown.dumps(m)) == m
+
+
+def test_a_file_written_before_skeptical_response_was_the_kind_still_reads() -> None:
+    """Argmap once wrote a skeptical response's kind as "doubt" in the attacker's data: such a file reads the same."""
+    old = (
+        "[fewer]: The demands will reduce the C.I.A. presence.\n\n"
+        "[caught-less]: They will get caught less. {attacks: [{target: fewer, kind: doubt, stance: sarcasm}]}\n"
+        "  -> [fewer]\n"
+    )
+    (response,) = argdown.loads(old).skeptical_responses
+    assert (response.response, response.target, response.stance) == ("caught-less", "fewer", "sarcasm")
+    assert argdown.loads(old) == argdown.loads(old.replace("kind: doubt", "kind: skeptical_response"))

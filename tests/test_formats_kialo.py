@@ -188,7 +188,7 @@ def test_a_written_debate_reads_back_with_the_same_pros_and_cons(amap: ArgumentM
 
 
 def test_what_kialo_cannot_hold_is_refused_when_written() -> None:
-    """Linked supports, undercuts, doubts and claims leading to no thesis are refused in one line."""
+    """Linked supports, undercuts, skeptical responses and claims leading to no thesis are refused in one line."""
     amap = ArgumentMap()
     conclusion = amap.claim("The conclusion.")
     support = amap.support(["One premise.", "Another premise."], conclusion)

@@ -224,3 +224,27 @@ def test_empty_via_and_tags_are_read_and_valid_under_the_schema(field: str) -> N
     assert claim.attribution is not None
     assert claim.attribution.via == ()
     jsonschema.validate(document, SCHEMA)
+
+
+def test_a_file_naming_a_skeptical_response_by_its_old_derived_id_still_reads() -> None:
+    """Skeptical responses written without an id once had "doubt:response>target"; a file naming one so still reads."""
+    old = {
+        "format": "argmap/1",
+        "claims": [
+            {"id": "fewer", "text": "Pakistan's demands will reduce the C.I.A. presence."},
+            {"id": "tweet", "text": "PK tells US to reduce the times its operatives get caught."},
+            {"id": "spin", "text": "Sarcasm is no argument."},
+            {"id": "really", "text": "Is it, though?"},
+        ],
+        "relations": [
+            {"kind": "skeptical_response", "response": "tweet", "target": "fewer", "stance": "sarcasm"},
+            {"kind": "undercut", "attacker": "spin", "target": "doubt:tweet>fewer"},
+            {"kind": "skeptical_response", "response": "really", "target": "doubt:tweet>fewer"},
+        ],
+    }
+    amap = native.loads(json.dumps(old))
+    (response, second), (undercut,) = amap.skeptical_responses, amap.undercuts
+    assert response.id == "skeptical-response:tweet>fewer"
+    assert undercut.target == second.target == response.id
+    assert second.id == "skeptical-response:really>skeptical-response:tweet>fewer"
+    assert native.loads(native.dumps(amap)) == amap

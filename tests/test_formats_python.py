@@ -38,7 +38,8 @@ def test_written_code_reads_like_the_readme() -> None:
     code = python.dumps(python.load(ROOT / "examples" / "readme.py"))
     assert 'new_york_times = Source("The New York Times", kind="publication")\n' in code
     assert "m.support(kayani_asked_335, us_pakistani_relationship)\n" in code
-    assert 'm.doubt(\n    "Pakistan\'s demands will reduce the C.I.A. presence in the country.",\n' in code
+    assert 'm.skeptical_response(\n    "PK tells US it must sharply reduce' in code
+    assert '\n    "Pakistan\'s demands will reduce the C.I.A. presence in the country.",\n    by=jeremy_scahill' in code
     assert "id=" not in code
     assert code.endswith("\nMAP = m\n")
 
@@ -148,3 +149,23 @@ def test_the_installed_command_converts_json_to_python_and_back(tmp_path: Path) 
     assert completed.returncode == 0, completed.stderr
     assert written.read_text(encoding="utf-8") == python.dumps(wire)
     assert python.load(written) == wire
+
+
+def test_a_map_file_calling_the_old_doubt_still_builds_its_map(tmp_path: Path) -> None:
+    """A Python map written with m.doubt(target, response) still loads, the same map, with a DeprecationWarning."""
+    path = tmp_path / "old.py"
+    path.write_text(
+        "from argmap import ArgumentMap\n"
+        "m = ArgumentMap()\n"
+        "fewer = m.claim('The demands will reduce the C.I.A. presence.')\n"
+        "m.doubt(fewer, 'They will get caught less.', stance='sarcasm')\n"
+        "MAP = m\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(DeprecationWarning, match="skeptical_response"):
+        amap = python.load(path)
+    expected = ArgumentMap()
+    expected.skeptical_response(
+        "They will get caught less.", expected.claim("The demands will reduce the C.I.A. presence."), stance="sarcasm"
+    )
+    assert amap == expected

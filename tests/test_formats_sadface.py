@@ -52,7 +52,7 @@ def kept(amap: ArgumentMap) -> dict[str, Any]:
         if isinstance(relation, Support):
             relations.append(("support", relation.id, relation.premises, relation.conclusion, relation.label))
         elif isinstance(relation, SkepticalResponse):
-            relations.append(("doubt", relation.id, relation.response, relation.target, relation.stance))
+            relations.append(("skeptical_response", relation.id, relation.response, relation.target, relation.stance))
         else:
             kind = "rebuttal" if isinstance(relation, Rebuttal) else "undercut"
             relations.append((kind, relation.id, relation.attacker, relation.target, relation.label))
@@ -202,7 +202,7 @@ def test_what_argmap_writes_the_sadface_library_reads_and_validates() -> None:
     support = m.support(["Cyclists were blamed.", "Drivers were not."], campaign, label="Argument from example")
     m.rebut("Road users must be vigilant.", "campaign", label="counter-example")
     m.undercut("Blame is not the point.", support)
-    m.doubt(m.claim("Was it, though?", id="doubt"), "campaign", stance="question")
+    m.skeptical_response("campaign", m.claim("Was it, though?", id="doubt"), stance="question")
     document = json.loads(sadface.dumps(m))
     ids = [item["id"] for item in document["nodes"] + document["edges"]] + [document["metadata"]["core"]["id"]]
     assert all(str(uuid.UUID(id)) == id for id in ids)

@@ -120,7 +120,7 @@ SWAPS: list[Any] = [
 
 @functools.cache
 def seed_map() -> ArgumentMap:
-    """Return the README's example map: claims, sources, attributions, supports, attacks, a doubt."""
+    """Return the README's example map: claims, sources, attributions, supports, attacks, a skeptical response."""
     return argmap.load(ROOT / "examples" / "readme.py")
 
 
@@ -139,7 +139,7 @@ def seeds(format: str) -> tuple[str, ...]:
     support = small.support(premise, small.claim("A conclusion.", id="c", note="A note."))
     small.rebut(small.claim("An objection.", id="o"), "c", label="counter-example")
     small.undercut("o", support)
-    small.doubt(small.claim("Really?", id="q"), "c", stance="question")
+    small.skeptical_response("c", small.claim("Really?", id="q"), stance="question")
     return (argmap.dumps(amap, format), argmap.dumps(small, format))
 
 

@@ -177,7 +177,7 @@ def test_enter_steps_through_the_matches_and_shift_enter_back(
 def test_clicking_lakhanis_claim_shows_her_outlet_in_the_panel(
     pages: dict[str, Path], opened: Callable[..., Visit]
 ) -> None:
-    """Clicking Lakhani's claim opens the panel: her words, her name and "Changing Up Pakistan", what she doubts."""
+    """Clicking Lakhani's claim opens the panel: her words, her name and "Changing Up Pakistan", what she answers."""
     seen = opened(pages["wire_cia_drawdown"])
     assert seen.page.is_hidden("#argmap-panel")
     seen.page.click("[id='claim-lakhani-doubt']")
@@ -185,13 +185,13 @@ def test_clicking_lakhanis_claim_shows_her_outlet_in_the_panel(
     assert "The U.S. will not stop its drone strikes because of vague Pakistani complaints." in panel
     assert "Kalsoom Lakhani (Changing Up Pakistan)" in panel
     assert "Medium\tblog" in panel or "Medium\nblog" in panel
-    assert "Doubts" in panel
+    assert "Responds skeptically to" in panel
     assert seen.page.evaluate("location.hash") == "#claim=lakhani-doubt"
     assert seen.complaints == []
 
 
 def test_a_link_in_the_panel_moves_to_that_claim(pages: dict[str, Path], opened: Callable[..., Visit]) -> None:
-    """The doubted claim is a link: following it opens that claim, centred, with both doubters listed as links."""
+    """The claim she answers is a link: following it opens that claim, centred, both skeptical responses as links."""
     seen = opened(pages["wire_cia_drawdown"])
     seen.page.click("[id='claim-lakhani-doubt']")
     seen.page.click("#argmap-panel a.claim-link")
@@ -200,10 +200,10 @@ def test_a_link_in_the_panel_moves_to_that_claim(pages: dict[str, Path], opened:
     )
     assert seen.page.text_content("#argmap-panel h2") == "Main conclusion"
     assert centred(seen, "claim-fewer-cia")
-    doubters = seen.page.eval_on_selector_all(
-        "#argmap-panel h3:text('Doubted by') + ul a.claim-link", "links => links.map(a => a.dataset.claim)"
+    skeptics = seen.page.eval_on_selector_all(
+        "#argmap-panel h3:text('Skeptical responses') + ul a.claim-link", "links => links.map(a => a.dataset.claim)"
     )
-    assert doubters == ["scahill-tweet", "lakhani-doubt"]
+    assert skeptics == ["scahill-tweet", "lakhani-doubt"]
     assert seen.page.evaluate("document.activeElement.id") == "argmap-panel-title"
 
 
@@ -470,9 +470,9 @@ def test_statuses_colour_the_claims_a_toggle_hides_them_and_the_panel_gives_the_
     amap = load(EXAMPLES["readme"])
     fewer, tweet = "pakistans-demands-will-reduce-the-cia", "pk-tells-us-it-must-sharply"
     verdicts: dict[str, Any] = {
-        fewer: _Verdict("undecided", f"undecided: doubted by [{tweet}], neither upheld nor dismissed"),
+        fewer: _Verdict("undecided", f"undecided: answered skeptically by [{tweet}], neither upheld nor dismissed"),
         tweet: _Verdict("accepted", "accepted: nothing attacks it"),
-        amap.relations[-1].id: _Verdict("accepted", "accepted: its doubting claim stands"),
+        amap.relations[-1].id: _Verdict("accepted", "accepted: its responding claim stands"),
     }
     path = render(amap, tmp_path / "readme.html", options=HtmlOptions(verdicts=verdicts, semantics="grounded"))
     seen = opened(path)
@@ -490,11 +490,11 @@ def test_statuses_colour_the_claims_a_toggle_hides_them_and_the_panel_gives_the_
     page.check("#argmap-statuses")
     page.click(node)
     status = page.inner_text("#argmap-panel .status")
-    assert status.startswith("○ Undecided (grounded semantics): doubted by ")
+    assert status.startswith("○ Undecided (grounded semantics): answered skeptically by ")
     assert "neither upheld nor dismissed" in status
-    doubted = page.inner_text("#argmap-panel h3:text('Doubted by') + ul")
-    assert "? sarcasm" in doubted
-    assert "✓ accepted: its doubting claim stands" in doubted  # a relation's verdict beside it
+    answered = page.inner_text("#argmap-panel h3:text('Skeptical responses') + ul")
+    assert "? sarcasm" in answered
+    assert "✓ accepted: its responding claim stands" in answered  # a relation's verdict beside it
     page.click("#argmap-panel .status a.claim-link")
     assert page.text_content("#argmap-panel .claim-text") == amap.claim_for(tweet).text
     assert page.inner_text("#argmap-panel .status") == "✓ Accepted (grounded semantics): nothing attacks it"
@@ -525,7 +525,7 @@ def test_argmap_render_evaluate_colours_every_claim_by_its_grounded_status(
     )
     page.click("[id='claim-fewer-cia']")
     reason = verdicts["fewer-cia"].reason
-    assert reason.startswith("undecided: doubted by [scahill-tweet]")
+    assert reason.startswith("undecided: answered skeptically by [scahill-tweet]")
     shown = re.sub(r"\[([^\]]+)\]", lambda named: amap.claim_for(named[1]).text, reason.partition(": ")[2])
     assert page.inner_text("#argmap-panel .status") == f"○ Undecided (grounded semantics): {shown}"
     assert page.eval_on_selector_all("#argmap-panel .status a.claim-link", "links => links.length") == reason.count("[")

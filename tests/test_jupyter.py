@@ -248,9 +248,9 @@ def test_an_evaluation_shows_a_table_of_claims_and_relations_with_status_and_rea
     table = rows(bundle["text/html"])
     assert len(table) == min(ROWS, len(evaluation.verdicts))
     assert table[0] == ["alliance", amap.claim_for("alliance").text, "✓ accepted", "nothing on the map challenges it"]
-    doubted = next(row for row in table if row[0] == "fewer-cia")
-    assert doubted[2] == "○ undecided"
-    assert doubted[3] == "doubted by [scahill-tweet] and [lakhani-doubt], neither upheld nor dismissed"
+    answered = next(row for row in table if row[0] == "fewer-cia")
+    assert answered[2] == "○ undecided"
+    assert answered[3] == "answered skeptically by [scahill-tweet] and [lakhani-doubt], neither upheld nor dismissed"
     relation = next(row for row in table if row[0].startswith("support:"))
     assert relation[1] == "support"
 

@@ -25,13 +25,13 @@ SCAHILL = Source("Jeremy Scahill", affiliation="The Nation")
 
 @pytest.fixture
 def amap() -> ArgumentMap:
-    """A small map: a conclusion, a linked support, a rebuttal, an undercut and a doubt."""
+    """A small map: a conclusion, a linked support, a rebuttal, an undercut and a skeptical response."""
     m = ArgumentMap(title="Shamsi")
     m.claim("The Pakistanis are all talk.", id="talk")
     m.support(["Drone strikes continue.", "The strikes need Pakistani cooperation."], "talk", id="cooperation")
     m.rebut(m.claim("It could be for U.S. domestic consumption.", id="consumption"), "talk", id="rebuttal")
     m.undercut("Cooperation may be coerced.", "cooperation")
-    m.doubt("talk", "Really?", by=SCAHILL, medium="tweet", stance="sarcasm")
+    m.skeptical_response("Really?", "talk", by=SCAHILL, medium="tweet", stance="sarcasm")
     return m
 
 
@@ -134,26 +134,26 @@ def test_attribution_details_need_a_speaker_and_belong_to_new_claims(amap: Argum
         amap.claim("Both.", by=Attribution(NYT), medium="report")
 
 
-def test_doubt_attributes_the_new_response_to_its_speaker(amap: ArgumentMap) -> None:
-    """m.doubt(target, text, by=...) makes the responding claim with that attribution."""
-    (response,) = amap.doubters("talk")
-    doubt = amap[response.response]
-    assert isinstance(doubt, Claim)
-    assert doubt.source == SCAHILL
-    assert doubt.attribution is not None
-    assert doubt.attribution.medium == "tweet"
+def test_skeptical_response_attributes_the_new_response_to_its_speaker(amap: ArgumentMap) -> None:
+    """m.skeptical_response(text, target, by=...) makes the responding claim with that attribution."""
+    (response,) = amap.skeptical_responses_to("talk")
+    said = amap[response.response]
+    assert isinstance(said, Claim)
+    assert said.source == SCAHILL
+    assert said.attribution is not None
+    assert said.attribution.medium == "tweet"
     assert response.stance == "sarcasm"
 
 
-def test_a_support_can_be_doubted(amap: ArgumentMap) -> None:
+def test_a_support_can_meet_a_skeptical_response(amap: ArgumentMap) -> None:
     """A skeptical response may target an inference rather than a claim."""
-    response = amap.doubt("cooperation", "Is that cooperation or acquiescence?")
+    response = amap.skeptical_response("Is that cooperation or acquiescence?", "cooperation")
     assert response.target == "cooperation"
-    assert amap.doubters("cooperation") == (response,)
+    assert amap.skeptical_responses_to("cooperation") == (response,)
 
 
 def test_queries_follow_the_relations(amap: ArgumentMap) -> None:
-    """supporters, attackers, doubters, incoming and outgoing see what the builder made."""
+    """supporters, attackers, skeptical_responses_to, incoming and outgoing see what the builder made."""
     assert [s.id for s in amap.supporters("talk")] == ["cooperation"]
     assert [a.id for a in amap.attackers("talk")] == ["rebuttal"]
     assert [a.attacker for a in amap.attackers("cooperation")] == ["cooperation-may-be-coerced"]
@@ -164,7 +164,7 @@ def test_queries_follow_the_relations(amap: ArgumentMap) -> None:
 
 
 def test_main_conclusions_are_the_claims_that_point_nowhere(amap: ArgumentMap) -> None:
-    """A main conclusion supports, rebuts, undercuts and doubts nothing."""
+    """A main conclusion supports, rebuts, undercuts and answers nothing."""
     assert [claim.id for claim in amap.main_conclusions()] == ["talk"]
 
 
@@ -280,3 +280,17 @@ def test_aliases_are_refused_for_sources_and_for_what_is_no_element() -> None:
     assert amap == ArgumentMap()
     with pytest.raises(TypeError):
         amap.aliases[Claim("A claim.")] = "a-claim"  # type: ignore[index]  # a read-only view
+
+
+def test_the_old_names_doubt_and_doubters_still_work_with_a_warning() -> None:
+    """m.doubt(target, response) and m.doubters(x) build and find what skeptical_response and its query do."""
+    old, new = ArgumentMap(), ArgumentMap()
+    for m in (old, new):
+        m.claim("The Pakistanis are all talk.", id="talk")
+    with pytest.warns(DeprecationWarning, match=r"skeptical_response\(response, target\)"):
+        made = old.doubt("talk", "Really?", by=SCAHILL, medium="tweet", stance="sarcasm")
+    assert made == new.skeptical_response("Really?", "talk", by=SCAHILL, medium="tweet", stance="sarcasm")
+    assert old == new
+    assert made.id == "skeptical-response:really>talk"
+    with pytest.warns(DeprecationWarning, match=r"skeptical_responses_to\(\)"):
+        assert old.doubters("talk") == (made,)

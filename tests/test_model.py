@@ -81,7 +81,7 @@ def test_relation_ids_are_derived_from_their_ends() -> None:
     assert Support(["a", "b"], "c").id == "support:a+b>c"
     assert Rebuttal("a", "c").id == "rebuttal:a>c"
     assert Undercut("a", "support:b>c").id == "undercut:a>support:b>c"
-    assert SkepticalResponse("a", "c").id == "doubt:a>c"
+    assert SkepticalResponse("a", "c").id == "skeptical-response:a>c"
     for relation in (Support("a", "c", id="s1"), Rebuttal("a", "c", id="r1")):
         assert default_id(relation) != relation.id
 

@@ -58,8 +58,8 @@ def test_what_counts_as_a_near_miss(amap: ArgumentMap, text: str) -> None:
 )
 def test_what_is_a_new_claim(amap: ArgumentMap, text: str) -> None:
     """Texts further off, and one-word sentences, become new claims."""
-    doubt = amap.doubt("jams", text)
-    assert amap[doubt.response].text == text  # type: ignore[union-attr]
+    response = amap.skeptical_response(text, "jams")
+    assert amap[response.response].text == text  # type: ignore[union-attr]
 
 
 def test_short_texts_need_to_be_equal_to_be_near() -> None:

@@ -163,7 +163,7 @@ def edge_lines(source: str, head: str) -> list[str]:
 
 
 def sample_map() -> ArgumentMap:
-    """Return a small map with every kind of element: a linked support, its undercut, a rebuttal, a doubt."""
+    """Return a small map with every kind of element: a linked support, its undercut, a rebuttal, a response."""
     m = ArgumentMap(title="Drones", author="A. Writer", publication="The Wire", date="2011-04-11")
     nyt = Source("The New York Times", kind="publication")
     m.claim("The alliance may collapse.", id="collapse", by=nyt)
@@ -172,7 +172,7 @@ def sample_map() -> ArgumentMap:
     linked = m.support(["kayani", "davis"], "collapse", label="proximate cause", id="linked")
     m.rebut(m.claim("Strikes continue.", id="strikes"), "collapse")
     m.undercut(m.claim("Cooperation says little.", id="little"), linked)
-    m.doubt("kayani", m.claim("Sure they did.", id="sure", by=Source("Jeremy Scahill")), stance="sarcasm")
+    m.skeptical_response(m.claim("Sure they did.", id="sure", by=Source("Jeremy Scahill")), "kayani", stance="sarcasm")
     return m
 
 
@@ -182,11 +182,11 @@ def test_each_relation_kind_is_drawn_in_its_own_line_and_head() -> None:
     (rebuttal,) = [line for line in edge_lines(source, "collapse") if line.startswith('"strikes"')]
     assert f'color="{PALETTE["attack"]}"' in rebuttal
     assert "arrowhead=tee" in rebuttal
-    (doubt,) = edge_lines(source, "kayani")
-    assert f'color="{PALETTE["doubt"]}"' in doubt
-    assert "style=dashed" in doubt
-    assert "arrowhead=onormal" in doubt
-    assert "? sarcasm" in doubt
+    (response,) = edge_lines(source, "kayani")
+    assert f'color="{PALETTE["skeptical_response"]}"' in response
+    assert "style=dashed" in response
+    assert "arrowhead=onormal" in response
+    assert "? sarcasm" in response
 
 
 def test_linked_support_joins_premises_at_one_junction_that_undercuts_attack() -> None:
@@ -204,11 +204,11 @@ def test_linked_support_joins_premises_at_one_junction_that_undercuts_attack() -
 
 
 def test_a_single_premise_support_is_one_arrow_unless_it_is_attacked() -> None:
-    """A plain support is a direct arrow; once it is doubted, it gets a junction for the doubt to end on."""
+    """A plain support is a direct arrow; answered skeptically, it gets a junction for the response to end on."""
     m = ArgumentMap()
     support = m.support(m.claim("A premise.", id="p"), m.claim("A conclusion.", id="c"))
     assert '"p" -> "c" [' in to_dot(m)
-    m.doubt(support, "Really?")
+    m.skeptical_response("Really?", support)
     source = to_dot(m)
     assert '"p" -> "c" [' not in source
     assert f'"p" -> "{support.id}" [' in source
@@ -318,11 +318,11 @@ def test_legend_shows_only_the_kinds_the_map_uses() -> None:
     only_support = legend_of(to_dot(m))
     assert "</FONT> support" in only_support
     assert "rebuttal" not in only_support
-    assert "doubt" not in only_support
+    assert "skeptical" not in only_support
     assert "labelloc=b" not in to_dot(m, DotOptions(legend=False))
     lone = ArgumentMap()
     lone.claim("A claim connected to nothing.")
-    lone.doubt(lone.claim("Another one."), "Sarcastic?", stance="sarcasm")
+    lone.skeptical_response("Sarcastic?", lone.claim("Another one."), stance="sarcasm")
     said = legend_of(to_dot(lone))
     assert "? sarcasm (skeptical response)" in said
     assert "? doubt" not in said
@@ -416,3 +416,11 @@ def test_the_renderer_and_the_command_line_do_not_import_graphviz_until_asked() 
     )
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert completed.stdout.strip() == "['argmap.render']"
+
+
+def test_the_palette_still_answers_to_the_old_name_of_the_skeptical_responses_colour() -> None:
+    """PALETTE["doubt"] gives the skeptical responses' colour, with a DeprecationWarning; other unknown keys fail."""
+    with pytest.warns(DeprecationWarning, match="skeptical_response"):
+        assert PALETTE["doubt"] == PALETTE["skeptical_response"]
+    with pytest.raises(KeyError):
+        PALETTE["no-such-role"]

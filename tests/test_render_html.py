@@ -141,10 +141,10 @@ def test_the_data_holds_every_claim_source_and_relation_of_the_map() -> None:
     lakhani = next(claim for claim in data["claims"] if claim["id"] == "lakhani-doubt")
     assert data["sources"][lakhani["attribution"]["source"]]["affiliation"] == "Changing Up Pakistan"
     assert [relation["id"] for relation in data["relations"]] == [relation.id for relation in amap.relations]
-    doubt = next(relation for relation in data["relations"] if relation["from"] == ["scahill-tweet"])
-    assert doubt == {
-        "id": doubt["id"],
-        "kind": "doubt",
+    response = next(relation for relation in data["relations"] if relation["from"] == ["scahill-tweet"])
+    assert response == {
+        "id": response["id"],
+        "kind": "skeptical_response",
         "from": ["scahill-tweet"],
         "to": "fewer-cia",
         "stance": "sarcasm",
@@ -159,7 +159,7 @@ def test_the_diagram_is_drawn_without_its_own_legend_and_title() -> None:
 
 
 def test_the_legend_shows_the_kinds_the_map_uses_and_can_be_left_out() -> None:
-    """The README map has supports and a doubt, no rebuttal; legend=False leaves the legend out."""
+    """The README map has supports and a skeptical response, no rebuttal; legend=False leaves the legend out."""
     amap = load(README)
     text = to_html(amap, svg=stub_svg(amap))
     assert "support: a reason" in text

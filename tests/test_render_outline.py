@@ -69,9 +69,9 @@ def small_map() -> ArgumentMap:
     )
     dark = m.claim("Pakistan is left in the dark.", id="dark")
     linked = m.support([bypassed, dark], demands)
-    m.doubt(linked, m.claim("Is that the whole story?", id="whole-story"), stance="question")
+    m.skeptical_response(m.claim("Is that the whole story?", id="whole-story"), linked, stance="question")
     m.rebut(m.claim("The U.S. informs Pakistan as usual.", id="as-usual"), bypassed)
-    m.doubt(cause, m.claim("Was Davis really the cause?", id="really"), stance="reservation")
+    m.skeptical_response(m.claim("Was Davis really the cause?", id="really"), cause, stance="reservation")
     return m
 
 
@@ -97,7 +97,7 @@ qualifier: may
 
 
 def test_tree_outline_reads_top_down_with_one_marker_per_relation_kind() -> None:
-    """The small map's outline: supports +, linked premises &, rebuttals -, undercuts ~, doubts ?, details under."""
+    """The small map's outline: supports +, linked premises &, rebuttals -, undercuts ~, responses ?, details."""
     assert outline(small_map()) == TREE
 
 
@@ -260,12 +260,12 @@ def test_wide_characters_count_two_columns_when_wrapping() -> None:
     assert " ".join(lines) == " ".join(["巴基斯坦"] * 10) + " [wide]"
 
 
-def test_a_doubt_on_a_rebuttal_says_what_it_is_aimed_at() -> None:
+def test_a_skeptical_response_to_a_rebuttal_says_what_it_is_aimed_at() -> None:
     """Under a rebutting claim, what targets the rebuttal comes first and says so; so does an undercut of a claim."""
     m = ArgumentMap()
     target = m.claim("The Pakistanis are all talk.", id="talk")
     rebuttal = m.rebut(m.claim("It could be for U.S. domestic consumption.", id="consumption"), target)
-    m.doubt(rebuttal, m.claim("Does that follow?", id="follow"))
+    m.skeptical_response(m.claim("Does that follow?", id="follow"), rebuttal)
     odd = m.claim("An undercut aimed at a claim.", id="odd")
     m.add(Undercut(odd.id, "consumption"))  # the builder refuses it and check() warns, but a file can hold it
     assert outline(m).splitlines()[1:] == [
@@ -329,7 +329,7 @@ def test_every_claim_text_appears_exactly_once_in_every_style(amap: ArgumentMap,
 
 @given(maps(), st.sampled_from(STYLES))
 def test_every_relation_appears_once_with_its_marker(amap: ArgumentMap, style: Style) -> None:
-    """Each support, rebuttal, undercut and doubt has one marker; each premise of a linked support an &."""
+    """Each support, rebuttal, undercut and skeptical response has one marker; each premise of a linked support an &."""
     lines = outline_lines(amap, style=style, width=UNWRAPPED)
     markers = Counter(role for line in lines for role, _ in line.prefix if role in MARKERS)
     linked = [support for support in amap.supports if len(support.premises) > 1]
@@ -337,7 +337,7 @@ def test_every_relation_appears_once_with_its_marker(amap: ArgumentMap, style: S
     assert markers["premise"] == sum(len(support.premises) for support in linked)
     assert markers["rebuttal"] == len(amap.rebuttals)
     assert markers["undercut"] == len(amap.undercuts)
-    assert markers["doubt"] == len(amap.skeptical_responses)
+    assert markers["skeptical_response"] == len(amap.skeptical_responses)
 
 
 @given(maps(), st.sampled_from(STYLES), st.integers(MIN_WIDTH, 120))

@@ -126,7 +126,7 @@ def sentences(draw: st.DrawFn) -> str:
 def arguments(draw: st.DrawFn) -> ArgumentMap:
     """Draw a map of 5 to 100 claims: a tree, a chain or between, grown from a conclusion; sometimes cross-links.
 
-    Each new claim supports, rebuts, doubts or undercuts something already
+    Each new claim supports, rebuts, answers or undercuts something already
     there: the claim added last, as often as the map's *chaining* (0 to 4 in
     4) says, so maps go from bushy trees to a single chain of 100, at any depth;
     some supports are linked; cross-links add supports between claims already
@@ -143,7 +143,7 @@ def arguments(draw: st.DrawFn) -> ArgumentMap:
         target = ids[-1] if chained else ids[draw(st.integers(0, len(ids) - 1))]
         text = draw(sentences())
         said = draw(st.sampled_from([None, *sources]))
-        kind = draw(st.sampled_from(["support"] * 5 + ["linked", "rebuttal", "doubt", "undercut"]))
+        kind = draw(st.sampled_from(["support"] * 5 + ["linked", "rebuttal", "skeptical_response", "undercut"]))
         claim = amap.claim(text, by=said) if said is not None else amap.claim(text)
         ids.append(claim.id)
         if kind == "linked" and len(amap.claims) < count:
@@ -151,8 +151,8 @@ def arguments(draw: st.DrawFn) -> ArgumentMap:
             supports.append(amap.support([claim, other], target))
         elif kind == "rebuttal":
             amap.rebut(claim, target)
-        elif kind == "doubt":
-            amap.doubt(target, claim, stance=draw(st.sampled_from(["doubt", "sarcasm", "question"])))
+        elif kind == "skeptical_response":
+            amap.skeptical_response(claim, target, stance=draw(st.sampled_from(["doubt", "sarcasm", "question"])))
         elif kind == "undercut" and supports:
             amap.undercut(claim, supports[draw(st.integers(0, len(supports) - 1))])
         else:
@@ -243,23 +243,23 @@ def _head(group: ElementTree.Element) -> ElementTree.Element:
 
 
 @pytest.mark.parametrize("evaluated", [False, True], ids=["default", "evaluate"])
-def test_an_undercut_and_a_doubt_of_one_support_end_apart_in_different_heads(evaluated: bool) -> None:
-    """On the council's linked support the undercut's bar ends on the dot, the doubt's open head further on."""
+def test_an_undercut_and_a_skeptical_response_to_one_support_end_apart_in_different_heads(evaluated: bool) -> None:
+    """On the council's linked support the undercut's bar ends on the dot, the response's open head further on."""
     amap = load(COUNCIL)
     options = DotOptions()
     if evaluated:
         options = by_status(evaluate(amap), options)
     drawn = edges(draw(amap, "svg", options=options))
     (undercut,) = [group for group in drawn.values() if "undercut" in (group.get("class") or "")]
-    (doubt,) = [
+    (response,) = [
         group
         for title, group in drawn.items()
-        if "point support" in title.partition("->")[2] and "doubt" in (group.get("class") or "")
+        if "point support" in title.partition("->")[2] and "skeptical-response" in (group.get("class") or "")
     ]
-    distance = math.dist(_end(undercut), _end(doubt))
+    distance = math.dist(_end(undercut), _end(response))
     assert distance > 12, f"the two marks end {distance:.1f} points apart"
     assert _head(undercut).get("fill") != "none"  # a filled bar
-    assert _head(doubt).get("fill") == "none"  # an open head
+    assert _head(response).get("fill") == "none"  # an open head
 
 
 def _chain(count: int) -> ArgumentMap:

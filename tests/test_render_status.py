@@ -29,7 +29,7 @@ runner = CliRunner()
 
 
 def test_the_diagram_badges_each_claim_with_its_status_and_the_legend_says_what_they_mean() -> None:
-    """The README map: the Times' claim stands, the doubted claim and its doubter are undecided; none falls."""
+    """The README map: the Times' claim stands, the claim answered and its skeptic are undecided; none falls."""
     amap = load(README)
     evaluation = evaluate(amap)
     dot = to_dot(amap, by_status(evaluation, claims=[claim.id for claim in amap.claims]))
@@ -61,7 +61,7 @@ def test_a_relation_that_falls_is_dotted_and_marked_and_one_left_open_dashed() -
     support = amap.support(amap.claim("The town owns the site.", id="owns"), conclusion, id="owned")
     amap.undercut(amap.claim("Owning it saves no time.", id="no-time"), support, id="cut")
     kept = amap.support(amap.claim("It brings jobs.", id="jobs"), conclusion, id="kept")
-    amap.doubt(kept, amap.claim("Which jobs?", id="which"), id="which-jobs")
+    amap.skeptical_response(amap.claim("Which jobs?", id="which"), kept, id="which-jobs")
     evaluation = evaluate(amap)
     assert evaluation.status("owned") == "rejected"
     dot = to_dot(amap, by_status(evaluation, DotOptions(direction="BT")))
@@ -73,7 +73,7 @@ def test_a_relation_that_falls_is_dotted_and_marked_and_one_left_open_dashed() -
     assert "style=dotted" not in standing
     assert 'class="undercut accepted"' in standing
     assert "relation falls" in dot
-    assert "relation left open" in dot  # the doubted support is undecided
+    assert "relation left open" in dot  # the support answered skeptically is undecided
     plain = to_dot(amap, DotOptions(direction="BT"))
     assert "headlabel" not in plain
     assert "relation falls" not in plain
@@ -90,7 +90,8 @@ def test_the_outline_writes_each_verdict_with_its_reason() -> None:
     amap = load(README)
     evaluation = evaluate(amap)
     text = outline(amap, status=status_line(evaluation))
-    assert "○ undecided: doubted by [pk-tells-us-it-must-sharply], neither upheld nor dismissed" in text
+    said = " ".join(text.split())  # the reason may wrap
+    assert "○ undecided: answered skeptically by [pk-tells-us-it-must-sharply], neither upheld nor dismissed" in said
     assert "✓ accepted" in text
     ascii = outline(amap, style="ascii", status=status_line(evaluation, ascii=True))
     assert "[ ] undecided:" in ascii

@@ -77,7 +77,7 @@ def outline(
     ] = "grounded",
     from_format: Annotated[MapFormat | None, typer.Option("--from", help=FROM_HELP, case_sensitive=False)] = None,
 ) -> None:
-    """Print a map as an outline: each main conclusion, and what supports, rebuts, undercuts and doubts it.
+    """Print a map as an outline: each main conclusion, and what supports, rebuts, undercuts or answers it.
 
     Markers: + support, & premise of a linked support, - rebuttal, ~ undercut,
     ? skeptical response. Coloured in a terminal; plain when piped or when
@@ -141,7 +141,7 @@ _COLOURS: dict[str, str] = {
     "premise": "green",
     "rebuttal": "bold red",
     "undercut": "bold magenta",
-    "doubt": "bold yellow",
+    "skeptical_response": "bold yellow",
     "label": "italic",
     "conclusion": "bold",
     "id": "dim",

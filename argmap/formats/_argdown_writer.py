@@ -447,7 +447,7 @@ class _Writer:
             origin = relation.response if isinstance(relation, SkepticalResponse) else relation.attacker
             entry = {"target": relation.target}
             if isinstance(relation, SkepticalResponse):
-                entry |= {"kind": "doubt", "stance": relation.stance}
+                entry |= {"kind": "skeptical_response", "stance": relation.stance}
                 needed.add(origin)
             else:
                 entry["kind"] = "rebuttal" if isinstance(relation, Rebuttal) else "undercut"

@@ -47,10 +47,10 @@ def _attacks_on_attacks(amap: ArgumentMap) -> int:
     return sum(r.target in amap and not isinstance(amap[r.target], Support) for r in undercuts)
 
 
-def _doubts_of_relations(amap: ArgumentMap) -> int:
+def _skeptical_responses_to_relations(amap: ArgumentMap) -> int:
     attacks = (Rebuttal, Undercut, SkepticalResponse)
-    doubts = [r for r in amap.relations if isinstance(r, SkepticalResponse)]
-    return sum(r.target in amap and isinstance(amap[r.target], attacks) for r in doubts)
+    responses = [r for r in amap.relations if isinstance(r, SkepticalResponse)]
+    return sum(r.target in amap and isinstance(amap[r.target], attacks) for r in responses)
 
 
 def _row(what: str, count: Callable[[ArgumentMap], int], aif: str, argdown: str, sadface: str) -> Carried:
@@ -89,22 +89,22 @@ CARRIED: tuple[Carried, ...] = (
         "conflicts into an inference",
     ),
     _row(
-        "attacks on an attack (undercuts of a rebuttal, undercut or doubt)",
+        "attacks on an attack (undercuts of a rebuttal, undercut or skeptical response)",
         _attacks_on_attacks,
         "CA nodes into CA nodes",
         "no: relations end at statements and arguments",
         "conflicts into a conflict",
     ),
     _row(
-        "doubts",
-        lambda m: sum(isinstance(r, SkepticalResponse) for r in m.relations) - _doubts_of_relations(m),
+        "skeptical responses",
+        lambda m: sum(isinstance(r, SkepticalResponse) for r in m.relations) - _skeptical_responses_to_relations(m),
         "CA nodes argmap marks (others read a conflict)",
         "attacks, the manner in `{data}`",
         "conflicts, the manner in the metadata",
     ),
     _row(
-        "doubts of a rebuttal, undercut or doubt",
-        _doubts_of_relations,
+        "skeptical responses to a rebuttal, undercut or skeptical response",
+        _skeptical_responses_to_relations,
         "CA nodes into CA nodes",
         "no: relations end at statements and arguments",
         "conflicts into a conflict",

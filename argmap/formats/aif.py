@@ -59,8 +59,8 @@ _PLACEHOLDERS = frozenset(
 )
 """Texts and scheme names that tools write when a relation node has no scheme: not labels."""
 
-_DOUBT = "Skeptical response"
-_DOUBT_TEXT = re.compile(rf"{_DOUBT} \(({'|'.join(STANCES)})\)\Z")
+_SKEPTICAL = "Skeptical response"
+_SKEPTICAL_TEXT = re.compile(rf"{_SKEPTICAL} \(({'|'.join(STANCES)})\)\Z")
 
 
 def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
@@ -168,8 +168,8 @@ class _Writer:
             origins: tuple[str, ...] = relation.premises
             target = relation.conclusion
         elif isinstance(relation, SkepticalResponse):
-            node |= {"type": "CA", "text": f"{_DOUBT} ({relation.stance})"}
-            label, origins, target = _DOUBT, (relation.response,), relation.target
+            node |= {"type": "CA", "text": f"{_SKEPTICAL} ({relation.stance})"}
+            label, origins, target = _SKEPTICAL, (relation.response,), relation.target
         else:
             node |= {"type": "CA", "text": relation.label or "Default Conflict"}
             label, origins, target = relation.label, (relation.attacker,), relation.target
@@ -238,7 +238,7 @@ class _Reader(GraphReader):
             if "&" in text:  # an entity to decode, as the IAC corpus writes them
                 text = html.unescape(text)
             scheme = item.get("scheme") if isinstance(item.get("scheme"), str) else None
-            stance = _DOUBT_TEXT.match(text) if kind == "CA" and scheme == _DOUBT else None
+            stance = _SKEPTICAL_TEXT.match(text) if kind == "CA" and scheme == _SKEPTICAL else None
             nodes[id] = Node(
                 id,
                 kind,

@@ -4,7 +4,7 @@ Writing (:mod:`argmap.formats._argdown_writer`): each claim a statement
 ``[id]: text #tag {data}`` with the relations it starts under it, a claim
 whose id is ``<Title>`` a sketched argument, a linked, labelled or titled
 support a premise-conclusion structure, sections as headings; what Argdown
-has no syntax for (the attribution, a qualifier, a note, a doubt's manner)
+has no syntax for (the attribution, a qualifier, a note, a skeptical response's stance)
 goes into the data Argdown keeps, so that argmap reads back exactly the map
 written.
 
@@ -293,7 +293,8 @@ class _Reader:
         attacked = target_support.id if target_support else target
         entry = self.entry(attacks.get(origin), attacked) or {}
         options: dict[str, Any] = {"id": entry["id"]} if _text(entry.get("id")) else {}
-        if entry.get("kind") == "doubt" and entry.get("stance") in STANCES:
+        # Before "skeptical_response", argmap wrote the kind as "doubt": files it wrote then still read.
+        if entry.get("kind") in ("skeptical_response", "doubt") and entry.get("stance") in STANCES:
             return SkepticalResponse(origin, attacked, stance=entry["stance"], **options)
         label = _text(entry.get("label"))
         if target_support is not None:  # an attack on a reconstructed argument: it says so in the label

@@ -295,6 +295,9 @@ class _Reader:
     def __init__(self, text: str, path: str | Path | None) -> None:
         self.text = text
         self.path = path
+        # The ids that skeptical responses the file gives no id had in argmap before they were
+        # "skeptical-response:...": "doubt:response>target". An old file may name one as a target.
+        self.old_ids: dict[str, str] = {}
 
     def fail(self, message: str, where: _Where, *, key: bool = False) -> NoReturn:
         position = locate(self.text, where, key=key)
@@ -437,19 +440,27 @@ class _Reader:
         if kind == "skeptical_response":
             fields = self.fields(value, where, required=("kind", "response", "target"), optional=("id", "stance"))
             response = self.string(fields, "response", where)
-            target = self.string(fields, "target", where)
+            target = self.target(fields, where)
             stance: Any = self.optional_string(fields, "stance", where)  # the model checks it
             if stance is None:
                 stance = "doubt"
             ids = self.relation_id(fields, where)
-            return self.build(lambda: SkepticalResponse(response, target, stance=stance, **ids), where)
+            built = self.build(lambda: SkepticalResponse(response, target, stance=stance, **ids), where)
+            if not ids:
+                self.old_ids[f"doubt:{response}>{fields['target']}"] = built.id  # the target as the file names it
+            return built
         fields = self.fields(value, where, required=("kind", "attacker", "target"), optional=("id", "label"))
         attacker = self.string(fields, "attacker", where)
-        target = self.string(fields, "target", where)
+        target = self.target(fields, where)
         label = self.optional_string(fields, "label", where)
         ids = self.relation_id(fields, where)
         cls = Rebuttal if kind == "rebuttal" else Undercut
         return self.build(lambda: cls(attacker, target, label=label, **ids), where)
+
+    def target(self, fields: dict[str, Any], where: _Where) -> str:
+        """Return the id of a relation's target, as argmap now names it where the file names it the old way."""
+        target = self.string(fields, "target", where)
+        return self.old_ids.get(target, target)
 
     def relation_id(self, fields: dict[str, Any], where: _Where) -> dict[str, str]:
         """Return the keyword that gives a relation its id: none where the file leaves it to be derived."""

@@ -373,8 +373,8 @@ class _Writer:
             arguments = [premises[0] if len(premises) == 1 else _List(premises), ref(relation.conclusion)]
             verb, options = "support", {"label": relation.label} | options
         elif isinstance(relation, SkepticalResponse):
-            arguments = [ref(relation.target), ref(relation.response)]
-            verb = "doubt"
+            arguments = [ref(relation.response), ref(relation.target)]
+            verb = "skeptical_response"
             options |= {"stance": None if relation.stance == "doubt" else relation.stance}
         else:
             arguments = [ref(relation.attacker), ref(relation.target)]

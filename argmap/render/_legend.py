@@ -33,7 +33,7 @@ _SAMPLES: dict[str, tuple[type[Relation], str, str]] = {
     "linked": (Support, f"⟩●{_LIGHT * 2}▶", "linked support"),
     "rebuttal": (Rebuttal, f"{_HEAVY * 3}┫", "rebuttal"),
     "undercut": (Undercut, f"{_HEAVY * 2}┫●", "undercut (on the dot of a support)"),
-    "doubt": (SkepticalResponse, f"{_DASHED * 3}▷", ""),
+    "skeptical_response": (SkepticalResponse, f"{_DASHED * 3}▷", ""),
 }
 
 
@@ -123,14 +123,14 @@ def legend(
             ("linked", any(isinstance(r, Support) and len(r.premises) > 1 for r in relations)),
             ("rebuttal", Rebuttal in kinds),
             ("undercut", Undercut in kinds),
-            ("doubt", SkepticalResponse in kinds),
+            ("skeptical_response", SkepticalResponse in kinds),
         )
         if present
     ]
     first: list[str] = []  # text, not cells: Graphviz spreads a row's cells over the widest row's width
     for kind in used:
         words = _SAMPLES[kind][2]
-        if kind == "doubt":
+        if kind == "skeptical_response":
             stances = dict.fromkeys(r.stance for r in relations if isinstance(r, SkepticalResponse))
             words = ", ".join(f"? {stance}" for stance in stances) + " (skeptical response)"
             words = f"<I>{html(words)}</I>"

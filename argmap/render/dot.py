@@ -40,7 +40,7 @@ from argmap.render.grammar import (
     lines,
     relation_verdict,
 )
-from argmap.render.shape import WRAP, Shape, doubted, estimate, folded, junctioned, staggered
+from argmap.render.shape import WRAP, Shape, estimate, folded, junctioned, responded_to, staggered
 from argmap.render.shape import shapes as _shapes
 
 if TYPE_CHECKING:
@@ -520,7 +520,7 @@ def _map(
     through = junctioned(relations)
     groups = _groups(amap, options.group_by, set(references))
     junctions: dict[int | None, list[Relation]] = _frame_of_junctions(relations, through, groups)
-    points = doubted(relations)
+    points = responded_to(relations)
     top = "b" if options.direction == "BT" else "t"  # a frame's "t" is its lower side when drawn bottom to top
     grouped: set[str] = set()
     for number, (label, members) in enumerate(groups):
@@ -546,7 +546,7 @@ def drawn_as_main(amap: ArgumentMap) -> set[str]:
     """Return the ids of the claims to make stand out: where the argument ends.
 
     They are the map's main conclusions that something supports, attacks or
-    doubts; a claim connected to nothing (background, say) is not drawn as one.
+    answers skeptically; a claim connected to nothing (background, say) is not drawn as one.
     """
     pointed_at = {endpoints(relation)[1] for relation in amap.relations}
     return {claim.id for claim in amap.main_conclusions() if claim.id in pointed_at}
@@ -599,11 +599,11 @@ def _reference_node(claim: Claim, node_name: str, where: str, tag: str, options:
     )
 
 
-def _junction(relation: Relation, doubted: bool) -> str:
-    """Return the junction dot of *relation*, and for a doubted support the smaller point its doubts end on."""
+def _junction(relation: Relation, responded_to: bool) -> str:
+    """Return the junction dot of *relation*, and for a support responded to the smaller point its responses end on."""
     colour = RELATION_COLOURS[type(relation)]
     dot = f'\t{name(relation.id)} [shape=point, width=0.11, color="{colour}", fillcolor="{colour}", label=""]\n'
-    if not doubted:
+    if not responded_to:
         return dot
     return dot + (
         f'\t{_point(relation.id)} [shape=point, width=0.06, color="{colour}", fillcolor="{colour}", label=""]\n'
@@ -611,7 +611,7 @@ def _junction(relation: Relation, doubted: bool) -> str:
 
 
 def _point(support: str) -> str:
-    """Return the name of the point on *support*'s line, past its junction, where doubts of it end."""
+    """Return the name of the point on *support*'s line, past its junction, where skeptical responses to it end."""
     return name(f" point {support}")
 
 
@@ -644,7 +644,7 @@ def _relations(
     """Yield the edges of *relations*; a claim in *names* is drawn as the reference node of that name.
 
     A relation in *through* runs through its junction dot; a support in
-    *points* on through a second point, where its doubts end; *lengths* gives
+    *points* on through a second point, where skeptical responses to it end; *lengths* gives
     the staggered ones their length in ranks; *status* marks the verdict of each.
     """
     for relation in relations:
@@ -679,7 +679,7 @@ _KIND_CLASSES: dict[type[Relation], str] = {
     Support: "support",
     Rebuttal: "rebuttal",
     Undercut: "undercut",
-    SkepticalResponse: "doubt",
+    SkepticalResponse: "skeptical-response",
 }
 
 

@@ -3,14 +3,14 @@ r"""The visual grammar: how each element of a map is drawn, shared by the diagra
 - a claim is a rounded box, its text wrapped to a set width, its qualifier in
   italics and its attribution in a smaller, muted line under it
   ("— Jeremy Scahill (The Nation) · tweet", each step of a chain its own "via");
-- a main conclusion (a claim that supports, attacks and doubts nothing) has
+- a main conclusion (a claim that supports, attacks and answers nothing) has
   bold text, a heavier border and a tinted fill;
 - a support is a solid blue arrow with a filled head; a linked support joins
   its premises at one junction dot before its arrow;
 - a rebuttal is a heavier vermilion line ending in a bar (⊣);
 - an undercut is a rebuttal's line ending in its bar on the junction dot of the support it attacks;
 - a skeptical response is a dashed purple line with an open head, labelled
-  "? sarcasm", "? doubt": a doubt, not a counter-claim; one that doubts an
+  "? sarcasm", "? doubt": it contests, but asserts no counter-claim; one that answers an
   inference ends on the support's line past its junction dot, so that it
   never meets an undercut of the same support;
 - under evaluation, a relation that falls is dotted and marked ✗ at its
@@ -28,6 +28,7 @@ signal: each kind of relation also differs in line, head or label, and a
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Any, Literal, TypeAlias, get_args
 
 import attrs
@@ -58,24 +59,37 @@ BorderStyle: TypeAlias = Literal["solid", "dashed", "dotted", "bold"]
 
 BORDER_STYLES: tuple[BorderStyle, ...] = get_args(BorderStyle)
 
-PALETTE: dict[str, str] = {
-    "support": "#0072B2",  # Okabe-Ito blue
-    "attack": "#D55E00",  # Okabe-Ito vermilion: rebuttals and undercuts
-    "doubt": "#CC79A7",  # Okabe-Ito reddish purple: skeptical responses
-    "text": "#1A1A1A",
-    "muted": "#595959",  # attributions, qualifiers, frames: 7:1 against white
-    "border": "#4D4D4D",
-    "fill": "#FFFFFF",
-    "conclusion": "#E3EEF8",  # a tint of the support blue
-    "frame": "#F5F5F5",
-}
+
+class _Palette(dict[str, str]):
+    """The palette: a dict that still answers to the old name of the skeptical responses' colour, with a warning."""
+
+    def __missing__(self, key: str) -> str:
+        if key == "doubt":
+            warnings.warn('PALETTE["doubt"] is now PALETTE["skeptical_response"]', DeprecationWarning, stacklevel=2)
+            return self["skeptical_response"]
+        raise KeyError(key)
+
+
+PALETTE: dict[str, str] = _Palette(
+    {
+        "support": "#0072B2",  # Okabe-Ito blue
+        "attack": "#D55E00",  # Okabe-Ito vermilion: rebuttals and undercuts
+        "skeptical_response": "#CC79A7",  # Okabe-Ito reddish purple
+        "text": "#1A1A1A",
+        "muted": "#595959",  # attributions, qualifiers, frames: 7:1 against white
+        "border": "#4D4D4D",
+        "fill": "#FFFFFF",
+        "conclusion": "#E3EEF8",  # a tint of the support blue
+        "frame": "#F5F5F5",
+    }
+)
 """The colours of the visual grammar, by role."""
 
 RELATION_COLOURS: dict[type[Relation], str] = {
     Support: PALETTE["support"],
     Rebuttal: PALETTE["attack"],
     Undercut: PALETTE["attack"],
-    SkepticalResponse: PALETTE["doubt"],
+    SkepticalResponse: PALETTE["skeptical_response"],
 }
 
 LABEL_COLOURS: dict[type[Relation], str] = {
@@ -91,7 +105,7 @@ EDGE_STYLES: dict[type[Relation], str] = {
     Support: f'color="{PALETTE["support"]}", penwidth=1.5',
     Rebuttal: f'color="{PALETTE["attack"]}", penwidth=2.5',
     Undercut: f'color="{PALETTE["attack"]}", penwidth=2.5',
-    SkepticalResponse: f'color="{PALETTE["doubt"]}", penwidth=1.8, style=dashed',
+    SkepticalResponse: f'color="{PALETTE["skeptical_response"]}", penwidth=1.8, style=dashed',
 }
 """The DOT attributes of each kind of relation's line, but for its head."""
 
@@ -110,7 +124,7 @@ RELATION_VERDICTS: dict[str, tuple[str, str, str]] = {
 """How an evaluated relation that does not stand is drawn: its line style, the mark at its head, a word for it.
 
 An accepted relation is drawn as usual. Line style and mark both say it, so
-that it reads in grey print; a doubt, dashed anyway, is told by its mark.
+that it reads in grey print; a skeptical response, dashed anyway, is told by its mark.
 """
 
 BR = '<BR ALIGN="LEFT"/>'

@@ -407,11 +407,11 @@
     const verdict = verdicts && verdicts[id];
     return verdict ? element("span", { class: "detail" }, ...reasoned(BADGES[verdict.status] + " " + verdict.reason)) : null;
   }
-  /** What a relation attacks or doubts when it is not a claim: the step from a support's premises. */
+  /** What a relation attacks or answers when it is not a claim: the step from a support's premises. */
   function inference(id) {
     const support = relations.get(id);
     if (!support) return [element("span", { class: "id" }, id)];
-    if (support.kind !== "support") return ["the " + support.kind + " ", element("span", { class: "id" }, id)];
+    if (support.kind !== "support") return ["the " + support.kind.replace("_", " ") + " ", element("span", { class: "id" }, id)];
     return ["the step from ", ...joined(support.from.map(claimLink), " + "), " to ", claimLink(support.to)];
   }
   function target(id) {
@@ -421,7 +421,7 @@
     if (!items.length) return null;
     return [element("h3", {}, title), element("ul", { class: "relations" }, ...items)];
   }
-  /** A relation's label, or a doubt's stance, as the diagram writes it beside the line, in italics. */
+  /** A relation's label, or a skeptical response's stance, as the diagram writes it beside the line, in italics. */
   const labelled = (relation) => {
     const label = relation.stance ? "? " + relation.stance : relation.label;
     return label ? element("span", { class: "detail" }, element("em", {}, label)) : null;
@@ -485,8 +485,8 @@
         ...pointingAt(support.id, "undercut").map((undercut) =>
           element("span", { class: "detail" }, "undercut by ", claimLink(undercut.from[0])),
         ),
-        ...pointingAt(support.id, "doubt").map((doubt) =>
-          element("span", { class: "detail" }, "doubted (" + doubt.stance + ") by ", claimLink(doubt.from[0])),
+        ...pointingAt(support.id, "skeptical_response").map((response) =>
+          element("span", { class: "detail" }, "answered skeptically (" + response.stance + ") by ", claimLink(response.from[0])),
         ),
       ];
       const premises =
@@ -511,8 +511,8 @@
       section("Rebutted by", attackers("rebuttal")),
       section("Rebuts", attacked("rebuttal")),
       section("Undercuts", attacked("undercut")),
-      section("Doubted by", attackers("doubt")),
-      section("Doubts", attacked("doubt")),
+      section("Skeptical responses", attackers("skeptical_response")),
+      section("Responds skeptically to", attacked("skeptical_response")),
     ]) {
       if (found) parts.push(...found);
     }

@@ -146,7 +146,7 @@ _KINDS: dict[type[Relation], str] = {
     Support: "support",
     Rebuttal: "rebuttal",
     Undercut: "undercut",
-    SkepticalResponse: "doubt",
+    SkepticalResponse: "skeptical_response",
 }
 
 
@@ -402,10 +402,10 @@ _SAMPLES: dict[str, tuple[str, str]] = {
         '<line x1="15" y1="8.5" x2="25" y2="8.5" stroke="{attack}" stroke-width="2.5"/>',
         "undercut: says a reason does not support its conclusion",
     ),
-    "doubt": (
-        '<line x1="2" y1="8" x2="36" y2="8" stroke="{doubt}" stroke-width="1.8" stroke-dasharray="5 3"/>'
-        + _OPEN_ARROW.format(colour="{doubt}"),
-        "skeptical response ({stances}): doubts the claim without asserting its contrary",
+    "skeptical_response": (
+        '<line x1="2" y1="8" x2="36" y2="8" stroke="{skeptical_response}" stroke-width="1.8" stroke-dasharray="5 3"/>'
+        + _OPEN_ARROW.format(colour="{skeptical_response}"),
+        "skeptical response ({stances}): contests the claim without asserting its contrary",
     ),
 }
 
@@ -421,11 +421,11 @@ def _legend(amap: ArgumentMap, options: HtmlOptions) -> str:
     rows = ['<li><span class="sample-claim">Claim</span> who said it, in smaller type beneath</li>']
     if drawn_as_main(amap):
         rows.append('<li><span class="sample-claim main">Main conclusion</span> where the argument ends</li>')
-    colours = {"support": PALETTE["support"], "attack": PALETTE["attack"], "doubt": PALETTE["doubt"]}
+    colours = {name: PALETTE[name] for name in ("support", "attack", "skeptical_response")}
     stances = dict.fromkeys(relation.stance for relation in relations if isinstance(relation, SkepticalResponse))
     for kind, (drawing, meaning) in _SAMPLES.items():
         if kind in used:
-            if kind == "doubt":
+            if kind == "skeptical_response":
                 meaning = meaning.format(stances=", ".join(f"“? {stance}”" for stance in stances))
             sample = drawing.format(**colours)
             rows.append(
@@ -464,6 +464,6 @@ def _legend(amap: ArgumentMap, options: HtmlOptions) -> str:
 
 
 _RELATION_VERDICTS: dict[str, tuple[str, str, str]] = {
-    "rejected": ("1.5 2.5", "✗", "a support, rebuttal, undercut or doubt that falls: dotted"),
+    "rejected": ("1.5 2.5", "✗", "a support, rebuttal, undercut or skeptical response that falls: dotted"),
     "undecided": ("5 3", "○", "one the map leaves open: dashed"),
 }

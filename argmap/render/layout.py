@@ -15,7 +15,7 @@ arguments is drawn in full once and as a *reference box* in the other:
   :attr:`LayoutOptions.diagram_size` claims, written beside the file asked
   for as ``map-1.svg``, ``map-2.svg``, ..., and the file asked for is an
   overview: one box per diagram, arrows where one's claims support, rebut,
-  undercut or doubt the other's;
+  undercut or answer the other's skeptically;
 - ``auto`` (the default): ``full`` up to :attr:`LayoutOptions.fast_above`
   claims, ``fast`` up to :attr:`LayoutOptions.split_above`, ``split`` above.
 
@@ -389,7 +389,7 @@ def _overview(
         strongest.update({(origin, to): count for count, to in mine[:_LINKS]})
     note = (
         f"An overview of {len(diagrams):,} diagrams; an arrow says how many claims of one"
-        " support, rebut, undercut or doubt claims of the other"
+        " support, rebut, undercut or answer claims of the other skeptically"
     )
     if len(strongest) < len(links):
         note += f" (for each diagram, the {_LINKS} it leads to most)"

@@ -1,15 +1,15 @@
-"""Text outlines of a map: each main conclusion, and under it what supports, rebuts, undercuts and doubts it.
+"""Text outlines of a map: each main conclusion, and under it what supports, rebuts, undercuts or answers it.
 
 An outline is the map read top down, as a reader of the article would tell it:
 the conclusion, then its reasons, the reasons' reasons, the objections and the
-doubts, each with who said it. One marker per relation kind:
+skeptical responses, each with who said it. One marker per relation kind:
 
 ====== =================================================================
 ``+``  a support: the claim below is a reason for the one above
 ``&``  one premise of a linked support (premises that work only together)
 ``-``  a rebuttal: the claim below says the one above is false
 ``~``  an undercut: the claim below attacks the inference just above it
-``?``  a skeptical response: a named party doubts, with its stance
+``?``  a skeptical response: a named party contests it, with its stance
 ====== =================================================================
 
 Three styles: ``tree`` (Unicode box drawing, for terminals), ``ascii`` (the
@@ -22,7 +22,7 @@ relations run in a circle) follow at the end, so every claim appears.
 >>> m = ArgumentMap()
 >>> talk = m.claim("The Pakistanis are all talk.", by=Source("David Dayen"), id="all-talk")
 >>> _ = m.support("Drone strikes are still occurring.", talk)
->>> _ = m.doubt(talk, "Is the minister not serious?", stance="question")
+>>> _ = m.skeptical_response("Is the minister not serious?", talk, stance="question")
 >>> print(outline(m), end="")
 The Pakistanis are all talk. [all-talk]
 — David Dayen
@@ -73,7 +73,7 @@ Role: TypeAlias = Literal[
     "premise",
     "rebuttal",
     "undercut",
-    "doubt",
+    "skeptical_response",
     "label",
     "conclusion",
     "text",
@@ -92,7 +92,7 @@ Role: TypeAlias = Literal[
 Span: TypeAlias = tuple[Role, str]
 """A piece of a line and its role."""
 
-MARKERS: dict[Role, str] = {"support": "+", "premise": "&", "rebuttal": "-", "undercut": "~", "doubt": "?"}
+MARKERS: dict[Role, str] = {"support": "+", "premise": "&", "rebuttal": "-", "undercut": "~", "skeptical_response": "?"}
 """The marker of each relation kind, the same in every style."""
 
 MIN_WIDTH = 20
@@ -408,7 +408,7 @@ class _Outliner:
         elif isinstance(relation, Undercut):
             role, label = "undercut", relation.label
         else:
-            role, label = "doubt", relation.stance
+            role, label = "skeptical_response", relation.stance
         aim = self._aim(relation, target, host)
         label = ", ".join(part for part in (label, aim, mark) if part) or None
         return _Node("claim", origins[0], relation, role, label, prefix, False, depth)
@@ -426,7 +426,7 @@ class _Outliner:
 
     @staticmethod
     def _sorted(relations: Iterable[Relation]) -> list[Relation]:
-        """Return *relations* with supports first, then rebuttals, undercuts and doubts, each in map order."""
+        """Return *relations*: supports first, then rebuttals, undercuts and skeptical responses, each in map order."""
         return sorted(relations, key=lambda relation: _KIND_ORDER[type(relation)])
 
     @staticmethod

@@ -64,10 +64,10 @@ __all__ = [
     "SMALL",
     "WRAP",
     "Shape",
-    "doubted",
     "estimate",
     "folded",
     "junctioned",
+    "responded_to",
     "shapes",
     "staggered",
 ]
@@ -135,16 +135,16 @@ class Shape:
 
 
 def junctioned(relations: Iterable[Relation]) -> set[str]:
-    """Return the ids of the relations drawn through a junction dot: linked, attacked or doubted ones."""
+    """Return the ids of the relations drawn through a junction dot: linked, attacked or responded to."""
     relations = tuple(relations)
     targeted = {relation.target for relation in relations if not isinstance(relation, Support)}
     return {relation.id for relation in relations if len(endpoints(relation)[0]) > 1 or relation.id in targeted}
 
 
-def doubted(relations: Iterable[Relation]) -> set[str]:
-    """Return the ids of the supports a skeptical response doubts: their line gets a second point, past the dot.
+def responded_to(relations: Iterable[Relation]) -> set[str]:
+    """Return the ids of the supports a skeptical response answers: their line gets a second point, past the dot.
 
-    A doubt of an inference ends on that point, an undercut on the junction
+    A skeptical response to an inference ends on that point, an undercut on the junction
     dot, so the two never end in the same place.
     """
     relations = tuple(relations)
@@ -195,7 +195,7 @@ def folded(amap: ArgumentMap, fold: int) -> dict[str, tuple[int, int]]:
     """Return the rank and column each node is drawn in when *amap*'s ranks are folded into columns of *fold* ranks.
 
     Nodes are the claims, the junction dots (by relation id) and the points
-    doubts end on (``" point "`` and the support's id). The ranks go down the
+    skeptical responses end on (``" point "`` and the support's id). The ranks go down the
     first column, up the next, down the third, as a snake does, so a line from
     one column to the next joins two neighbours on one rank.
     """
@@ -226,17 +226,17 @@ def _box(claim: Claim, wrap: int, attributions: bool, quotes: bool, main: bool, 
 
 
 class _Graph:
-    """The nodes and edges Graphviz will lay out, with each node's size: claims, junctions, doubt points."""
+    """The nodes and edges Graphviz will lay out, with each node's size: claims, junctions, response points."""
 
     def __init__(self, amap: ArgumentMap, sizes: Mapping[str, tuple[float, float]], lengths: Mapping[str, int]):
         self.size = dict(sizes)
         self.edges: list[tuple[str, str, int, float]] = []  # tail, head, length, label width
         relations = amap.relations
         through = junctioned(relations)
-        points = doubted(relations)
+        points = responded_to(relations)
         for relation in relations:
             origins, target = endpoints(relation)
-            if isinstance(relation, SkepticalResponse) and target in points:  # a doubt ends past the junction
+            if isinstance(relation, SkepticalResponse) and target in points:  # it ends past the junction
                 target = f" point {target}"
             label = _label_width(relation)
             if relation.id in through:

@@ -13,8 +13,8 @@ try:
 except ElementInUseError as error:
     print(error)
 # cannot remove claim '68-billion': support 'support:68-billion>economic-toll', skeptical response
-# 'doubt:figure-unexplained>68-billion', support 'support:security-over-commerce+fuel-and-industry>68-billion'
-# depend on it; remove them first, or pass cascade=True
+# 'skeptical-response:figure-unexplained>68-billion', support
+# 'support:security-over-commerce+fuel-and-industry>68-billion' depend on it; remove them first, or pass cascade=True
 removed = wire.remove("68-billion", cascade=True)
 assert [element.id for element in removed][:2] == ["68-billion", "support:68-billion>economic-toll"]
 assert wire.claim_for("figure-unexplained")  # the claims that were joined to it stay, for check() to report

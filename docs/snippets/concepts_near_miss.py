@@ -24,7 +24,7 @@ m.support("Drone strikes continue, with Pakistani cooperation.", talk)
 m.rebut("Drone strikes have now slowed down.", going_on, new=True, by=mcclatchy)
 
 # A one-word sentence is a claim's text; a lower-case word naming nothing is a mistyped id.
-m.doubt(talk, "Really?", by=Source("A reader"), stance="question")
+m.skeptical_response("Really?", talk, by=Source("A reader"), stance="question")
 try:
     m.support("strikes", talk)
 except UnknownClaimError as error:

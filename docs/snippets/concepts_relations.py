@@ -27,11 +27,13 @@ m.rebut(
 # An undercut: a claim against the inference, not against its premises.
 coerced = m.undercut("Cooperation with strikes may say little about what Pakistan intends.", linked, by=dayen)
 
-# A skeptical response: a named party doubts, without asserting the contrary.
-doubt = m.doubt(talk, "Is anyone sure the minister was not serious?", by=Source("A reader"), stance="question")
+# A skeptical response: a named party contests a claim, without asserting the contrary.
+response = m.skeptical_response(
+    "Is anyone sure the minister was not serious?", talk, by=Source("A reader"), stance="question"
+)
 
 assert [claim.id for claim in m.main_conclusions()] == ["all-talk"]
 assert m.supporters(talk) == (linked,)
 assert m.attackers(talk) == (consumption,)
 assert m.attackers(linked) == (coerced,)
-assert m.doubters(talk) == (doubt,)
+assert m.skeptical_responses_to(talk) == (response,)

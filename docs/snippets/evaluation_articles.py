@@ -13,10 +13,10 @@ open_questions = [claim.id for claim in wire.claims if result.status(claim) != "
 print(open_questions)
 # ['economic-toll', '68-billion', 'figure-unexplained', 'fewer-cia', 'scahill-tweet', 'lakhani-doubt']
 
-# The skeptics' doubts leave "Pakistan's demands will reduce the C.I.A. presence" undecided, not rejected.
+# The skeptical responses leave "Pakistan's demands will reduce the C.I.A. presence" undecided, not rejected.
 assert (
     result["fewer-cia"].reason
-    == "undecided: doubted by [scahill-tweet] and [lakhani-doubt], neither upheld nor dismissed"
+    == "undecided: answered skeptically by [scahill-tweet] and [lakhani-doubt], neither upheld nor dismissed"
 )
 assert result.status("collapse") == "accepted"  # the Times' reading of the relationship stands
 
@@ -27,15 +27,15 @@ assert views.credulous("fewer-cia")  # accepted in some extension,
 assert not views.skeptical("fewer-cia")  # not in all
 
 # Merged with Dayen's post, McClatchy's report (the strikes go on with Pakistani cooperation) now backs
-# the skeptics: their doubts rest on reported facts instead of standing alone...
+# the skeptics: their responses rest on reported facts instead of standing alone...
 after = evaluate(merged)
 assert after["support:strikes-continue>lakhani-doubt"].status == "undecided"
 assert after.status("strikes-continue") == "accepted"
-# ...yet a doubt contests without refuting: "fewer C.I.A." stays undecided.
+# ...yet a skeptical response contests without refuting: "fewer C.I.A." stays undecided.
 assert after.status("fewer-cia") == "undecided"
 
 # Read McClatchy's report as a rebuttal instead (strikes that go on contradict a shrinking presence),
-# and the claim falls: that is the difference between doubting a claim and rebutting it.
+# and the claim falls: that is the difference between answering a claim skeptically and rebutting it.
 rebutted = load(EXAMPLES / "merged.py")
 rebutted.rebut("strikes-continue", "fewer-cia")
 assert evaluate(rebutted)["fewer-cia"].reason == "rejected: rebutted by [strikes-continue], which stands"

@@ -13,28 +13,28 @@ undeniable = m.claim("It is hard to pretend that drone attacks don't exist.", id
 m.rebut(consumption, talk)
 m.rebut(undeniable, consumption)
 willing = m.claim("Is anyone sure the cooperation is willing?", id="willing")
-m.doubt(cooperation, willing, stance="question")
+m.skeptical_response(willing, cooperation, stance="question")
 
 result = evaluate(m)  # grounded semantics: the one skeptical answer
 for claim in m.claims:
     print(f"{claim.id:12} {result[claim].reason}")
 # all-talk     undecided: its support rests on [cooperation], which is undecided
 # strikes      accepted: nothing on the map challenges it
-# cooperation  undecided: doubted by [willing], neither upheld nor dismissed
+# cooperation  undecided: answered skeptically by [willing], neither upheld nor dismissed
 # consumption  rejected: rebutted by [undeniable], which stands
 # undeniable   accepted: nothing on the map challenges it
-# willing      undecided: it doubts [cooperation], and neither side prevails
+# willing      undecided: it responds skeptically to [cooperation], and neither side prevails
 
 assert result.status(consumption) == "rejected"  # rebutted, by a claim that stands
-assert result.status(cooperation) == "undecided"  # doubted: contested, not refuted
+assert result.status(cooperation) == "undecided"  # answered skeptically: contested, not refuted
 assert result[evidence].because == ("cooperation",)
 
-# Preferred semantics: a believer's view and a doubter's view.
+# Preferred semantics: a believer's view and a skeptic's view.
 views = evaluate(m, "preferred")
 assert sorted(view["cooperation"].status for view in views.views) == ["accepted", "rejected"]
 assert all(view["cooperation"].status == view["all-talk"].status for view in views.views)
 assert views.credulous(talk)  # accepted in the believer's view,
-assert not views.skeptical(talk)  # not in the doubter's
+assert not views.skeptical(talk)  # not in the skeptic's
 
 # An undercut: the premises may hold, yet not support the conclusion.
 m.undercut(m.claim("Cooperation may say little about what Pakistan intends.", id="intent"), evidence)

@@ -17,4 +17,4 @@ assert "✓ accepted" in dot
 # The outline: under each claim, its status and the reason for it.
 text = outline(wire, width=120, root="fewer-cia", status=status_line(result))
 print(text)
-assert "○ undecided: doubted by [scahill-tweet] and [lakhani-doubt], neither upheld nor dismissed" in text
+assert "○ undecided: answered skeptically by [scahill-tweet] and [lakhani-doubt], neither upheld nor dismissed" in text

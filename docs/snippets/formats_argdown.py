@@ -26,7 +26,9 @@ scahill = Source("Jeremy Scahill", affiliation="The Nation")
 fewer = m.claim("Pakistan's demands will reduce the C.I.A. presence.", id="fewer", tags=["news"])
 demand = m.claim("Kayani asked 335 C.I.A. officers to leave.", id="demand", qualifier="not confirmed")
 m.support(demand, fewer)
-m.doubt(fewer, "PK tells US it must reduce the times its operatives get caught.", by=scahill, stance="sarcasm")
+m.skeptical_response(
+    "PK tells US it must reduce the times its operatives get caught.", fewer, by=scahill, stance="sarcasm"
+)
 text = dumps(m, "argdown")
 print(text)
 assert loads(text, "argdown") == m

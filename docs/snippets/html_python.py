@@ -17,7 +17,7 @@ assert text == page(m, options)  # drawing.page does both steps
 
 # Which claims stand: the evaluation's verdicts colour the claims, and the panel gives their reasons.
 result = evaluate(m)
-assert result["pakistans-demands-will-reduce-the-cia"].status == "undecided"  # Scahill's doubt
+assert result["pakistans-demands-will-reduce-the-cia"].status == "undecided"  # Scahill's skeptical response
 evaluated = HtmlOptions(verdicts=result.verdicts, semantics=result.semantics)
 with tempfile.TemporaryDirectory() as folder:
     # Runs Graphviz and writes the page atomically, as `argmap render -f html --evaluate` does.

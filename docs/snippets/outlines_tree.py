@@ -25,7 +25,9 @@ consumption = m.claim(
 )
 m.rebut(consumption, talk)
 m.rebut(m.claim("It is hard to pretend that drone attacks don't exist.", by=dayen, id="undeniable"), consumption)
-m.doubt(talk, m.claim("Was the minister not serious?", by=Source("A reader"), id="serious"), stance="question")
+m.skeptical_response(
+    m.claim("Was the minister not serious?", by=Source("A reader"), id="serious"), talk, stance="question"
+)
 
 OUTLINE = """\
 The Shamsi drone base

@@ -1,4 +1,4 @@
-"""A council debate of 10 claims: quoted sources, a linked support that is undercut and doubted, sarcasm.
+"""A council debate of 10 claims: quoted sources, a linked support that is undercut and answered skeptically, sarcasm.
 
 docs/rendering.md draws it to show the shape argmap chooses, verdicts on relations, two marks on one
 junction and an attribution that passed through two hands.
@@ -26,7 +26,7 @@ m.undercut(
     medium="broadcast",
     quote="Owning it buys you nothing if the soil has to come out first.",
 )
-m.doubt(linked, "Has anyone costed the clean-up?", by=council, via=gazette, stance="question")
+m.skeptical_response("Has anyone costed the clean-up?", linked, by=council, via=gazette, stance="question")
 jobs = m.claim("The depot brings forty jobs to the east side.", by=mayor, via=gazette)
 m.support(jobs, build)
 m.rebut(
@@ -39,6 +39,8 @@ m.rebut(
 noise = m.claim("Night servicing would keep Mill Street awake.", by=residents, via=gazette)
 m.rebut(noise, build)
 m.rebut("The depot plans put servicing indoors after 10 pm.", noise, by=mayor, via=gazette)
-m.doubt(jobs, "Forty jobs, all of them moved from the old depot.", by=council, via=gazette, stance="sarcasm")
+m.skeptical_response(
+    "Forty jobs, all of them moved from the old depot.", jobs, by=council, via=gazette, stance="sarcasm"
+)
 
 MAP = m

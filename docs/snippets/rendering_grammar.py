@@ -27,9 +27,9 @@ affair = m.support(  # a linked support: the premises work together
 m.undercut("An arrest in January need not explain a demand in April.", affair, by=dayen, medium="blog")
 talk = m.claim("The Pakistanis are all talk.", by=dayen, medium="blog")
 m.rebut(talk, collapse)  # a rebuttal: a claim against a claim
-m.doubt(  # a skeptical response: doubt, not a counter-claim
-    demands,
+m.skeptical_response(  # a skeptical response: it contests, but asserts no counter-claim
     "PK tells US it must sharply reduce the number of times its operatives get caught.",
+    demands,
     by=scahill,
     medium="tweet",
     stance="sarcasm",
