@@ -91,7 +91,7 @@ def prepare(
     Raises:
         UnknownClaimError: *focus* names no claim of the map.
         OptionError: *depth* is negative.
-        InvalidElementError: *semantics* is unknown.
+        OptionError: *semantics* is unknown.
     """
     if focus is None and semantics is None:
         return amap, options

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from argmap import ArgumentMap, load
 from argmap.cli import EXIT_OK, app
 from argmap.drawing import draw, prepare, render
-from argmap.errors import InvalidElementError, OptionError, UnknownClaimError
+from argmap.errors import OptionError, UnknownClaimError
 from argmap.render import DotOptions, HtmlOptions, to_dot
 from tests.conftest import ROOT
 
@@ -75,6 +75,6 @@ def test_bad_focus_depth_and_semantics_are_refused_before_any_drawing(tmp_path: 
         render(m, tmp_path / "x.dot", focus="no such claim")
     with pytest.raises(OptionError):
         render(m, tmp_path / "x.dot", focus=m.claims[0].id, depth=-1)
-    with pytest.raises(InvalidElementError):
+    with pytest.raises(OptionError):
         render(m, tmp_path / "x.dot", semantics="liberal")  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
