@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, get_args
 
 from argmap._components import strongly_connected_components
 from argmap.errors import OptionError
-from argmap.semantics.framework import IN, OUT, UNDEC, Framework, Labelling
+from argmap.semantics.graph import AttackGraph
 from argmap.semantics.grounded import grounded_codes, grounded_labelling
+from argmap.semantics.labelling import IN, OUT, UNDEC, Labelling
 
 if TYPE_CHECKING:
     from pysat.solvers import Solver
@@ -106,7 +107,7 @@ def known_semantics(semantics: object) -> Semantics:
     raise OptionError(f"unknown semantics {semantics!r}; known: {', '.join(SEMANTICS)}")
 
 
-def labellings(framework: Framework, semantics: Semantics) -> Iterator[Labelling]:
+def labellings(framework: AttackGraph, semantics: Semantics) -> Iterator[Labelling]:
     """Yield the labellings of *framework* under *semantics*, lazily, each once.
 
     Grounded semantics yields exactly one; stable semantics may yield none.
@@ -122,13 +123,13 @@ def labellings(framework: Framework, semantics: Semantics) -> Iterator[Labelling
         yield Labelling(framework, codes)
 
 
-def extensions(framework: Framework, semantics: Semantics) -> Iterator[frozenset[str]]:
+def extensions(framework: AttackGraph, semantics: Semantics) -> Iterator[frozenset[str]]:
     """Yield the extensions of *framework* under *semantics*, lazily, each once."""
     for labelling in labellings(framework, semantics):
         yield labelling.extension
 
 
-def complete(framework: Framework) -> Iterator[frozenset[str]]:
+def complete(framework: AttackGraph) -> Iterator[frozenset[str]]:
     """Yield every complete extension: conflict-free sets that accept exactly what they defend.
 
     >>> from argmap.semantics import Framework
@@ -138,7 +139,7 @@ def complete(framework: Framework) -> Iterator[frozenset[str]]:
     return extensions(framework, "complete")
 
 
-def preferred(framework: Framework) -> Iterator[frozenset[str]]:
+def preferred(framework: AttackGraph) -> Iterator[frozenset[str]]:
     """Yield every preferred extension (the maximal admissible sets), the first as soon as it is found.
 
     >>> from argmap.semantics import Framework
@@ -148,7 +149,7 @@ def preferred(framework: Framework) -> Iterator[frozenset[str]]:
     return extensions(framework, "preferred")
 
 
-def stable(framework: Framework) -> Iterator[frozenset[str]]:
+def stable(framework: AttackGraph) -> Iterator[frozenset[str]]:
     """Yield every stable extension: conflict-free sets that attack every argument outside them.
 
     >>> from argmap.semantics import Framework
@@ -158,7 +159,7 @@ def stable(framework: Framework) -> Iterator[frozenset[str]]:
     return extensions(framework, "stable")
 
 
-def labelling_of(framework: Framework, extension: Iterable[str]) -> Labelling:
+def labelling_of(framework: AttackGraph, extension: Iterable[str]) -> Labelling:
     """Return the labelling an extension stands for: itself ``in``, what it attacks ``out``, the rest ``undec``."""
     codes = bytearray(len(framework))
     successors = framework.successors
@@ -180,7 +181,7 @@ class _Component:
     __slots__ = ("attackers_inside", "attackers_outside", "attacks", "cache", "context", "members", "required")
 
     def __init__(
-        self, members: list[int], framework: Framework, grounded: bytearray, required: frozenset[int] = frozenset()
+        self, members: list[int], framework: AttackGraph, grounded: bytearray, required: frozenset[int] = frozenset()
     ) -> None:
         self.members = members
         self.required = [position for position, member in enumerate(members) if member in required]
@@ -222,7 +223,7 @@ class _Component:
 
 
 def _scc_recursive(
-    framework: Framework, semantics: Semantics, required: frozenset[int] = frozenset()
+    framework: AttackGraph, semantics: Semantics, required: frozenset[int] = frozenset()
 ) -> Iterator[bytes]:
     """Yield the labellings' codes, SCC by SCC; with *required*, only those that accept every argument in it.
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from argmap.semantics.framework import IN, OUT, Framework, Labelling
+from argmap.semantics.graph import AttackGraph
+from argmap.semantics.labelling import IN, OUT, Labelling
 
 __all__ = ["grounded", "grounded_codes", "grounded_labelling"]
 
 
-def grounded_codes(framework: Framework) -> bytearray:
+def grounded_codes(framework: AttackGraph) -> bytearray:
     """Return the grounded labelling as codes, one per argument number.
 
     The standard queue-based fixpoint: an argument all of whose attackers
@@ -40,7 +41,7 @@ def grounded_codes(framework: Framework) -> bytearray:
     return codes
 
 
-def grounded_labelling(framework: Framework) -> Labelling:
+def grounded_labelling(framework: AttackGraph) -> Labelling:
     """Return the grounded labelling of *framework*: the least complete labelling.
 
     >>> from argmap.semantics import Framework
@@ -51,7 +52,7 @@ def grounded_labelling(framework: Framework) -> Labelling:
     return Labelling(framework, grounded_codes(framework))
 
 
-def grounded(framework: Framework) -> frozenset[str]:
+def grounded(framework: AttackGraph) -> frozenset[str]:
     """Return the grounded extension of *framework*: what every complete extension accepts.
 
     >>> from argmap.semantics import Framework

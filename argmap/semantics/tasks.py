@@ -44,8 +44,9 @@ from argmap.semantics.extensions import (
     _scc_recursive,
     known_semantics,
 )
-from argmap.semantics.framework import IN, OUT, UNDEC, Framework, Labelling
+from argmap.semantics.graph import AttackGraph
 from argmap.semantics.grounded import grounded_codes
+from argmap.semantics.labelling import IN, OUT, UNDEC, Labelling
 
 __all__ = [
     "TASKS",
@@ -65,7 +66,7 @@ Task: TypeAlias = Literal["SE", "DC", "DS", "CE", "EE"]
 TASKS: tuple[Task, ...] = get_args(Task)
 
 
-def some_labelling(framework: Framework, semantics: Semantics = "preferred") -> Labelling | None:
+def some_labelling(framework: AttackGraph, semantics: Semantics = "preferred") -> Labelling | None:
     """Return one labelling of *framework* under *semantics*, or ``None`` when there is none."""
     known_semantics(semantics)
     if semantics == "stable":
@@ -77,7 +78,7 @@ def some_labelling(framework: Framework, semantics: Semantics = "preferred") -> 
     return None if codes is None else Labelling(framework, codes)
 
 
-def some_extension(framework: Framework, semantics: Semantics = "preferred") -> frozenset[str] | None:
+def some_extension(framework: AttackGraph, semantics: Semantics = "preferred") -> frozenset[str] | None:
     """Return one extension of *framework* under *semantics* (ICCMA's SE), or ``None`` when there is none.
 
     Only stable semantics can have none. The extension is the first the
@@ -93,7 +94,9 @@ def some_extension(framework: Framework, semantics: Semantics = "preferred") -> 
     return None if labelling is None else labelling.extension
 
 
-def credulous_witness(framework: Framework, argument: str, semantics: Semantics = "preferred") -> frozenset[str] | None:
+def credulous_witness(
+    framework: AttackGraph, argument: str, semantics: Semantics = "preferred"
+) -> frozenset[str] | None:
     """Return an extension under *semantics* that holds *argument* (ICCMA's DC), or ``None`` when none does."""
     known_semantics(semantics)
     query = framework.number(argument)
@@ -115,7 +118,7 @@ def credulous_witness(framework: Framework, argument: str, semantics: Semantics 
 
 
 def skeptical_counterexample(
-    framework: Framework, argument: str, semantics: Semantics = "preferred"
+    framework: AttackGraph, argument: str, semantics: Semantics = "preferred"
 ) -> frozenset[str] | None:
     """Return an extension under *semantics* that lacks *argument* (ICCMA's DS), or ``None`` when every one holds it.
 
@@ -143,7 +146,7 @@ def skeptical_counterexample(
     return Labelling(framework, codes).extension
 
 
-def credulous(framework: Framework, argument: str, semantics: Semantics = "preferred") -> bool:
+def credulous(framework: AttackGraph, argument: str, semantics: Semantics = "preferred") -> bool:
     """Tell whether *argument* is in at least one extension under *semantics* (ICCMA's DC).
 
     >>> from argmap.semantics import Framework
@@ -153,7 +156,7 @@ def credulous(framework: Framework, argument: str, semantics: Semantics = "prefe
     return credulous_witness(framework, argument, semantics) is not None
 
 
-def skeptical(framework: Framework, argument: str, semantics: Semantics = "preferred") -> bool:
+def skeptical(framework: AttackGraph, argument: str, semantics: Semantics = "preferred") -> bool:
     """Tell whether *argument* is in every extension under *semantics* (ICCMA's DS).
 
     As at ICCMA, with no extension at all (stable semantics can have none)
@@ -166,7 +169,7 @@ def skeptical(framework: Framework, argument: str, semantics: Semantics = "prefe
     return skeptical_counterexample(framework, argument, semantics) is None
 
 
-def count(framework: Framework, semantics: Semantics = "preferred") -> int:
+def count(framework: AttackGraph, semantics: Semantics = "preferred") -> int:
     """Return the number of extensions of *framework* under *semantics* (ICCMA's CE).
 
     The extensions stream by and are counted, never kept: memory stays that
@@ -181,7 +184,7 @@ def count(framework: Framework, semantics: Semantics = "preferred") -> int:
 # ---------------------------------------------------------------------------- inside
 
 
-def _ancestors(framework: Framework, query: int, grounded: bytearray) -> list[int]:
+def _ancestors(framework: AttackGraph, query: int, grounded: bytearray) -> list[int]:
     """Return the undecided arguments with a path to *query* through undecided ones, *query* first.
 
     Attacks from grounded ``in`` or ``out`` arguments are settled: nothing
@@ -198,7 +201,7 @@ def _ancestors(framework: Framework, query: int, grounded: bytearray) -> list[in
     return found
 
 
-def _admissible_around(framework: Framework, query: int, *, holding: bool) -> list[int] | None:
+def _admissible_around(framework: AttackGraph, query: int, *, holding: bool) -> list[int] | None:
     """Return an admissible set holding *query* (numbers, grounded ``in`` ones included), or ``None``.
 
     One SAT call on the undecided arguments that reach *query*: by
@@ -216,7 +219,7 @@ def _admissible_around(framework: Framework, query: int, *, holding: bool) -> li
     return accepted + [member for position, member in enumerate(component.members) if model[position] > 0]
 
 
-def _preferred_without(framework: Framework, query: int, grounded: bytearray) -> list[int] | None:
+def _preferred_without(framework: AttackGraph, query: int, grounded: bytearray) -> list[int] | None:
     """Return a preferred extension of *query*'s ancestors that lacks *query* (numbers), or ``None`` (CEGAR).
 
     One solver proposes admissible sets without *query*; another, kept warm
@@ -258,7 +261,7 @@ def _one_model(clauses: list[list[int]], members: int, attacks: int) -> list[int
         solver.delete()
 
 
-def _stable(framework: Framework, query: int | None, code: int | None) -> bytes | None:
+def _stable(framework: AttackGraph, query: int | None, code: int | None) -> bytes | None:
     """Return a stable labelling's codes in which *query* has *code* (``IN`` or ``OUT``), or ``None``.
 
     One SAT call on the grounded labelling's undecided arguments: a stable
