@@ -17,16 +17,20 @@ from argmap.semantics import (
     credulous,
     credulous_witness,
     extensions,
+    grounded_labelling,
     skeptical,
     skeptical_counterexample,
     some_extension,
 )
 from argmap.semantics.extensions import _solver_name
+from argmap.semantics.grounded import grounded_codes
+from argmap.semantics.labelling import Labelling
+from argmap.semantics.maximal import accept, preferred_from
 from tests.strategies import frameworks
 
 
-def brute_force(framework: Framework) -> dict[Semantics, set[frozenset[str]]]:
-    """Return every semantics' extensions by trying every subset (as bit masks) against Dung's definitions."""
+def subsets(framework: Framework) -> tuple[list[int], list[int], list[int]]:
+    """Return the admissible, complete and stable sets as bit masks, trying every subset against Dung's definitions."""
     size = len(framework)
     attacked_by = [0] * size  # bit mask of each argument's attackers
     attacks_of = [0] * size  # bit mask of what each argument attacks
@@ -52,18 +56,27 @@ def brute_force(framework: Framework) -> dict[Semantics, set[frozenset[str]]]:
             complete.append(subset)
         if (subset | hit) == everything:
             stable.append(subset)
+    return admissible, complete, stable
 
-    def named(masks: list[int]) -> set[frozenset[str]]:
-        names = framework.arguments
-        return {frozenset(names[a] for a in range(size) if mask >> a & 1) for mask in masks}
+
+def named(framework: Framework, masks: list[int]) -> set[frozenset[str]]:
+    """Return the sets of argument names the bit *masks* stand for."""
+    size = len(framework)
+    names = framework.arguments
+    return {frozenset(names[a] for a in range(size) if mask >> a & 1) for mask in masks}
+
+
+def brute_force(framework: Framework) -> dict[Semantics, set[frozenset[str]]]:
+    """Return every semantics' extensions by trying every subset (as bit masks) against Dung's definitions."""
+    admissible, complete, stable = subsets(framework)
 
     maximal = [s for s in admissible if not any(s != o and s & o == s for o in admissible)]
     least = min(complete, key=lambda mask: bin(mask).count("1"))
     return {
-        "grounded": named([least]),
-        "complete": named(complete),
-        "preferred": named(maximal),
-        "stable": named(stable),
+        "grounded": named(framework, [least]),
+        "complete": named(framework, complete),
+        "preferred": named(framework, maximal),
+        "stable": named(framework, stable),
     }
 
 
@@ -184,3 +197,83 @@ def test_dense_frameworks_agree_with_brute_force(framework: Framework) -> None:
     for semantics in SEMANTICS:
         assert set(framework.extensions(semantics)) == expected[semantics], semantics
     check_tasks(framework, expected)
+
+
+@settings(max_examples=150, deadline=None)
+@given(frameworks(max_arguments=10), st.data())
+def test_an_admissible_set_grows_to_the_least_complete_and_to_a_preferred_extension(
+    framework: Framework, data: st.DataObject
+) -> None:
+    """accept() closes an admissible set to the least complete extension above it; preferred_from() grows it."""
+    expected = brute_force(framework)
+    complete = expected["complete"]
+    start = data.draw(st.sampled_from(sorted(named(framework, subsets(framework)[0]), key=sorted)))
+    codes = grounded_codes(framework)
+    accept(framework, codes, [framework.number(a) for a in start])
+    closed = Labelling(framework, codes).extension
+    above = [extension for extension in complete if start <= extension]
+    assert closed in complete
+    assert all(closed <= extension for extension in above)
+    preferred_from(framework, codes)
+    grown = Labelling(framework, codes).extension
+    assert grown in expected["preferred"]
+    assert closed <= grown
+
+
+@settings(max_examples=100, deadline=None)
+@given(frameworks(max_arguments=10), st.data())
+def test_deciding_an_argument_s_ancestors_first_keeps_the_extension_preferred(
+    framework: Framework, data: st.DataObject
+) -> None:
+    """preferred_from() on the arguments with a path to one of them, then on the rest, still ends preferred."""
+    assume(len(framework) > 0)
+    query = framework.number(data.draw(st.sampled_from(framework.arguments)))
+    codes = grounded_codes(framework)
+    ancestors = {query}
+    for number in list(ancestors):
+        ancestors.update(framework.attackers_of[number])
+    stack = list(ancestors)
+    while stack:  # every attacker of a member is a member
+        for attacker in framework.attackers_of[stack.pop()]:
+            if attacker not in ancestors:
+                ancestors.add(attacker)
+                stack.append(attacker)
+    preferred_from(framework, codes, ancestors)
+    decided = {number: codes[number] for number in ancestors}
+    preferred_from(framework, codes)
+    assert {number: codes[number] for number in ancestors} == decided
+    assert Labelling(framework, codes).extension in brute_force(framework)["preferred"]
+
+
+def random_framework(arguments: int, per_argument: float, seed: int) -> Framework:
+    """Return a random framework: *arguments* arguments and distinct random attacks, no self-attack (as benchmarks/)."""
+    rng = random.Random(seed)
+    attacks: set[tuple[int, int]] = set()
+    while len(attacks) < round(per_argument * arguments):
+        attacker, target = rng.randrange(arguments), rng.randrange(arguments)
+        if attacker != target:
+            attacks.add((attacker, target))
+    names = [str(number) for number in range(arguments)]
+    return Framework(names, [(names[a], names[t]) for a, t in sorted(attacks)])
+
+
+@pytest.mark.parametrize("seed", [2029, 2030])
+def test_a_thousand_arguments_agree_with_the_enumeration(seed: int) -> None:
+    """1,000 arguments at 4 attacks each (one big undecided component): SE, DC, DS agree with enumerating."""
+    framework = random_framework(1000, 4.0, seed)
+    every = list(extensions(framework, "preferred"))
+    assert some_extension(framework, "preferred") in every
+    undecided = sorted(grounded_labelling(framework).undecided)
+    for argument in random.Random(seed).sample(undecided, 5):
+        witness = credulous_witness(framework, argument)
+        if any(argument in extension for extension in every):
+            assert witness in every
+            assert argument in witness
+        else:
+            assert witness is None
+        counterexample = skeptical_counterexample(framework, argument)
+        if all(argument in extension for extension in every):
+            assert counterexample is None
+        else:
+            assert counterexample in every
+            assert argument not in counterexample

@@ -12,6 +12,11 @@ extension, which on real frameworks can be more than memory holds:
 - **CE** (:func:`count`): how many extensions, counted as they stream by.
 - **EE** (:func:`argmap.semantics.extensions`): every extension, lazily.
 
+Some extension is grown from the grounded one: under complete semantics
+it is the grounded one; under preferred semantics each strongly connected
+component of what is left undecided is asked for a non-empty admissible
+set until none holds one (:mod:`argmap.semantics.maximal`).
+
 Complete, preferred and grounded semantics are *directional* (Baroni and
 Giacomin 2007): whether an argument is accepted depends only on the
 arguments with a path to it, so DC and DS look at those alone. Credulous
@@ -47,6 +52,7 @@ from argmap.semantics.extensions import (
 from argmap.semantics.graph import AttackGraph
 from argmap.semantics.grounded import grounded_codes
 from argmap.semantics.labelling import IN, OUT, UNDEC, Labelling
+from argmap.semantics.maximal import accept, preferred_from
 
 __all__ = [
     "TASKS",
@@ -72,10 +78,10 @@ def some_labelling(framework: AttackGraph, semantics: Semantics = "preferred") -
     if semantics == "stable":
         found = _stable(framework, None, None)
         return None if found is None else Labelling(framework, found)
-    if semantics == "grounded":
-        return Labelling(framework, grounded_codes(framework))
-    codes = next(_scc_recursive(framework, semantics), None)
-    return None if codes is None else Labelling(framework, codes)
+    codes = grounded_codes(framework)  # the least complete labelling: grounded and complete need no more
+    if semantics == "preferred":
+        preferred_from(framework, codes)
+    return Labelling(framework, codes)
 
 
 def some_extension(framework: AttackGraph, semantics: Semantics = "preferred") -> frozenset[str] | None:
@@ -111,9 +117,11 @@ def credulous_witness(
         admissible = _admissible_around(framework, query, holding=True)
         if admissible is None:
             return None
-        codes = next(_scc_recursive(framework, semantics, frozenset(admissible)), None)
-        if codes is None:  # pragma: no cover - an admissible set always extends to a complete and a preferred one
-            raise AssertionError(f"no {semantics} extension holds the admissible set found for {argument!r}")
+        grown = grounded_codes(framework)
+        accept(framework, grown, admissible)  # the least complete extension holding the admissible set
+        if semantics == "preferred":
+            preferred_from(framework, grown)
+        codes = bytes(grown)
     return None if codes is None else Labelling(framework, codes).extension
 
 
@@ -140,10 +148,10 @@ def skeptical_counterexample(
     counterexample = _preferred_without(framework, query, grounded)
     if counterexample is None:
         return None
-    codes = next(_scc_recursive(framework, "preferred", frozenset(counterexample)), None)
-    if codes is None:  # pragma: no cover - an admissible set always extends to a preferred one
-        raise AssertionError(f"no preferred extension holds the counterexample found for {argument!r}")
-    return Labelling(framework, codes).extension
+    grown = bytearray(grounded)
+    accept(framework, grown, counterexample)
+    preferred_from(framework, grown)
+    return Labelling(framework, grown).extension
 
 
 def credulous(framework: AttackGraph, argument: str, semantics: Semantics = "preferred") -> bool:
