@@ -20,6 +20,8 @@ fixed seeds:
 - **sparse, random**: n arguments and a·n distinct attacks chosen uniformly
   (no self-attack), the Erdős-Rényi-style family of ICCMA's generators
   (AFBenchGen2's ER graphs) at a fixed number of attacks per argument.
+- **sparse, by size**: the same family at 1,000, 2,000 and 4,000 arguments
+  (SE-PR only), to see how the hard part grows with the framework.
 - **a million extensions**: 20 pairs of arguments that attack each other,
   2^20 = 1,048,576 preferred extensions, for memory and time to the first.
 
@@ -202,7 +204,7 @@ def million(timeout: float) -> dict[str, Any]:
     return row
 
 
-MEASUREMENTS = ("million", "iccma-2025", "dense-150", "afgen-sample", "sparse-10k")
+MEASUREMENTS = ("million", "iccma-2025", "dense-150", "afgen-sample", "sparse-10k", "sparse-sizes")
 """Every measurement, by name, in the order run."""
 
 
@@ -230,6 +232,9 @@ def measure_all(wanted: set[str], seed: int = 2026) -> list[dict[str, Any]]:
         chosen = some_arguments(path, 10, seed)
         for problem in ("DC-PR", "DS-PR"):
             rows += compare("sparse-10k", problem, path, chosen[:3], 60)
+    if "sparse-sizes" in wanted:  # how the hard part grows with the framework, at the same density
+        for arguments in (1_000, 2_000, 4_000):
+            rows += compare(f"sparse-{arguments // 1000}k", "SE-PR", framework_file(arguments, 4.0, seed), [None], 60)
     return rows
 
 
