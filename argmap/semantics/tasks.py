@@ -160,7 +160,14 @@ def credulous(framework: AttackGraph, argument: str, semantics: Semantics = "pre
     >>> from argmap.semantics import Framework
     >>> credulous(Framework("ab", [("a", "b"), ("b", "a")]), "b")
     True
+
+    Under complete and preferred semantics the answer is the one SAT call:
+    the admissible set found is not grown to a whole extension, which can
+    cost far more than the question (:func:`credulous_witness` grows it).
     """
+    known_semantics(semantics)
+    if semantics in ("complete", "preferred"):
+        return _admissible_around(framework, framework.number(argument), holding=True) is not None
     return credulous_witness(framework, argument, semantics) is not None
 
 
@@ -173,8 +180,18 @@ def skeptical(framework: AttackGraph, argument: str, semantics: Semantics = "pre
     >>> from argmap.semantics import Framework
     >>> skeptical(Framework("ab", [("a", "b"), ("b", "a")]), "b")
     False
+
+    Under preferred semantics no counterexample is grown beyond the
+    argument's ancestors (:func:`skeptical_counterexample` grows it whole).
     """
-    return skeptical_counterexample(framework, argument, semantics) is None
+    known_semantics(semantics)
+    if semantics != "preferred":
+        return skeptical_counterexample(framework, argument, semantics) is None
+    query = framework.number(argument)
+    grounded = grounded_codes(framework)
+    if grounded[query] != UNDEC:  # in every complete extension, or attacked by one in all of them
+        return grounded[query] == IN
+    return _preferred_without(framework, query, grounded) is None
 
 
 def count(framework: AttackGraph, semantics: Semantics = "preferred") -> int:
