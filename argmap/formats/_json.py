@@ -54,14 +54,11 @@ class _Refused:
         self.what = what
 
 
-def _refuse_constant(name: str) -> _Refused:
-    return _Refused(f"{name} is not a JSON number")
-
-
-def _read_integer(digits: str) -> int | _Refused:
-    if len(digits.lstrip("-")) > _INTEGER_DIGITS:
-        return _Refused(f"a number of {len(digits.lstrip('-')):,} digits is too long to read")
-    return int(digits)
+def _refuse(refused: list[_Refused], what: str) -> _Refused:
+    """Return a marker for a refused number, noting that the parser met one."""
+    marker = _Refused(what)
+    refused.append(marker)
+    return marker
 
 
 _INTEGER_DIGITS = 4300
@@ -75,13 +72,24 @@ def parse(text: str, path: str | Path | None = None) -> Any:
     accepts, JSON does not), integers of more than 4,300 digits (which Python
     will not convert) and nesting deeper than the parser's recursion allows.
     """
+    refused: list[_Refused] = []  # what the parser met; the document is searched for it only then
+
+    def constant(name: str) -> _Refused:
+        return _refuse(refused, f"{name} is not a JSON number")
+
+    def integer(digits: str) -> int | _Refused:
+        if len(digits.lstrip("-")) > _INTEGER_DIGITS:
+            return _refuse(refused, f"a number of {len(digits.lstrip('-')):,} digits is too long to read")
+        return int(digits)
+
     try:
         try:
-            document = json.loads(text, parse_constant=_refuse_constant)
+            document = json.loads(text, parse_constant=constant)
         except json.JSONDecodeError:
             raise
         except ValueError:  # an integer too long to convert: read again, marking it, to say where it is
-            document = json.loads(text, parse_constant=_refuse_constant, parse_int=_read_integer)
+            refused.clear()
+            document = json.loads(text, parse_constant=constant, parse_int=integer)
     except json.JSONDecodeError as error:
         raise FormatError(f"invalid JSON: {error.msg}", path=path, line=error.lineno, column=error.colno) from None
     except RecursionError:
@@ -92,10 +100,11 @@ def parse(text: str, path: str | Path | None = None) -> Any:
             line=line,
             column=column,
         ) from None
-    found = _find_refused(document)
-    if found is not None:
-        where, refused = found
-        _fail_at(text, where, refused.what, path)
+    if refused:
+        found = _find_refused(document)
+        if found is not None:
+            where, value = found
+            _fail_at(text, where, value.what, path)
     return document
 
 
