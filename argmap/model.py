@@ -74,8 +74,10 @@ STANCES: tuple[Stance, ...] = get_args(Stance)
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
 _WORD = re.compile(r"[^\W_]+")
-# For ASCII text: apostrophes and full stops vanish ("Pakistan's", "C.I.A."), other punctuation splits words.
-_ASCII_PUNCTUATION = str.maketrans({**{chr(n): " " for n in range(128) if not chr(n).isalnum()}, "'": None, ".": None})
+# For ASCII text, one bytes.translate lower-cases letters and turns other punctuation into spaces, which
+# split words; apostrophes and full stops are deleted first ("Pakistan's", "C.I.A.").
+_ASCII_FOLD = bytes(n + 32 if 65 <= n <= 90 else n if chr(n).isalnum() else 32 for n in range(256))
+_ASCII_DELETED = b"'."
 _APOSTROPHES = re.compile(r"['\u2019.]")
 _LEADING_ARTICLES = frozenset({"the", "a", "an"})
 
@@ -93,8 +95,8 @@ def readable_id(text: str, *, words: int = 6, limit: int = 48) -> str:
     """
     # Only the start of the text can end up in the id; no need to fold the rest.
     head = text[: 12 * words]
-    if head.isascii():  # the common case, done with str methods: about twice as fast as the regexes
-        parts = head.lower().translate(_ASCII_PUNCTUATION).split()
+    if head.isascii():  # the common case, done on bytes: four times as fast as the regexes
+        parts = head.encode("ascii").translate(_ASCII_FOLD, _ASCII_DELETED).decode("ascii").split()
     else:
         parts = _WORD.findall(_APOSTROPHES.sub("", head.casefold()))
     if len(parts) > 1 and parts[0] in _LEADING_ARTICLES:
