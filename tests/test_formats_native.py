@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap import ArgumentMap, FormatError, Source
+from argmap import ArgmapError, ArgumentMap, FormatError, Rebuttal, SkepticalResponse, Source, Support, Undercut
 from argmap.formats import native
-from tests.strategies import maps
+from argmap.formats._json import dumps_by_line
+from tests.strategies import dates, identifiers, maps, texts
 
 SCHEMA = json.loads(native.SCHEMA.read_text(encoding="utf-8"))
 
@@ -248,3 +250,168 @@ def test_a_file_naming_a_skeptical_response_by_its_old_derived_id_still_reads() 
     assert undercut.target == second.target == response.id
     assert second.id == "skeptical-response:really>skeptical-response:tweet>fewer"
     assert native.loads(native.dumps(amap)) == amap
+
+
+# One set of rules: the builder and the native reader refuse the same elements, with the same error.
+
+_BAD_TEXTS = ("", " ", "\n\t")
+_BAD_IDS = ("", " a", "a ", "a\nb", "a\tb", "a\x00b")
+_TAKEN_IDS = ("a", "b", "s", "speaker")  # the ids of the map the element is added to
+_REFERENCES = st.sampled_from(("a", "b", "s", "nope", *_BAD_IDS[:3]))
+
+
+def _texts_and_bad_ones() -> st.SearchStrategy[str]:
+    return st.sampled_from(_BAD_TEXTS) | texts
+
+
+def _ids_and_bad_ones() -> st.SearchStrategy[str]:
+    return st.sampled_from((*_BAD_IDS, *_TAKEN_IDS)) | identifiers
+
+
+_ELEMENTS = st.one_of(
+    st.tuples(
+        st.just("claim"),
+        st.fixed_dictionaries(
+            {"id": _ids_and_bad_ones(), "text": _texts_and_bad_ones()},
+            optional={
+                "qualifier": _texts_and_bad_ones(),
+                "note": _texts_and_bad_ones(),
+                "section": _texts_and_bad_ones(),
+                "document": _ids_and_bad_ones(),
+                "tags": st.lists(st.sampled_from(("x", "y", " x", "x ", "", "\n")), max_size=3),
+                "attribution": st.fixed_dictionaries(
+                    {"source": st.just("speaker")},
+                    optional={
+                        "via": st.lists(st.just("speaker"), max_size=2),
+                        "medium": st.sampled_from(("article", "tweet", "pigeon", "", "Article")),
+                        "quote": _texts_and_bad_ones(),
+                        "date": st.sampled_from(("2011", "2011-04-11", "2011-4", "yesterday", "")) | dates,
+                        "url": _texts_and_bad_ones(),
+                    },
+                ),
+            },
+        ),
+    ),
+    st.tuples(
+        st.just("source"),
+        st.fixed_dictionaries(
+            {"id": st.sampled_from(_BAD_IDS) | identifiers.filter(lambda name: name not in _TAKEN_IDS)},
+            optional={
+                "name": _texts_and_bad_ones(),
+                "kind": st.sampled_from(("person", "publication", "alien", "")),
+                "affiliation": _texts_and_bad_ones(),
+                "url": _texts_and_bad_ones(),
+            },
+        ).filter(lambda fields: "name" in fields),
+    ),
+    st.tuples(
+        st.just("support"),
+        st.fixed_dictionaries(
+            {"premises": st.lists(_REFERENCES, max_size=3), "conclusion": _REFERENCES},
+            optional={"label": _texts_and_bad_ones(), "id": _ids_and_bad_ones()},
+        ),
+    ),
+    st.tuples(
+        st.sampled_from(("rebuttal", "undercut")),
+        st.fixed_dictionaries(
+            {"attacker": _REFERENCES, "target": _REFERENCES},
+            optional={"label": _texts_and_bad_ones(), "id": _ids_and_bad_ones()},
+        ),
+    ),
+    st.tuples(
+        st.just("skeptical_response"),
+        st.fixed_dictionaries(
+            {"response": _REFERENCES, "target": _REFERENCES},
+            optional={"stance": st.sampled_from(("doubt", "sarcasm", "glee", "")), "id": _ids_and_bad_ones()},
+        ),
+    ),
+)
+"""An element in native JSON fields, valid or not: bad texts and ids, taken ids, unknown references."""
+
+
+def _base() -> ArgumentMap:
+    """Return the map every element is added to: a source, two claims and a support between them."""
+    amap = ArgumentMap()
+    speaker = amap.add(Source("A speaker", id="speaker"))
+    first = amap.claim("The first claim.", id="a", by=speaker)
+    second = amap.claim("The second claim.", id="b")
+    amap.support(first, second, id="s")
+    return amap
+
+
+def _built(amap: ArgumentMap, kind: str, fields: dict[str, Any]) -> None:
+    """Add the element to *amap* as a user's code would: a builder method where one fits, else ``add``."""
+    claims, relations = {c.id for c in amap.claims}, {r.id for r in amap.relations}
+    options = {"id": fields["id"]} if "id" in fields else {}
+    if kind == "claim":
+        said = dict(fields.get("attribution", {}))
+        if said:
+            sources = {source.id: source for source in amap.sources}
+            said["by"] = sources[said.pop("source")]
+            said["via"] = tuple(sources[id] for id in said.get("via", ()))
+        extra = {name: fields[name] for name in ("qualifier", "note", "section", "document", "tags") if name in fields}
+        amap.claim(fields["text"], id=fields["id"], **extra, **said)
+    elif kind == "source":
+        amap.add(Source(**fields))
+    elif kind == "support":
+        premises, conclusion, label = fields["premises"], fields["conclusion"], fields.get("label")
+        if {*premises, conclusion} <= claims:
+            amap.support(premises, conclusion, label=label, **options)
+        else:  # the builder would read an unknown reference as the text of a new claim: add it as built
+            amap.add(Support(premises, conclusion, label=label, **options))
+    elif kind in ("rebuttal", "undercut"):
+        attacker, target, label = fields["attacker"], fields["target"], fields.get("label")
+        if kind == "rebuttal" and {attacker, target} <= claims:
+            amap.rebut(attacker, target, label=label, **options)
+        elif kind == "undercut" and attacker in claims and target in relations:
+            amap.undercut(attacker, target, label=label, **options)
+        else:
+            amap.add((Rebuttal if kind == "rebuttal" else Undercut)(attacker, target, label=label, **options))
+    else:
+        response, target, stance = fields["response"], fields["target"], fields.get("stance", "doubt")
+        if response in claims and target in claims | relations:
+            amap.skeptical_response(response, target, stance=stance, **options)
+        else:
+            amap.add(SkepticalResponse(response, target, stance=stance, **options))
+
+
+@settings(max_examples=500)
+@given(_ELEMENTS)
+@example(("claim", {"id": "s", "text": "A claim under the id of a support."}))
+@example(("support", {"premises": ["a", "nope"], "conclusion": "b"}))
+@example(("claim", {"id": "c", "text": "A claim.", "tags": ["x", "x"], "attribution": {"source": "speaker"}}))
+def test_the_builder_and_the_native_reader_refuse_the_same_elements(element: tuple[str, dict[str, Any]]) -> None:
+    """Each element either both accept, giving equal maps, or both refuse, with one error class and message.
+
+    The builder raises the model's or the map's error; the reader a
+    FormatError with that message, caused by that error, at the element's
+    place in the file. (A file also has rules of its own, such as a source
+    listed twice; those are not element rules, and are not drawn here.)
+    """
+    kind, fields = element
+    built = _base()
+    refused: ArgmapError | None = None
+    try:
+        _built(built, kind, fields)
+    except ArgmapError as error:
+        refused = error
+    document = json.loads(native.dumps(_base()))
+    if kind in ("claim", "source"):
+        document[f"{kind}s"].append(fields)
+    else:
+        document["relations"].append({"kind": kind, **fields})
+    text = dumps_by_line(document)  # one element to a line, as argmap writes files
+    if refused is None:
+        assert native.loads(text) == built
+        return
+    message = str(refused)
+    where = "claims" if kind == "claim" else "sources" if kind == "source" else "relations"
+    if kind == "claim" and message == f"the map already has a relation with id {fields['id']!r}":
+        # A file lists claims before relations: the clash is met, and named, at the relation.
+        message, where = f"the map already has a claim with id {fields['id']!r}", "relations"
+    with pytest.raises(FormatError) as raised:
+        native.loads(text)
+    assert raised.value.message == message
+    assert type(raised.value.__cause__) is type(refused)
+    assert raised.value.field is not None
+    assert raised.value.field.startswith(f"{where}[")

@@ -299,10 +299,10 @@ class _Reader:
         # "skeptical-response:...": "doubt:response>target". An old file may name one as a target.
         self.old_ids: dict[str, str] = {}
 
-    def fail(self, message: str, where: _Where, *, key: bool = False) -> NoReturn:
+    def fail(self, message: str, where: _Where, *, key: bool = False, cause: ArgmapError | None = None) -> NoReturn:
         position = locate(self.text, where, key=key)
         line, column = position if position else (None, None)
-        raise FormatError(message, path=self.path, line=line, column=column, field=field_name(where))
+        raise FormatError(message, path=self.path, line=line, column=column, field=field_name(where)) from cause
 
     def read(self, document: Any) -> ArgumentMap:
         fields = self.fields(
@@ -338,8 +338,8 @@ class _Reader:
     def build(self, make: Callable[[], _T], where: _Where) -> _T:
         try:
             return make()
-        except ArgmapError as error:
-            self.fail(str(error), where)
+        except ArgmapError as error:  # the rule broken is the model's or the map's: say it in their words
+            self.fail(str(error), where, cause=error)
 
     def add(self, amap: ArgumentMap, element: _E, where: _Where) -> _E:
         return self.build(lambda: amap.add(element), where)
