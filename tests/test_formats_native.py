@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap import ArgmapError, ArgumentMap, FormatError, Rebuttal, SkepticalResponse, Source, Support, Undercut
 from argmap.formats import native
-from argmap.formats._json import dumps_by_line
+from argmap.formats._json import dumps_by_line, parse
 from tests.strategies import dates, identifiers, maps, texts
 
 SCHEMA = json.loads(native.SCHEMA.read_text(encoding="utf-8"))
@@ -27,6 +29,7 @@ def test_round_trip_is_exact(amap: ArgumentMap) -> None:
     text = native.dumps(amap)
     again = native.loads(text)
     assert again == amap
+    assert _streamed(text) == amap  # read item by item, never parsed whole
     assert native.dumps(again) == text
 
 
@@ -200,12 +203,61 @@ def test_the_quick_reader_accepts_only_what_the_careful_reader_accepts(amap: Arg
         parent[data.draw(st.text(max_size=8))] = data.draw(_JSON_VALUES)
     else:
         parent.append(data.draw(_JSON_VALUES))
-    text = json.dumps(document)
+    writers: list[Callable[[Any], str]] = [json.dumps, dumps_by_line, functools.partial(json.dumps, indent="\t")]
+    text = data.draw(st.sampled_from(writers))(document)
+    readers: list[Callable[[], ArgumentMap]] = [
+        lambda: native._read_quickly(*native._parts(json.loads(text))),
+        lambda: _streamed(text),
+    ]
+    for quickly in readers:
+        try:
+            quick = quickly()
+        except Exception:  # refusing is always allowed: the careful reader then decides
+            continue
+        assert native._Reader(text, None).read(json.loads(text)) == quick
+
+
+def _streamed(text: str) -> ArgumentMap:
+    """Read *text* item by item, as :func:`native.loads` does first."""
+    return native._read_quickly(*native._Stream(text).parts())
+
+
+_SMALL = '{"format": "argmap/1", "title": "T", "claims": [{"id": "a", "text": "A."}], "relations": []}'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _SMALL,
+        _SMALL.replace(", ", ",\n\t "),
+        '{"title": "T", "format": "argmap/1", "claims": [{"id": "a", "text": "A."}]}',
+        '{"claims": [{"id": "a", "text": "A."}], "format": "argmap/1"}',  # arrays first: read whole
+        '{"format": "argmap/1", "title": "T", "title": "U"}',  # a repeated field: the last one counts
+        '{"format": "argmap/1", "claims": [], "claims": [{"id": "a", "text": "A."}]}',
+        '{"format": "argmap/1", "relations": [], "claims": []}',
+        '{"format": "argmap/1"}',
+        '{"format": "argmap/1", "claims": [{"id": "a", "text": "A."},]}',  # malformed from here on
+        '{"format": "argmap/1", "claims": [{"id": "a", "text": "A."}],}',
+        '{"format": "argmap/1", "claims": [{"id": "a", "text": "A."}]} {}',
+        '{"format": "argmap/1", "claims": [{"id": "a", "text": "A.", "n": NaN}]}',
+        '{"format": "argmap/1", "claims": [{"id": "a", "text": "A."}]',
+        '{"format": "argmap/1" "claims": []}',
+        '{"format": "argmap/1", "claims": 3}',
+        "{}",
+        "[]",
+    ],
+)
+def test_reading_item_by_item_gives_what_reading_whole_gives(text: str) -> None:
+    """Whatever the layout or the fault, loads gives the map, or the error, that parsing the text whole gives."""
     try:
-        quick = native._read_quickly(json.loads(text))
-    except Exception:  # refusing is always allowed: the careful reader then decides
-        return
-    assert native._Reader(text, None).read(json.loads(text)) == quick
+        expected: ArgumentMap | str = native._Reader(text, None).read(parse(text))
+    except FormatError as error:
+        expected = str(error)
+    try:
+        got: ArgumentMap | str = native.loads(text)
+    except FormatError as error:
+        got = str(error)
+    assert got == expected
 
 
 @pytest.mark.parametrize("field", ["via", "tags"])
