@@ -115,11 +115,16 @@ class GraphReader:
         """Link the nodes as the edges say; an edge naming a node the file lacks is a load problem."""
         origin_name, target_name = self.edge_ends
         for number, item in enumerate(items):
-            where = (*self.where, "edges", number)
-            if not isinstance(item, dict):
-                self.fail("an edge must be an object", where)
-            origin = nodes.get(self.identifier(item, origin_name, where))
-            target = nodes.get(self.identifier(item, target_name, where))
+            if item.__class__ is not dict:
+                self.fail("an edge must be an object", (*self.where, "edges", number))
+            # A string that names a node is an id already read and checked: the usual case, taken as it is.
+            origin_id, target_id = item.get(origin_name), item.get(target_name)
+            origin = nodes.get(origin_id) if origin_id.__class__ is str else None
+            target = nodes.get(target_id) if target_id.__class__ is str else None
+            if origin is None or target is None:
+                where = (*self.where, "edges", number)
+                origin = nodes.get(self.identifier(item, origin_name, where))
+                target = nodes.get(self.identifier(item, target_name, where))
             if origin is None or target is None:
                 missing = item[origin_name] if origin is None else item[target_name]
                 message = f"edge {number + 1} names node {missing}, which the file does not have"

@@ -36,7 +36,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from argmap._io import read_text, write_atomic
+from argmap._io import paused_gc, read_text, write_atomic
 from argmap.errors import ArgmapError
 from argmap.formats._graph import REPHRASE, GraphReader, Node, Where, add_relations
 from argmap.formats._json import dumps_by_line, parse
@@ -59,6 +59,9 @@ _PLACEHOLDERS = frozenset(
 )
 """Texts and scheme names that tools write when a relation node has no scheme: not labels."""
 
+_RELATION_NODES = ("RA", "CA", "MA")
+"""The node types that stand for relations, whose text or scheme is a label."""
+
 _SKEPTICAL = "Skeptical response"
 _SKEPTICAL_TEXT = re.compile(rf"{_SKEPTICAL} \(({'|'.join(STANCES)})\)\Z")
 
@@ -74,7 +77,8 @@ def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
         FormatError: the text is not JSON, or not shaped like an AIF nodeset
             (no ``nodes`` list, a node without an id or a type, ...).
     """
-    return _Reader(text, path, ("fromID", "toID")).read(parse(text, path))
+    with paused_gc():  # every node read stays until the map is built: nothing for the collector to find
+        return _Reader(text, path, ("fromID", "toID")).read(parse(text, path))
 
 
 def load(path: str | Path) -> ArgumentMap:
@@ -208,8 +212,9 @@ class _Reader(GraphReader):
         if not claims:
             self.warn("empty-file", "the file holds no I-nodes, so the map has no claims")
         sources: dict[str, Source] = {}
+        attributions: dict[tuple[Any, ...], Attribution] = {}  # claims attributed alike share one
         for node in claims:
-            amap.add(self.claim(node, speakers, sources))
+            amap.add(self.claim(node, speakers, sources, attributions))
         add_relations(amap, nodes, self.warn, lambda message, node: self.fail(message, self.node_place(node)))
         amap.load_problems = self.problems
         return amap
@@ -245,7 +250,7 @@ class _Reader(GraphReader):
                 f"{kind} node {id}",
                 number,
                 text=text,
-                label=None if stance else _label(text, scheme),
+                label=_label(text, scheme) if kind in _RELATION_NODES and not stance else None,
                 stance=stance[1] if stance else None,  # type: ignore[arg-type]  # the pattern admits stances only
             )
         return nodes
@@ -276,20 +281,31 @@ class _Reader(GraphReader):
 
     # -- claims and their attribution
 
-    def claim(self, node: Node, speakers: dict[str, tuple[str, str | None]], sources: dict[str, Source]) -> Claim:
+    def claim(
+        self,
+        node: Node,
+        speakers: dict[str, tuple[str, str | None]],
+        sources: dict[str, Source],
+        attributions: dict[tuple[Any, ...], Attribution],
+    ) -> Claim:
         text = node.text
         if not text.strip():
             text = f"(I-node {node.id} has no text)"
             self.warn("incomplete-relation", f"I-node {node.id} has no text; it reads {text!r}", (node.id,))
         try:
-            return Claim(text, attribution=self.attribution(node, text, speakers, sources), id=node.id)
+            return Claim(text, attribution=self.attribution(node, text, speakers, sources, attributions), id=node.id)
         except ArgmapError as error:
             self.fail(str(error), (*self.where, "nodes", node.number))
 
     def attribution(
-        self, node: Node, text: str, speakers: dict[str, tuple[str, str | None]], sources: dict[str, Source]
+        self,
+        node: Node,
+        text: str,
+        speakers: dict[str, tuple[str, str | None]],
+        sources: dict[str, Source],
+        attributions: dict[tuple[Any, ...], Attribution],
     ) -> Attribution | None:
-        """Return who said the claim: the first locution anchored to it through a YA node."""
+        """Return who said the claim: the first locution anchored to it through a YA node (one value for equal ones)."""
         for anchor in node.incoming:
             if anchor.type != "YA":
                 continue
@@ -303,7 +319,11 @@ class _Reader(GraphReader):
                 chain, words = said
                 speaker, *via = (source_named(name, sources) for name in chain)
                 quote = words if words.strip() and words != text else None
-                return Attribution(speaker, via=via, quote=quote, url=url)
+                key = (speaker, *via, quote, url)
+                attribution = attributions.get(key)
+                if attribution is None:
+                    attribution = attributions[key] = Attribution(speaker, via=via, quote=quote, url=url)
+                return attribution
         return None
 
 

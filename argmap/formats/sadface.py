@@ -36,7 +36,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from argmap._io import read_text, write_atomic
+from argmap._io import paused_gc, read_text, write_atomic
 from argmap.errors import ArgmapError
 from argmap.formats._graph import REPHRASE, GraphReader, Node, add_relations
 from argmap.formats._json import dumps_by_line, parse
@@ -66,7 +66,8 @@ def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
     Raises:
         FormatError: the text is not JSON, or not shaped like a SADFace document.
     """
-    return _Reader(text, path, ("source_id", "target_id")).read(parse(text, path))
+    with paused_gc():  # every node read stays until the map is built: nothing for the collector to find
+        return _Reader(text, path, ("source_id", "target_id")).read(parse(text, path))
 
 
 def load(path: str | Path) -> ArgumentMap:
