@@ -40,6 +40,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import product
+from types import MappingProxyType
 from typing import Literal, TypeAlias
 
 import attrs
@@ -52,12 +53,61 @@ from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Support, 
 from argmap.semantics import Framework, Semantics, known_semantics, labellings
 from argmap.semantics.framework import IN, OUT, UNDEC
 
-__all__ = ["ARGUMENT_LIMIT", "STATUSES", "Evaluation", "MapArgument", "Status", "Verdict", "evaluate"]
+__all__ = [
+    "ARGUMENT_LIMIT",
+    "STATUSES",
+    "Evaluation",
+    "MapArgument",
+    "Status",
+    "StatusEntry",
+    "Verdict",
+    "evaluate",
+]
 
 Status: TypeAlias = Literal["accepted", "rejected", "undecided"]
 """What became of a claim or relation: it stands, it falls, or the map leaves it open."""
 
-STATUSES: tuple[Status, ...] = ("accepted", "rejected", "undecided")
+
+@attrs.frozen
+class StatusEntry:
+    """How every rendering shows one status: the diagram, the outline, the HTML page, the terminal, a notebook.
+
+    Args:
+        name: the status.
+        mark: the sign beside it, never its colour alone.
+        ascii_mark: the same sign in ASCII, for ``--style ascii``.
+        meaning: what it means, in words a reader of the map knows.
+        colour: its hue, for borders and text (Okabe-Ito, safe for colour-blind readers).
+        fill: a light tint of it, for the box of a claim.
+        terminal: the colour a terminal writes it in.
+    """
+
+    name: Status
+    mark: str
+    ascii_mark: str
+    meaning: str
+    colour: str
+    fill: str
+    terminal: str
+
+    @property
+    def badge(self) -> str:
+        """Return the mark and the name, as a claim's badge shows them: ``"✓ accepted"``."""
+        return f"{self.mark} {self.name}"
+
+
+STATUSES: Mapping[Status, StatusEntry] = MappingProxyType(
+    {
+        "accepted": StatusEntry("accepted", "✓", "[+]", "stands", "#009E73", "#D9EFE6", "green"),
+        "rejected": StatusEntry("rejected", "✗", "[x]", "falls", "#D55E00", "#F8DCCB", "red"),
+        "undecided": StatusEntry("undecided", "○", "[ ]", "left open", "#A87300", "#FFF3CC", "yellow"),
+    }
+)
+"""The one table of statuses, in order, each with how it is shown: every renderer and the command line read it.
+
+>>> [entry.badge for entry in STATUSES.values()]
+['✓ accepted', '✗ rejected', '○ undecided']
+"""
 
 ARGUMENT_LIMIT = 20_000
 """How many arguments a map's supports may combine into before :func:`evaluate` refuses it."""

@@ -49,14 +49,14 @@ import attrs
 from argmap._display import Bundle, MimeTypes, bundle
 from argmap.check import Problem, Problems
 from argmap.errors import EngineError, EngineNotFoundError, OptionError
-from argmap.evaluate import Evaluation, Status
+from argmap.evaluate import STATUSES, Evaluation, Status
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut
 from argmap.render.dot import DotOptions
 from argmap.render.framework import framework_dot
 from argmap.render.html import HtmlOptions
 from argmap.render.outline import Outline
-from argmap.render.status import STATUS_STYLES, by_status
+from argmap.render.status import by_status
 from argmap.semantics import Framework
 
 if TYPE_CHECKING:
@@ -333,7 +333,7 @@ def _verdict_row(evaluation: Evaluation, id: str) -> list[tuple[str, str]]:
     return [
         (f"<code>{escape(id)}</code>", ""),
         (what, ""),
-        (escape(_badge(verdict.status)), f"background:{STATUS_STYLES[verdict.status].fill};white-space:nowrap"),
+        (escape(STATUSES[verdict.status].badge), f"background:{STATUSES[verdict.status].fill};white-space:nowrap"),
         (escape(_after_status(verdict.reason, verdict.status)), "min-width:14em"),
     ]
 
@@ -341,11 +341,6 @@ def _verdict_row(evaluation: Evaluation, id: str) -> list[tuple[str, str]]:
 def _after_status(reason: str, status: Status) -> str:
     """Return *reason* without the status it starts with, which the table shows beside it."""
     return reason[len(status) :].lstrip(": ") if reason.startswith(status) else reason
-
-
-def _badge(status: Status) -> str:
-    badge = STATUS_STYLES[status].badge
-    return badge if badge is not None else status
 
 
 @bundle.register(Problems)  # by class, not annotation: no type hints evaluated at import

@@ -118,6 +118,19 @@ def test_outline_is_coloured_in_a_terminal() -> None:
     assert plain(shown) == outline(load(README_MAP))
 
 
+@pytest.mark.parametrize("style", ["tree", "ascii"])
+def test_a_status_line_takes_its_status_colour_in_either_style(style: str) -> None:
+    """Under --evaluate each status line is coloured as the status table says, ASCII marks ([+], [ ]) as well."""
+    from argmap.evaluate import STATUSES
+
+    shown = run_in_terminal(["outline", README_MAP, "--evaluate", "--style", style])
+    codes = {"green": 32, "red": 31, "yellow": 33}
+    for status in ("accepted", "undecided"):  # the README map has no claim that falls
+        entry = STATUSES[status]
+        mark = entry.ascii_mark if style == "ascii" else entry.mark
+        assert f"\x1b[1;{codes[entry.terminal]}m{mark} {status}" in shown
+
+
 def test_no_color_turns_the_colours_off() -> None:
     """With NO_COLOR set, even a terminal gets the plain outline."""
     shown = run_in_terminal(["outline", README_MAP], NO_COLOR="1")

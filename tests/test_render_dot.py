@@ -424,3 +424,26 @@ def test_the_palette_still_answers_to_the_old_name_of_the_skeptical_responses_co
         assert PALETTE["doubt"] == PALETTE["skeptical_response"]
     with pytest.raises(KeyError):
         PALETTE["no-such-role"]
+
+
+def test_the_renderers_plumbing_stays_inside_render_and_dot_and_its_legend_do_not_import_each_other() -> None:
+    """No module outside argmap.render imports a private module of it; _legend needs nothing from dot, nor _options."""
+    import ast
+
+    package = ROOT / "argmap"
+
+    def imported(path: Path) -> set[str]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        return found | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+
+    for path in package.rglob("*.py"):
+        if path.parent != package / "render":
+            private = {name for name in imported(path) if name.startswith("argmap.render._")}
+            assert not private, f"{path.relative_to(ROOT)} imports {private}"
+    for module in ("_legend", "_options"):
+        assert "argmap.render.dot" not in imported(package / "render" / f"{module}.py")
+    import argmap.render.dot
+
+    public = argmap.render.dot.__all__
+    assert not {"part_dot", "part_body", "legend_dot", "legend_lines", "heading", "defaults"} & set(public)

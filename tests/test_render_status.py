@@ -134,3 +134,58 @@ def test_the_commands_take_evaluate(tmp_path: Path) -> None:
     result = runner.invoke(app, ["outline", str(README), "--evaluate", "--semantics", "preferred"])
     assert result.exit_code == EXIT_OK, result.output
     assert "undecided" in result.stdout
+
+
+def _three_statuses() -> ArgumentMap:
+    """Return a map whose claims and relations take every status: one stands, one falls, one is left open."""
+    amap = ArgumentMap()
+    conclusion = amap.claim("The depot goes on Mill Street.", id="depot")
+    support = amap.support(amap.claim("The town owns the site.", id="owns"), conclusion, id="owned")
+    amap.undercut(amap.claim("Owning it saves no time.", id="no-time"), support, id="cut")
+    amap.rebut(amap.claim("The site floods.", id="floods"), "owns", id="flood")
+    kept = amap.support(amap.claim("It brings jobs.", id="jobs"), conclusion, id="kept")
+    amap.skeptical_response(amap.claim("Which jobs?", id="which"), kept, id="which-jobs")
+    return amap
+
+
+def test_every_rendering_shows_each_status_as_the_one_table_says() -> None:
+    """Every rendering (diagram, outline, page, notebook) takes marks, words and colours from the one table."""
+    from argmap.evaluate import STATUSES
+    from argmap.render.html import HtmlOptions, to_html
+    from tests.test_render_html import Page, stub_svg
+
+    amap = _three_statuses()
+    evaluation = evaluate(amap)
+    assert {verdict.status for verdict in evaluation.verdicts.values()} == set(STATUSES)
+    dot = to_dot(amap, by_status(evaluation))
+    tree = outline(amap, status=status_line(evaluation), marks=relation_mark(evaluation))
+    ascii = outline(amap, style="ascii", status=status_line(evaluation, ascii=True))
+    options = HtmlOptions(verdicts=evaluation.verdicts, semantics=evaluation.semantics)
+    page = to_html(amap, options, svg=stub_svg(amap))
+    notebook = evaluation._repr_mimebundle_()["text/html"]  # the notebook's table of verdicts
+    for status, entry in STATUSES.items():
+        assert entry.name == status
+        assert STATUS_STYLES[status].badge == entry.badge
+        assert (STATUS_STYLES[status].fill, STATUS_STYLES[status].border) == (entry.fill, entry.colour)
+        assert STATUS_MARKS[status] == (entry.mark, entry.ascii_mark)
+        assert entry.badge in dot
+        assert f'<TD ALIGN="LEFT">{entry.meaning}' in dot
+        assert f"{entry.mark} {status}: " in tree
+        assert f"{entry.ascii_mark} {status}: " in ascii
+        assert f'<span class="badge">{entry.mark}</span> {status}</span> {entry.meaning}' in page
+        assert Page(page).data()["marks"][status] == entry.mark  # the page's script reads its marks from the data
+        assert entry.badge in notebook
+        assert entry.fill in notebook
+    assert "relation falls" in page
+    assert "relation left open" in page
+
+
+def test_the_evaluation_page_lists_the_status_table_as_it_is() -> None:
+    """docs/evaluation.md's table of statuses says what argmap.evaluate.STATUSES holds, row for row."""
+    from argmap.evaluate import STATUSES
+
+    page = (ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    for status, entry in STATUSES.items():
+        row = f"| `{status}` | {entry.mark} | `{entry.ascii_mark}` | {entry.meaning} |"
+        assert row in page
+        assert entry.colour in page.split(row, 1)[1].splitlines()[0]

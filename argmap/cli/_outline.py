@@ -155,8 +155,14 @@ _COLOURS: dict[str, str] = {
 }
 
 
-# A status line is coloured by its mark: accepted, rejected, undecided (Unicode and ASCII marks).
-_STATUS_COLOURS: dict[str, str] = {"✓": "bold green", "✗": "bold red", "○": "bold yellow"}
+def _status_colour(piece: str) -> str:
+    """Return the terminal style of a status line: its status's colour, found by the mark it starts with."""
+    from argmap.evaluate import STATUSES
+
+    for entry in STATUSES.values():
+        if piece.startswith((entry.mark, entry.ascii_mark)):
+            return f"bold {entry.terminal}"
+    return "bold"
 
 
 def _print_coloured(lines: Sequence[Line]) -> None:
@@ -167,7 +173,7 @@ def _print_coloured(lines: Sequence[Line]) -> None:
     text = Text(no_wrap=True, end="")
     for line in lines:
         for role, piece in (*line.prefix, *line.content):
-            colour = _STATUS_COLOURS.get(piece[:1], "bold") if role == "status" else _COLOURS.get(role)
+            colour = _status_colour(piece) if role == "status" else _COLOURS.get(role)
             text.append(piece, colour)
         text.append("\n")
     Console(force_terminal=True, highlight=False, markup=False, emoji=False, soft_wrap=True).print(text, end="")

@@ -13,15 +13,11 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING
 
 from argmap.map import ArgumentMap
 from argmap.model import Rebuttal, Relation, SkepticalResponse, Support, Undercut
 from argmap.render._quoting import html
 from argmap.render.grammar import LABEL_COLOURS, PALETTE, RELATION_VERDICTS, ClaimStyle
-
-if TYPE_CHECKING:
-    from argmap.render.dot import DotOptions
 
 __all__ = ["legend", "size"]
 
@@ -98,7 +94,7 @@ def _flowed(entries: list[list[str]], limit: float, heading: list[str] | None = 
 
 def legend(
     amap: ArgumentMap,
-    options: DotOptions,
+    extra: tuple[tuple[str, ClaimStyle], ...] = (),
     *,
     main: bool,
     verdicts: frozenset[str] = frozenset(),
@@ -108,7 +104,8 @@ def legend(
 
     Args:
         amap: the map drawn.
-        options: how it is drawn; :attr:`~argmap.render.dot.DotOptions.extra_legend` adds the hook's styles.
+        extra: what a style hook's styles mean, as ``(label, ClaimStyle)`` pairs
+            (:attr:`~argmap.render.dot.DotOptions.extra_legend`), each drawn as a sample claim.
         main: whether the drawing has a main conclusion.
         verdicts: the statuses of relations drawn apart (``rejected``, ``undecided``).
         width: how wide, in points, a row may grow before the next entry starts another;
@@ -137,7 +134,7 @@ def legend(
         relation, drawn, _ = _SAMPLES[kind]
         first.append(f'<FONT COLOR="{LABEL_COLOURS[relation]}">{drawn}</FONT> {words}')
     styles: list[str] = []
-    for label, style in options.extra_legend:
+    for label, style in extra:
         styles += [_box(html(style.badge or "claim"), style), _cell(html(label))]
     fallen: list[list[str]] = []
     for status in ("rejected", "undecided"):
@@ -156,7 +153,7 @@ def legend(
     if main:
         # Under a style hook (statuses) a main conclusion takes the hook's fill and keeps its heavier border:
         # the sample shows that border on the plain fill, not the tint the hook replaces.
-        heading.append(_box("main conclusion", None, main=True, plain=bool(options.extra_legend)))
+        heading.append(_box("main conclusion", None, main=True, plain=bool(extra)))
     lines = [_cell(_GAP.join(line)) for line in _lines(first, width - _width(heading))]
     rows: list[list[str]] = [[*heading, lines[0]], *([line] for line in lines[1:])] if lines else [heading]
     if styles or fallen:

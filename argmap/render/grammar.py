@@ -34,6 +34,7 @@ from typing import Any, Literal, TypeAlias, get_args
 import attrs
 
 from argmap.errors import OptionError
+from argmap.evaluate import STATUSES
 from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut
 from argmap.render._quoting import html, wrap
 
@@ -118,8 +119,8 @@ ARROWHEADS: dict[type[Relation], str] = {
 """The head each kind of relation's line ends in: filled, bar, open."""
 
 RELATION_VERDICTS: dict[str, tuple[str, str, str]] = {
-    "rejected": ("dotted", "✗", "falls"),
-    "undecided": ("dashed", "○", "left open"),
+    entry.name: (line, entry.mark, entry.meaning)
+    for entry, line in ((STATUSES["rejected"], "dotted"), (STATUSES["undecided"], "dashed"))
 }
 """How an evaluated relation that does not stand is drawn: its line style, the mark at its head, a word for it.
 

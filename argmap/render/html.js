@@ -7,7 +7,6 @@
   "use strict";
 
   const SVG = "http://www.w3.org/2000/svg";
-  const BADGES = { accepted: "\u2713", rejected: "\u2717", undecided: "\u25CB" };
   const $ = (name) => document.getElementById("argmap-" + name);
   const data = JSON.parse($("data").textContent);
   const view = $("view");
@@ -20,6 +19,7 @@
   const sources = data.sources || {};
   const documents = data.documents || {};
   const verdicts = data.verdicts || null;
+  const BADGES = data.marks || {}; // each status's mark, from argmap.evaluate.STATUSES
 
   // ------------------------------------------------------------------ the map, indexed
   const claims = new Map((data.claims || []).map((claim) => [claim.id, claim]));

@@ -46,6 +46,7 @@ from xml.etree import ElementTree
 import attrs
 
 from argmap.errors import OptionError
+from argmap.evaluate import STATUSES, Status
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Source, Support, Undercut, endpoints
 from argmap.render._quoting import displayed, node_id
@@ -53,13 +54,6 @@ from argmap.render.dot import DotOptions, drawn_as_main
 from argmap.render.grammar import PALETTE
 
 __all__ = ["STATUSES", "HtmlOptions", "Judged", "to_html"]
-
-STATUSES: dict[str, tuple[str, str]] = {
-    "accepted": ("✓", "it stands"),
-    "rejected": ("✗", "an attack on it stands"),
-    "undecided": ("○", "neither it nor the attacks on it are settled"),
-}
-"""The statuses a page can show, each with its badge and what it means."""
 
 
 class Judged(Protocol):
@@ -326,11 +320,12 @@ def _data(amap: ArgumentMap, options: HtmlOptions) -> dict[str, Any]:
         )
         for document in amap.documents
     }
-    verdicts = None
+    verdicts = marks = None
     if options.verdicts is not None:
         verdicts = {
             id: {"status": verdict.status, "reason": verdict.reason} for id, verdict in options.verdicts.items()
         }
+        marks = {status: entry.mark for status, entry in STATUSES.items()}
     return _drop_empty(
         {
             "map": _drop_empty(amap.metadata),
@@ -339,6 +334,7 @@ def _data(amap: ArgumentMap, options: HtmlOptions) -> dict[str, Any]:
             "sources": sources,
             "documents": documents,
             "verdicts": verdicts,
+            "marks": marks,
             "semantics": options.semantics,
         }
     )
@@ -438,21 +434,22 @@ def _legend(amap: ArgumentMap, options: HtmlOptions) -> str:
         claims = {claim.id for claim in amap.claims}
         present = {verdict.status for id, verdict in verdicts.items() if id in claims}
         samples = " ".join(
-            f'<span class="sample-claim status-{status}" title="{meaning}"><span class="badge">{badge}</span>'
-            f" {status}</span>"
-            for status, (badge, meaning) in STATUSES.items()
+            f'<span class="sample-claim status-{status}"><span class="badge">{entry.mark}</span> {status}</span>'
+            f" {entry.meaning}"
+            for status, entry in STATUSES.items()
             if status in present
         )
         rows.append(f'<li class="legend-heading">Status{semantics}</li>')
         rows.append(f'<li class="statuses">{samples}</li>')
         fallen = {verdict.status for id, verdict in verdicts.items() if id not in claims}
-        for status, (dashes, mark, words) in _RELATION_VERDICTS.items():
+        for status, dashes in _RELATION_DASHES.items():
             if status in fallen:
+                entry = STATUSES[status]
                 rows.append(
                     '<li><svg class="sample" viewBox="0 0 48 16" width="48" height="16" aria-hidden="true">'
                     f'<line x1="2" y1="8" x2="37" y2="8" stroke="{PALETTE["muted"]}" stroke-width="1.5"'
                     f' stroke-dasharray="{dashes}"/>{_ARROW.format(colour=PALETTE["muted"])}</svg>'
-                    f" <b>{mark}</b> {words}</li>"
+                    f" <b>{entry.mark}</b> relation {entry.meaning}</li>"
                 )
     return (
         '<details class="legend">\n<summary>Legend</summary>\n<ul>\n'
@@ -463,7 +460,5 @@ def _legend(amap: ArgumentMap, options: HtmlOptions) -> str:
     )
 
 
-_RELATION_VERDICTS: dict[str, tuple[str, str, str]] = {
-    "rejected": ("1.5 2.5", "✗", "a support, rebuttal, undercut or skeptical response that falls: dotted"),
-    "undecided": ("5 3", "○", "one the map leaves open: dashed"),
-}
+_RELATION_DASHES: dict[Status, str] = {"rejected": "1.5 2.5", "undecided": "5 3"}
+"""How the page's legend draws a relation that falls (dotted) or is left open (dashed), as the diagram does."""

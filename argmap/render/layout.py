@@ -46,18 +46,9 @@ import attrs
 from argmap.errors import OptionError
 from argmap.map import ArgumentMap
 from argmap.parts import Part, branches, split, submap
+from argmap.render._parts import defaults, heading, legend_dot, legend_lines, part_body, part_dot
 from argmap.render._quoting import html, name
-from argmap.render.dot import (
-    DotOptions,
-    defaults,
-    drawn_as_main,
-    heading,
-    legend_dot,
-    legend_lines,
-    part_body,
-    part_dot,
-    to_dot,
-)
+from argmap.render.dot import DotOptions, drawn_as_main, to_dot
 from argmap.render.grammar import BR, PALETTE, lines
 
 __all__ = ["LAYOUTS", "Drawing", "Layout", "LayoutOptions", "Plan", "plan"]

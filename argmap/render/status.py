@@ -1,5 +1,9 @@
 """How an evaluation shows in a rendering: a style and a mark for each status.
 
+The marks, words and colours come from the one table of statuses,
+:data:`argmap.evaluate.STATUSES`; this module adds only what a diagram
+needs beyond it (a border style for each).
+
 The diagram colours each claim by its status through the renderer's
 claim-style hook, draws a relation that falls dotted and marked ✗ and one
 left open dashed and marked ○ through its relation-status hook, and says in
@@ -15,36 +19,28 @@ border style and badge.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 
+import attrs
+
+from argmap.evaluate import STATUSES, Evaluation, Status
 from argmap.model import Claim, Relation
-from argmap.render.grammar import ClaimStyle
-
-if TYPE_CHECKING:
-    from argmap.evaluate import Evaluation, Status
-    from argmap.render.dot import DotOptions
+from argmap.render.dot import DotOptions
+from argmap.render.grammar import BorderStyle, ClaimStyle
 
 __all__ = ["STATUS_MARKS", "STATUS_STYLES", "by_status", "relation_mark", "status_legend", "status_line"]
 
+_BORDERS: dict[Status, BorderStyle] = {"accepted": "bold", "rejected": "dashed", "undecided": "dotted"}
+
 STATUS_STYLES: dict[Status, ClaimStyle] = {
-    "accepted": ClaimStyle(fill="#D9EFE6", border="#009E73", border_style="bold", badge="✓ accepted"),
-    "rejected": ClaimStyle(fill="#F8DCCB", border="#D55E00", border_style="dashed", badge="✗ rejected"),
-    "undecided": ClaimStyle(fill="#FFF3CC", border="#A87300", border_style="dotted", badge="○ undecided"),
+    status: ClaimStyle(fill=entry.fill, border=entry.colour, border_style=_BORDERS[status], badge=entry.badge)
+    for status, entry in STATUSES.items()
 }
-"""The diagram's style for each status (Okabe-Ito green, vermilion and orange, each with a border style and a badge)."""
+"""The diagram's style for each status: its colours, badge and a border style of its own."""
 
 STATUS_MARKS: dict[Status, tuple[str, str]] = {
-    "accepted": ("✓", "[+]"),
-    "rejected": ("✗", "[x]"),
-    "undecided": ("○", "[ ]"),
+    status: (entry.mark, entry.ascii_mark) for status, entry in STATUSES.items()
 }
 """The outline's mark for each status: in Unicode, and in ASCII."""
-
-_MEANINGS: dict[Status, str] = {
-    "accepted": "stands",
-    "rejected": "falls",
-    "undecided": "left open",
-}
 
 
 def by_status(
@@ -58,9 +54,6 @@ def by_status(
         claims: the ids of the claims drawn, so that the legend lists only
             their statuses; all three when ``None``.
     """
-    import attrs
-
-    from argmap.render.dot import DotOptions
 
     def style(claim: Claim) -> ClaimStyle | None:
         return STATUS_STYLES[evaluation.status(claim.id)] if claim.id in evaluation.verdicts else None
@@ -86,13 +79,13 @@ def status_legend(evaluation: Evaluation, claims: Iterable[str] | None = None) -
             listed; all three when ``None``.
     """
     if claims is None:
-        present = list(_MEANINGS)
+        present = list(STATUSES)
     else:
         found = {evaluation.verdicts[id].status for id in claims if id in evaluation.verdicts}
-        present = [status for status in _MEANINGS if status in found]
+        present = [status for status in STATUSES if status in found]
     return tuple(
         (
-            _MEANINGS[status] + (f" ({evaluation.semantics} semantics)" if status == present[-1] else ""),
+            STATUSES[status].meaning + (f" ({evaluation.semantics} semantics)" if status == present[-1] else ""),
             STATUS_STYLES[status],
         )
         for status in present
@@ -106,7 +99,8 @@ def relation_mark(evaluation: Evaluation, *, ascii: bool = False) -> Callable[[R
         verdict = evaluation.verdicts.get(relation.id)
         if verdict is None or verdict.status == "accepted":
             return None
-        return f"{STATUS_MARKS[verdict.status][1 if ascii else 0]} {verdict.status}"
+        entry = STATUSES[verdict.status]
+        return f"{entry.ascii_mark if ascii else entry.mark} {verdict.status}"
 
     return mark
 
@@ -118,7 +112,7 @@ def status_line(evaluation: Evaluation, *, ascii: bool = False) -> Callable[[Cla
         verdict = evaluation.verdicts.get(claim.id)
         if verdict is None:
             return None
-        mark = STATUS_MARKS[verdict.status][1 if ascii else 0]
-        return f"{mark} {verdict.reason}"
+        entry = STATUSES[verdict.status]
+        return f"{entry.ascii_mark if ascii else entry.mark} {verdict.reason}"
 
     return line
