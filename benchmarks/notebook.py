@@ -61,7 +61,7 @@ def main() -> None:
         f"10,000-claim map, its bundle (one line, no layout): "
         f"{median_seconds(runs, large._repr_mimebundle_) * 1000:.3f} ms"
     )
-    text = outline(large, "markdown")
+    text = outline(large, style="markdown")
     print(f"its Markdown outline, the bundle: {median_seconds(runs, text._repr_mimebundle_) * 1000:.1f} ms")
     problems = check(large)
     print(

@@ -397,7 +397,7 @@ def test_10000_problems_show_the_first_rows_and_say_how_many_more() -> None:
 
 def test_an_outline_is_still_a_str_and_keeps_its_style_when_pickled() -> None:
     """outline() returns an Outline: equal to the text, a str, and the same after a pickle round trip."""
-    text = outline(load(WIRE), "markdown")
+    text = outline(load(WIRE), style="markdown")
     assert isinstance(text, str)
     assert isinstance(text, Outline)
     assert text.style == "markdown"
@@ -410,7 +410,7 @@ def test_an_outline_is_still_a_str_and_keeps_its_style_when_pickled() -> None:
 def test_a_markdown_outline_shows_as_markdown_and_a_tree_as_text() -> None:
     """Markdown style: text/markdown; tree and ascii: text only, the outline itself."""
     amap = load(WIRE)
-    markdown = outline(amap, "markdown")
+    markdown = outline(amap, style="markdown")
     assert markdown._repr_mimebundle_() == {"text/markdown": markdown, "text/plain": markdown}
     tree = outline(amap)
     assert tree._repr_mimebundle_() == {"text/plain": tree}
@@ -419,14 +419,14 @@ def test_a_markdown_outline_shows_as_markdown_and_a_tree_as_text() -> None:
 @pytest.mark.parametrize("amap", [ArgumentMap(), one()], ids=["0 claims", "1 claim"])
 def test_a_small_outline_shows_whole(amap: ArgumentMap) -> None:
     """0 and 1 claims: the outline as it is."""
-    text = outline(amap, "markdown")
+    text = outline(amap, style="markdown")
     assert text._repr_mimebundle_()["text/markdown"] == (text or "\n")
 
 
 @given(maps(), st.sampled_from(STYLES))
 def test_every_small_outline_shows_as_itself_in_each_style(amap: ArgumentMap, style: Style) -> None:
     """An outline under OUTLINE_LINES lines shows whole, as text, and as Markdown too in the markdown style."""
-    text = outline(amap, style)
+    text = outline(amap, style=style)
     bundle = text._repr_mimebundle_()
     assert bundle["text/plain"] == (text or "\n")
     assert ("text/markdown" in bundle) == (style == "markdown")
@@ -434,7 +434,7 @@ def test_every_small_outline_shows_as_itself_in_each_style(amap: ArgumentMap, st
 
 def test_an_outline_of_10000_claims_shows_its_first_lines_and_says_how_many_more() -> None:
     """A long outline: OUTLINE_LINES lines, then a note that counts the rest."""
-    text = outline(big(), "markdown")
+    text = outline(big(), style="markdown")
     shown = text._repr_mimebundle_()["text/markdown"]
     total = len(text.splitlines())
     assert shown.startswith("\n".join(text.splitlines()[:OUTLINE_LINES]))

@@ -103,7 +103,7 @@ def outline(
             evaluation = evaluate(amap, semantics)
             status = status_line(evaluation, ascii=style == "ascii")
             marks = relation_mark(evaluation, ascii=style == "ascii")
-        lines = outline_lines(amap, style, chosen_width, root, status=status, marks=marks)
+        lines = outline_lines(amap, style=style, width=chosen_width, root=root, status=status, marks=marks)
         if output is not None:
             from argmap._io import write_atomic
 

@@ -8,8 +8,8 @@ one another; :mod:`argmap.render.dot` is where users find it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from typing import Any, Literal, TypeAlias, get_args
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Literal, TypeAlias, TypeVar, get_args
 
 import attrs
 
@@ -17,7 +17,7 @@ from argmap.errors import OptionError
 from argmap.model import Claim, Relation
 from argmap.render.grammar import ClaimStyle
 
-__all__ = ["DIRECTIONS", "GROUPINGS", "MARGIN", "PAGES", "Direction", "DotOptions", "GroupBy", "Page"]
+__all__ = ["DIRECTIONS", "GROUPINGS", "MARGIN", "PAGES", "Direction", "DotOptions", "GroupBy", "Page", "options_from"]
 
 Direction: TypeAlias = Literal["auto", "BT", "TB", "LR", "RL"]
 """Where arrows point: ``BT`` (bottom to top) puts conclusions at the top; ``auto`` chooses what fits a page.
@@ -193,3 +193,37 @@ class DotOptions:
     dpi: int | None = attrs.field(default=None, validator=_dpi)
     stagger: int = attrs.field(default=1, validator=_stagger)
     fold: int = attrs.field(default=0, validator=_fold)
+
+
+Options = TypeVar("Options")
+
+
+def options_from(
+    kind: type[Options], options: Options | None, keywords: Mapping[str, Any], renderer: str, default: Options
+) -> Options:
+    """Return the options a renderer was given: one *kind* value, or keywords that make one, or *default*.
+
+    Every renderer takes its options the same way: ``to_dot(m, DotOptions(direction="LR"))``
+    or ``to_dot(m, direction="LR")``, never both.
+
+    Raises:
+        OptionError: *options* is not a *kind*, or both it and *keywords* were given.
+        TypeError: a keyword names no field of *kind*.
+    """
+    if options is not None and not isinstance(options, kind):
+        raise OptionError(f"{renderer}() takes {kind.__name__} or keyword options, got {options!r}")
+    if not keywords:
+        return default if options is None else options
+    if options is not None:
+        given = ", ".join(f"{key}=" for key in keywords)
+        raise OptionError(
+            f"{renderer}() takes {kind.__name__} or keyword options, not both: got a {kind.__name__} and {given}"
+            f" (use attrs.evolve(options, ...) to change some)"
+        )
+    fields = [field.alias or field.name for field in attrs.fields(kind)]  # type: ignore[arg-type]
+    unknown = [key for key in keywords if key not in fields]
+    if unknown:
+        raise TypeError(
+            f"{renderer}() got an unexpected keyword argument {unknown[0]!r}; its options are {', '.join(fields)}"
+        )
+    return kind(**keywords)

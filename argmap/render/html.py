@@ -49,6 +49,7 @@ from argmap.errors import OptionError
 from argmap.evaluate import STATUSES, Status
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Source, Support, Undercut, endpoints
+from argmap.render._options import options_from
 from argmap.render._quoting import displayed, node_id
 from argmap.render.dot import DotOptions, drawn_as_main
 from argmap.render.grammar import PALETTE
@@ -150,21 +151,23 @@ def _asset(name: str) -> str:
     return (_HERE / name).read_text(encoding="utf-8")
 
 
-def to_html(amap: ArgumentMap, options: HtmlOptions | None = None, *, svg: str) -> str:
+def to_html(amap: ArgumentMap, options: HtmlOptions | None = None, *, svg: str, **keywords: Any) -> str:
     """Return the interactive HTML page of *amap*, its diagram the *svg* Graphviz drew.
 
     Args:
         amap: the map.
-        options: how to make the page (:class:`HtmlOptions`).
+        options: how to make the page, as one :class:`HtmlOptions` value;
+        **keywords: or the same options as keywords: ``to_html(m, svg=svg, verdicts=evaluate(m).verdicts)``.
         svg: the SVG Graphviz drew from ``to_dot(amap, options.dot_options)``;
             :func:`argmap.drawing.page` draws it and calls this function.
 
     Raises:
         OptionError: *svg* is not an SVG drawn from this map (not well-formed,
             without a claim's node, or holding a script, an event handler or
-            a link), or a verdict names no claim or relation of the map.
+            a link), a verdict names no claim or relation of the map, or both
+            *options* and keywords were given.
     """
-    options = options or _DEFAULTS
+    options = options_from(HtmlOptions, options, keywords, "to_html", _DEFAULTS)
     diagram = _inline(svg, amap)
     if options.verdicts is not None:
         for id in options.verdicts:

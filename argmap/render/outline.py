@@ -33,6 +33,7 @@ The Pakistanis are all talk. [all-talk]
 from __future__ import annotations
 
 import re
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal, NamedTuple, TypeAlias, get_args
@@ -43,6 +44,7 @@ from argmap._display import Bundle, MimeTypes, Printer, bundle, pretty
 from argmap.errors import OptionError
 from argmap.map import ArgumentMap
 from argmap.model import Attribution, Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut, endpoints
+from argmap.render._options import options_from
 from argmap.render._wrap import columns, isolate, visible, wrap
 
 __all__ = [
@@ -210,48 +212,78 @@ class Outline(str):
 
 
 def outline(
-    amap: ArgumentMap,
-    style: Style = "tree",
-    width: int = 88,
-    root: Claim | str | None = None,
-    *,
-    status: Callable[[Claim], str | None] | None = None,
-    marks: Callable[[Relation], str | None] | None = None,
+    amap: ArgumentMap, options: OutlineOptions | Style | None = None, *positional: Any, **keywords: Any
 ) -> Outline:
     """Return the outline of *amap*: every main conclusion and what bears on it, as text (an :class:`Outline`).
 
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> _ = m.rebut(m.claim("Talks resumed."), "Talks fail.")
+    >>> print(outline(m, style="ascii", width=40), end="")
+    Talks fail. [talks-fail]
+    `-- - Talks resumed. [talks-resumed]
+    >>> outline(m, style="ascii", width=40) == outline(m, OutlineOptions(style="ascii", width=40))
+    True
+
     Args:
         amap: the map.
-        style: ``tree`` (Unicode box drawing), ``ascii`` or ``markdown``.
-        width: the column at which text wraps.
-        root: outline only the subtree under this claim (a claim, its id or its text).
-        status: a hook giving a line to write under each claim, such as its
-            verdict in an evaluation (:func:`argmap.render.status.status_line`).
-        marks: a hook giving a mark to write beside each relation, such as
-            "✗ rejected" (:func:`argmap.render.status.relation_mark`).
+        options: how to outline it, as one :class:`OutlineOptions` value;
+        **keywords: or the same options as keywords: ``style`` (``tree``,
+            ``ascii`` or ``markdown``), ``width`` (the column at which text
+            wraps), ``root`` (outline only the subtree under this claim),
+            ``status`` and ``marks`` (hooks that write an evaluation's verdicts,
+            :func:`argmap.render.status.status_line` and
+            :func:`~argmap.render.status.relation_mark`).
+        *positional: the old form, ``outline(m, style, width, root)``, still
+            works, with a :class:`DeprecationWarning`.
 
     Raises:
-        OptionError: an unknown style, or a width below :data:`MIN_WIDTH`.
+        OptionError: an unknown style, a width below :data:`MIN_WIDTH`, or
+            both *options* and keywords.
         UnknownClaimError: *root* names no claim of the map.
     """
-    text = "".join(str(line) + "\n" for line in outline_lines(amap, style, width, root, status=status, marks=marks))
-    return Outline(text, style)
+    chosen = _options(options, positional, keywords, "outline")
+    text = "".join(str(line) + "\n" for line in _Outliner(amap, chosen).lines)
+    return Outline(text, chosen.style)
 
 
 def outline_lines(
-    amap: ArgumentMap,
-    style: Style = "tree",
-    width: int = 88,
-    root: Claim | str | None = None,
-    *,
-    status: Callable[[Claim], str | None] | None = None,
-    marks: Callable[[Relation], str | None] | None = None,
+    amap: ArgumentMap, options: OutlineOptions | Style | None = None, *positional: Any, **keywords: Any
 ) -> list[Line]:
     """Return the outline of *amap* as lines of spans with roles, for a terminal to colour.
 
     ``outline(...)`` is these lines joined; the arguments are the same.
     """
-    return _Outliner(amap, OutlineOptions(style, width, root, status=status, marks=marks)).lines
+    return _Outliner(amap, _options(options, positional, keywords, "outline_lines")).lines
+
+
+_DEFAULTS = OutlineOptions()
+_POSITIONAL = ("style", "width", "root")
+
+
+def _options(
+    options: OutlineOptions | Style | None, positional: tuple[Any, ...], keywords: dict[str, Any], renderer: str
+) -> OutlineOptions:
+    """Return the options an outline was asked for, the old positional ``(style, width, root)`` among them."""
+    if isinstance(options, str):
+        warnings.warn(
+            f"{renderer}(m, style, width, root) is deprecated: give keywords, {renderer}(m, style={options!r}),"
+            " or an OutlineOptions",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        if len(positional) > len(_POSITIONAL) - 1:
+            raise TypeError(f"{renderer}() takes at most style, width and root by position, got {len(positional) + 1}")
+        given = dict(
+            zip(_POSITIONAL, (options, *positional), strict=False)
+        )  # fewer values than names: the rest default
+        twice = sorted(given.keys() & keywords.keys())
+        if twice:
+            raise TypeError(f"{renderer}() got multiple values for argument {twice[0]!r}")
+        return options_from(OutlineOptions, None, {**given, **keywords}, renderer, _DEFAULTS)
+    if positional:
+        raise TypeError(f"{renderer}() takes the map and one OutlineOptions by position; give the rest as keywords")
+    return options_from(OutlineOptions, options, keywords, renderer, _DEFAULTS)
 
 
 @attrs.frozen

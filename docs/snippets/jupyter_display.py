@@ -25,7 +25,7 @@ assert table.count("<tr>") == 1 + ROWS
 assert f"Showing the first {ROWS} of 58 rows" in table
 
 # A markdown outline shows as Markdown, and is still a str.
-text = outline(wire, "markdown", root="fewer-cia")
+text = outline(wire, style="markdown", root="fewer-cia")
 assert text._repr_mimebundle_() == {"text/markdown": text, "text/plain": text}
 assert text.startswith("# Pakistan asks the CIA to leave")
 

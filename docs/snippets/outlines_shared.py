@@ -1,6 +1,7 @@
 """Shared claims, cycles, one subtree, and the Markdown style."""
 
 from argmap import ArgumentMap, outline
+from argmap.render import OutlineOptions
 
 m = ArgumentMap()
 why = m.claim("This is why the U.S. stays in Afghanistan.", id="why-afghanistan")
@@ -45,3 +46,4 @@ MARKDOWN = """\
 assert outline(m) == WHOLE
 assert outline(m, root="another-base") == SUBTREE
 assert outline(m, style="markdown", root="why-afghanistan") == MARKDOWN
+assert outline(m, OutlineOptions(style="markdown", root="why-afghanistan")) == MARKDOWN  # the same, as one value

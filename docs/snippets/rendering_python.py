@@ -12,7 +12,10 @@ m = load(Path(__file__).resolve().parents[2] / "examples" / "readme.py")
 source = to_dot(m)  # pure: the map in, DOT text out; no Graphviz needed
 assert source.startswith("digraph argmap {")
 
+# Options as keywords, or as one DotOptions value to keep and reuse: the same drawing.
+sideways = to_dot(m, direction="LR", wrap=30, group_by="source", legend=False)
 options = DotOptions(direction="LR", wrap=30, group_by="source", legend=False)
+assert sideways == to_dot(m, options)
 with tempfile.TemporaryDirectory() as folder:
     # Runs Graphviz (the system dot, else graphviz-pure) and writes the file atomically.
     path = render(m, Path(folder) / "readme.svg", options=options)
