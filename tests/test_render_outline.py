@@ -481,3 +481,46 @@ def test_a_markdown_line_of_its_own_that_would_start_a_list_stays_text() -> None
     tokens = commonmark().parse(outline(amap, style="markdown"))
     assert outline(amap, style="markdown").startswith("\\-\n")
     assert not any(token.type == "bullet_list_open" and token.level == 0 and token.map == [0, 1] for token in tokens)
+
+
+# Words that start a Markdown block, right-to-left and wide letters: where the outline's text-only path must fall
+# back to cutting the line into spans (an escape, an isolate) and give exactly what the spans give.
+_TRICKY_WORDS = st.sampled_from(
+    ["12.", "3)", "-", "+", "#", ">", "=", "7", "(4)", "a", "word", "שלום", "ب", "é", "巴基", "—", "·"]
+)
+
+
+@st.composite
+def _tricky_maps(draw: st.DrawFn) -> ArgumentMap:
+    amap = ArgumentMap()
+    sentence = st.lists(_TRICKY_WORDS, min_size=1, max_size=30).map(" ".join)
+    ids = [amap.claim(draw(sentence), id=f"c{number}").id for number in range(draw(st.integers(1, 6)))]
+    for number in range(1, len(ids)):
+        label = draw(st.none() | sentence)
+        if draw(st.booleans()):
+            amap.support(ids[number], ids[draw(st.integers(0, number - 1))], label=label)
+        else:
+            amap.rebut(ids[number], ids[draw(st.integers(0, number - 1))], label=label)
+    return amap
+
+
+@given(st.one_of(maps(), _tricky_maps()), st.sampled_from(STYLES), st.integers(MIN_WIDTH, 120))
+def test_the_outline_text_is_exactly_its_lines_joined(amap: ArgumentMap, style: Style, width: int) -> None:
+    """outline() writes text without spans, for speed: it is byte for byte the lines outline_lines() gives, joined."""
+    lines = outline_lines(amap, style=style, width=width)
+    assert outline(amap, style=style, width=width) == "".join(f"{line}\n" for line in lines)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_the_outline_text_escapes_and_isolates_as_its_lines_do(style: Style) -> None:
+    """A continuation that would start a list is escaped, right-to-left text isolated, in the text as in the lines."""
+    escaped = False
+    for length in range(1, 20):  # somewhere along, a continuation line starts with "12."
+        amap = ArgumentMap()
+        words = "x" * length
+        amap.support(amap.claim(f"{words} 12. steps; 3) is שלום ب later.", id="plan"), amap.claim("Done.", id="done"))
+        text = outline(amap, style=style, width=20)
+        assert text == "".join(f"{line}\n" for line in outline_lines(amap, style=style, width=20))
+        assert FIRST_STRONG_ISOLATE in text
+        escaped = escaped or "\n  12\\." in text
+    assert escaped == (style == "markdown")

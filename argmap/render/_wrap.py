@@ -54,6 +54,8 @@ def visible(text: str) -> str:
     >>> visible("line one\nline two\tend")
     'line one␊line two␉end'
     """
+    if text.isascii() and text.isprintable():  # the common case, at C speed: no ASCII control, nothing to show
+        return text
     return _UNSAFE.sub(_show, text)
 
 
@@ -83,6 +85,21 @@ def columns(text: str) -> int:
     return sum(map(_COLUMNS.__getitem__, text))
 
 
+_NARROW: set[str] = set()  # the characters met so far that take exactly one column
+
+
+def _narrow(text: str) -> bool:
+    """Tell whether every character of *text* takes exactly one column, remembering the ones that do."""
+    chars = set(text)
+    if chars <= _NARROW:
+        return True
+    for char in chars - _NARROW:
+        if _COLUMNS[char] != 1:
+            return False
+        _NARROW.add(char)
+    return True
+
+
 def wrap(text: str, width: int, first: int | None = None) -> list[str]:
     """Return *text* cut into pieces of at most *width* columns (*first* for the first), breaking only at spaces.
 
@@ -97,10 +114,12 @@ def wrap(text: str, width: int, first: int | None = None) -> list[str]:
     ['Kayani has also', 'called for an end to', 'drone strikes.']
     """
     room = width if first is None else first
-    if columns(text) <= room:
+    # One column per character (ASCII, and most other text: dashes, middle dots, accented letters) needs no table;
+    # otherwise ends[k] is the number of columns text[:k] takes.
+    narrow = text.isascii() or _narrow(text)
+    if (len(text) if narrow else columns(text)) <= room:
         return [text]
-    # ends[k] is the number of columns text[:k] takes; plain ASCII needs no table.
-    ends = None if text.isascii() else list(accumulate(map(_COLUMNS.__getitem__, text), initial=0))
+    ends = None if narrow else list(accumulate(map(_COLUMNS.__getitem__, text), initial=0))
     pieces: list[str] = []
     start = 0
     while True:

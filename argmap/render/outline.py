@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal, NamedTuple, TypeAlias, get_args
 
 import attrs
@@ -243,8 +243,9 @@ def outline(
         UnknownClaimError: *root* names no claim of the map.
     """
     chosen = _options(options, positional, keywords, "outline")
-    text = "".join(str(line) + "\n" for line in _Outliner(amap, chosen).lines)
-    return Outline(text, chosen.style)
+    texts = _Outliner(amap, chosen, spans=False).texts
+    assert texts is not None
+    return Outline("\n".join(texts) + "\n" if texts else "", chosen.style)
 
 
 def outline_lines(
@@ -322,16 +323,20 @@ class _Node(NamedTuple):
 class _Outliner:
     """Walk a map from its main conclusions, without recursion, writing lines as it goes."""
 
-    def __init__(self, amap: ArgumentMap, options: OutlineOptions) -> None:
+    def __init__(self, amap: ArgumentMap, options: OutlineOptions, *, spans: bool = True) -> None:
         self.amap = amap
+        self.claims = {claim.id: claim for claim in amap.claims}
+        self.into = self._into(amap)
         self.width = options.width
         self.glyphs = _GLYPHS[options.style]
         self.markdown = options.style == "markdown"
         self.status = options.status
         self.marks = options.marks
-        self.lines: list[Line] = []
+        self.lines: list[Line] = []  # with spans
+        self.texts: list[str] | None = None if spans else []  # without: each line's text, all the outline needs
         self.written: set[str] = set()
         self._rooms: dict[str, int] = {}
+        self._attributions: dict[int, tuple[Attribution, str]] = {}
         self.deferred: deque[tuple[_Node, list[Relation]]] = deque()
         root = None if options.root is None else amap.claim_for(options.root)  # fail before writing anything
         self._title()
@@ -377,7 +382,7 @@ class _Outliner:
             return []
         if node.kind == "group":
             assert isinstance(node.relation, Support)
-            relations = self._sorted(self.amap.incoming(node.relation.id))
+            relations = list(self.into.get(node.relation.id, ()))
             self._head(node, [*self._label(node.label), ("label", "linked support:")], has_children=True)
             premises = [
                 _Node("claim", premise, None, "premise", None, self._child_prefix(node), False, node.depth + 1)
@@ -387,12 +392,12 @@ class _Outliner:
         assert node.claim is not None
         relations = []
         if node.relation is not None:
-            relations += self._sorted(self.amap.incoming(node.relation.id))
+            relations += self.into.get(node.relation.id, ())
         new = node.claim not in self.written
         if new:
             self.written.add(node.claim)
-            relations += self._sorted(self.amap.incoming(node.claim))
-        claim = self.amap.claim_for(node.claim)
+            relations += self.into.get(node.claim, ())
+        claim = self.claims[node.claim]
         if new:
             role: Role = "conclusion" if node.depth == 0 else "text"
             head = [
@@ -442,12 +447,13 @@ class _Outliner:
         else:
             role, label = "skeptical_response", relation.stance
         aim = self._aim(relation, target, host)
-        label = ", ".join(part for part in (label, aim, mark) if part) or None
-        return _Node("claim", origins[0], relation, role, label, prefix, False, depth)
+        if aim or mark:
+            label = ", ".join(part for part in (label, aim, mark) if part)
+        return _Node("claim", origins[0], relation, role, label or None, prefix, False, depth)
 
     def _aim(self, relation: Relation, target: str, host: _Node) -> str | None:
         """Say what *relation* is aimed at, where its place under *host* leaves it unclear."""
-        aimed = self.amap[target]
+        aimed = self.claims.get(target) or self.amap[target]
         if isinstance(aimed, Claim):
             return "on the claim" if isinstance(relation, Undercut) else None
         if host.kind == "group":
@@ -457,9 +463,16 @@ class _Outliner:
         return f"on the {_KIND_NAMES[type(aimed)]}"
 
     @staticmethod
-    def _sorted(relations: Iterable[Relation]) -> list[Relation]:
-        """Return *relations*: supports first, then rebuttals, undercuts and skeptical responses, each in map order."""
-        return sorted(relations, key=lambda relation: _KIND_ORDER[type(relation)])
+    def _into(amap: ArgumentMap) -> dict[str, list[Relation]]:
+        """Return what points at each claim or relation, by id: supports, rebuttals, undercuts, skeptical responses.
+
+        Each kind in map order, as :meth:`ArgumentMap.incoming` gives them; indexed
+        in one pass, rather than asked of the map and sorted for each claim written.
+        """
+        into: dict[str, list[Relation]] = {}
+        for relation in sorted(amap.relations, key=lambda relation: _KIND_ORDER[type(relation)]):
+            into.setdefault(endpoints(relation)[1], []).append(relation)
+        return into
 
     @staticmethod
     def _last_marked(nodes: list[_Node]) -> list[_Node]:
@@ -531,7 +544,12 @@ class _Outliner:
         return details
 
     def _attribution(self, attribution: Attribution) -> str:
-        return self._text(attribution.line(self.glyphs.dot))
+        # Claims often share one attribution (a map interns them): each is written out once.
+        key = id(attribution)
+        found = self._attributions.get(key)
+        if found is None or found[0] is not attribution:
+            found = self._attributions[key] = (attribution, self._text(attribution.line(self.glyphs.dot)))
+        return found[1]
 
     def _title(self) -> None:
         amap = self.amap
@@ -566,41 +584,62 @@ class _Outliner:
         return shown
 
     def _separate(self) -> None:
-        if self.lines:
+        if self.lines or self.texts:
             self._blank()
 
     def _blank(self) -> None:
-        self.lines.append(Line((), ()))
+        if self.texts is None:
+            self.lines.append(Line((), ()))
+        else:
+            self.texts.append("")
 
     def _emit(self, first: list[Span], rest: list[Span], content: list[Span], *, reflow: bool = True) -> None:
         """Write one logical line, wrapped to the width, continuation lines aligned under its text."""
         text = "".join([piece for _, piece in content])
-        first_prefix = tuple(first)
+        first_text, rest_text = "".join([piece for _, piece in first]), "".join([piece for _, piece in rest])
         if not reflow:
             pieces = [text]
         else:
-            room = self._room(rest)
+            room = self._room(rest_text)
             if self.markdown:
                 room -= 1  # keep a column for the backslash that may escape the start of a continuation line
-            first_room = self._room(first) - (1 if self.markdown and not first else 0)  # room for the escape
+            first_room = self._room(first_text) - (1 if self.markdown and not first else 0)  # room for the escape
             pieces = wrap(text, room, first_room)
-        rest_prefix = tuple(rest)
         start = 0
+        texts = self.texts
+        if texts is None:
+            for number, piece in enumerate(pieces):
+                self.lines.append(self._line(first, rest, content, pieces, number, start))
+                start += len(piece) + 1
+            return
+        # Text alone: a piece with no right-to-left letters is its line's text as it stands (its spans would
+        # only be cut from it, each isolated as it is, and joined again), unless a Markdown escape may fall
+        # across two of its spans; the rest are cut into spans as outline_lines() does.
         for number, piece in enumerate(pieces):
-            spans = _slice(content, start, start + len(piece)) if len(pieces) > 1 else list(content)
-            # A line that starts at the margin must not start a Markdown block: a list, a heading, a quote.
-            if self.markdown and (number > 0 or not first) and spans:
-                spans[0] = (spans[0][0], _MARKDOWN_LINE_START.sub(r"\1\\\2", spans[0][1], count=1))
-            content_spans = tuple([(role, isolate(span_text)) for role, span_text in spans])
-            self.lines.append(Line(rest_prefix if number else first_prefix, content_spans, continued=number > 0))
+            escaped = self.markdown and (number > 0 or not first) and _MARKDOWN_LINE_START.match(piece)
+            if not escaped and (piece.isascii() or isolate(piece) == piece):
+                texts.append((rest_text if number else first_text) + piece)
+            else:
+                texts.append(str(self._line(first, rest, content, pieces, number, start)))
             start += len(piece) + 1
 
-    def _room(self, prefix: list[Span]) -> int:
+    def _line(
+        self, first: list[Span], rest: list[Span], content: list[Span], pieces: list[str], number: int, start: int
+    ) -> Line:
+        """Return the line that holds *pieces[number]*, which starts at offset *start* of *content*'s text."""
+        piece = pieces[number]
+        spans = _slice(content, start, start + len(piece)) if len(pieces) > 1 else list(content)
+        # A line that starts at the margin must not start a Markdown block: a list, a heading, a quote.
+        if self.markdown and (number > 0 or not first) and spans:
+            spans[0] = (spans[0][0], _MARKDOWN_LINE_START.sub(r"\1\\\2", spans[0][1], count=1))
+        content_spans = tuple([(role, isolate(span_text)) for role, span_text in spans])
+        return Line(tuple(rest) if number else tuple(first), content_spans, continued=number > 0)
+
+    def _room(self, prefix: str) -> int:
         """Return the columns left for text after *prefix*; never fewer than 20."""
-        key = "".join([piece for _, piece in prefix])
-        room = self._rooms.get(key)
+        room = self._rooms.get(prefix)
         if room is None:
-            room = self._rooms[key] = max(_MIN_TEXT, self.width - columns(key))
+            room = self._rooms[prefix] = max(_MIN_TEXT, self.width - columns(prefix))
         return room
 
 
