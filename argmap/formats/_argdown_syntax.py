@@ -24,6 +24,7 @@ from argmap.formats._argdown_text import (
     Reading,
     Spans,
     inline,
+    plain_rest,
     without_comments,
     yaml_data,
 )
@@ -45,10 +46,22 @@ _NUMBER = re.compile(r"[ \t]*\((\d+)\)")
 _INFERENCE = re.compile(r"[ \t]*--")
 _HEADING = re.compile(r"[ \t]*(#+) (.*)")
 _LIST_ITEM = re.compile(r"([ \t]*)(?:\*|\d+\.)(?=\s)")
-_STATEMENT_DEFINITION = re.compile(r"\[(.+?)\]:")
-_STATEMENT_REFERENCE = re.compile(r"\[([^-].*?)\]")
-_ARGUMENT_DEFINITION = re.compile(r"<(.+?)>:")
-_ARGUMENT_REFERENCE = re.compile(r"<([^-].*?)>")
+# A statement's or an argument's definition or reference, tried in this order: a definition before a
+# reference, a statement first ("[" or "<" followed by "-" opens no reference).
+_ELEMENT = re.compile(r"\[(.+?)\]:|\[([^-].*?)\]|<(.+?)>:|<([^-].*?)>")
+_DEFINITION = re.compile(r"\[(.+?)\]:|<(.+?)>:")
+# A paragraph as most are written: a statement's definition (or reference) on one line, relations to a statement or an
+# argument under it, one a line, then an empty line (which it takes, and the empty lines after) or the end.
+_PARAGRAPH = re.compile(
+    r"\[([^\[\]\n\t\\]+)\](:?)([^\n]*)(?:\n|\Z)"
+    r"((?:[ \t]+(?:\+>|->|_>|><|<\+|<-|<_)[ \t]+"
+    r"(?:\[[^-\[\]\n\t][^\[\]\n\t]*\]|<[^-<>\n\t][^<>\n\t]*>)[ \t]*(?:\n|\Z))*)"
+    r"(?:[ \t]*(?:\n|\Z))+"
+)
+_RELATION_LINE = re.compile(r"([ \t]+)(\S+)[ \t]+([\[<])(.*?)[\]>][ \t]*(?:\n|\Z)")
+# The first characters of a line (spaces aside) that may open an inference, a number, a relation, a heading
+# or a list item: a line starting otherwise is text or a definition.
+_OPENERS = frozenset("-(+<>_#*0123456789")
 # Relation tokens: (does the child point at its parent?, the kind of relation).
 _TOKENS = {
     "+": (True, "support"),
@@ -255,9 +268,15 @@ class _Parser(Reading):
         inference: Inference | None = None  # an inference waiting for its conclusion
         concluded = False  # the open reconstruction's last statement is a conclusion
         lines = list(self.lines())
+        every_line = len(lines) == len(self.offsets) - 1  # no line was only a comment: lines[n] is line n + 1
         index = 0
         while index < len(lines):
             number, line = lines[index]
+            if every_line and current is None and not levels and pcs is None and line[:1] == "[":
+                paragraph = self.paragraph(number, argument)
+                if paragraph is not None:
+                    index = paragraph
+                    continue
             index += 1
             if current is not None and current.data_until > self.offsets[number - 1]:
                 current.parts.append(line)  # a data block over several lines
@@ -270,7 +289,8 @@ class _Parser(Reading):
                 if concluded:
                     argument, pcs, concluded = None, None, False
                 continue
-            if _INFERENCE.match(line):
+            special = line.lstrip()[0] in _OPENERS  # else the line can only be text or a definition
+            if special and _INFERENCE.match(line):
                 self.finish(current)
                 current = None
                 if not pcs or argument is None:
@@ -279,7 +299,7 @@ class _Parser(Reading):
                 argument.inferences.append(inference)
                 levels = [(0, Reference("inference", argument.title))]
                 continue
-            numbered = _NUMBER.match(line)
+            numbered = _NUMBER.match(line) if special else None
             if numbered:
                 self.finish(current)
                 current = None
@@ -297,7 +317,7 @@ class _Parser(Reading):
                 argument.pcs.append(reference.title)
                 levels = [(0, reference)]
                 continue
-            relation = _RELATION.match(line)
+            relation = _RELATION.match(line) if special else None
             if relation and levels:
                 self.finish(current)
                 current = None
@@ -314,7 +334,7 @@ class _Parser(Reading):
                 raise self.fail("an inference must be followed by its conclusion, a numbered statement", inference.line)
             if relation and current is None:
                 raise self.fail("a relation needs a statement or an argument above it", number, len(relation[1]) + 1)
-            heading = _HEADING.match(line)
+            heading = _HEADING.match(line) if special else None
             if heading:
                 self.finish(current)
                 current = None
@@ -326,8 +346,8 @@ class _Parser(Reading):
                 self.section = None if data.get("isGroup") is False else content or None
                 argument, pcs, concluded, levels = None, None, False, []
                 continue
-            item = _LIST_ITEM.match(line)
-            defines = _STATEMENT_DEFINITION.match(line.lstrip()) or _ARGUMENT_DEFINITION.match(line.lstrip())
+            item = _LIST_ITEM.match(line) if special else None
+            defines = current is not None and _DEFINITION.match(line.lstrip()) is not None
             if current is not None and not defines and not item:
                 current.parts.append(line)
                 index = self.data_lines(current, lines, index)
@@ -348,6 +368,47 @@ class _Parser(Reading):
         self.finish(current)
         self.document.warnings.extend(self.warnings)
         return self.document
+
+    def paragraph(self, number: int, argument: Argument | None) -> int | None:
+        """Read the paragraph at line *number* if it is written as most are; return the index of the line after it.
+
+        That is a statement's definition on one line, its text plain (see
+        :func:`~argmap.formats._argdown_text.plain_rest`), or a reference alone
+        on its line, and relations to
+        other statements or arguments, one a line and all at one indentation,
+        then an empty line or the end: read with one match instead of line by
+        line, the same elements and relations as :meth:`parse` finds.
+        Otherwise return ``None`` and leave the paragraph to :meth:`parse`.
+        """
+        match = _PARAGRAPH.match(self.cleaned, self.offsets[number - 1])
+        if match is None:
+            return None
+        title, defines, rest, relations = match[1], match[2], match[3], match[4]
+        plain = plain_rest(rest)
+        if plain is None or title.strip() != title or "  " in title:
+            return None
+        if (defines and not (plain[0] or plain[1])) or (not defines and (plain[0] or plain[1] or title[0] == "-")):
+            return None  # a definition without text (an error), or a reference with more on its line
+        found = _RELATION_LINE.findall(relations) if relations else []
+        if any(indent != found[0][0] or "  " in other or other.strip() != other for indent, _, _, other in found):
+            return None
+        statement = self.statement(title, number)
+        text, data = plain
+        if text and not statement.text:
+            statement.text = text
+        if data:
+            statement.data.update(data)
+        parent = Reference("statement", title)
+        for offset, (_, token, opening, other) in enumerate(found, 1):
+            if opening == "[":
+                self.statement(other, number + offset)
+                reference = Reference("statement", other)
+            else:
+                if other not in self.document.arguments:
+                    self.argument(other, number + offset)
+                reference = Reference("argument", other)
+            self.relate(token, reference, parent, argument, number + offset)
+        return number - 1 + match[0].count("\n") + (not match[0].endswith("\n"))
 
     def level(self, levels: list[tuple[int, Reference | None]], indent: int, line: int) -> Reference:
         """Return the parent of a relation at *indent*, as Argdown's lexer nests them, and open or close levels.
@@ -385,7 +446,9 @@ class _Parser(Reading):
 
     def data_lines(self, current: _Gathering, lines: list[tuple[int, str]], index: int) -> int:
         """Note where a data block opened in the element's last line ends; return the index of the next line."""
-        number = lines[index - 1][0]
+        number, line = lines[index - 1]
+        if "{" not in line and current.data_until < 0:
+            return index  # no data block opens on the line
         start, end = self.offsets[number - 1], self.offsets[number]
         position = max(start, current.data_until)
         while (position := self.cleaned.find("{", position, end)) >= 0:
@@ -408,6 +471,9 @@ class _Parser(Reading):
         self.offsets = [0]
         for line in cleaned.split("\n"):
             self.offsets.append(self.offsets[-1] + len(line) + 1)
+        if cleaned is text:  # no comments: every line stays
+            yield from [(number, line.rstrip()) for number, line in enumerate(cleaned.split("\n"), 1)]
+            return
         for number, (line, original) in enumerate(zip(cleaned.split("\n"), text.split("\n"), strict=True), 1):
             if line.strip() or not original.strip():
                 yield number, line.rstrip()
@@ -445,19 +511,16 @@ class _Parser(Reading):
         """Read the statement or argument at the start of *text*; return it and what its text lines gather into."""
         stripped = text.lstrip()
         column += len(text) - len(stripped)
-        match = None
-        if not LINK.match(stripped):
-            match = (
-                _STATEMENT_DEFINITION.match(stripped)
-                or _STATEMENT_REFERENCE.match(stripped)
-                or _ARGUMENT_DEFINITION.match(stripped)
-                or _ARGUMENT_REFERENCE.match(stripped)
-            )
+        match = _ELEMENT.match(stripped)
+        if match is not None and stripped[0] == "[" and LINK.match(stripped):
+            match = None  # a link [text](url) opens the text of an untitled statement
         if match is None:
             self.untitled += 1
             statement = self.statement(f"Untitled {self.untitled}", line)
             return Reference("statement", statement.title), _Gathering(statement, [stripped], None, line, column)
-        title = SPACES.sub(" ", match[1]).strip()
+        written = match[match.lastindex or 1]
+        title = written if "  " not in written and written.strip() == written and "\t" not in written else ""
+        title = title or SPACES.sub(" ", written).strip()
         element: Statement | Argument
         if match[0].startswith("["):
             element, kind = self.statement(title, line), "statement"
@@ -488,7 +551,17 @@ class _Parser(Reading):
         if current is None:
             return
         element = current.element
-        text, tags, data = inline(current.parts, self, current.line, current.column)
+        parts = current.parts
+        plain = plain_rest(parts[0]) if len(parts) == 1 else None
+        if plain is not None:  # the common line, text and a one-line data block: read in one match
+            text, data = plain
+            if text and not element.text:
+                element.text = text
+            if data:
+                element.data.update(data)
+            if text or data or current.definition is None:
+                return
+        text, tags, data = inline(parts, self, current.line, current.column)
         if current.definition is not None and not (text or tags or data):
             written, column = current.definition
             message = f"{written} must be followed by its text, on the same line or the next"

@@ -190,8 +190,8 @@ class _Reader:
         tags = list(element.tags)
         if isinstance(data.get("tags"), list):
             tags += [str(tag) for tag in data["tags"] if str(tag) not in tags]
-        options = {name: _text(data.get(name)) for name in ("qualifier", "note", "document", "section")}
-        options["section"] = options["section"] or element.section
+        options = {name: _text(data[name]) for name in ("qualifier", "note", "document", "section") if name in data}
+        options["section"] = options.get("section") or element.section
         try:
             return Claim(
                 _text(data.get("text")) or element.text or element.title,
@@ -208,9 +208,10 @@ class _Reader:
         if proponent is None:
             return None
         via = [self.source(str(name)) for name in data.get("via") or [] if str(name).strip()]
-        fields = {name: _text(data.get(name)) for name in ("medium", "quote", "date", "url")}
-        if fields["date"] is not None:
-            fields["date"] = _iso_date(fields["date"])
+        fields = {name: _text(data[name]) for name in ("medium", "quote", "date", "url") if name in data}
+        date = fields.get("date")
+        if date is not None:
+            fields["date"] = _iso_date(date)
         return Attribution(self.source(proponent), via=via, **fields)  # type: ignore[arg-type]  # checked by attrs
 
     def source(self, reference: str) -> Source:

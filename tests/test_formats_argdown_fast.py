@@ -1,0 +1,118 @@
+"""The fast readings of common Argdown lines and paragraphs give what the full reading gives (issue 13's speed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.errors import FormatError
+from argmap.formats import _argdown_syntax as syntax
+from argmap.formats import _argdown_text as text_reading
+from argmap.formats import argdown
+from tests.strategies import maps
+from tests.test_formats_argdown import idiomatic_documents
+
+# Characters that matter to the inline reader, and plain ones, so drawn lines often sit on the edge.
+_PIECES = st.sampled_from(
+    [" ", "  ", "\t", "a", "Bc", ".", ":", ". ", ": ", ".A.", "#", "#t", "*", "_", "{", "}", "[", "]", "(", ")",
+     "\\", "<", ">", "/", ",", "'", '"', "yes", "-", "\u00a0", "é", "{a: b}", "{a: [x, y]}", "{a: [{b: c}]}",
+     "{k: v, l: w}", '{q: "x}"}', "{a: {b: c} d}", "{a: yes}", "{a: 1}"]
+)  # fmt: skip
+_LINES = st.lists(_PIECES, max_size=12).map("".join)
+
+
+@given(_LINES)
+def test_a_plain_line_reads_as_the_inline_reader_reads_it(line: str) -> None:
+    """Where plain_rest reads a line at all, it finds the text and data inline() finds, and no tag."""
+    plain = text_reading.plain_rest(line)
+    if plain is None:
+        return
+    try:
+        expected = text_reading.inline([line], text_reading.Reading(None), 1, 1)
+    except FormatError:
+        pytest.fail(f"plain_rest read {line!r}, which the inline reader refuses")
+    assert (plain[0], [], plain[1]) == expected
+
+
+_FLOW = st.recursive(
+    st.sampled_from(["a", "b c", "yes", "x-y", "1", '"q"', "é", "a ", " b"]),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3).map(lambda items: "[" + ", ".join(items) + "]"),
+        st.lists(st.tuples(st.sampled_from(["k", "id", "on", "l-m"]), inner), max_size=3).map(
+            lambda items: "{" + ", ".join(f"{key}: {value}" for key, value in items) + "}"
+        ),
+    ),
+    max_leaves=8,
+)
+
+
+@given(_FLOW.filter(lambda block: block.startswith("{")))
+def test_a_flat_data_block_reads_as_the_flow_reader_reads_it(block: str) -> None:
+    """Where the one-match reading of a flat mapping applies, it gives what the value-by-value reader gives."""
+    flat = text_reading._flat(block)
+    if flat is None:
+        return
+    value, end = text_reading._flow_value(block, 0)
+    assert (flat, end) == (value, len(block.rstrip(" \t")))
+
+
+def _read(text: str) -> dict[str, Any]:
+    document = syntax.parse(text)
+    return {
+        "front matter": document.front_matter,
+        "statements": [(t, s.text, s.tags, s.data, s.section, s.line) for t, s in document.statements.items()],
+        "arguments": [
+            (t, a.text, a.tags, a.data, a.section, a.pcs, [(i.premises, i.rules, i.conclusion) for i in a.inferences])
+            for t, a in document.arguments.items()
+        ],
+        "relations": [(r.kind, r.origin.title, r.target.title, r.step, r.line) for r in document.relations],
+        "warnings": document.warnings,
+    }
+
+
+def _both(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
+    """Return the document read with the paragraph fast path and without it (or the errors each raises)."""
+    results: list[Any] = []
+    for fast in (True, False):
+        with monkeypatch.context() as patch:
+            if not fast:
+                patch.setattr(syntax._Parser, "paragraph", lambda self, number, argument: None)
+            try:
+                results.append(_read(text))
+            except FormatError as error:
+                results.append(str(error))
+    return results[0], results[1]
+
+
+_PARAGRAPH_LINES = st.sampled_from(
+    ["[a]: Text.", "[a]: Text. {k: v}", "[b]", "[a]:", "[ a ]: x", "[-a]", "  +> [b]", "  -> <A>", "\t_> [c]",
+     "   >< [a]", "  + [b]", "  -> [b] more", " more text", "", "", "<A>: An argument.", "(1) [a]", "----",
+     "(2) [c]: C.", "# Heading", "[a]: x {", "}", "[d]: y // note", "  <- [a]", "  -> [a  b]"]
+)  # fmt: skip
+
+
+@given(st.lists(_PARAGRAPH_LINES, max_size=14).map("\n".join))
+def test_paragraphs_read_fast_as_line_by_line(text: str) -> None:
+    """Documents of common and uncommon lines read the same with the paragraph fast path as line by line."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, slow = _both(text, monkeypatch)
+    assert fast == slow
+
+
+@given(idiomatic_documents())
+def test_idiomatic_documents_read_fast_as_line_by_line(text: str) -> None:
+    """Idiomatic documents read the same with the paragraph fast path as line by line."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, slow = _both(text, monkeypatch)
+    assert fast == slow
+
+
+@given(maps())
+def test_what_argmap_writes_reads_fast_as_line_by_line(amap: Any) -> None:
+    """What argmap writes reads the same with the paragraph fast path as line by line."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, slow = _both(argdown.dumps(amap), monkeypatch)
+    assert fast == slow
