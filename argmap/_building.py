@@ -79,6 +79,7 @@ class Building:
         note: str | None = None,
         document: str | None = None,
         section: str | None = None,
+        data: dict[str, Any] | None = None,
         id: str | None = None,
     ) -> Claim:
         """Add a new claim and return it.
@@ -96,6 +97,7 @@ class Building:
             note: a remark by the mapper.
             document: for merged maps, the document the claim came from.
             section: the part of the map it belongs to, drawn as a frame with ``--group-by section``.
+            data: anything else a format says about the claim (Argdown's ``{credence: 0.7}``).
             id: the claim's id; derived from the text, and made unique, when not given.
 
         Raises:
@@ -121,6 +123,7 @@ class Building:
             note=note,
             document=document,
             section=section,
+            data={} if data is None else data,
             id=id,
         )
         self._add_claim(claim)
@@ -132,6 +135,9 @@ class Building:
         conclusion: ClaimRef,
         *,
         label: str | None = None,
+        text: str | None = None,
+        tags: str | Iterable[str] = (),
+        data: dict[str, Any] | None = None,
         id: str | None = None,
         new: bool = False,
     ) -> Support:
@@ -139,8 +145,9 @@ class Building:
 
         One premise, or a list of premises that support the conclusion
         together (a linked argument). Independent reasons are separate calls.
-        With ``new=True`` text that names no claim is a new claim even where it
-        nearly matches one.
+        *text*, *tags* and *data* describe the argument itself (an Argdown
+        argument's description). With ``new=True`` text that names no claim is
+        a new claim even where it nearly matches one.
         """
         with self._all_or_nothing():
             if isinstance(premises, (str, Claim)):
@@ -148,9 +155,10 @@ class Building:
             else:
                 premise_ids = tuple([self._resolve(ref, None, new).id for ref in premises])
             conclusion_id = self._resolve(conclusion, None, new).id
+            described: dict[str, Any] = {"text": text, "tags": tags, "data": {} if data is None else data}
             if id is None:
-                return self._add_relation(Support(premise_ids, conclusion_id, label=label))
-            return self._add_relation(Support(premise_ids, conclusion_id, label=label, id=id))
+                return self._add_relation(Support(premise_ids, conclusion_id, label=label, **described))
+            return self._add_relation(Support(premise_ids, conclusion_id, label=label, id=id, **described))
 
     def rebut(
         self,

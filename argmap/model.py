@@ -143,6 +143,14 @@ def is_iso_date(value: object) -> bool:
     return isinstance(value, str) and _DATE.match(value) is not None
 
 
+def _check_tags(instance: object, tags: tuple[str, ...]) -> None:
+    for tag in tags:
+        if not isinstance(tag, str) or not tag.strip() or tag != tag.strip():
+            raise _fail(instance, "tags", "must hold non-empty strings without surrounding spaces", tags)
+    if len(set(tags)) != len(tags):
+        raise _fail(instance, "tags", "must not repeat a tag", tags)
+
+
 def _check_date(instance: object, field: str, value: object) -> None:
     if value is not None and not is_iso_date(value):
         raise _fail(instance, field, "must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)", value)
@@ -158,6 +166,28 @@ def _to_tuple(value: Iterable[Any] | str) -> tuple[Any, ...]:
     if isinstance(value, str):
         return (value,)
     return tuple(value)
+
+
+def _check_data(instance: object, value: object) -> None:
+    """Check that *value* maps names to what JSON holds: text, numbers, booleans, null, lists and mappings of them."""
+    if value.__class__ is not dict:
+        raise _fail(instance, "data", "must be a dict of names to JSON values", value)
+    if value and not _json_like(value):
+        raise _fail(instance, "data", "must map names to text, numbers, booleans, null, lists or dicts of them", value)
+
+
+def _json_like(value: object, depth: int = 0) -> bool:
+    if value is None or isinstance(value, (str, bool, int)):
+        return True
+    if isinstance(value, float):
+        return value == value and value not in (float("inf"), float("-inf"))  # JSON has no NaN or infinity
+    if depth > 32:
+        return False
+    if isinstance(value, list):
+        return all(_json_like(item, depth + 1) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and _json_like(item, depth + 1) for key, item in value.items())
+    return False
 
 
 def _to_sources(value: Source | Iterable[Source]) -> tuple[Source, ...]:
@@ -300,7 +330,10 @@ class Claim:
         note: a remark by the mapper, not part of the argument.
         document: for merged maps, the id of the document the claim came from.
         section: the part of the map it belongs to (an Argdown heading), drawn
-            as a frame with ``group_by="section"``.
+            as a frame with ``group_by="section"``; a section within a section
+            is written with ``" > "`` between their titles (``"Costs > Shops"``).
+        data: anything else a format says about the claim, kept as it was
+            written (Argdown's ``{credence: 0.7}``): names to JSON values.
         id: a stable id; derived readably from the text when not given.
     """
 
@@ -311,6 +344,7 @@ class Claim:
     note: str | None = attrs.field(default=None, kw_only=True)
     document: str | None = attrs.field(default=None, kw_only=True)
     section: str | None = attrs.field(default=None, kw_only=True)
+    data: dict[str, Any] = attrs.field(factory=dict, kw_only=True, hash=False)
     id: str = attrs.field(default=attrs.Factory(_claim_id, takes_self=True), kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -319,15 +353,13 @@ class Claim:
             raise _fail(self, "attribution", "must be an Attribution or None", self.attribution)
         _check_optional_text(self, "qualifier", self.qualifier)
         if self.tags:
-            for tag in self.tags:
-                if not isinstance(tag, str) or not tag.strip() or tag != tag.strip():
-                    raise _fail(self, "tags", "must hold non-empty strings without surrounding spaces", self.tags)
-            if len(set(self.tags)) != len(self.tags):
-                raise _fail(self, "tags", "must not repeat a tag", self.tags)
+            _check_tags(self, self.tags)
         _check_optional_text(self, "note", self.note)
         if self.document is not None:
             _check_identifier(self, "document", self.document)
         _check_optional_text(self, "section", self.section)
+        if self.data:
+            _check_data(self, self.data)
         _check_identifier(self, "id", self.id)
 
     @property
@@ -347,12 +379,18 @@ class Support:
         premises: ids of the premise claims (one or more; a single id is accepted).
         conclusion: id of the claim supported.
         label: what kind of support it is ("proximate cause", a scheme name).
+        text: what the argument says in a sentence (an Argdown argument's description).
+        tags: free labels, as a claim has them.
+        data: anything else a format says about the argument, as :attr:`Claim.data`.
         id: a stable id; derived from the premises and conclusion when not given.
     """
 
     premises: tuple[str, ...] = attrs.field(converter=_to_tuple)
     conclusion: str
     label: str | None = attrs.field(default=None, kw_only=True)
+    text: str | None = attrs.field(default=None, kw_only=True)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, kw_only=True)
+    data: dict[str, Any] = attrs.field(factory=dict, kw_only=True, hash=False)
     id: str = attrs.field(default=attrs.Factory(_support_id, takes_self=True), kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -365,6 +403,12 @@ class Support:
             raise _fail(self, "premises", "must not name a claim twice", premises)
         _check_identifier(self, "conclusion", self.conclusion)
         _check_optional_text(self, "label", self.label)
+        if self.text is not None:
+            _check_text(self, "text", self.text)
+        if self.tags:
+            _check_tags(self, self.tags)
+        if self.data:
+            _check_data(self, self.data)
         _check_identifier(self, "id", self.id)
 
 

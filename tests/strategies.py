@@ -77,6 +77,33 @@ dates: st.SearchStrategy[str] = st.one_of(
 """ISO dates: a year, a month, or a day."""
 
 
+_JSON_SCALARS: st.SearchStrategy[Any] = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**40), 2**40),
+    st.floats(allow_nan=False, allow_infinity=False),
+    texts,
+    st.sampled_from(["2024-03-01", "yes", "null", "1.5", "a: b", "-", "{x}"]),
+)
+data: st.SearchStrategy[dict[str, Any]] = st.dictionaries(
+    st.one_of(st.sampled_from(["credence", "color", "isInMap", "id", "proponent", "data", "y", "a b"]), identifiers),
+    st.recursive(
+        _JSON_SCALARS,
+        lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(identifiers, inner, max_size=3)),
+        max_leaves=6,
+    ),
+    max_size=3,
+)
+"""An element's own data: names to JSON values, some names argmap's formats use themselves."""
+
+sections: st.SearchStrategy[str | None] = st.one_of(
+    st.none(),
+    st.sampled_from(["Costs", "Costs > Shops", "Benefits > Speed > Oslo", "Benefits", "A >  B", "Ungrouped"]),
+    texts,
+)
+"""Sections, some within sections (``" > "`` between titles)."""
+
+
 def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.one_of(st.none(), strategy)
 
@@ -143,6 +170,8 @@ def maps(draw: st.DrawFn, max_claims: int = 10, max_relations: int = 14) -> Argu
                 tags=draw(st.lists(st.sampled_from(["background", "reason", "news", "a tag", "تگ"]), unique=True)),
                 note=draw(_optional(texts)),
                 document=draw(st.sampled_from(document_ids)) if in_document else None,
+                section=draw(sections),
+                data=draw(data),
                 id=id,
             )
         )
@@ -168,11 +197,15 @@ def _relation(draw: st.DrawFn, amap: ArgumentMap, claim_ids: list[str]) -> Relat
     options: dict[str, Any] = {"id": draw(identifiers)} if explicit else {}
     if explicit and options["id"] in amap:
         return None
+    described: dict[str, Any] = {}
+    if draw(st.integers(0, 3)) == 0:  # an argument with a description, tags and data of its own
+        tags = draw(st.lists(st.sampled_from(["analogy", "a tag", "تگ"]), unique=True))
+        described = {"text": draw(_optional(texts)), "tags": tags, "data": draw(data)}
     if kind == "support" or (kind == "linked" and len(claim_ids) < 2):
-        return Support([draw(claim)], draw(claim), label=label, **options)
+        return Support([draw(claim)], draw(claim), label=label, **options, **described)
     if kind == "linked":
         premises = draw(st.lists(claim, min_size=2, max_size=3, unique=True))
-        return Support(premises, draw(claim), label=label, **options)
+        return Support(premises, draw(claim), label=label, **options, **described)
     if kind == "rebuttal":
         return Rebuttal(draw(claim), draw(claim), label=label, **options)
     if kind == "undercut" and supports:

@@ -30,6 +30,7 @@ from argmap.formats._argdown_text import (
 )
 
 __all__ = [
+    "SECTION_SEPARATOR",
     "Argument",
     "Document",
     "Element",
@@ -46,6 +47,8 @@ _NUMBER = re.compile(r"[ \t]*\((\d+)\)")
 _INFERENCE = re.compile(r"[ \t]*--")
 _HEADING = re.compile(r"[ \t]*(#+) (.*)")
 _LIST_ITEM = re.compile(r"([ \t]*)(?:\*|\d+\.)(?=\s)")
+SECTION_SEPARATOR = " > "
+"""What stands between a section's title and the title of a section within it, as :attr:`Claim.section` writes it."""
 # A statement's or an argument's definition or reference, tried in this order: a definition before a
 # reference, a statement first ("[" or "<" followed by "-" opens no reference).
 _ELEMENT = re.compile(r"\[(.+?)\]:|\[([^-].*?)\]|<(.+?)>:|<([^-].*?)>")
@@ -254,6 +257,7 @@ class _Parser(Reading):
         self.document = Document()
         self.untitled = 0
         self.section: str | None = None
+        self.headings: list[tuple[int, str]] = []  # the open headings: level, title
         self.cleaned = ""
         self.spans = Spans("")
         self.offsets: list[int] = [0]
@@ -343,7 +347,14 @@ class _Parser(Reading):
                     parts.append(lines[index][1])
                     index += 1
                 content, _, data = inline(parts, self, number, heading.start(2) + 1)
-                self.section = None if data.get("isGroup") is False else content or None
+                level = len(heading[1])
+                while self.headings and self.headings[-1][0] >= level:
+                    self.headings.pop()  # a heading closes the sections at its level and deeper
+                if data.get("isGroup") is not False and content:
+                    self.headings.append((level, content))
+                    self.section = SECTION_SEPARATOR.join(title for _, title in self.headings)
+                else:
+                    self.section = None
                 argument, pcs, concluded, levels = None, None, False, []
                 continue
             item = _LIST_ITEM.match(line) if special else None

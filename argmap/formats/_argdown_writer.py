@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from argmap.formats import _argdown_text as text_reading
+from argmap.formats._argdown_syntax import SECTION_SEPARATOR
 from argmap.map import ArgumentMap
 from argmap.model import (
     Attribution,
@@ -72,6 +73,11 @@ _RESERVED = frozenset(
     ]
 )
 _UNTITLED = re.compile(r"Untitled (\d+)")
+# The data keys argmap writes itself; an element's own data with one of them goes under "data".
+_KNOWN_KEYS = frozenset(
+    {"id", "text", "tags", "qualifier", "note", "document", "section", "proponent", "via", "medium", "quote"}
+    | {"date", "url", "attacks", "data", "label", "kind", "stance", "target"}
+)
 _TAG_WORD = re.compile(r"[A-Za-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+")
 _TAG_TEXT = re.compile(r"[^()\s](?:[^()\n\r]*[^()\s])?")
 # A YAML scalar written plain: it reads back as this string in flow and block context alike.
@@ -90,15 +96,27 @@ _AT_START = re.compile(r"[+\-]|><|#+ |\d+\.\s|\d+\.$|\(\d+\)")  # relations, hea
 
 
 def _yaml(value: Any) -> str:
-    """Return *value* (a string, a list or a mapping of them) as one line of YAML flow style."""
+    """Return *value* (a JSON value: text, a number, a boolean, null, a list or a mapping) as one line of YAML."""
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {_yaml(item)}" for key, item in value.items()) + "}"
+        return "{" + ", ".join(f"{_yaml_key(key)}: {_yaml(item)}" for key, item in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(_yaml(item) for item in value) + "]"
+    if value is None or isinstance(value, bool):
+        return {None: "null", True: "true", False: "false"}[value]
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        written = repr(value)  # YAML reads a float only with a point, and an exponent only with its sign
+        return written if "." in written or "e" not in written else written.replace("e", ".0e")
     if _plain(value) or _iso_date(value):
         return str(value)
     quoted = "".join(_yaml_character(character) for character in value)
     return '"' + re.sub("-(?=-)|(?<=-)-", r"\\x2d", quoted) + '"'  # no "--": it would end an inference
+
+
+def _yaml_key(key: str) -> str:
+    """Return a mapping key as YAML reads it back as this string."""
+    return key if re.fullmatch(r"[A-Za-z_][\w-]*", key) and key.lower() not in _YAML_WORDS else _yaml(key)
 
 
 def _plain(value: str) -> bool:
@@ -205,6 +223,9 @@ class _Writer:
             or support.id != default_id(support)
             or support.id in attacked
             or support.conclusion in support.premises
+            or support.text is not None
+            or support.tags
+            or support.data
         }
         self.details = self.attack_details()
         self.members = {  # claims a premise-conclusion structure names: statements, never sketched arguments
@@ -292,8 +313,7 @@ class _Writer:
         if self.open is not None:
             yield "\n"
         if _heading(claim.section) and claim.section != self.section:
-            yield f"# {_escaped(str(claim.section), line_start=False)}\n\n"
-            self.section = claim.section
+            yield from self.headings(str(claim.section))
         elif claim.section is None and self.section is not None:
             yield "# Ungrouped {isGroup: false}\n\n"  # what follows belongs to no section
             self.section = None
@@ -333,9 +353,23 @@ class _Writer:
             data["section"] = claim.section  # a section no heading can name
         if claim.id in self.details:
             data["attacks"] = self.details[claim.id]
+        data |= _own_data(claim.data, data)
         text = _escaped(shown, line_start=not opening and not numbered) if shown else ""
         suffix = f" {_yaml(data)}" if data else ""
         return f"{opening}{text}{tags}{suffix}".strip()
+
+    def headings(self, section: str) -> Iterator[str]:
+        """Write the headings that open *section* where the open one ends: those of its path not open already."""
+        titles = section.split(SECTION_SEPARATOR)
+        open_titles = self.section.split(SECTION_SEPARATOR) if self.section is not None else []
+        same = 0
+        while same < min(len(titles), len(open_titles)) - (len(titles) <= len(open_titles)) and (
+            titles[same] == open_titles[same]
+        ):
+            same += 1
+        for level, title in enumerate(titles[same:], same + 1):
+            yield f"{'#' * level} {_escaped(title, line_start=False)}\n\n"
+        self.section = section
 
     def reference(self, id: str) -> str:
         """Return the claim as a relation or a premise refers to it."""
@@ -353,11 +387,14 @@ class _Writer:
         """Tell whether *relation* can be written now without naming a claim before its definition."""
         if isinstance(relation, Support) and relation.id in self.structured:
             upcoming = self.next_claim
+            section = self.section
             for id in dict.fromkeys((*relation.premises, relation.conclusion)):
                 if id in self.defined:
                     continue
                 claim = self.claims[upcoming] if upcoming < len(self.claims) else None
-                if claim is not None and claim.id == id and _may_stand_under(claim, self.section):
+                if claim is not None and upcoming == self.next_claim and _heading(claim.section):
+                    section = claim.section  # the structure opens the heading of the first claim it defines
+                if claim is not None and claim.id == id and _may_stand_under(claim, section):
                     upcoming += 1  # defined inline, in the map's order, under the heading it belongs to
                     continue
                 return False
@@ -412,11 +449,28 @@ class _Writer:
         yield f"  {token} {target}\n"
 
     def structure(self, support: Support) -> Iterator[str]:
-        """Write a support as a premise-conclusion structure under its title."""
+        """Write a support as a premise-conclusion structure under its title, its description, tags and data."""
         title = self.argument_title(support)
-        yield f"\n{title}\n\n"
-        self.open = None
+        described = _display(support.text or "")
+        data: dict[str, Any] = {}
+        if support.text is not None and described != support.text:
+            data["text"] = support.text
+        tags = ""
+        if all(_TAG_TEXT.fullmatch(tag) and tag.isprintable() for tag in support.tags):
+            tags = "".join(f" #{tag}" if _TAG_WORD.fullmatch(tag) else f" #({tag})" for tag in support.tags)
+        else:
+            data["tags"] = list(support.tags)
+        data |= _own_data(support.data, data)
+        text = f": {_escaped(described, line_start=False)}" if described else ""  # Argdown wants text after ":"
+        suffix = f" {_yaml(data)}" if data else ""
         members = list(dict.fromkeys(support.premises))
+        first = next((id for id in (*members, support.conclusion) if id not in self.defined), None)
+        section = self.claims[self.next_claim].section if first is not None else None
+        if first is not None and _heading(section) and section != self.section:
+            yield "\n"
+            yield from self.headings(str(section))
+        yield f"\n{title}{text}{tags}{suffix}\n\n"
+        self.open = None
         for number, id in enumerate([*members, support.conclusion], 1):
             if number == len(members) + 1:
                 yield self.inference(support, title)
@@ -462,6 +516,15 @@ class _Writer:
         return {origin: entries for origin, entries in found.items() if origin in needed}
 
 
+def _own_data(own: dict[str, Any], written: dict[str, Any]) -> dict[str, Any]:
+    """Return an element's own data as written beside argmap's: under ``data`` where a key is argmap's."""
+    if not own:
+        return {}
+    if any(key in _KNOWN_KEYS or key in written for key in own):
+        return {"data": own}
+    return dict(own)
+
+
 def _origins(relation: Relation) -> tuple[str, ...]:
     """Return the claims a relation is written under: a support's premises, an attack's attacker."""
     if isinstance(relation, Support):
@@ -475,8 +538,10 @@ def _may_stand_under(claim: Claim, section: str | None) -> bool:
 
 
 def _heading(section: str | None) -> bool:
-    """Tell whether a heading can name *section*: one line of text, and not the one that ends sections."""
-    return section is not None and _single_spaced(section) and section != "Ungrouped"
+    """Tell whether headings can name *section*: one line of text, each title in its path a heading's."""
+    if section is None or not _single_spaced(section) or section == "Ungrouped":
+        return False
+    return all(title and _single_spaced(title) for title in section.split(SECTION_SEPARATOR))
 
 
 def _single_spaced(title: str) -> bool:

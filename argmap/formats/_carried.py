@@ -144,7 +144,27 @@ CARRIED: tuple[Carried, ...] = (
     _row("qualifiers", lambda m: sum(c.qualifier is not None for c in m.claims), "no", "in `{data}`", "no"),
     _row("tags", lambda m: sum(bool(c.tags) for c in m.claims), "no", "`#tags` and `#(tags)`", "no"),
     _row("notes", lambda m: sum(c.note is not None for c in m.claims), "no", "in `{data}`", "no"),
-    _row("sections", lambda m: sum(c.section is not None for c in m.claims), "no", "headings `#`", "no"),
+    _row(
+        "sections",
+        lambda m: sum(c.section is not None for c in m.claims),
+        "no",
+        "headings; a section within a section (`Costs > Shops`) a heading one level deeper (`##`)",
+        "no",
+    ),
+    _row(
+        "claims' own data",
+        lambda m: sum(bool(c.data) for c in m.claims),
+        "no",
+        "in `{data}`, beside argmap's keys (under `data:` where a name is one of them)",
+        "no",
+    ),
+    _row(
+        "arguments' descriptions, tags and data",
+        lambda m: sum(s.text is not None or bool(s.tags) or bool(s.data) for s in m.supports),
+        "no",
+        "`<Title>: description #tag {data}` over the premise-conclusion structure",
+        "no",
+    ),
     _row("documents", lambda m: len(m.documents), "no", "in the front matter", "no"),
     _row("titles", lambda m: m.title is not None, "no", "in the front matter", "in `metadata.core`"),
     _row(

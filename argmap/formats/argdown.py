@@ -187,16 +187,15 @@ class _Reader:
         data = element.data
         id = _text(data.get("id")) or (element.title if kind == "statement" else f"<{element.title}>")
         self.claim_ids[(kind, element.title)] = id
-        tags = list(element.tags)
-        if isinstance(data.get("tags"), list):
-            tags += [str(tag) for tag in data["tags"] if str(tag) not in tags]
+        tags = _tags(element)
         options = {name: _text(data[name]) for name in ("qualifier", "note", "document", "section") if name in data}
         options["section"] = options.get("section") or element.section
         try:
             return Claim(
                 _text(data.get("text")) or element.text or element.title,
                 attribution=self.attribution(data),
-                tags=[tag.strip() for tag in tags if tag.strip()],
+                tags=tags,
+                data=_extra(data, _CLAIM_KEYS),
                 id=id,
                 **options,
             )
@@ -240,8 +239,15 @@ class _Reader:
             step = argument.title if last and not explode else f"{argument.title} - {number}"
             id = _text(inference.data.get("id")) or step
             label = _text(inference.data.get("label")) or ", ".join(inference.rules) or None
+            described: dict[str, Any] = {}
+            if last:  # the argument's description, tags and data are the reconstruction's, so its last support's
+                described = {
+                    "text": _text(argument.data.get("text")) or argument.text or None,
+                    "tags": _tags(argument),
+                    "data": _extra(argument.data, {"text", "tags", "data"}),
+                }
             try:
-                support = Support(premises, conclusion, label=label, id=id)
+                support = Support(premises, conclusion, label=label, id=id, **described)
             except ArgmapError as error:
                 raise self.fail(str(error), inference.line) from None
             steps.append(support.id)
@@ -315,6 +321,52 @@ class _Reader:
         if entries and entries[0].get("target") == target:
             return entries.pop(0)
         return None
+
+
+# The data keys argmap reads itself from a statement's data; any other key is the claim's own data.
+_CLAIM_KEYS = frozenset(
+    {"id", "text", "tags", "qualifier", "note", "document", "section", "proponent", "via", "medium", "quote"}
+    | {"date", "url", "attacks", "data"}
+)
+
+
+def _tags(element: syntax.Statement | syntax.Argument) -> list[str]:
+    """Return an element's tags: those written ``#tag``, then those its data lists."""
+    tags = list(element.tags)
+    if isinstance(element.data.get("tags"), list):
+        tags += [str(tag) for tag in element.data["tags"] if str(tag) not in tags]
+    return [tag.strip() for tag in tags if tag.strip()]
+
+
+_LISTS = frozenset(["tags", "via", "attacks", "data"])  # the keys argmap reads a list or mapping from
+
+
+def _extra(data: dict[str, Any], known: frozenset[str] | set[str]) -> dict[str, Any]:
+    """Return what *data* holds besides the *known* keys, as JSON values; ``data: {...}`` holds keys argmap knows."""
+    found = {
+        str(key): _json(value)
+        for key, value in data.items()
+        if key not in known or (key not in _LISTS and isinstance(value, (dict, list)))  # not argmap's to take
+    }
+    nested = data.get("data")
+    if isinstance(nested, dict):
+        found |= {str(key): _json(value) for key, value in nested.items()}
+    return found
+
+
+def _json(value: Any) -> Any:
+    """Return a YAML value as JSON holds it: a date as ISO text, what JSON has no word for as its text."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return value if value == value and abs(value) != float("inf") else str(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_json(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _json(item) for key, item in value.items()}
+    return str(value)
 
 
 def _text(value: Any) -> str | None:

@@ -128,6 +128,7 @@ def _claims(amap: ArgumentMap, values: Iterable[Any]) -> None:
                 note=fields.get("note"),
                 document=fields.get("document"),
                 section=fields.get("section"),
+                data=fields.get("data", {}),
                 id=fields["id"],
             )
         )
@@ -148,6 +149,9 @@ def _relations(amap: ArgumentMap, values: Iterable[Any]) -> None:
                 raise ValueError
             conclusion = fields["conclusion"]
             premises = tuple([same(premise, premise) for premise in premises])
+            for name in ("text", "tags", "data"):
+                if name in fields:
+                    options[name] = fields[name]
             add(Support(premises, same(conclusion, conclusion), label=fields.get("label"), **options))
             continue
         target = fields["target"]
@@ -176,13 +180,13 @@ _DOCUMENT = (frozenset({"id"}), frozenset({"id", "title", "author", "publication
 _SOURCE = (frozenset({"id", "name"}), frozenset({"id", "name", "kind", "affiliation", "url"}))
 _CLAIM = (
     frozenset({"id", "text"}),
-    frozenset({"id", "text", "attribution", "qualifier", "tags", "note", "document", "section"}),
+    frozenset({"id", "text", "attribution", "qualifier", "tags", "note", "document", "section", "data"}),
 )
 _ATTRIBUTION = (frozenset({"source"}), frozenset({"source", "via", "medium", "quote", "date", "url"}))
 _RELATION_FIELDS = {
     "support": (
         frozenset({"kind", "premises", "conclusion"}),
-        frozenset({"kind", "id", "premises", "conclusion", "label"}),
+        frozenset({"kind", "id", "premises", "conclusion", "label", "text", "tags", "data"}),
     ),
     "rebuttal": (frozenset({"kind", "attacker", "target"}), frozenset({"kind", "id", "attacker", "target", "label"})),
     "undercut": (frozenset({"kind", "attacker", "target"}), frozenset({"kind", "id", "attacker", "target", "label"})),
@@ -424,6 +428,8 @@ def _encode_claim(claim: Claim) -> dict[str, Any]:
         fields["document"] = claim.document
     if claim.section is not None:
         fields["section"] = claim.section
+    if claim.data:
+        fields["data"] = claim.data
     return fields
 
 
@@ -441,6 +447,13 @@ def _encode_relation(relation: Relation) -> dict[str, Any]:
     label = getattr(relation, "label", None)
     if label is not None:
         fields["label"] = label
+    if isinstance(relation, Support):
+        if relation.text is not None:
+            fields["text"] = relation.text
+        if relation.tags:
+            fields["tags"] = list(relation.tags)
+        if relation.data:
+            fields["data"] = relation.data
     if relation.id != default_id(relation):
         fields["id"] = relation.id
     return fields
@@ -559,7 +572,7 @@ class _Reader:
             value,
             where,
             required=("id", "text"),
-            optional=("attribution", "qualifier", "tags", "note", "document", "section"),
+            optional=("attribution", "qualifier", "tags", "note", "document", "section", "data"),
         )
         attribution = None
         if "attribution" in fields:
@@ -570,7 +583,15 @@ class _Reader:
         tags = self.strings(fields, "tags", where)
         text = self.string(fields, "text", where)
         id = self.string(fields, "id", where)
+        values["data"] = self.data(fields, where)
         return self.build(lambda: Claim(text, attribution=attribution, tags=tags, id=id, **values), where)
+
+    def data(self, fields: dict[str, Any], where: _Where) -> dict[str, Any]:
+        """Return an element's extra data: an object, checked by the element itself."""
+        value = fields.get("data", {})
+        if not isinstance(value, dict):
+            self.fail(f"expected an object, got {_json_type(value)}", (*where, "data"))
+        return value
 
     def attribution(self, value: Any, where: _Where, sources: dict[str, Source]) -> Attribution:
         fields = self.fields(value, where, required=("source",), optional=("via", "medium", "quote", "date", "url"))
@@ -595,12 +616,20 @@ class _Reader:
         if kind not in _RELATION_KINDS:
             self.fail(f"unknown relation kind {kind!r}; expected one of {', '.join(_RELATION_KINDS)}", (*where, "kind"))
         if kind == "support":
-            fields = self.fields(value, where, required=("kind", "premises", "conclusion"), optional=("id", "label"))
+            fields = self.fields(
+                value,
+                where,
+                required=("kind", "premises", "conclusion"),
+                optional=("id", "label", "text", "tags", "data"),
+            )
             premises = self.strings(fields, "premises", where)
             conclusion = self.string(fields, "conclusion", where)
             label = self.optional_string(fields, "label", where)
-            ids = self.relation_id(fields, where)
-            return self.build(lambda: Support(premises, conclusion, label=label, **ids), where)
+            options: dict[str, Any] = self.relation_id(fields, where)
+            options["text"] = self.optional_string(fields, "text", where)
+            options["tags"] = self.strings(fields, "tags", where)
+            options["data"] = self.data(fields, where)
+            return self.build(lambda: Support(premises, conclusion, label=label, **options), where)
         if kind == "skeptical_response":
             fields = self.fields(value, where, required=("kind", "response", "target"), optional=("id", "stance"))
             response = self.string(fields, "response", where)

@@ -241,7 +241,7 @@ def _one_line(text: str) -> str:
 
 # ------------------------------------------------------------------- writing
 
-_DETAILS = ("attribution", "qualifier", "tags", "note", "document", "section")
+_DETAILS = ("attribution", "qualifier", "tags", "note", "document", "section", "data")
 _RESERVED = {"m", "MAP", "ArgumentMap", "Document", "Source", *dir(builtins), *keyword.kwlist}
 _LINE = 120  # longer calls are written one argument a line, as a formatter would
 
@@ -372,6 +372,8 @@ class _Writer:
             premises = [ref(id) for id in relation.premises]
             arguments = [premises[0] if len(premises) == 1 else _List(premises), ref(relation.conclusion)]
             verb, options = "support", {"label": relation.label} | options
+            tags = list(relation.tags) if len(relation.tags) != 1 else relation.tags[0]
+            options |= {"text": relation.text, "tags": tags or None, "data": relation.data or None}
         elif isinstance(relation, SkepticalResponse):
             arguments = [ref(relation.response), ref(relation.target)]
             verb = "skeptical_response"
@@ -399,6 +401,7 @@ class _Writer:
         tags: Any = (claim.tags[0] if len(claim.tags) == 1 else list(claim.tags)) if claim.tags else None
         options |= {"qualifier": claim.qualifier, "tags": tags, "note": claim.note, "document": claim.document}
         options["section"] = claim.section
+        options["data"] = claim.data or None
         return {name: value for name, value in options.items() if value is not None}
 
     def _derived_id(self, text: str) -> str:
