@@ -358,7 +358,7 @@ class Claim:
         if self.document is not None:
             _check_identifier(self, "document", self.document)
         _check_optional_text(self, "section", self.section)
-        if self.data:
+        if self.data.__class__ is not dict or self.data:  # a falsy non-dict (False, []) is no data either
             _check_data(self, self.data)
         _check_identifier(self, "id", self.id)
 
@@ -407,7 +407,7 @@ class Support:
             _check_text(self, "text", self.text)
         if self.tags:
             _check_tags(self, self.tags)
-        if self.data:
+        if self.data.__class__ is not dict or self.data:  # a falsy non-dict (False, []) is no data either
             _check_data(self, self.data)
         _check_identifier(self, "id", self.id)
 
