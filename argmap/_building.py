@@ -80,6 +80,7 @@ class Building:
         document: str | None = None,
         section: str | None = None,
         data: dict[str, Any] | None = None,
+        further_attributions: Iterable[Attribution] = (),
         id: str | None = None,
     ) -> Claim:
         """Add a new claim and return it.
@@ -98,6 +99,7 @@ class Building:
             document: for merged maps, the document the claim came from.
             section: the part of the map it belongs to, drawn as a frame with ``--group-by section``.
             data: anything else a format says about the claim (Argdown's ``{credence: 0.7}``).
+            further_attributions: the other parties who said it, where several did (*by* is the first).
             id: the claim's id; derived from the text, and made unique, when not given.
 
         Raises:
@@ -124,6 +126,7 @@ class Building:
             document=document,
             section=section,
             data={} if data is None else data,
+            further_attributions=tuple(further_attributions),
             id=id,
         )
         self._add_claim(claim)

@@ -80,8 +80,7 @@ def dependents(
         for claim in claims:
             if claim.id in removed:
                 continue
-            attribution = claim.attribution
-            named = attribution is not None and any(s.id in sources for s in attribution.sources)
+            named = any(s.id in sources for attribution in claim.attributions for s in attribution.sources)
             if named or claim.document in documents:
                 removed.add(claim.id)
                 found.append(claim)
@@ -181,7 +180,11 @@ def replaced(claim: Claim, changes: dict[str, Any]) -> Claim:
     fields: dict[str, Any] = {name: given[name] for name in ("text", "qualifier", "tags", "note") if name in given}
     parts = {name: given[name] for name in _ATTRIBUTION_FIELDS if name in given}
     if "by" in given or parts:
-        fields["attribution"] = _attribution(claim.attribution, given.get("by", UNCHANGED), parts)
+        first = fields["attribution"] = _attribution(claim.attribution, given.get("by", UNCHANGED), parts)
+        # The other parties stay; with no first speaker left there are none, and the new first is not repeated.
+        fields["further_attributions"] = (
+            () if first is None else tuple(a for a in claim.further_attributions if a != first)
+        )
     return attrs.evolve(claim, **fields) if fields else claim
 
 
@@ -208,21 +211,23 @@ def _attribution(old: Attribution | None, by: Any, parts: dict[str, Any]) -> Att
 def combined(keep: Claim, other: Claim) -> Claim:
     """Return *keep* with what only *other* says filled in: the claim both are, under *keep*'s id and text.
 
-    Tags are united. An attribution, qualifier or note that both have and
-    that differ is refused: a claim holds one of each, and dropping one
-    silently would lose who said it.
+    Tags are united, and so are attributions: every party who said either
+    claim said the one claim, *keep*'s first. A qualifier or note that both
+    have and that differ is refused: a claim holds one of each.
     """
     fields: dict[str, Any] = {}
-    for name in ("attribution", "qualifier", "note", "document"):
+    attributions = tuple(dict.fromkeys(keep.attributions + other.attributions))
+    if attributions != keep.attributions:
+        fields["attribution"], fields["further_attributions"] = attributions[0], attributions[1:]
+    for name in ("qualifier", "note", "document"):
         mine, theirs = getattr(keep, name), getattr(other, name)
         if mine is None and theirs is not None:
             fields[name] = theirs
         elif name != "document" and theirs is not None and theirs != mine:
-            shown = (str(mine), str(theirs)) if name == "attribution" else (repr(mine), repr(theirs))
             raise InvalidElementError(
                 f"cannot make {describe(other)} one with {describe(keep)}: their {name}s differ "
-                f"({shown[0]}; {shown[1]}) and a claim holds one; "
-                f"make them agree first with replace({other.id!r}, {'by' if name == 'attribution' else name}=...)"
+                f"({mine!r}; {theirs!r}) and a claim holds one; "
+                f"make them agree first with replace({other.id!r}, {name}=...)"
             )
     tags = tuple(dict.fromkeys(keep.tags + other.tags))
     if tags != keep.tags:

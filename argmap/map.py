@@ -360,12 +360,11 @@ class ArgumentMap(Building, Editing):
             raise UnknownElementError(f"no source has id {id!r}")
         found = []
         for claim in self._claims.values():
-            attribution = claim.attribution
-            if attribution is None:
-                continue
-            chain = attribution.sources if via else (attribution.source,)
-            if any(s.id == id for s in chain):
-                found.append(claim)
+            for attribution in claim.attributions:
+                chain = attribution.sources if via else (attribution.source,)
+                if any(s.id == id for s in chain):
+                    found.append(claim)
+                    break
         return tuple(found)
 
     # ------------------------------------------------------------- comparison
@@ -445,19 +444,22 @@ class ArgumentMap(Building, Editing):
         attribution = claim.attribution
         if attribution is not None:
             sources = self._sources
-            speaker = attribution.source
+            said = (attribution, *claim.further_attributions) if claim.further_attributions else (attribution,)
             # Check every source before registering any, so a refused claim changes nothing.
-            for source in (speaker, *attribution.via) if attribution.via else (speaker,):
-                known = sources.get(source.id)
-                if known is not None and known is not source and known != source:
-                    raise DuplicateIdError(
-                        f"claim {id!r} is attributed to {source!r}, but a different source "
-                        f"has id {source.id!r}: {known!r}"
-                    )
-            if speaker.id not in sources:
-                sources[speaker.id] = speaker
-            for source in attribution.via:
-                sources.setdefault(source.id, source)
+            for each in said:
+                for source in (each.source, *each.via) if each.via else (each.source,):
+                    known = sources.get(source.id)
+                    if known is not None and known is not source and known != source:
+                        raise DuplicateIdError(
+                            f"claim {id!r} is attributed to {source!r}, but a different source "
+                            f"has id {source.id!r}: {known!r}"
+                        )
+            for each in said:
+                speaker = each.source
+                if speaker.id not in sources:
+                    sources[speaker.id] = speaker
+                for source in each.via:
+                    sources.setdefault(source.id, source)
         self._claims[id] = claim
         if claim.text not in self._by_text:
             self._by_text[claim.text] = id

@@ -148,7 +148,13 @@ def _merge_into(merged: ArgumentMap, amap: ArgumentMap, number: int, sources: di
             new_id = _fresh(f"{document_id}/{claim.id}" if document_id else claim.id, merged)
         claim_ids[claim.id] = new_id
         merged.add(
-            attrs.evolve(claim, id=new_id, document=document_id, attribution=rewrite(claim.attribution)),
+            attrs.evolve(
+                claim,
+                id=new_id,
+                document=document_id,
+                attribution=rewrite(claim.attribution),
+                further_attributions=tuple(rewrite(a) for a in claim.further_attributions),  # type: ignore[misc]
+            ),
             aliases=(claim, *carried.get(claim.id, ())),
         )
 

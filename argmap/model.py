@@ -190,6 +190,26 @@ def _json_like(value: object, depth: int = 0) -> bool:
     return False
 
 
+def _to_attributions(value: Attribution | Iterable[Attribution]) -> tuple[Attribution, ...]:
+    """Accept one attribution or an iterable of attributions and return a tuple."""
+    if value.__class__ is tuple:
+        return value  # the usual case; its items are checked later
+    if isinstance(value, Attribution):
+        return (value,)
+    return tuple(value)
+
+
+def _check_further(claim: Claim) -> None:
+    further = claim.further_attributions
+    if claim.attribution is None:
+        raise _fail(claim, "further_attributions", "needs an attribution first", further)
+    for item in further:
+        if not isinstance(item, Attribution):
+            raise _fail(claim, "further_attributions", "must hold Attribution values", further)
+    if len({*further, claim.attribution}) != len(further) + 1:
+        raise _fail(claim, "further_attributions", "must not repeat an attribution", further)
+
+
 def _to_sources(value: Source | Iterable[Source]) -> tuple[Source, ...]:
     """Accept one source or an iterable of sources and return a tuple."""
     if value.__class__ is tuple:
@@ -323,7 +343,10 @@ class Claim:
 
     Args:
         text: the statement, in a form that stands on its own.
-        attribution: who said it and how it reached the author.
+        attribution: who said it and how it reached the author; where several
+            parties said it ("officials and analysts said"), the first of them.
+        further_attributions: the other parties who said it, each with how it
+            reached the author (empty unless there is an *attribution*).
         qualifier: a hedge that travels with the claim ("may",
             "U.S. officials have not confirmed the report").
         tags: free labels for grouping and filtering.
@@ -339,6 +362,7 @@ class Claim:
 
     text: str
     attribution: Attribution | None = attrs.field(default=None, kw_only=True)
+    further_attributions: tuple[Attribution, ...] = attrs.field(default=(), converter=_to_attributions, kw_only=True)
     qualifier: str | None = attrs.field(default=None, kw_only=True)
     tags: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, kw_only=True)
     note: str | None = attrs.field(default=None, kw_only=True)
@@ -351,6 +375,8 @@ class Claim:
         _check_text(self, "text", self.text)
         if self.attribution is not None and not isinstance(self.attribution, Attribution):
             raise _fail(self, "attribution", "must be an Attribution or None", self.attribution)
+        if self.further_attributions:
+            _check_further(self)
         _check_optional_text(self, "qualifier", self.qualifier)
         if self.tags:
             _check_tags(self, self.tags)
@@ -364,8 +390,15 @@ class Claim:
 
     @property
     def source(self) -> Source | None:
-        """Return who made the claim, or ``None`` when it is unattributed."""
+        """Return who made the claim (the first, where several did), or ``None`` when it is unattributed."""
         return None if self.attribution is None else self.attribution.source
+
+    @property
+    def attributions(self) -> tuple[Attribution, ...]:
+        """Return every attribution of the claim: the first, then the further ones; empty when unattributed."""
+        if self.attribution is None:
+            return ()
+        return (self.attribution, *self.further_attributions)
 
 
 @attrs.frozen

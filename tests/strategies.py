@@ -162,10 +162,16 @@ def maps(draw: st.DrawFn, max_claims: int = 10, max_relations: int = 14) -> Argu
     for id in claim_ids:
         attributed = bool(pool) and draw(st.booleans())
         in_document = bool(document_ids) and draw(st.booleans())
+        first = draw(attributions(pool)) if attributed else None
         amap.add(
             Claim(
                 draw(texts),
-                attribution=draw(attributions(pool)) if attributed else None,
+                attribution=first,
+                further_attributions=list(
+                    dict.fromkeys(a for a in draw(st.lists(attributions(pool), max_size=2)) if a != first)
+                )
+                if first is not None
+                else (),
                 qualifier=draw(_optional(texts)),
                 tags=draw(st.lists(st.sampled_from(["background", "reason", "news", "a tag", "تگ"]), unique=True)),
                 note=draw(_optional(texts)),

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from argmap import (
     ArgumentMap,
+    Attribution,
     Claim,
     DuplicateIdError,
     ElementInUseError,
@@ -183,15 +184,46 @@ def test_same_keeps_every_relation_and_fills_in_the_attribution() -> None:
     assert "reported" not in m
 
 
-def test_same_refuses_to_drop_an_attribution() -> None:
-    """Two different speakers cannot be one claim's speaker: the error says how to make them agree."""
+def test_same_keeps_both_speakers_of_one_claim() -> None:
+    """Two claims by different speakers become one claim said by both: "officials and analysts said"."""
     m = ArgumentMap()
     first = m.claim("Drone strikes continue.", by=NYT)
-    second = m.claim("Drone strikes go on.", by=FT)
-    with pytest.raises(InvalidElementError, match=r"attributions differ .*replace\('drone-strikes-go-on', by=...\)"):
+    second = m.claim("Drone strikes go on.", by=FT, medium="article")
+    kept = m.same(first, second)
+    assert (kept.source, [a.source for a in kept.attributions]) == (NYT, [NYT, FT])
+    assert kept.further_attributions[0].medium == "article"
+    assert m.claims_by(FT) == (kept,)
+    assert native.loads(native.dumps(m)) == m
+
+
+def test_same_still_refuses_two_qualifiers() -> None:
+    """Two different qualifiers cannot be one claim's: the error says how to make them agree."""
+    m = ArgumentMap()
+    first = m.claim("Drone strikes continue.", qualifier="may")
+    second = m.claim("Drone strikes go on.", qualifier="reportedly")
+    with pytest.raises(
+        InvalidElementError, match=r"qualifiers differ .*replace\('drone-strikes-go-on', qualifier=...\)"
+    ):
         m.same(first, second)
-    m.replace(second, by=NYT)
-    assert m.same(first, second).source == NYT
+    m.replace(second, qualifier="may")
+    assert m.same(first, second).qualifier == "may"
+
+
+@given(maps(), st.data())
+def test_same_keeps_every_attribution_of_both_claims(amap: ArgumentMap, data: st.DataObject) -> None:
+    """After same(a, b) the claim left holds every attribution either had, a's first, none twice."""
+    claims = amap.claims
+    if len(claims) < 2:
+        return
+    a, b = data.draw(st.lists(st.sampled_from(claims), min_size=2, max_size=2, unique=True))
+    if a.qualifier != b.qualifier and None not in (a.qualifier, b.qualifier):
+        return  # refused: a claim holds one qualifier
+    if a.note != b.note and None not in (a.note, b.note):
+        return
+    expected = list(dict.fromkeys(a.attributions + b.attributions))
+    kept = amap.same(a, b)
+    assert list(kept.attributions) == expected
+    assert native.loads(native.dumps(amap)) == amap
 
 
 def test_same_gives_a_fresh_id_to_a_relation_that_differs_only_in_label() -> None:
@@ -249,7 +281,7 @@ class _Model:
     """
 
     def __init__(self) -> None:
-        self.claims: dict[str, tuple[str, Source | None]] = {}
+        self.claims: dict[str, tuple[str, tuple[Source, ...]]] = {}  # text, who said it (the first is `by`)
         self.relations: list[dict[str, Any]] = []
 
     def users(self, id: str) -> list[int]:
@@ -275,8 +307,9 @@ class _Model:
         m = ArgumentMap()
         for source in _SOURCES:
             m.add(source)
-        for id, (text, speaker) in self.claims.items():
-            m.claim(text, by=speaker, id=id)
+        for id, (text, speakers) in self.claims.items():
+            further = [Attribution(speaker) for speaker in speakers[1:]]
+            m.claim(text, by=speakers[0] if speakers else None, further_attributions=further, id=id)
         made: list[Any] = []
         for relation in self.relations:
             options = {"id": relation["id"]} if relation["id"] else {}
@@ -304,7 +337,7 @@ def _apply(m: ArgumentMap, model: _Model, step: tuple[Any, ...]) -> None:
                 m.claim(text, id=id, by=source)
             return
         m.claim(text, id=id, by=source)
-        model.claims[id] = (text, source)
+        model.claims[id] = (text, (source,) if source else ())
         return
     present = [id for id in args[0] if id in model.claims] if kind in ("support", "rebut", "undercut") else []
     if kind in ("support", "rebut", "undercut"):
@@ -372,11 +405,7 @@ def _apply(m: ArgumentMap, model: _Model, step: tuple[Any, ...]) -> None:
         other = args[1]
         if other not in model.claims or other == target:
             return
-        if model.claims[target][1] and model.claims[other][1] and model.claims[target][1] != model.claims[other][1]:
-            with pytest.raises(InvalidElementError):
-                m.same(target, other)
-            return
-        m.same(target, other)
+        m.same(target, other)  # who said either said the one claim
         before = len(model.relations)
         _same(model, target, other)
         event("same, relations merged" if len(model.relations) < before else "same")
@@ -404,8 +433,8 @@ def _renamed(model: _Model, old: str, new: str) -> _Model:
 
 
 def _same(model: _Model, keep: str, gone: str) -> None:
-    text, source = model.claims[keep]
-    model.claims[keep] = (text, source or model.claims[gone][1])
+    text, speakers = model.claims[keep]
+    model.claims[keep] = (text, tuple(dict.fromkeys(speakers + model.claims[gone][1])))
     del model.claims[gone]
     merged: dict[int, int] = {}
     relations: list[dict[str, Any]] = []

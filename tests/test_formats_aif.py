@@ -186,12 +186,11 @@ def kept(amap: ArgumentMap) -> dict[str, Any]:
     """Return what AIF carries of *amap*, as docs/formats.md states it."""
     claims = []
     for claim in amap.claims:
-        said = claim.attribution
-        attribution = None
-        if said is not None:
-            quote = None if said.quote == claim.text else said.quote
-            attribution = (said.source.name, quote, said.url)
-        claims.append((claim.id, claim.text, attribution))
+        said = [
+            (each.source.name, None if each.quote == claim.text else each.quote, each.url)
+            for each in claim.attributions
+        ]  # every party who said it, a locution each; what AIF drops of two may make them one
+        claims.append((claim.id, claim.text, list(dict.fromkeys(said))))
     relations: list[tuple[Any, ...]] = []
     for relation in amap.relations:
         if isinstance(relation, SkepticalResponse):

@@ -76,7 +76,7 @@ _UNTITLED = re.compile(r"Untitled (\d+)")
 # The data keys argmap writes itself; an element's own data with one of them goes under "data".
 _KNOWN_KEYS = frozenset(
     {"id", "text", "tags", "qualifier", "note", "document", "section", "proponent", "via", "medium", "quote"}
-    | {"date", "url", "attacks", "data", "label", "kind", "stance", "target"}
+    | {"date", "url", "attacks", "data", "label", "kind", "stance", "target", "further_attributions"}
 )
 _TAG_WORD = re.compile(r"[A-Za-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+")
 _TAG_TEXT = re.compile(r"[^()\s](?:[^()\n\r]*[^()\s])?")
@@ -346,6 +346,8 @@ class _Writer:
             data["tags"] = list(claim.tags)
         if claim.attribution is not None:
             data |= _attribution_fields(claim.attribution)
+        if claim.further_attributions:
+            data["further_attributions"] = [_attribution_fields(a) for a in claim.further_attributions]
         for name in ("qualifier", "note", "document"):
             if getattr(claim, name) is not None:
                 data[name] = getattr(claim, name)

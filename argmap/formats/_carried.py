@@ -125,10 +125,16 @@ CARRIED: tuple[Carried, ...] = (
         "no",
     ),
     _row(
+        "further attributions (a claim said by several parties)",
+        lambda m: sum(bool(c.further_attributions) for c in m.claims),
+        "a locution each",
+        "`further_attributions` in `{data}`",
+        "—",
+    ),
+    _row(
         "attributions' vias, media and dates",
         lambda m: sum(
-            a is not None and (bool(a.via) or a.medium is not None or a.date is not None)
-            for a in (c.attribution for c in m.claims)
+            any(bool(a.via) or a.medium is not None or a.date is not None for a in c.attributions) for c in m.claims
         ),
         "no",
         "in `{data}`",
@@ -136,7 +142,7 @@ CARRIED: tuple[Carried, ...] = (
     ),
     _row(
         "quotes",
-        lambda m: sum(c.attribution is not None and c.attribution.quote is not None for c in m.claims),
+        lambda m: sum(any(a.quote is not None for a in c.attributions) for c in m.claims),
         "the locution's words",
         "in `{data}`",
         "—",

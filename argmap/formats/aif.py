@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -123,8 +124,8 @@ class _Writer:
         for claim in self.amap.claims:
             self.nodes.append({"nodeID": claim.id, "text": _protect(claim.text), "type": "I"})
         for claim in self.amap.claims:
-            if claim.attribution is not None:
-                self.locution(claim.id, claim.text, claim.attribution)
+            for attribution in claim.attributions:  # each party who said it, a locution of its own
+                self.locution(claim.id, claim.text, attribution)
         for relation in self.amap.relations:
             self.relation(relation)
         document = {
@@ -293,19 +294,21 @@ class _Reader(GraphReader):
             text = f"(I-node {node.id} has no text)"
             self.warn("incomplete-relation", f"I-node {node.id} has no text; it reads {text!r}", (node.id,))
         try:
-            return Claim(text, attribution=self.attribution(node, text, speakers, sources, attributions), id=node.id)
+            said = list(dict.fromkeys(self.attributions(node, text, speakers, sources, attributions)))
+            first = said[0] if said else None
+            return Claim(text, attribution=first, further_attributions=said[1:], id=node.id)
         except ArgmapError as error:
             self.fail(str(error), (*self.where, "nodes", node.number))
 
-    def attribution(
+    def attributions(
         self,
         node: Node,
         text: str,
         speakers: dict[str, tuple[str, str | None]],
         sources: dict[str, Source],
-        attributions: dict[tuple[Any, ...], Attribution],
-    ) -> Attribution | None:
-        """Return who said the claim: the first locution anchored to it through a YA node (one value for equal ones)."""
+        interned: dict[tuple[Any, ...], Attribution],
+    ) -> Iterator[Attribution]:
+        """Yield who said the claim: each locution anchored to it through a YA node, in order (one value for equal ones)."""
         for anchor in node.incoming:
             if anchor.type != "YA":
                 continue
@@ -320,11 +323,10 @@ class _Reader(GraphReader):
                 speaker, *via = (source_named(name, sources) for name in chain)
                 quote = words if words.strip() and words != text else None
                 key = (speaker, *via, quote, url)
-                attribution = attributions.get(key)
+                attribution = interned.get(key)
                 if attribution is None:
-                    attribution = attributions[key] = Attribution(speaker, via=via, quote=quote, url=url)
-                return attribution
-        return None
+                    attribution = interned[key] = Attribution(speaker, via=via, quote=quote, url=url)
+                yield attribution
 
 
 def _label(text: str, scheme: str | None) -> str | None:

@@ -188,12 +188,19 @@ class _Reader:
         id = _text(data.get("id")) or (element.title if kind == "statement" else f"<{element.title}>")
         self.claim_ids[(kind, element.title)] = id
         tags = _tags(element)
-        options = {name: _text(data[name]) for name in ("qualifier", "note", "document", "section") if name in data}
+        options: dict[str, Any] = {
+            name: _text(data[name]) for name in ("qualifier", "note", "document", "section") if name in data
+        }
         options["section"] = options.get("section") or element.section
         try:
             return Claim(
                 _text(data.get("text")) or element.text or element.title,
                 attribution=self.attribution(data),
+                further_attributions=[
+                    said
+                    for said in map(self.attribution, _mappings(data.get("further_attributions")))
+                    if said is not None
+                ],
                 tags=tags,
                 data=_extra(data, _CLAIM_KEYS),
                 id=id,
@@ -326,7 +333,7 @@ class _Reader:
 # The data keys argmap reads itself from a statement's data; any other key is the claim's own data.
 _CLAIM_KEYS = frozenset(
     {"id", "text", "tags", "qualifier", "note", "document", "section", "proponent", "via", "medium", "quote"}
-    | {"date", "url", "attacks", "data"}
+    | {"date", "url", "attacks", "data", "further_attributions"}
 )
 
 
@@ -338,7 +345,9 @@ def _tags(element: syntax.Statement | syntax.Argument) -> list[str]:
     return [tag.strip() for tag in tags if tag.strip()]
 
 
-_LISTS = frozenset(["tags", "via", "attacks", "data"])  # the keys argmap reads a list or mapping from
+_LISTS = frozenset(
+    ["tags", "via", "attacks", "data", "further_attributions"]
+)  # the keys argmap reads a list or mapping from
 
 
 def _extra(data: dict[str, Any], known: frozenset[str] | set[str]) -> dict[str, Any]:

@@ -98,24 +98,10 @@ def _claims(amap: ArgumentMap, values: Iterable[Any]) -> None:
     for fields in values:
         _check_fields(fields, _CLAIM)
         said = fields.get("attribution")
-        attribution = None
-        if said is not None:
-            _check_fields(said, _ATTRIBUTION)
-            via = said.get("via", ())
-            if via.__class__ is not tuple and via.__class__ is not list:
-                raise ValueError
-            key = (said["source"], tuple(via), said.get("medium"), said.get("quote"), said.get("date"), said.get("url"))
-            attribution = attributions.get(key)
-            if attribution is None:
-                attribution = Attribution(
-                    sources[said["source"]],
-                    via=tuple([sources[id] for id in via]),
-                    medium=said.get("medium"),
-                    quote=said.get("quote"),
-                    date=said.get("date"),
-                    url=said.get("url"),
-                )
-                attributions[key] = attribution
+        attribution = None if said is None else _shared_attribution(said, sources, attributions)
+        further = fields.get("further_attributions", ())
+        if further.__class__ is not tuple and further.__class__ is not list:
+            raise ValueError
         tags = fields.get("tags", ())
         if tags.__class__ is not tuple and tags.__class__ is not list:
             raise ValueError
@@ -129,6 +115,7 @@ def _claims(amap: ArgumentMap, values: Iterable[Any]) -> None:
                 document=fields.get("document"),
                 section=fields.get("section"),
                 data=fields.get("data", {}),
+                further_attributions=tuple([_shared_attribution(item, sources, attributions) for item in further]),
                 id=fields["id"],
             )
         )
@@ -175,12 +162,38 @@ _READERS: dict[str, Callable[[ArgumentMap, Iterable[Any]], None]] = {
 }
 
 
+def _shared_attribution(
+    said: Any, sources: dict[str, Source], attributions: dict[tuple[Any, ...], Attribution]
+) -> Attribution:
+    """Return the attribution *said* describes; equal attributions are one shared value."""
+    _check_fields(said, _ATTRIBUTION)
+    via = said.get("via", ())
+    if via.__class__ is not tuple and via.__class__ is not list:
+        raise ValueError
+    key = (said["source"], tuple(via), said.get("medium"), said.get("quote"), said.get("date"), said.get("url"))
+    attribution = attributions.get(key)
+    if attribution is None:
+        attribution = Attribution(
+            sources[said["source"]],
+            via=tuple([sources[id] for id in via]),
+            medium=said.get("medium"),
+            quote=said.get("quote"),
+            date=said.get("date"),
+            url=said.get("url"),
+        )
+        attributions[key] = attribution
+    return attribution
+
+
 _TOP = frozenset({"format", *_METADATA, "documents", "sources", "claims", "relations"})
 _DOCUMENT = (frozenset({"id"}), frozenset({"id", "title", "author", "publication", "date", "url"}))
 _SOURCE = (frozenset({"id", "name"}), frozenset({"id", "name", "kind", "affiliation", "url"}))
 _CLAIM = (
     frozenset({"id", "text"}),
-    frozenset({"id", "text", "attribution", "qualifier", "tags", "note", "document", "section", "data"}),
+    frozenset(
+        {"id", "text", "attribution", "further_attributions", "qualifier", "tags", "note", "document", "section"}
+        | {"data"}
+    ),
 )
 _ATTRIBUTION = (frozenset({"source"}), frozenset({"source", "via", "medium", "quote", "date", "url"}))
 _RELATION_FIELDS = {
@@ -406,18 +419,9 @@ def _encode_claim(claim: Claim) -> dict[str, Any]:
     fields: dict[str, Any] = {"id": claim.id, "text": claim.text}
     attribution = claim.attribution
     if attribution is not None:
-        said: dict[str, Any] = {"source": attribution.source.id}
-        if attribution.via:
-            said["via"] = [source.id for source in attribution.via]
-        if attribution.medium is not None:
-            said["medium"] = attribution.medium
-        if attribution.quote is not None:
-            said["quote"] = attribution.quote
-        if attribution.date is not None:
-            said["date"] = attribution.date
-        if attribution.url is not None:
-            said["url"] = attribution.url
-        fields["attribution"] = said
+        fields["attribution"] = _encode_attribution(attribution)
+        if claim.further_attributions:
+            fields["further_attributions"] = [_encode_attribution(a) for a in claim.further_attributions]
     if claim.qualifier is not None:
         fields["qualifier"] = claim.qualifier
     if claim.tags:
@@ -431,6 +435,21 @@ def _encode_claim(claim: Claim) -> dict[str, Any]:
     if claim.data:
         fields["data"] = claim.data
     return fields
+
+
+def _encode_attribution(attribution: Attribution) -> dict[str, Any]:
+    said: dict[str, Any] = {"source": attribution.source.id}
+    if attribution.via:
+        said["via"] = [source.id for source in attribution.via]
+    if attribution.medium is not None:
+        said["medium"] = attribution.medium
+    if attribution.quote is not None:
+        said["quote"] = attribution.quote
+    if attribution.date is not None:
+        said["date"] = attribution.date
+    if attribution.url is not None:
+        said["url"] = attribution.url
+    return said
 
 
 def _encode_relation(relation: Relation) -> dict[str, Any]:
@@ -572,11 +591,24 @@ class _Reader:
             value,
             where,
             required=("id", "text"),
-            optional=("attribution", "qualifier", "tags", "note", "document", "section", "data"),
+            optional=(
+                "attribution",
+                "further_attributions",
+                "qualifier",
+                "tags",
+                "note",
+                "document",
+                "section",
+                "data",
+            ),
         )
         attribution = None
         if "attribution" in fields:
             attribution = self.attribution(fields["attribution"], (*where, "attribution"), sources)
+        further = self.array(fields, "further_attributions", where)
+        more = tuple(
+            self.attribution(item, (*where, "further_attributions", n), sources) for n, item in enumerate(further)
+        )
         values: dict[str, Any] = {
             name: self.optional_string(fields, name, where) for name in ("qualifier", "note", "document", "section")
         }
@@ -584,6 +616,7 @@ class _Reader:
         text = self.string(fields, "text", where)
         id = self.string(fields, "id", where)
         values["data"] = self.data(fields, where)
+        values["further_attributions"] = more
         return self.build(lambda: Claim(text, attribution=attribution, tags=tags, id=id, **values), where)
 
     def data(self, fields: dict[str, Any], where: _Where) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from argmap._io import refuse_special_file, write_atomic
 from argmap.errors import ArgmapError, FormatError, UnknownClaimError
 from argmap.map import ArgumentMap
 from argmap.model import (
+    Attribution,
     Claim,
     Rebuttal,
     Relation,
@@ -242,7 +243,7 @@ def _one_line(text: str) -> str:
 # ------------------------------------------------------------------- writing
 
 _DETAILS = ("attribution", "qualifier", "tags", "note", "document", "section", "data")
-_RESERVED = {"m", "MAP", "ArgumentMap", "Document", "Source", *dir(builtins), *keyword.kwlist}
+_RESERVED = {"m", "MAP", "ArgumentMap", "Document", "Source", "Attribution", *dir(builtins), *keyword.kwlist}
 _LINE = 120  # longer calls are written one argument a line, as a formatter would
 
 
@@ -254,6 +255,8 @@ def _code(amap: ArgumentMap) -> Iterator[str]:
         classes.append("Document")
     if amap.sources:
         classes.append("Source")
+    if any(claim.further_attributions for claim in amap.claims):
+        classes.insert(0, "Attribution")
     yield f"{_docstring(amap.title or 'An argument map')}\n\n"
     yield f"from argmap import {', '.join(classes)}\n\n"
     for source in amap.sources:
@@ -402,7 +405,17 @@ class _Writer:
         options |= {"qualifier": claim.qualifier, "tags": tags, "note": claim.note, "document": claim.document}
         options["section"] = claim.section
         options["data"] = claim.data or None
+        if claim.further_attributions:
+            options["further_attributions"] = _List([self._attribution(a) for a in claim.further_attributions])
         return {name: value for name, value in options.items() if value is not None}
+
+    def _attribution(self, attribution: Attribution) -> _Code:
+        """Return the code of an ``Attribution(...)`` value, its sources named by their variables."""
+        via = [_Code(self.source_names[source.id]) for source in attribution.via]
+        options: dict[str, Any] = {"via": (via[0] if len(via) == 1 else _List(via)) if via else None}
+        options |= {"medium": attribution.medium, "quote": attribution.quote}
+        options |= {"date": attribution.date, "url": attribution.url}
+        return _Code(_call("Attribution", [_Code(self.source_names[attribution.source.id])], options))
 
     def _derived_id(self, text: str) -> str:
         """Return the id the builder gives a new claim with *text* at this point."""

@@ -207,11 +207,12 @@ def claim_label(
     if claim.qualifier is not None:
         qualifier = lines(f"[{claim.qualifier}]", wrap + wrap // 5)
         label += f'<FONT POINT-SIZE="11" COLOR="{PALETTE["muted"]}"><I>{qualifier}</I></FONT>{BR}'
-    attribution = claim.attribution
-    if quotes and attribution is not None and attribution.quote is not None and attribution.quote != claim.text:
-        quote = lines(f"“{attribution.quote}”", wrap + wrap // 5)
-        label += f'<FONT POINT-SIZE="11" COLOR="{PALETTE["text"]}"><I>{quote}</I></FONT>{BR}'
-    if attributions and attribution is not None:
+    said_by = claim.attributions
+    for attribution in said_by if quotes else ():
+        if attribution.quote is not None and attribution.quote != claim.text:
+            quote = lines(f"“{attribution.quote}”", wrap + wrap // 5)
+            label += f'<FONT POINT-SIZE="11" COLOR="{PALETTE["text"]}"><I>{quote}</I></FONT>{BR}'
+    for attribution in said_by if attributions else ():  # each party who said it, a line of its own
         said = lines(f"— {attribution.line()}", wrap + wrap // 4)
         label += f'<FONT POINT-SIZE="10" COLOR="{PALETTE["muted"]}">{said}</FONT>{BR}'
     return label

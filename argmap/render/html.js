@@ -325,8 +325,7 @@
   const searchable = new Map();
   for (const claim of claims.values()) {
     const parts = [claim.text, claim.qualifier, claim.note, claim.id, ...(claim.tags || [])];
-    const attribution = claim.attribution;
-    if (attribution) {
+    for (const attribution of claim.attribution ? [claim.attribution, ...(claim.further || [])] : []) {
       for (const id of [attribution.source, ...(attribution.via || [])]) {
         const source = sources[id];
         if (source) parts.push(source.name, source.affiliation);
@@ -445,8 +444,9 @@
         element("p", { class: "status " + status }, element("strong", {}, title), ": ", ...reasoned(reason)),
       );
     }
-    const attribution = claim.attribution;
-    if (attribution) {
+    const attributions = claim.attribution ? [claim.attribution, ...(claim.further || [])] : [];
+    if (attributions.length) parts.push(element("h3", {}, "Who said it"));
+    for (const attribution of attributions) {
       const said = element("dl", {});
       const row = (term, ...value) => said.append(element("dt", {}, term), element("dd", {}, ...value));
       const source = sources[attribution.source] || { name: attribution.source };
@@ -460,9 +460,10 @@
       if (attribution.medium) row("Medium", attribution.medium);
       if (attribution.date) row("Date", attribution.date);
       if (attribution.url) row("Where", outward(attribution.url));
-      parts.push(element("h3", {}, "Who said it"), element("p", { class: "said" }, "\u2014 " + attribution.said), said);
+      parts.push(element("p", { class: "said" }, "\u2014 " + attribution.said), said);
       if (attribution.quote) parts.push(element("blockquote", {}, "\u201C" + attribution.quote + "\u201D"));
-    } else {
+    }
+    if (!attributions.length) {
       parts.push(element("h3", {}, "Who said it"), element("p", { class: "note" }, "Not attributed to a source."));
     }
     if (claim.tags && claim.tags.length) {

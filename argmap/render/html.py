@@ -48,7 +48,7 @@ import attrs
 from argmap.errors import OptionError
 from argmap.evaluate import STATUSES, Status
 from argmap.map import ArgumentMap
-from argmap.model import Claim, Rebuttal, Relation, SkepticalResponse, Source, Support, Undercut, endpoints
+from argmap.model import Attribution, Claim, Rebuttal, Relation, SkepticalResponse, Source, Support, Undercut, endpoints
 from argmap.render._options import options_from
 from argmap.render._quoting import displayed, node_id
 from argmap.render.dot import DotOptions, drawn_as_main
@@ -277,21 +277,26 @@ def _source(source: Source) -> dict[str, Any]:
 
 def _claim(claim: Claim) -> dict[str, Any]:
     fields: dict[str, Any] = {"id": claim.id, "node": node_id(claim.id), "text": claim.text}
-    attribution = claim.attribution
-    if attribution is not None:
-        fields["attribution"] = _drop_empty(
-            {
-                "said": attribution.line(),
-                "source": attribution.source.id,
-                "via": [source.id for source in attribution.via],
-                "medium": attribution.medium,
-                "quote": attribution.quote,
-                "date": attribution.date,
-                "url": attribution.url,
-            }
-        )
+    if claim.attribution is not None:
+        fields["attribution"] = _attribution(claim.attribution)
+        if claim.further_attributions:  # the other parties who said it, each shown as the first is
+            fields["further"] = [_attribution(each) for each in claim.further_attributions]
     fields |= {"qualifier": claim.qualifier, "tags": list(claim.tags), "note": claim.note, "document": claim.document}
     return _drop_empty(fields)
+
+
+def _attribution(attribution: Attribution) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "said": attribution.line(),
+            "source": attribution.source.id,
+            "via": [source.id for source in attribution.via],
+            "medium": attribution.medium,
+            "quote": attribution.quote,
+            "date": attribution.date,
+            "url": attribution.url,
+        }
+    )
 
 
 def _relation(relation: Relation) -> dict[str, Any]:
@@ -308,8 +313,8 @@ def _data(amap: ArgumentMap, options: HtmlOptions) -> dict[str, Any]:
     """Return what the page's script needs, as plain data: the map, every source, the verdicts."""
     sources = {source.id: _source(source) for source in amap.sources}
     for claim in amap.claims:  # sources named only in an attribution
-        if claim.attribution is not None:
-            for source in claim.attribution.sources:
+        for attribution in claim.attributions:
+            for source in attribution.sources:
                 sources.setdefault(source.id, _source(source))
     documents = {
         document.id: _drop_empty(

@@ -535,8 +535,7 @@ class _Outliner:
             details.append([("status", self._text(said))])
         if claim.qualifier is not None:
             details.append([("qualifier", "qualifier: " + self._text(claim.qualifier))])
-        attribution = claim.attribution
-        if attribution is not None:
+        for attribution in claim.attributions:  # each party who said it, its own line and quote
             details.append([("attribution", self.glyphs.dash + self._attribution(attribution))])
             if attribution.quote is not None and attribution.quote != claim.text:
                 opening, closing = self.glyphs.quotes

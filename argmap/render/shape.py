@@ -215,10 +215,10 @@ def _box(claim: Claim, wrap: int, attributions: bool, quotes: bool, main: bool, 
         rows.append((["✓ accepted"], 10.0))
     if claim.qualifier is not None:
         rows.append((wrapped(f"[{claim.qualifier}]", wrap + wrap // 5), 11.0))
-    attribution = claim.attribution
-    if quotes and attribution is not None and attribution.quote is not None and attribution.quote != claim.text:
-        rows.append((wrapped(f"“{attribution.quote}”", wrap + wrap // 5), 11.0))
-    if attributions and attribution is not None:
+    for attribution in claim.attributions if quotes else ():
+        if attribution.quote is not None and attribution.quote != claim.text:
+            rows.append((wrapped(f"“{attribution.quote}”", wrap + wrap // 5), 11.0))
+    for attribution in claim.attributions if attributions else ():
         rows.append((wrapped(f"— {attribution.line()}", wrap + wrap // 4), 10.0))
     width = max((len(line) * size * _CHAR for found, size in rows for line in found), default=0.0)
     height = sum(len(found) * size * _LINE for found, size in rows)

@@ -46,12 +46,18 @@ assert [claim.id for claim in both.main_conclusions()] == ["all-talk"]
 assert len(both.supporters(talk)) == 2  # the relations of both
 assert both.claim_for(just_talk) == both.claim_for(talk)  # and what named either names the one
 
-# A claim has one speaker: two different ones are refused, with how to make them agree first.
+# A claim said by two parties keeps both: "officials and analysts said". The first stays `attribution`.
 brennan = wire.claim("The U.S. will not stop its drone strikes.", by=Source("John Brennan", kind="official"))
+said = wire.same("lakhani-doubt", brennan)
+assert [attribution.source.name for attribution in said.attributions] == ["Kalsoom Lakhani", "John Brennan"]
+assert said.source == said.attribution.source == said.attributions[0].source  # type: ignore[union-attr]
+
+# Two different qualifiers are still refused: a claim holds one hedge.
+hedged = wire.claim("The base may be vacated.", qualifier="reportedly")
 try:
-    wire.same("lakhani-doubt", brennan)
+    wire.same(hedged, wire.claim("The base will be vacated soon.", qualifier="officials say"))
 except InvalidElementError as error:
     print(error)
-# cannot make claim 'us-will-not-stop-its-drone' one with claim 'lakhani-doubt': their attributions differ
-# (Kalsoom Lakhani, Changing Up Pakistan · blog; John Brennan) and a claim holds one; make them agree first with
-# replace('us-will-not-stop-its-drone', by=...)
+# cannot make claim 'base-will-be-vacated-soon' one with claim 'base-may-be-vacated': their qualifiers differ
+# ('reportedly'; 'officials say') and a claim holds one; make them agree first with
+# replace('base-will-be-vacated-soon', qualifier=...)
