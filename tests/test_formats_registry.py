@@ -6,12 +6,14 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import get_args, get_type_hints
 
 import pytest
 from typer.testing import CliRunner
 
 from argmap import dumps
-from argmap.cli import EXIT_INPUT, app
+from argmap.cli import EXIT_INPUT, MapFormat, app
+from argmap.cli._render import render as render_command
 from argmap.drawing import draw, render
 from argmap.errors import FormatError, OptionError, UnknownFormatError
 from argmap.formats import DIAGRAMS, FORMATS, KINDS, REGISTRY, format_for, format_named, kind_for, load
@@ -122,3 +124,11 @@ def test_importing_argmap_imports_no_format_module() -> None:
     code = f"import sys, argmap; print(sorted(m for m in sys.modules if m.startswith({prefixes})))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "['argmap.formats._carried', 'argmap.formats._json']"  # tables, not formats
+
+
+def test_the_command_lines_format_choices_are_the_registrys() -> None:
+    """--from/--to offer the map formats and render's -f the diagram formats, as the registry names them."""
+    assert set(get_args(MapFormat)) == set(FORMATS)
+    optional, _ = get_args(get_type_hints(render_command, include_extras=True)["format"])  # Annotated[X | None, ...]
+    literal, _ = get_args(optional)
+    assert list(get_args(literal)) == list(DIAGRAMS)
