@@ -230,6 +230,7 @@ def render(
 
     Example: argmap render examples/wire_cia_drawdown.py -f png --group-by source
     """
+    from argmap.drawing import DEPTH
     from argmap.engine import find_engine
     from argmap.render.dot import DotOptions
     from argmap.render.layout import LayoutOptions
@@ -266,7 +267,7 @@ def render(
     drawing = _Drawing(chosen, options, program, timeout, semantics if evaluated else None)
     drawing.from_format = from_format
     drawing.layout = arrangement
-    drawing.focus = None if focus is None else (focus, 2 if depth is None else depth)
+    drawing.focus = None if focus is None else (focus, DEPTH if depth is None else depth)
     if watch:
         _watch_render(jobs[0][0], jobs[0][1], drawing)
         return
