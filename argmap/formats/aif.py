@@ -308,7 +308,7 @@ class _Reader(GraphReader):
         sources: dict[str, Source],
         interned: dict[tuple[Any, ...], Attribution],
     ) -> Iterator[Attribution]:
-        """Yield who said the claim: each locution anchored to it through a YA node, in order; equal ones are one value."""
+        """Yield who said the claim: each locution anchored to it through a YA node, in order (equal ones once)."""
         for anchor in node.incoming:
             if anchor.type != "YA":
                 continue
