@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
-from argmap import ArgumentMap, FormatError
+from argmap import ArgumentMap, Attribution, FormatError, Source
 from argmap.formats import native, python
 from tests.conftest import ROOT
 from tests.golden import assert_golden, example_paths
@@ -169,3 +169,14 @@ def test_a_map_file_calling_the_old_doubt_still_builds_its_map(tmp_path: Path) -
         "They will get caught less.", expected.claim("The demands will reduce the C.I.A. presence."), stance="sarcasm"
     )
     assert amap == expected
+
+
+def test_sources_of_further_attributions_keep_the_map_s_order() -> None:
+    """A source first met as a further attribution is listed where the map lists it (hypothesis found it moved)."""
+    a, a0, b = Source("A", id="a"), Source("A0", id="a0"), Source("B", id="b")
+    amap = ArgumentMap()
+    for source in (a, a0, b):
+        amap.add(source)
+    amap.claim("One.", by=a, further_attributions=[Attribution(b)], id="one")
+    amap.claim("Two.", by=a0, via=b, id="two")
+    assert python.loads(python.dumps(amap)) == amap

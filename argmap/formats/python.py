@@ -314,8 +314,8 @@ class _Writer:
         """Return the sources to add before any claim, so that the map lists its sources in its own order."""
         named: dict[str, Source] = {}
         for claim in self.amap.claims:
-            if claim.attribution is not None:
-                for source in claim.attribution.sources:
+            for attribution in claim.attributions:  # as the map registers them: each party, then its via chain
+                for source in attribution.sources:
                     named.setdefault(source.id, source)
         order = list(self.amap.sources)
         for count in range(len(order) + 1):
