@@ -24,7 +24,7 @@ from pathlib import Path
 
 from argmap.errors import FormatError
 
-__all__ = ["READ_LIMIT", "paused_gc", "read_bytes", "read_text", "refuse_special_file", "write_all", "write_atomic"]
+__all__ = ["READ_LIMIT", "paused_gc", "read_bytes", "read_text", "write_all", "write_atomic"]
 
 
 def _umask() -> int:
@@ -214,20 +214,6 @@ def read_bytes(path: str | Path) -> bytes:
     if len(data) > READ_LIMIT:
         raise FormatError(f"holds more than the {READ_LIMIT:,} bytes argmap reads", path=path)
     return data
-
-
-def refuse_special_file(path: str | Path) -> None:
-    """Raise a :class:`FormatError` if *path* exists and is not a regular file (a FIFO, a device, a socket).
-
-    For readers that open the file themselves; :func:`read_bytes` checks the
-    file it opened instead.
-    """
-    try:
-        mode = Path(path).stat().st_mode
-    except OSError:
-        return  # missing or unreadable: the reader says so in its own words
-    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        raise FormatError(f"is {_kind(mode)}, not a regular file", path=path)
 
 
 def _kind(mode: int) -> str:

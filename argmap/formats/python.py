@@ -27,7 +27,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from argmap._io import refuse_special_file, write_atomic
+from argmap._io import read_bytes, write_atomic
 from argmap.errors import ArgmapError, FormatError, UnknownClaimError
 from argmap.map import ArgumentMap
 from argmap.model import (
@@ -64,15 +64,7 @@ def load(path: str | Path) -> ArgumentMap:
     if not Path(text).exists() and _REFERENCE.match(text):
         return _load_reference(text)
     source_path = Path(path)
-    refuse_special_file(source_path)  # a FIFO would block, /dev/zero never end
-    try:
-        code = source_path.read_bytes()  # as bytes, so that a BOM or a coding line says how to decode, as for python
-    except FileNotFoundError:
-        raise FormatError("no such file", path=path) from None
-    except IsADirectoryError:
-        raise FormatError("is a folder, not a file", path=path) from None
-    except OSError as error:
-        raise FormatError(f"cannot read: {error.strerror or error}", path=path) from None
+    code = read_bytes(source_path)  # as bytes, so that a BOM or a coding line says how to decode, as for python
     return _run(code, source_path)
 
 
