@@ -216,40 +216,21 @@ def _running(pid: int) -> bool:
         return False
 
 
-@pytest.mark.dot
-@pytest.mark.slow
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="watching child processes needs Linux's /proc")
-@pytest.mark.parametrize(("claims", "layout"), [(1_000, "full"), (5_000, "fast")])
-def test_ctrl_c_stops_graphviz_and_leaves_no_file(tmp_path: Path, claims: int, layout: str) -> None:
-    """SIGINT during a long layout, whole or in parallel parts: exit 130, one line, no file, no Graphviz left."""
-    path = tmp_path / "big.json"
-    dump(build(plan(claims, relations_per_claim=1.1)), path)  # each layout takes a few seconds
-    process = subprocess.Popen(
-        [str(ARGMAP), "render", str(path), "--layout", layout],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 30
-    children: list[int] = []
-    while time.monotonic() < deadline and not children:  # wait until Graphviz runs
-        time.sleep(0.1)
-        children = graphviz_children(process.pid)
-    assert children, "Graphviz never started"
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=30)
-    assert process.returncode == 130
-    assert stderr == "argmap: interrupted\n"
-    assert sorted(item.name for item in tmp_path.iterdir()) == ["big.json"]
-    assert not [child for child in children if _running(child)]
+SIGNALS = [
+    pytest.param(signal.SIGINT, 130, "argmap: interrupted\n", id="ctrl-c"),
+    pytest.param(signal.SIGTERM, EXIT_TERMINATED, "argmap: terminated\n", id="sigterm"),  # kill, a CI timeout
+]
 
 
 @pytest.mark.dot
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="watching child processes needs Linux's /proc")
+@pytest.mark.parametrize(("stop", "code", "line"), SIGNALS)
 @pytest.mark.parametrize(("claims", "layout"), [(1_000, "full"), (5_000, "fast")])
-def test_sigterm_stops_graphviz_and_leaves_no_file(tmp_path: Path, claims: int, layout: str) -> None:
-    """SIGTERM (kill, a CI timeout) during a long layout: exit 143, one line, no file, no Graphviz left running."""
+def test_a_signal_stops_graphviz_and_leaves_no_file(
+    tmp_path: Path, claims: int, layout: str, stop: signal.Signals, code: int, line: str
+) -> None:
+    """Ctrl-C or SIGTERM during a long layout, whole or in parts: its exit code, one line, no file, no Graphviz left."""
     path = tmp_path / "big.json"
     dump(build(plan(claims, relations_per_claim=1.1)), path)  # each layout takes a few seconds
     process = subprocess.Popen(
@@ -265,13 +246,13 @@ def test_sigterm_stops_graphviz_and_leaves_no_file(tmp_path: Path, claims: int, 
         time.sleep(0.1)
         children = graphviz_children(process.pid)
     assert children, "Graphviz never started"
-    process.send_signal(signal.SIGTERM)
+    process.send_signal(stop)
     _, stderr = process.communicate(timeout=30)
     survivors = [child for child in children if _running(child)]
     for child in survivors:  # the test cleans up after the bug it shows
         with contextlib.suppress(ProcessLookupError):
             os.kill(child, signal.SIGKILL)
     assert not survivors
-    assert process.returncode == EXIT_TERMINATED
-    assert stderr == "argmap: terminated\n"
+    assert process.returncode == code
+    assert stderr == line
     assert sorted(item.name for item in tmp_path.iterdir()) == ["big.json"]
