@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from argmap import ArgumentMap, dump
-from argmap.cli import EXIT_INPUT, EXIT_OK, app
+from argmap.cli import EXIT_INPUT, EXIT_OK, EXIT_TERMINATED, app
 from argmap.cli._watch import LiveServer, Watcher, mark_live
 from tests.watching import RENDERED, Watching
 
@@ -104,6 +104,20 @@ def test_an_error_is_one_line_and_the_watch_goes_on_until_ctrl_c(tmp_path: Path,
     assert process.process.poll() is None
     assert process.interrupt() == EXIT_OK
     process.expect(r"^stopped watching$")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["map.dot", "map.py", "reasons.py"]
+
+
+def test_a_watch_ended_by_kill_exits_143_with_one_line_and_leaves_only_its_last_drawing(
+    tmp_path: Path, watched: list[Watching]
+) -> None:
+    """SIGTERM is not the way to stop watching that counts as success: exit 143, `argmap: terminated`, as documented."""
+    write(tmp_path / "reasons.py", 'REASON = "Drone strikes go on."\n')
+    write(tmp_path / "map.py", MAP)
+    process = Watching(["render", "map.py", "-f", "dot", "--watch"], tmp_path)
+    watched.append(process)
+    process.expect(RENDERED)
+    assert process.terminate() == EXIT_TERMINATED
+    process.expect(r"^argmap: terminated$")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["map.dot", "map.py", "reasons.py"]
 
 

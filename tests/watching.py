@@ -63,6 +63,11 @@ class Watching:
         self.process.send_signal(signal.SIGINT)
         return self.process.wait(timeout=15)
 
+    def terminate(self) -> int:
+        """Send SIGTERM (``kill``) and return the exit code."""
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=15)
+
     def stop(self) -> None:
         """Kill the process if it still runs, and close its pipes."""
         if self.process.poll() is None:
