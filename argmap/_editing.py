@@ -245,6 +245,7 @@ class Editing:
     _relations: dict[str, Relation]
     _aliases: dict[Element, str]
     load_problems: list[Any]
+    file_layout: object
 
     if TYPE_CHECKING:
 
@@ -432,4 +433,5 @@ class Editing:
                 aliases[old] = id
         fresh._aliases = aliases
         fresh.load_problems = self.load_problems
+        fresh.file_layout = self.file_layout
         self.__dict__.update(fresh.__dict__)

@@ -90,7 +90,10 @@ class ArgumentMap(Building, Editing):
     with :attr:`load_problems`: what the file held that the map could not,
     such as a relation node without a conclusion. :func:`argmap.check`
     reports them with the map's own problems. They describe the file, not the
-    argument, so they take no part in comparing maps.
+    argument, so they take no part in comparing maps; nor does
+    :attr:`file_layout`, the record of how an Argdown file was written
+    (comments, emphasis, which way relations point), which the Argdown writer
+    follows where the map still says what the file said.
     """
 
     def __init__(
@@ -137,6 +140,8 @@ class ArgumentMap(Building, Editing):
         self._near_misses_indexed = 0
         self.load_problems: list[Problem] = []
         """Problems found while reading the map from a file, reported by :func:`argmap.check`."""
+        self.file_layout: object = None
+        """How the file the map was read from was laid out, kept by its format's reader for its writer (Argdown)."""
 
     # ------------------------------------------------------------------ adding
 
@@ -406,6 +411,7 @@ class ArgumentMap(Building, Editing):
         clone._suffixes = dict(self._suffixes)
         clone._aliases = dict(self._aliases)
         clone.load_problems = list(self.load_problems)
+        clone.file_layout = self.file_layout
         return clone
 
     # ------------------------------------------------------------ the innards

@@ -152,6 +152,7 @@ class Document:
         self.arguments: dict[str, Argument] = {}
         self.relations: list[Relation] = []
         self.warnings: list[tuple[int, str]] = []  # (line, message): where argmap reads more leniently than Argdown
+        self.headings: list[tuple[int, str | None]] = []  # (line, the section open after it), for each heading
 
 
 def parse(text: str, path: str | Path | None = None) -> Document:
@@ -355,6 +356,7 @@ class _Parser(Reading):
                     self.section = SECTION_SEPARATOR.join(title for _, title in self.headings)
                 else:
                     self.section = None
+                self.document.headings.append((number, self.section))
                 argument, pcs, concluded, levels = None, None, False, []
                 continue
             item = _LIST_ITEM.match(line) if special else None

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from argmap.formats import _argdown_text as text_reading
+from argmap.formats._argdown_layout import Layout
 from argmap.formats._argdown_syntax import SECTION_SEPARATOR
 from argmap.map import ArgumentMap
 from argmap.model import (
@@ -41,12 +42,65 @@ from argmap.model import (
     default_id,
 )
 
-__all__ = ["dumps"]
+__all__ = ["dumps", "following"]
 
 
 def dumps(amap: ArgumentMap) -> str:
     """Return *amap* as Argdown text."""
     return "".join(_Writer(amap).text()).rstrip("\n") + "\n"
+
+
+def following(amap: ArgumentMap, layout: Layout) -> tuple[str, bool] | None:
+    """Return *amap* as Argdown written as *layout* records, and whether that is the file unchanged.
+
+    A paragraph of the file is kept as written where the map still holds
+    every claim first named in it and every relation it states, unchanged;
+    the front matter where the map's metadata, documents and sources are
+    those read. What else the map holds is written the default way after the
+    paragraphs kept. ``None`` where no paragraph is kept. The caller reads
+    the result back (unless unchanged): an edit can change what a kept
+    paragraph means in its new company.
+    """
+    head_kept = (
+        amap.metadata == dict(layout.metadata) and amap.documents == layout.documents and amap.sources == layout.sources
+    )
+    if head_kept and amap.claims == layout.claims and amap.relations == layout.relations:
+        return layout.text.rstrip("\n") + "\n", not layout.repaired
+    claims = {claim.id: claim for claim in amap.claims}
+    relations = {relation.id: relation for relation in amap.relations}
+    kept = [
+        paragraph
+        for paragraph in layout.paragraphs
+        if all(claims.get(claim.id) == claim for claim in paragraph.claims)
+        and all(relations.get(relation.id) == relation for relation in paragraph.relations)
+    ]
+    if not any(paragraph.claims or paragraph.relations for paragraph in kept):
+        return None
+    kept_claims = {claim.id for paragraph in kept for claim in paragraph.claims}
+    kept_relations = {relation.id for paragraph in kept for relation in paragraph.relations}
+    writer = _Writer(amap)
+    writer.claims = [claim for claim in amap.claims if claim.id not in kept_claims]
+    writer.defined = set(kept_claims)
+    for id, title in layout.titles.items():
+        if id in kept_claims or id in kept_relations:
+            writer.titles[id] = title
+            writer.used.add(title)
+    numbers = [int(found[1]) for id in kept_claims | kept_relations if (found := _NUMBERED.fullmatch(id))]
+    writer.untitled = max(numbers, default=0)
+    writer.section = kept[-1].section
+    head = layout.head if head_kept else "".join(writer.front_matter())
+    body = "".join(paragraph.text for paragraph in kept)
+    try:
+        rest = "".join(writer.body([r for r in amap.relations if r.id not in kept_relations and writer.writable(r)]))
+    except _Stuck:
+        return None
+    if rest:
+        body = body.rstrip("\n") + "\n\n" + rest.lstrip("\n")
+    return (head + body).rstrip("\n") + "\n", False
+
+
+class _Stuck(Exception):
+    """A relation cannot be written: it names a claim that is neither written nor to be written."""
 
 
 # A title Argdown reads back as written: printable, single spaces, none of the brackets that end it or open
@@ -73,6 +127,7 @@ _RESERVED = frozenset(
     ]
 )
 _UNTITLED = re.compile(r"Untitled (\d+)")
+_NUMBERED = re.compile(r"Untitled (\d+)(?: - \d+)?")  # an untitled statement or reconstruction, or a step of one
 # The data keys argmap writes itself; an element's own data with one of them goes under "data".
 _KNOWN_KEYS = frozenset(
     {"id", "text", "tags", "qualifier", "note", "document", "section", "proponent", "via", "medium", "quote"}
@@ -240,14 +295,19 @@ class _Writer:
         if not self.claims:
             yield "# An empty map\n"  # Argdown refuses a document with nothing in it; a heading alone it reads
             return
-        relations = [relation for relation in self.amap.relations if self.writable(relation)]
+        yield from self.body([relation for relation in self.amap.relations if self.writable(relation)])
+
+    def body(self, relations: list[Relation]) -> Iterator[str]:
+        """Write the claims still to write and *relations*, interleaved in the map's order."""
         position = 0
         while position < len(relations) or self.next_claim < len(self.claims):
             if position < len(relations) and self.ready(relations[position]) and self.now(relations, position):
                 yield from self.relation(relations[position])
                 position += 1
-            else:
+            elif self.next_claim < len(self.claims):
                 yield from self.block(self.claims[self.next_claim])
+            else:
+                raise _Stuck(relations[position].id)
 
     # -- the front matter
 

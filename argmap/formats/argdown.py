@@ -39,6 +39,7 @@ from typing import Any
 
 from argmap._io import read_text, write_atomic
 from argmap.errors import ArgmapError, FormatError
+from argmap.formats import _argdown_layout as file_layout
 from argmap.formats import _argdown_syntax as syntax
 from argmap.formats import _argdown_writer as writer
 from argmap.formats._names import source_named
@@ -69,7 +70,7 @@ def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
         FormatError: a syntax error, with its line and column, or data that
             does not describe a valid element.
     """
-    return _Reader(syntax.parse(text, path), path).read()
+    return _Reader(syntax.parse(text, path), path, text).read()
 
 
 def load(path: str | Path) -> ArgumentMap:
@@ -78,8 +79,29 @@ def load(path: str | Path) -> ArgumentMap:
 
 
 def dumps(amap: ArgumentMap) -> str:
-    """Return *amap* as Argdown text, written as people write Argdown (see :mod:`argmap.formats._argdown_writer`)."""
+    """Return *amap* as Argdown text, written as people write Argdown (see :mod:`argmap.formats._argdown_writer`).
+
+    A map read from Argdown is written as its file was, paragraph by paragraph,
+    where the map still says what the paragraph said (see
+    :mod:`argmap.formats._argdown_layout`); the result is read back, and
+    where it would not read as *amap*, the map is written the default way.
+    """
+    recorded = amap.file_layout
+    if isinstance(recorded, file_layout.Layout):
+        followed = writer.following(amap, recorded)
+        if followed is not None:
+            text, unchanged = followed
+            if unchanged or _reads_as(text, amap):
+                return text
     return writer.dumps(amap)
+
+
+def _reads_as(text: str, amap: ArgumentMap) -> bool:
+    """Tell whether the Argdown *text* reads as *amap*."""
+    try:
+        return loads(text) == amap
+    except FormatError:
+        return False
 
 
 def dump(amap: ArgumentMap, path: str | Path) -> Path:
@@ -93,9 +115,11 @@ def dump(amap: ArgumentMap, path: str | Path) -> Path:
 class _Reader:
     """Turn a parsed Argdown document into a map."""
 
-    def __init__(self, document: syntax.Document, path: str | Path | None) -> None:
+    def __init__(self, document: syntax.Document, path: str | Path | None, text: str) -> None:
         self.document = document
         self.path = path
+        self.text = text
+        self.placed: list[tuple[int, str]] = []  # (line, id) of each element added, for the file's layout
         self.problems: list[Problem] = []
         self.sources: dict[str, Source] = {}  # by id, from the front matter
         self.named: dict[str, Source] = {}  # by name, for proponents named in files written elsewhere
@@ -150,13 +174,33 @@ class _Reader:
             Problem("warning", "lenient-syntax", f"line {line}: {message}") for line, message in document.warnings
         ]
         amap.load_problems = self.problems
+        breaks = {line for line, message in document.warnings if message.endswith(_NEEDS_EMPTY_LINE)}
+        if "@include(" not in self.text and len(breaks) == len(document.warnings):  # all in one text, as Argdown reads
+            amap.file_layout = self.layout(amap, breaks)
         return amap
 
     def add(self, amap: ArgumentMap, element: Any, line: int) -> None:
         try:
-            amap.add(element)
+            added = amap.add(element)
         except ArgmapError as error:
             raise self.fail(str(error), line) from None
+        self.placed.append((line, added.id))
+
+    def layout(self, amap: ArgumentMap, breaks: set[int]) -> file_layout.Layout:
+        """Return the record of how the file was written: its paragraphs and what each said.
+
+        An empty line goes before each line in *breaks*, where Argdown needs one.
+        """
+        elements: dict[str, Claim | Relation] = {claim.id: claim for claim in amap.claims}
+        elements.update((relation.id, relation) for relation in amap.relations)
+        titles = {
+            id: f"[{title}]" if kind == "statement" else f"<{title}>" for (kind, title), id in self.claim_ids.items()
+        }
+        titles.update((support.id, f"<{title}>") for title, support in self.supports.items())
+        front = {"metadata": amap.metadata, "documents": amap.documents, "sources": amap.sources}
+        text = self.text.replace("\r\n", "\n").replace("\r", "\n")
+        placed = [(line, id) for line, id in self.placed if id in elements]
+        return file_layout.record(text, elements, placed, self.document.headings, titles, front, breaks)
 
     # -- the front matter
 
@@ -258,6 +302,7 @@ class _Reader:
             except ArgmapError as error:
                 raise self.fail(str(error), inference.line) from None
             steps.append(support.id)
+            self.placed.append((argument.line, support.id))  # its title's paragraph says it too
             if last:
                 self.supports[argument.title] = support
             yield inference.line, support
@@ -328,6 +373,13 @@ class _Reader:
         if entries and entries[0].get("target") == target:
             return entries.pop(0)
         return None
+
+
+# The end of the warnings on a line that Argdown reads only after an empty line: the layout puts one there.
+_NEEDS_EMPTY_LINE = (
+    "Argdown needs an empty line",
+    "Argdown needs an empty line after the front matter; read without one",
+)
 
 
 # The data keys argmap reads itself from a statement's data; any other key is the claim's own data.

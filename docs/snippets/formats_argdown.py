@@ -20,6 +20,12 @@ assert Rebuttal("Survey", "<Costs>", label="undercut") in amap.rebuttals  # `_>`
 written = dumps(amap, "argdown")
 assert written.split() == path.read_text(encoding="utf-8").split()  # the same file back, whitespace aside
 
+# The map keeps the file's layout beside it: a claim added since is written after the paragraphs kept as written.
+amap.support("Buses run faster since the charge.", "Charge", new=True)
+edited = dumps(amap, "argdown")
+assert edited.startswith(path.read_text(encoding="utf-8").rstrip("\n"))
+assert loads(edited, "argdown") == amap
+
 # Any map comes back exactly, with what Argdown has no syntax for in its data.
 m = ArgumentMap(title="Pakistan asks the CIA to leave")
 scahill = Source("Jeremy Scahill", affiliation="The Nation")
