@@ -7,6 +7,9 @@ Measures, each as the median of several runs:
   minutes), the whole command as a user runs it, divided by `dot -Tsvg` alone
   on the DOT that command produced (target: at most 1.3; the layout is the floor);
 - `argmap --help` (target: under 0.3 s);
+- with `--dot`, only the whole `argmap render map.json -f dot` (start-up, load,
+  DOT; target under 0.12 s of CPU), on the benchmark map and the single-thesis
+  debate, optionally beside another checkout's `argmap` (`--against`);
 - `to_dot` of a 10,000-claim map (15,000 relations) with full styling: frames
   by source, the claim-style hook on every other claim and its legend
   (target: under 0.2 s).
@@ -85,6 +88,30 @@ def render_ratio(claims: int, repeats: int, *, thesis: bool = False) -> dict[str
     }
 
 
+def dot_command(claims: int, repeats: int, against: str | None = None) -> dict[str, float]:
+    """Return the median CPU time of the whole `argmap render map.json -f dot` on each 1,000-claim map, in seconds.
+
+    Start-up, loading and ``to_dot``, no Graphviz: the benchmark map (one
+    relation a claim, as above) and the single-thesis debate. With *against*,
+    another ``argmap`` executable (say, a checkout of main's) is run too, its
+    runs alternating with ours so that the machine's load falls on both alike.
+    """
+    commands = {"argmap": ARGMAP} if against is None else {"argmap": ARGMAP, "against": against}
+    found: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        dump(build(plan(claims, relations_per_claim=1.0)), base / "map.json")
+        dump(build(thesis_plan(claims)), base / "thesis.json")
+        for shape in ("map", "thesis"):
+            runs: dict[str, list[float]] = {name: [] for name in commands}
+            for _ in range(repeats):
+                for name, executable in commands.items():
+                    command = [executable, "render", str(base / f"{shape}.json"), "-f", "dot"]
+                    runs[name].append(_timed([*command, "-o", str(base / f"{shape}-{name}.dot")])[1])
+            found.update({f"{name}, {shape}": statistics.median(cpus) for name, cpus in runs.items()})
+    return found
+
+
 def help_time(repeats: int) -> float:
     """Return the median time of `argmap --help`, in seconds."""
     return statistics.median(_seconds(lambda: _run([ARGMAP, "--help"])) for _ in range(repeats))
@@ -112,8 +139,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--repeats", type=int, default=7, help="runs of each measurement (default 7)")
     parser.add_argument("--thesis", action="store_true", help="only the ratio, on the single-thesis debate")
+    parser.add_argument("--dot", action="store_true", help="only the whole `argmap render -f dot`, CPU time")
+    parser.add_argument("--against", help="with --dot: another argmap executable to time beside this one")
     chosen = parser.parse_args()
     repeats = chosen.repeats
+    if chosen.dot:
+        for name, cpu in dot_command(1_000, repeats, chosen.against).items():
+            print(f"argmap render -f dot, 1,000 claims, {name}: {cpu:.3f} s CPU (median of {repeats})")
+        return
     figures = render_ratio(1_000, repeats, thesis=chosen.thesis)
     if chosen.thesis:
         for name, (wall, cpu) in figures.items():

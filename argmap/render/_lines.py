@@ -33,7 +33,7 @@ from argmap.render.grammar import (
     lines,
     relation_verdict,
 )
-from argmap.render.shape import WRAP, Shape, estimate, folded, junctioned, responded_to, shapes, staggered
+from argmap.render.shape import WRAP, Estimates, Shape, estimate, folded, junctioned, responded_to, shapes, staggered
 
 __all__ = [
     "DEFAULTS",
@@ -81,12 +81,13 @@ def planned(amap: ArgumentMap, options: DotOptions) -> tuple[tuple[Shape, ...], 
         "main": main,
         "styled": options.claim_style is not None,
     }
+    estimates = Estimates(amap, **measures)  # the map is estimated twice, without and with its legend: once
 
     def candidates(header: tuple[float, float]) -> tuple[Shape, ...]:
         if options.direction != "auto":
             fixed = Shape(options.direction, options.stagger, wrap_of(options), fold=options.fold)
-            return (estimate(amap, fixed, header=header, **measures),)
-        return shapes(amap, wrap=options.wrap, header=header, **measures)
+            return (estimate(amap, fixed, header=header, estimates=estimates, **measures),)
+        return shapes(amap, wrap=options.wrap, header=header, estimates=estimates, **measures)
 
     if not options.legend:
         return candidates(title), ""

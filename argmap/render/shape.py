@@ -47,9 +47,10 @@ than ``"auto"`` is never changed, nor folded.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from typing import Any, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
 import attrs
 
@@ -61,6 +62,7 @@ __all__ = [
     "AIM",
     "ASPECT",
     "DEEP",
+    "Estimates",
     "SMALL",
     "WRAP",
     "Shape",
@@ -317,6 +319,142 @@ def _label_width(relation: Relation) -> float:
     return min(len(text), 24) * 11.0 * _CHAR + 4.0
 
 
+class Estimates:
+    """What :func:`estimate` works out once per map and its measures and reuses for every candidate shape.
+
+    A drawing's size follows from each rank's extent: its boxes (by wrap), the
+    lines passing through it (by stagger and fold) and their labels. Those are
+    counted once per wrap, stagger and fold and combined per direction, so that
+    :func:`shapes` weighs a hundred candidates for little more than the cost of a few.
+    """
+
+    def __init__(self, amap: ArgumentMap, *, attributions: bool, quotes: bool, main: Collection[str], styled: bool):
+        self.amap = amap
+        self.measures = (attributions, quotes, main, styled)
+        self._boxes: dict[int, tuple[list[float], list[float]]] = {}
+        self._graphs: dict[int, tuple[_Graph, dict[str, int]]] = {}
+        self._rows: dict[tuple[int, int], tuple[dict[int, list[int]], _Crossings]] = {}
+        self._sizes: dict[tuple[str, int, int, int], tuple[float, float]] = {}
+
+    def boxes(self, wrap: int) -> tuple[list[float], list[float]]:
+        """Return the width and the height of each node at *wrap*: the claims' boxes in the map's order, then dots."""
+        found = self._boxes.get(wrap)
+        if found is None:
+            attributions, quotes, main, styled = self.measures
+            sizes = [_box(claim, wrap, attributions, quotes, claim.id in main, styled) for claim in self.amap.claims]
+            dots = len(self.graph(1)[0].size) - len(sizes)
+            found = self._boxes[wrap] = (
+                [width for width, _ in sizes] + [_DOT] * dots,
+                [height for _, height in sizes] + [_DOT] * dots,
+            )
+        return found
+
+    def graph(self, stagger: int) -> tuple[_Graph, dict[str, int]]:
+        """Return the graph laid out with reasons staggered over *stagger* ranks, and its ranks."""
+        found = self._graphs.get(stagger)
+        if found is None:
+            relations = self.amap.relations
+            lengths = staggered(relations, junctioned(relations), stagger)
+            graph = _Graph(self.amap, {claim.id: (0.0, 0.0) for claim in self.amap.claims}, lengths)
+            found = self._graphs[stagger] = (graph, graph.ranks())
+        return found
+
+    def rows(self, stagger: int, fold: int) -> tuple[dict[int, list[int]], _Crossings]:
+        """Return the nodes on each rank (by their place in the graph) and the lines crossing each rank."""
+        found = self._rows.get((stagger, fold))
+        if found is None:
+            graph, rank = self.graph(stagger)
+            if fold:
+                rank = {node: _fold(row, fold) for node, row in rank.items()}
+            members: dict[int, list[int]] = {}
+            for number, node in enumerate(graph.size):
+                members.setdefault(rank[node], []).append(number)
+            found = self._rows[(stagger, fold)] = (members, _crossings(graph, rank))
+        return found
+
+    def size(self, shape: Shape) -> tuple[float, float]:
+        """Return the estimated width and height of the drawing in *shape*, without title and legend, in points."""
+        key = (shape.direction, shape.stagger, shape.wrap, shape.fold)
+        found = self._sizes.get(key)
+        if found is None:
+            found = self._sizes[key] = self._size(shape)
+        return found
+
+    def _size(self, shape: Shape) -> tuple[float, float]:
+        graph, _ = self.graph(shape.stagger)
+        members, crossings = self.rows(shape.stagger, shape.fold)
+        widths, heights = self.boxes(shape.wrap)
+        across = shape.direction in ("BT", "TB")  # ranks are rows; else columns
+        along, side = (heights, widths) if across else (widths, heights)
+        thickness = 0.0  # the ranks' extents along the arrows, summed
+        extent: dict[int, float] = {}  # a rank's extent across them
+        for row, numbers in members.items():
+            thickness += max([along[number] for number in numbers])
+            breadth = -_NODESEP
+            for number in numbers:  # added one by one, as a sum in another order may differ in its last digit
+                breadth = breadth + side[number] + _NODESEP
+            extent[row] = breadth
+        for row, count in crossings.passes.items():
+            extent[row] = extent.get(row, 0.0) + count * _NODESEP
+        labels = crossings.labels if across else crossings.labelled
+        for row, label in labels.items():
+            extent[row] = extent.get(row, 0.0) + label
+        count = max(members, default=0) + 1
+        gap = _RANKSEP + (14.0 if across else 40.0) if graph.labelled else _RANKSEP
+        length = (thickness + gap * (count - 1)) * _LENGTH[across]
+        breadth = max(extent.values(), default=0.0) * (1.0 if shape.fold else _BREADTH[across])  # measured
+        return (breadth, length) if across else (length, breadth)
+
+
+@attrs.frozen
+class _Crossings:
+    """The lines crossing each rank: *passes* lines pass through it; labels widen it, laid across or along."""
+
+    passes: dict[int, int]
+    labels: dict[int, float]
+    labelled: dict[int, float]
+
+
+def _crossings(graph: _Graph, rank: Mapping[str, int]) -> _Crossings:
+    """Return how many lines pass through each rank between their ends, and the room their labels take.
+
+    A long line passes each rank between its ends as a thin node. Staggered
+    lines into one claim share their way (``concentrate=true``): on a rank
+    some line into that claim already passes, a staggered one adds nothing.
+    Counted with a running sum over the ranks, except for the claims with
+    staggered lines, whose lines are followed rank by rank.
+    """
+    changes: dict[int, int] = {}
+    labels: dict[int, float] = {}
+    labelled: dict[int, float] = {}
+    into_staggered = {head for _, head, span, _ in graph.edges if span > 1}
+    shared: set[tuple[str, int]] = set()
+    passes: dict[int, int] = {}
+    for tail, head, span, label in graph.edges:
+        low, high = sorted((rank[tail], rank[head]))
+        if head in into_staggered:
+            for row in range(low + 1, high):
+                if span > 1 and (head, row) in shared:
+                    continue
+                shared.add((head, row))
+                passes[row] = passes.get(row, 0) + 1
+        elif high > low + 1:
+            changes[low + 1] = changes.get(low + 1, 0) + 1
+            changes[high] = changes.get(high, 0) - 1
+        if label and high > low:
+            middle = (low + high) // 2
+            labels[middle] = labels.get(middle, 0.0) + label / 2
+            labelled[middle] = labelled.get(middle, 0.0) + 7.0
+    running = 0
+    rows = sorted(changes)
+    for row, following in itertools.pairwise(rows):
+        running += changes[row]
+        if running:
+            for between in range(row, following):
+                passes[between] = passes.get(between, 0) + running
+    return _Crossings(passes, labels, labelled)
+
+
 def estimate(
     amap: ArgumentMap,
     shape: Shape,
@@ -326,7 +464,7 @@ def estimate(
     main: Collection[str] = (),
     styled: bool = False,
     header: tuple[float, float] = (0.0, 0.0),
-    _cache: dict[tuple[str, int], Any] | None = None,
+    estimates: Estimates | None = None,
 ) -> Shape:
     """Return *shape* with the width and height the drawing of *amap* is estimated to take, in points.
 
@@ -339,47 +477,12 @@ def estimate(
         styled: whether claims carry a status badge.
         header: the width and height of what is drawn above and below the
             map (title and legend), in points.
+        estimates: what earlier estimates of the same map with the same
+            measures worked out, to reuse.
     """
-    cache = {} if _cache is None else _cache  # shapes() estimates many: boxes by wrap, ranks by stagger, once
-    sizes = cache.get(("boxes", shape.wrap))
-    if sizes is None:
-        sizes = cache[("boxes", shape.wrap)] = {
-            claim.id: _box(claim, shape.wrap, attributions, quotes, claim.id in main, styled) for claim in amap.claims
-        }
-    relations = amap.relations
-    graph = cache.get(("graph", shape.stagger))
-    if graph is None:
-        graph = cache[("graph", shape.stagger)] = _Graph(
-            amap, sizes, staggered(relations, junctioned(relations), shape.stagger)
-        )
-        cache[("ranks", shape.stagger)] = graph.ranks()
-    rank = cache[("ranks", shape.stagger)]
-    if shape.fold:
-        rank = {node: _fold(row, shape.fold) for node, row in rank.items()}
-    across = shape.direction in ("BT", "TB")  # ranks are rows; else columns
-    thickness: dict[int, float] = {}  # a rank's extent along the arrows
-    extent: dict[int, float] = {}  # its extent across them
-    for node, (width, height) in {**graph.size, **sizes}.items():
-        along, side = (height, width) if across else (width, height)
-        row = rank[node]
-        thickness[row] = max(thickness.get(row, 0.0), along)
-        extent[row] = extent.get(row, -_NODESEP) + side + _NODESEP
-    shared: set[tuple[str, int]] = set()  # staggered edges into one claim share their way (concentrate=true)
-    for tail, head, span, label in graph.edges:  # a long edge passes each rank between its ends as a thin node
-        low, high = sorted((rank[tail], rank[head]))
-        for row in range(low + 1, high):
-            if span > 1 and (head, row) in shared:
-                continue
-            shared.add((head, row))
-            extent[row] = extent.get(row, 0.0) + _NODESEP
-        if label and high > low:
-            middle = (low + high) // 2
-            extent[middle] = extent.get(middle, 0.0) + (label if across else 14.0) / 2
-    count = max(rank.values(), default=0) + 1 if rank else 1
-    gap = _RANKSEP + (14.0 if across else 40.0) if graph.labelled else _RANKSEP
-    length = (sum(thickness.values()) + gap * (count - 1)) * _LENGTH[across]
-    breadth = max(extent.values(), default=0.0) * (1.0 if shape.fold else _BREADTH[across])  # measured
-    width, height = (breadth, length) if across else (length, breadth)
+    if estimates is None:
+        estimates = Estimates(amap, attributions=attributions, quotes=quotes, main=main, styled=styled)
+    width, height = estimates.size(shape)
     width = max(width, header[0]) + _PAD
     height = height + header[1] + _PAD
     return attrs.evolve(shape, width=width, height=height)
@@ -394,6 +497,7 @@ def shapes(
     main: Collection[str] = (),
     styled: bool = False,
     header: tuple[float, float] = (0.0, 0.0),
+    estimates: Estimates | None = None,
 ) -> tuple[Shape, ...]:
     """Return the shapes to draw *amap* in, best first, each with its estimated size.
 
@@ -402,35 +506,30 @@ def shapes(
     the rest, nearest first. *wrap* ``None`` lets the shape narrow or widen
     the boxes; a number keeps it. The other arguments are as for :func:`estimate`.
     """
+    if estimates is None:
+        estimates = Estimates(amap, attributions=attributions, quotes=quotes, main=main, styled=styled)
     relations = amap.relations
     through = junctioned(relations)
     candidates = []
     if wrap is None and len(amap.claims) < SMALL:
         wrap = WRAP  # a few claims make a small picture whatever its shape: their lines are left as written
-    ranks = _Graph(amap, {claim.id: (0.0, 0.0) for claim in amap.claims}, {}).ranks()
+    _, ranks = estimates.graph(1)
     depth = max(ranks.values(), default=0) + 1
+    staggers = [1]
+    for stagger in _STAGGERS:
+        if not staggered(relations, through, stagger):
+            break
+        staggers.append(stagger)
     for width in _WRAPS if wrap is None else (wrap,):
-        for stagger in (1, *_STAGGERS):
-            if stagger > 1 and not staggered(relations, through, stagger):
-                break
+        for stagger in staggers:
             for direction in ("BT", "LR"):
                 candidates.append(Shape(direction, stagger, width))
         for columns in _FOLDS if depth > DEEP else ():  # a deep map, its ranks folded into 2, 3, ... columns
             fold = max(2, -(-depth // columns))
             if fold < depth:
                 candidates.extend(Shape(direction, 1, width, fold=fold) for direction in ("BT", "LR"))
-    cache: dict[tuple[str, int], Any] = {}
     measured = [
-        estimate(
-            amap,
-            candidate,
-            attributions=attributions,
-            quotes=quotes,
-            main=main,
-            styled=styled,
-            header=header,
-            _cache=cache,
-        )
+        estimate(amap, candidate, attributions=attributions, header=header, estimates=estimates)
         for candidate in candidates
     ]
     centre = math.sqrt(AIM[0] * AIM[1])
