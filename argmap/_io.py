@@ -166,6 +166,9 @@ def paused_gc() -> Iterator[None]:
     reachable from the map; the collector would scan the growing heap again
     and again for garbage that is not there (over half the time of reading
     100,000 claims). Reference counting still frees everything as usual.
+    What was made meanwhile then joins the oldest generation at once, as the
+    collector would move it there after scanning it twice; unless the program
+    has frozen objects of its own (``gc.freeze()``), which are left frozen.
     """
     running = gc.isenabled()
     gc.disable()
@@ -173,6 +176,11 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if running:
+            if not gc.get_freeze_count():  # none frozen by the program: ours to thaw
+                # Frozen and thawed, every tracked object is in the oldest generation: else the first collection
+                # after the pause scans every object made (a tenth of the time of loading 100,000 claims).
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

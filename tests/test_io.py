@@ -199,3 +199,34 @@ def test_paused_gc_pauses_the_collector_and_leaves_it_as_it_found_it(running: bo
         assert gc.isenabled() is running
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_what_is_made_while_paused_joins_the_oldest_generation_at_once() -> None:
+    """After paused_gc, the objects made inside are in generation 2: the next collection has none of them to scan."""
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        with paused_gc():
+            made = [[number] for number in range(1_000)]
+        oldest = {id(item) for item in gc.get_objects(generation=2)}
+        assert all(id(item) in oldest for item in made)
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_objects_the_program_froze_stay_frozen() -> None:
+    """A program that froze its objects (gc.freeze, before forking) finds them frozen after paused_gc."""
+    was = gc.isenabled()
+    gc.freeze()
+    try:
+        gc.enable()
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with paused_gc():
+            made = [[number] for number in range(100)]
+        assert gc.get_freeze_count() == frozen
+        assert made
+    finally:
+        gc.unfreeze()
+        gc.enable() if was else gc.disable()

@@ -37,20 +37,20 @@ class Node:
     Args:
         id: the node's id, as a string.
         type: ``I`` (a claim), ``RA`` (a support), ``CA`` (an attack), ``MA`` (a rephrase), or another type.
-        name: how messages name the node ("CA node 2188", "conflict scheme 45199aa0").
+        name: how messages name the node ("conflict scheme 45199aa0"); ``None`` for "CA node 2188".
         number: its place in the file's node list, for errors.
         text: the node's text (a claim's, or a locution's).
         label: the label its relation takes.
         stance: for an attack that argmap wrote for a skeptical response, its stance.
     """
 
-    __slots__ = ("id", "incoming", "label", "name", "number", "outgoing", "stance", "text", "type")
+    __slots__ = ("_name", "id", "incoming", "label", "number", "outgoing", "stance", "text", "type")
 
     def __init__(
         self,
         id: str,
         type: str,
-        name: str,
+        name: str | None,
         number: int,
         *,
         text: str = "",
@@ -59,13 +59,18 @@ class Node:
     ) -> None:
         self.id = id
         self.type = type
-        self.name = name
+        self._name = name
         self.number = number
         self.text = text
         self.label = label
         self.stance = stance
         self.incoming: list[Node] = []
         self.outgoing: list[Node] = []
+
+    @property
+    def name(self) -> str:
+        """Return how messages name the node; ``None`` given, "<type> node <id>", spelt only when a message needs it."""
+        return self._name if self._name is not None else f"{self.type} node {self.id}"
 
     def __str__(self) -> str:
         return self.name
@@ -114,13 +119,14 @@ class GraphReader:
     def edges(self, items: list[Any], nodes: dict[str, Node]) -> None:
         """Link the nodes as the edges say; an edge naming a node the file lacks is a load problem."""
         origin_name, target_name = self.edge_ends
+        node_named = nodes.get
         for number, item in enumerate(items):
             if item.__class__ is not dict:
                 self.fail("an edge must be an object", (*self.where, "edges", number))
             # A string that names a node is an id already read and checked: the usual case, taken as it is.
             origin_id, target_id = item.get(origin_name), item.get(target_name)
-            origin = nodes.get(origin_id) if origin_id.__class__ is str else None
-            target = nodes.get(target_id) if target_id.__class__ is str else None
+            origin = node_named(origin_id) if origin_id.__class__ is str else None
+            target = node_named(target_id) if target_id.__class__ is str else None
             if origin is None or target is None:
                 where = (*self.where, "edges", number)
                 origin = nodes.get(self.identifier(item, origin_name, where))

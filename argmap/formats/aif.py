@@ -228,30 +228,39 @@ class _Reader(GraphReader):
     def nodes(self, items: list[Any]) -> dict[str, Node]:
         nodes: dict[str, Node] = {}
         for number, item in enumerate(items):
-            where = (*self.where, "nodes", number)
-            if not isinstance(item, dict):
-                self.fail("a node must be an object", where)
-            id = self.identifier(item, "nodeID", where)
+            if item.__class__ is not dict:
+                self.fail("a node must be an object", (*self.where, "nodes", number))
+            id = item.get("nodeID")
+            if id.__class__ is not str or not id or id[0].isspace() or id[-1].isspace():  # else checked already
+                id = self.identifier(item, "nodeID", (*self.where, "nodes", number))
             kind = item.get("type")
-            if not isinstance(kind, str):
-                self.fail("a node needs a 'type' string (I, RA, CA, MA, L, YA, TA, ...)", (*where, "type"))
+            if kind.__class__ is not str:
+                self.fail(
+                    "a node needs a 'type' string (I, RA, CA, MA, L, YA, TA, ...)",
+                    (*self.where, "nodes", number, "type"),
+                )
             text = item.get("text", "")
-            if not isinstance(text, str):
-                self.fail("'text' must be a string", (*where, "text"))
+            if text.__class__ is not str:
+                self.fail("'text' must be a string", (*self.where, "nodes", number, "text"))
             if id in nodes:
                 self.warn("unsupported-relation", f"two nodes have id {id}; the second ({kind}) was left out")
                 continue
             if "&" in text:  # an entity to decode, as the IAC corpus writes them
                 text = html.unescape(text)
-            scheme = item.get("scheme") if isinstance(item.get("scheme"), str) else None
+            if kind not in _RELATION_NODES:  # a claim or a dialogue node: no label, no stance
+                nodes[id] = Node(id, kind, None, number, text=text)
+                continue
+            scheme = item.get("scheme")
+            if scheme.__class__ is not str:
+                scheme = None
             stance = _SKEPTICAL_TEXT.match(text) if kind == "CA" and scheme == _SKEPTICAL else None
             nodes[id] = Node(
                 id,
                 kind,
-                f"{kind} node {id}",
+                None,
                 number,
                 text=text,
-                label=_label(text, scheme) if kind in _RELATION_NODES and not stance else None,
+                label=_label(text, scheme) if not stance else None,
                 stance=stance[1] if stance else None,  # type: ignore[arg-type]  # the pattern admits stances only
             )
         return nodes

@@ -41,6 +41,7 @@ from typing import Any, Literal, NamedTuple, TypeAlias, get_args
 import attrs
 
 from argmap._display import Bundle, MimeTypes, Printer, bundle, pretty
+from argmap._io import paused_gc
 from argmap.errors import OptionError
 from argmap.map import ArgumentMap
 from argmap.model import Attribution, Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut, endpoints
@@ -243,7 +244,8 @@ def outline(
         UnknownClaimError: *root* names no claim of the map.
     """
     chosen = _options(options, positional, keywords, "outline")
-    texts = _Outliner(amap, chosen, spans=False).texts
+    with paused_gc():  # what the outliner keeps (its index, its lines) stays until it is done: nothing to collect
+        texts = _Outliner(amap, chosen, spans=False).texts
     assert texts is not None
     return Outline("\n".join(texts) + "\n" if texts else "", chosen.style)
 
@@ -255,7 +257,9 @@ def outline_lines(
 
     ``outline(...)`` is these lines joined; the arguments are the same.
     """
-    return _Outliner(amap, _options(options, positional, keywords, "outline_lines")).lines
+    chosen = _options(options, positional, keywords, "outline_lines")
+    with paused_gc():
+        return _Outliner(amap, chosen).lines
 
 
 _DEFAULTS = OutlineOptions()
