@@ -18,7 +18,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from argmap import ArgumentMap, Claim, Support, Undercut
 from argmap.formats import argdown
+from tests.argdown_reference import from_argdown, from_map
 from tests.test_formats_argdown import argdown_json, counts, map_counts, needs_argdown
 
 FOLDER = Path(__file__).resolve().parent / "argdown_syntax"
@@ -107,6 +109,7 @@ def test_the_counts_equal_what_argdown_json_reports(tmp_path: Path) -> None:
     """For each file, and for what argmap writes of it, statements, arguments and relations match `argdown json`."""
     texts = [path.read_text(encoding="utf-8") for path in FILES]
     texts += [argdown.dumps(argdown.load(path)) for path in FILES]
+    texts += [argdown.dumps(_without_layout(argdown.load(path))) for path in FILES]
     for text, exported in zip(texts, argdown_json(tmp_path, *texts), strict=True):
         assert map_counts(argdown.loads(text), exported) == counts(exported), text
 
@@ -183,3 +186,72 @@ def test_an_edited_map_reads_back_as_edited(text: str, data: st.DataObject) -> N
     assert argdown.loads(written) == amap
     if edit == "add":
         assert written.startswith(text.rstrip("\n"))
+
+
+def _without_layout(amap: ArgumentMap) -> ArgumentMap:
+    amap.file_layout = None
+    return amap
+
+
+def test_a_multi_step_argument_is_written_as_one_the_default_way() -> None:
+    """Without the file's layout too, steps 'X - 1' and 'X' chained by a conclusion come back as one argument."""
+    path = FOLDER / "multi_step.argdown"
+    written = argdown.dumps(_without_layout(argdown.load(path)))
+    assert normalised(written) == normalised(path.read_text(encoding="utf-8"))
+
+
+@st.composite
+def multi_step_maps(draw: st.DrawFn) -> ArgumentMap:
+    """Draw a map holding a multi-step argument: supports 'X - 1', ..., 'X', each from the conclusion before it.
+
+    Its claims come in any order, some steps labelled, perhaps an undercut of
+    the argument and a claim supporting one of its premises.
+    """
+    title = draw(st.sampled_from(["Two steps", "X", "Argument 1"]))
+    steps: list[tuple[list[str], str]] = []
+    names = iter(f"c{number}" for number in range(100))
+    conclusion: str | None = None
+    for _ in range(draw(st.integers(2, 4))):
+        fresh = [next(names) for _ in range(draw(st.integers(0 if conclusion else 1, 2)))]
+        premises = ([conclusion] if conclusion else []) + fresh
+        if not premises:
+            premises = [next(names)]
+        conclusion = next(names)
+        steps.append((premises, conclusion))
+    ids = list(dict.fromkeys(id for premises, conclusion in steps for id in (*premises, conclusion)))
+    amap = ArgumentMap()
+    for id in draw(st.permutations(ids)):
+        amap.add(Claim(f"Claim {id}.", id=id))
+    for number, (premises, conclusion) in enumerate(steps, 1):
+        label = draw(st.sampled_from([None, "modus ponens", "by analogy"]))
+        id = title if number == len(steps) else f"{title} - {number}"
+        amap.add(Support(premises, conclusion, label=label, id=id))
+    if draw(st.booleans()):
+        amap.add(Claim("Not so.", id="doubt"))
+        amap.add(Undercut("doubt", title))
+    if draw(st.booleans()):
+        amap.add(Claim("Because.", id="because"))
+        amap.support("because", draw(st.sampled_from(ids)))
+    return amap
+
+
+@given(multi_step_maps())
+def test_multi_step_maps_come_back_exactly_as_one_argument(amap: ArgumentMap) -> None:
+    """A map -> Argdown -> map is exact for a multi-step argument, written as one reconstruction."""
+    written = argdown.dumps(amap)
+    assert argdown.loads(written) == amap
+    last = next(s for s in amap.supports if s.id in ("Two steps", "X", "Argument 1"))
+    assert f"<{last.id} - 1>" not in written
+    assert f"\n<{last.id}>\n" in written
+
+
+@needs_argdown
+def test_the_real_parser_reads_a_multi_step_argument_argmap_writes(tmp_path: Path) -> None:
+    """`argdown json` reads the steps argmap wrote as one argument: the same inferences and relations."""
+    amap = argdown.load(FOLDER / "multi_step.argdown")
+    amap.add(Claim("Not so.", id="doubt"))
+    amap.add(Undercut("doubt", "Two steps"))
+    written = argdown.dumps(_without_layout(amap))
+    (exported,) = argdown_json(tmp_path, written)
+    assert list(exported["arguments"]) == ["Two steps"]
+    assert from_argdown(exported) == from_map(argdown.loads(written), exported)

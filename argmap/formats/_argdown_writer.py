@@ -6,9 +6,11 @@ claim whose id is written ``<Title>`` is a sketched argument, ``<Title>:
 text``. A support with one premise and no label is a relation ``+>``; one
 with linked premises, a label, a title of its own, or something attacking
 it is a premise-conclusion structure under its title, ``-- label --`` for its
-inference rule. Texts are escaped only where Argdown would read them
-otherwise, and the claims whose ids Argdown would give them anyway
-(``Untitled 1``, ...) are written untitled.
+inference rule; supports ``X - 1``, ..., ``X`` chained by their conclusions
+are one multi-step reconstruction ``<X>``, as Argdown names its steps.
+Texts are escaped only where Argdown would read them otherwise, and the
+claims whose ids Argdown would give them anyway (``Untitled 1``, ...) are
+written untitled.
 
 What Argdown has no syntax for goes into the data Argdown keeps with each
 statement: the attribution (``proponent``, ``via``, ``medium``, ``quote``,
@@ -21,6 +23,7 @@ order comes back too.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -283,6 +286,7 @@ class _Writer:
             or support.data
         }
         self.details = self.attack_details()
+        self.chains = self.multi_step(attacked)
         self.members = {  # claims a premise-conclusion structure names: statements, never sketched arguments
             id
             for support in amap.supports
@@ -301,7 +305,11 @@ class _Writer:
         """Write the claims still to write and *relations*, interleaved in the map's order."""
         position = 0
         while position < len(relations) or self.next_claim < len(self.claims):
-            if position < len(relations) and self.ready(relations[position]) and self.now(relations, position):
+            steps = self.steps(relations, position)
+            if steps and self.ready_steps(steps) and self.now(relations, position, steps):
+                yield from self.structure(steps)
+                position += len(steps)
+            elif not steps and position < len(relations) and self.ready(relations[position]):
                 yield from self.relation(relations[position])
                 position += 1
             elif self.next_claim < len(self.claims):
@@ -445,22 +453,58 @@ class _Writer:
             return True
         return isinstance(self.amap[relation.target], (Claim, Support))
 
+    def multi_step(self, attacked: set[str]) -> dict[str, tuple[Support, ...]]:
+        """Return the supports to write as one multi-step reconstruction, by the id of the first step.
+
+        They are the steps Argdown reads from one: ``X - 1``, ``X - 2``, ...,
+        ``X``, each step's first premise the conclusion before it, no claim
+        named twice, nothing attacking an earlier step, and only the last
+        with a description, tags or data (the argument's).
+        """
+        by_id = {support.id: support for support in self.amap.supports if support.id in self.structured}
+        found: dict[str, tuple[Support, ...]] = {}
+        for last in by_id.values():
+            earlier: list[Support] = []
+            while (step := by_id.get(f"{last.id} - {len(earlier) + 1}")) is not None:
+                earlier.append(step)
+            chain = (*earlier, last)
+            if not earlier or any(s.id in attacked or s.text is not None or s.tags or s.data for s in earlier):
+                continue
+            if any(after.premises[0] != before.conclusion for before, after in itertools.pairwise(chain)):
+                continue
+            members = _chain_members(chain)
+            if len(set(members)) == len(members):
+                found[chain[0].id] = chain
+        return found
+
+    def steps(self, relations: list[Relation], position: int) -> tuple[Support, ...]:
+        """Return the supports the structure at *position* writes: one, several steps, or none (no structure)."""
+        relation = relations[position] if position < len(relations) else None
+        if not (isinstance(relation, Support) and relation.id in self.structured):
+            return ()
+        chain = self.chains.get(relation.id)
+        if chain and [r.id for r in relations[position : position + len(chain)]] == [s.id for s in chain]:
+            return chain
+        return (relation,)
+
+    def ready_steps(self, steps: tuple[Support, ...]) -> bool:
+        """Tell whether a structure can be written now: the claims it defines are next, under their heading."""
+        upcoming = self.next_claim
+        section = self.section
+        for id in dict.fromkeys(_chain_members(steps)):
+            if id in self.defined:
+                continue
+            claim = self.claims[upcoming] if upcoming < len(self.claims) else None
+            if claim is not None and upcoming == self.next_claim and _heading(claim.section):
+                section = claim.section  # the structure opens the heading of the first claim it defines
+            if claim is not None and claim.id == id and _may_stand_under(claim, section):
+                upcoming += 1  # defined inline, in the map's order, under the heading it belongs to
+                continue
+            return False
+        return True
+
     def ready(self, relation: Relation) -> bool:
-        """Tell whether *relation* can be written now without naming a claim before its definition."""
-        if isinstance(relation, Support) and relation.id in self.structured:
-            upcoming = self.next_claim
-            section = self.section
-            for id in dict.fromkeys((*relation.premises, relation.conclusion)):
-                if id in self.defined:
-                    continue
-                claim = self.claims[upcoming] if upcoming < len(self.claims) else None
-                if claim is not None and upcoming == self.next_claim and _heading(claim.section):
-                    section = claim.section  # the structure opens the heading of the first claim it defines
-                if claim is not None and claim.id == id and _may_stand_under(claim, section):
-                    upcoming += 1  # defined inline, in the map's order, under the heading it belongs to
-                    continue
-                return False
-            return True
+        """Tell whether *relation*, no structure, can be written now without naming a claim before its definition."""
         ends = [relation.response] if isinstance(relation, SkepticalResponse) else []
         if isinstance(relation, Support):
             ends += [*relation.premises, relation.conclusion]
@@ -471,27 +515,21 @@ class _Writer:
             ends.append(target)
         return all(id in self.defined for id in ends)
 
-    def now(self, relations: list[Relation], position: int) -> bool:
-        """Tell whether to write the relation at *position* before the next claim.
+    def now(self, relations: list[Relation], position: int, steps: tuple[Support, ...]) -> bool:
+        """Tell whether to write the structure of *steps*, at *position*, before the next claim.
 
         A premise-conclusion structure waits for the claims after it, unless
         it defines the next one or the next relation starts from it.
         """
-        relation = relations[position]
-        if not (isinstance(relation, Support) and relation.id in self.structured) or self.next_claim == len(
-            self.claims
-        ):
+        if self.next_claim == len(self.claims):
             return True
         upcoming = self.claims[self.next_claim].id
-        if upcoming in (*relation.premises, relation.conclusion):
+        if upcoming in _chain_members(steps):
             return True
-        following = relations[position + 1] if position + 1 < len(relations) else None
+        following = relations[position + len(steps)] if position + len(steps) < len(relations) else None
         return following is not None and upcoming in _origins(following)
 
     def relation(self, relation: Relation) -> Iterator[str]:
-        if isinstance(relation, Support) and relation.id in self.structured:
-            yield from self.structure(relation)
-            return
         if isinstance(relation, Support):
             origin, token, target = relation.premises[0], "+>", self.reference(relation.conclusion)
         else:
@@ -510,8 +548,14 @@ class _Writer:
             self.open = origin
         yield f"  {token} {target}\n"
 
-    def structure(self, support: Support) -> Iterator[str]:
-        """Write a support as a premise-conclusion structure under its title, its description, tags and data."""
+    def structure(self, steps: tuple[Support, ...]) -> Iterator[str]:
+        """Write supports as one premise-conclusion structure under the last one's title, description, tags, data.
+
+        Several steps are written as Argdown's multi-step reconstruction: each
+        step's premises after the conclusion before it, its inference, its
+        conclusion.
+        """
+        support = steps[-1]
         title = self.argument_title(support)
         described = _display(support.text or "")
         data: dict[str, Any] = {}
@@ -525,26 +569,30 @@ class _Writer:
         data |= _own_data(support.data, data)
         text = f": {_escaped(described, line_start=False)}" if described else ""  # Argdown wants text after ":"
         suffix = f" {_yaml(data)}" if data else ""
-        members = list(dict.fromkeys(support.premises))
-        first = next((id for id in (*members, support.conclusion) if id not in self.defined), None)
+        members = _chain_members(steps)
+        first = next((id for id in members if id not in self.defined), None)
         section = self.claims[self.next_claim].section if first is not None else None
         if first is not None and _heading(section) and section != self.section:
             yield "\n"
             yield from self.headings(str(section))
         yield f"\n{title}{text}{tags}{suffix}\n\n"
         self.open = None
-        for number, id in enumerate([*members, support.conclusion], 1):
-            if number == len(members) + 1:
-                yield self.inference(support, title)
+        conclusions = {len(_chain_members(steps[: n + 1])): (n, step) for n, step in enumerate(steps)}
+        for number, id in enumerate(members, 1):
+            if number in conclusions:
+                step_number, step = conclusions[number]
+                name = title[1:-1] if step is support else f"{title[1:-1]} - {step_number + 1}"
+                yield self.inference(step, name)
             if id in self.defined:
                 yield f"({number}) {self.reference(id)}\n"
             else:
                 yield f"({number}) {self.definition(self.claims[self.next_claim], numbered=True)}\n"
         yield "\n"
 
-    def inference(self, support: Support, title: str) -> str:
+    def inference(self, support: Support, name: str) -> str:
+        """Return the inference of *support*, which Argdown names *name*: its rule, or its data."""
         data: dict[str, str] = {}
-        if title[1:-1] != support.id:
+        if name != support.id:
             data["id"] = support.id
         label = support.label
         if label is not None and not data and _rules(label):
@@ -585,6 +633,19 @@ def _own_data(own: dict[str, Any], written: dict[str, Any]) -> dict[str, Any]:
     if any(key in _KNOWN_KEYS or key in written for key in own):
         return {"data": own}
     return dict(own)
+
+
+def _chain_members(steps: tuple[Support, ...]) -> list[str]:
+    """Return the claims a structure of *steps* numbers, in order.
+
+    The first step's premises and conclusion, then each further step's
+    premises after its first (the conclusion before it) and its conclusion.
+    """
+    members = list(dict.fromkeys(steps[0].premises))
+    members.append(steps[0].conclusion)
+    for step in steps[1:]:
+        members += [*step.premises[1:], step.conclusion]
+    return members
 
 
 def _origins(relation: Relation) -> tuple[str, ...]:

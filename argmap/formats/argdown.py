@@ -15,7 +15,10 @@ statements, titled or not, become claims, and so do sketched arguments
 support titled as the argument (earlier steps "X - 1", ...); relations from a
 reconstructed argument leave from its conclusion, as Argdown draws them; an
 attack on one undercuts its support; headings become the claims' sections;
-the front matter gives the map's title, author and date.
+the front matter gives the map's title, author and date. The map keeps a
+record of the file's layout (:mod:`argmap.formats._argdown_layout`):
+writing it back gives the file as written, each paragraph the map still
+says kept as it was.
 
 >>> from argmap import ArgumentMap
 >>> m = ArgumentMap()
