@@ -71,9 +71,10 @@ def following(amap: ArgumentMap, layout: Layout) -> tuple[str, bool] | None:
         return layout.text.rstrip("\n") + "\n", not layout.repaired
     claims = {claim.id: claim for claim in amap.claims}
     relations = {relation.id: relation for relation in amap.relations}
+    head, paragraphs = layout.paragraphs()
     kept = [
         paragraph
-        for paragraph in layout.paragraphs
+        for paragraph in paragraphs
         if all(claims.get(claim.id) == claim for claim in paragraph.claims)
         and all(relations.get(relation.id) == relation for relation in paragraph.relations)
     ]
@@ -91,7 +92,7 @@ def following(amap: ArgumentMap, layout: Layout) -> tuple[str, bool] | None:
     numbers = [int(found[1]) for id in kept_claims | kept_relations if (found := _NUMBERED.fullmatch(id))]
     writer.untitled = max(numbers, default=0)
     writer.section = kept[-1].section
-    head = layout.head if head_kept else "".join(writer.front_matter())
+    head = head if head_kept else "".join(writer.front_matter())
     body = "".join(paragraph.text for paragraph in kept)
     try:
         rest = "".join(writer.body([r for r in amap.relations if r.id not in kept_relations and writer.writable(r)]))

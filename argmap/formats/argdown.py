@@ -178,8 +178,12 @@ class _Reader:
         ]
         amap.load_problems = self.problems
         breaks = {line for line, message in document.warnings if message.endswith(_NEEDS_EMPTY_LINE)}
-        if "@include(" not in self.text and len(breaks) == len(document.warnings):  # all in one text, as Argdown reads
-            amap.file_layout = self.layout(amap, breaks)
+        text = self.text.replace("\r\n", "\n").replace("\r", "\n")
+        lines = text.split("\n") if breaks else []
+        # An empty line goes before each line that Argdown needs one before, but never into the front matter.
+        breakable = not any(lines[line - 1].lstrip().startswith("===") for line in breaks)
+        if "@include(" not in text and len(breaks) == len(document.warnings) and breakable:  # one text Argdown reads
+            amap.file_layout = self.layout(amap, text, breaks)
         return amap
 
     def add(self, amap: ArgumentMap, element: Any, line: int) -> None:
@@ -189,21 +193,18 @@ class _Reader:
             raise self.fail(str(error), line) from None
         self.placed.append((line, added.id))
 
-    def layout(self, amap: ArgumentMap, breaks: set[int]) -> file_layout.Layout:
+    def layout(self, amap: ArgumentMap, text: str, breaks: set[int]) -> file_layout.Layout:
         """Return the record of how the file was written: its paragraphs and what each said.
 
         An empty line goes before each line in *breaks*, where Argdown needs one.
         """
-        elements: dict[str, Claim | Relation] = {claim.id: claim for claim in amap.claims}
-        elements.update((relation.id, relation) for relation in amap.relations)
         titles = {
             id: f"[{title}]" if kind == "statement" else f"<{title}>" for (kind, title), id in self.claim_ids.items()
         }
         titles.update((support.id, f"<{title}>") for title, support in self.supports.items())
-        front = {"metadata": amap.metadata, "documents": amap.documents, "sources": amap.sources}
-        text = self.text.replace("\r\n", "\n").replace("\r", "\n")
-        placed = [(line, id) for line, id in self.placed if id in elements]
-        return file_layout.record(text, elements, placed, self.document.headings, titles, front, breaks)
+        front = (amap.metadata, amap.documents, amap.sources)
+        elements = (amap.claims, amap.relations)
+        return file_layout.record(text, front, elements, self.placed, self.document.headings, titles, breaks)
 
     # -- the front matter
 
