@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from argmap import ArgumentMap, Claim, Support, Undercut
+from argmap.cli import EXIT_OK, app
 from argmap.formats import argdown
 from tests.argdown_reference import from_argdown, from_map
 from tests.test_formats_argdown import argdown_json, counts, map_counts, needs_argdown
@@ -62,6 +64,15 @@ def test_each_file_comes_back_as_written(path: Path) -> None:
     assert argdown.dumps(argdown.loads(written)) == written  # what comes back, comes back again unchanged
     amap.file_layout = None  # as a map from JSON or Python: written the default way, it reads back the same
     assert argdown.loads(argdown.dumps(amap)) == argdown.load(path)
+
+
+def test_convert_writes_each_file_back_as_it_was_written(tmp_path: Path) -> None:
+    """`argmap convert hand.argdown -o back.argdown` gives the hand-written file back, comments and emphasis too."""
+    for path in FILES:
+        out = tmp_path / path.name
+        result = CliRunner().invoke(app, ["convert", str(path), "-o", str(out)])
+        assert result.exit_code == EXIT_OK, result.output
+        assert out.read_text(encoding="utf-8").split() == path.read_text(encoding="utf-8").split()
 
 
 def test_a_map_edited_since_keeps_the_paragraphs_it_still_says() -> None:
