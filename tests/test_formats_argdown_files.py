@@ -266,3 +266,17 @@ def test_the_real_parser_reads_a_multi_step_argument_argmap_writes(tmp_path: Pat
     (exported,) = argdown_json(tmp_path, written)
     assert list(exported["arguments"]) == ["Two steps"]
     assert from_argdown(exported) == from_map(argdown.loads(written), exported)
+
+
+def test_a_conclusions_uses_list_stays_its_data_when_written_the_default_way() -> None:
+    """`(6) C {uses: [3, 5]}` picks the premises on reading; written back otherwise numbered, it names none.
+
+    Found by editing the corpus's multi-step arguments: the claim kept
+    `uses` as its data and the default writer wrote it where the numbers
+    meant other statements.
+    """
+    text = "<A>\n\n(1) [a]: A.\n(2) [b]: B.\n----\n(3) [c]: C.\n(4) [d]: D.\n----\n(5) [e]: E. {uses: [1, 4]}\n"
+    amap = argdown.loads(text)
+    assert amap["A"] == Support(["a", "d"], "e", id="A")
+    assert amap.claim_for("e").data == {"uses": [1, 4]}
+    assert argdown.loads(argdown.dumps(_without_layout(amap))) == amap

@@ -132,10 +132,11 @@ _RESERVED = frozenset(
 )
 _UNTITLED = re.compile(r"Untitled (\d+)")
 _NUMBERED = re.compile(r"Untitled (\d+)(?: - \d+)?")  # an untitled statement or reconstruction, or a step of one
-# The data keys argmap writes itself; an element's own data with one of them goes under "data".
+# The data keys argmap writes itself, and those it reads as an inference's premises (a conclusion's
+# "uses" or "from"); an element's own data with one of them goes under "data".
 _KNOWN_KEYS = frozenset(
     {"id", "text", "tags", "qualifier", "note", "document", "section", "proponent", "via", "medium", "quote"}
-    | {"date", "url", "attacks", "data", "label", "kind", "stance", "target", "further_attributions"}
+    | {"date", "url", "attacks", "data", "label", "kind", "stance", "target", "further_attributions", "uses", "from"}
 )
 _TAG_WORD = re.compile(r"[A-Za-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+")
 _TAG_TEXT = re.compile(r"[^()\s](?:[^()\n\r]*[^()\s])?")
