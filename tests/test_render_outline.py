@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from argmap import ArgumentMap, OptionError, Source, Undercut, UnknownClaimError, dumps, loads, outline
-from argmap.render._wrap import _GLUED, FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, columns, visible, wrap
+from argmap.render._wrap import (
+    _GLUED,
+    FIRST_STRONG_ISOLATE,
+    POP_DIRECTIONAL_ISOLATE,
+    _wrap_any,
+    columns,
+    visible,
+    wrap,
+)
 from argmap.render.outline import MARKERS, MAX_DEPTH, MIN_WIDTH, STYLES, Line, Role, Style, outline_lines
 from benchmarks.outline import chain
 from tests.strategies import HOSTILE_TEXTS, maps, texts
@@ -306,6 +315,22 @@ def test_wrap_loses_nothing_and_fits_where_it_can(text: str, width: int) -> None
             assert not breakable(piece), f"{piece!r} could have been broken"
 
 
+@given(
+    st.lists(
+        st.sampled_from(["a", "bb", "cccc", "é", "", "-", "--", "|", "·", "\u2014", "\u2013", "a-b"]), max_size=30
+    ).map(" ".join),
+    st.integers(1, 12),
+    st.none() | st.integers(1, 12),
+)
+@example("aa b ", 4, None)  # a space at the end never ends a piece
+@example("a - b", 3, None)  # nor one after a lone dash
+def test_wrap_cuts_plain_text_as_it_cuts_any_text(text: str, width: int, first: int | None) -> None:
+    """wrap() takes a shorter way for text without separators or double spaces: it gives what the general way gives."""
+    room = width if first is None else first
+    if len(text) > room:
+        assert wrap(text, width, first) == _wrap_any(text, width, room, narrow=True)
+
+
 @given(texts)
 def test_visible_text_has_no_line_breaks_or_controls(text: str) -> None:
     """What visible() returns is one line of printable characters, whatever it is given."""
@@ -509,6 +534,17 @@ def test_the_outline_text_is_exactly_its_lines_joined(amap: ArgumentMap, style: 
     """outline() writes text without spans, for speed: it is byte for byte the lines outline_lines() gives, joined."""
     lines = outline_lines(amap, style=style, width=width)
     assert outline(amap, style=style, width=width) == "".join(f"{line}\n" for line in lines)
+
+
+@given(st.one_of(maps(), _tricky_maps()), st.sampled_from(STYLES), st.integers(MIN_WIDTH, 120))
+def test_the_outline_text_with_hooks_is_exactly_its_lines_joined(amap: ArgumentMap, style: Style, width: int) -> None:
+    """With an evaluation's hooks (a status line under claims, a mark beside relations) the text is the lines joined."""
+    hooks: dict[str, Any] = {
+        "status": lambda claim: f"- {claim.id} 12." if len(claim.id) % 3 else None,
+        "marks": lambda relation: "(\u2717 rejected)" if len(relation.id) % 2 else None,
+    }
+    lines = outline_lines(amap, style=style, width=width, **hooks)
+    assert outline(amap, style=style, width=width, **hooks) == "".join(f"{line}\n" for line in lines)
 
 
 @pytest.mark.parametrize("style", STYLES)

@@ -119,6 +119,13 @@ def wrap(text: str, width: int, first: int | None = None) -> list[str]:
     narrow = text.isascii() or _narrow(text)
     if (len(text) if narrow else columns(text)) <= room:
         return [text]
+    if narrow and _plain(text):
+        return _wrap_plain(text, width, room)
+    return _wrap_any(text, width, room, narrow)
+
+
+def _wrap_any(text: str, width: int, room: int, narrow: bool) -> list[str]:
+    """Return :func:`wrap` of *text*, which is wider than *room*, whatever it holds: separators, wide characters."""
     ends = None if narrow else list(accumulate(map(_COLUMNS.__getitem__, text), initial=0))
     pieces: list[str] = []
     start = 0
@@ -132,6 +139,41 @@ def wrap(text: str, width: int, first: int | None = None) -> list[str]:
         cut = _last_break(text, start, limit)
         if cut < 0:
             cut = _next_break(text, limit)  # the word is wider than the room: it overflows alone
+            if cut < 0:
+                break
+        pieces.append(text[start:cut])
+        start = cut + 1
+        room = width
+    pieces.append(text[start:])
+    return pieces
+
+
+def _plain(text: str) -> bool:
+    """Tell whether every space of *text* before its last character may end a piece: no separator, no double space.
+
+    No word starts with a hyphen or a bar (a hyphen inside a word, as in an id, is no separator).
+    """
+    return not (
+        "  " in text
+        or text.endswith(" ")
+        or " -" in text
+        or " |" in text
+        or text.startswith(("-", "|"))
+        or "\u00b7" in text  # a middle dot
+        or "\u2014" in text  # an em dash
+        or "\u2013" in text  # an en dash
+    )
+
+
+def _wrap_plain(text: str, width: int, room: int) -> list[str]:
+    """Return :func:`wrap` of a :func:`_plain` text of one column per character: each piece ends at its last space."""
+    pieces: list[str] = []
+    start = 0
+    length = len(text)
+    while length - start > room:
+        cut = text.rfind(" ", start + 1, start + room + 1)
+        if cut < 0:
+            cut = text.find(" ", start + room + 1)  # the word is wider than the room: it overflows alone
             if cut < 0:
                 break
         pieces.append(text[start:cut])

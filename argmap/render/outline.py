@@ -119,6 +119,9 @@ _KIND_NAMES: dict[type[Relation], str] = {
 _KIND_ORDER: dict[type[Relation], int] = {Support: 0, Rebuttal: 1, Undercut: 2, SkepticalResponse: 3}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$])")
 # What would start a block where a wrapped line begins: a list, a heading, a quote, a setext underline.
+_MARKED: dict[Role, str] = {role: f"{marker} " for role, marker in MARKERS.items()}  # a marker and its space
+_MARKED_MARKDOWN: dict[Role, str] = {role: f"`{marker}` " for role, marker in MARKERS.items()}
+_NOTHING: list[Any] = []  # never added to
 _MARKDOWN_LINE_START = re.compile(r"\A(\d{0,9})([-+=#>.)])")
 
 
@@ -330,7 +333,7 @@ class _Outliner:
     def __init__(self, amap: ArgumentMap, options: OutlineOptions, *, spans: bool = True) -> None:
         self.amap = amap
         self.claims = {claim.id: claim for claim in amap.claims}
-        self.into = self._into(amap)
+        self.into, self.shown = self._index(amap, self.claims)
         self.width = options.width
         self.glyphs = _GLYPHS[options.style]
         self.markdown = options.style == "markdown"
@@ -375,9 +378,128 @@ class _Outliner:
             self._continued(host, relations)
 
     def _walk(self, stack: list[_Node]) -> None:
+        if self.texts is not None:
+            self._walk_texts(stack, self.texts)
+            return
         while stack:
             node = stack.pop()
             stack.extend(reversed(self._write(node)))
+
+    def _walk_texts(self, stack: list[_Node], texts: list[str]) -> None:
+        """Walk as :meth:`_walk` does, writing each node's lines as text straight away: ``outline()`` needs no spans.
+
+        The lines :meth:`_write` and :meth:`_head` make, byte for byte, with the
+        relations' markers and labels looked up (:meth:`_index`); a line that
+        needs its spans after all (an escape, an isolate) is cut into them.
+        """
+        claims, into, shown, written, marks = self.claims, self.into, self.shown, self.written, self.marks
+        glyphs, markdown = self.glyphs, self.markdown
+        branch, last_branch, pipe, blank, stem = glyphs.branch, glyphs.last, glyphs.pipe, glyphs.blank, glyphs.stem
+        markers = _MARKED_MARKDOWN if markdown else _MARKED
+        end = "\\" if markdown else ""  # what ends each line of a node's block but its last
+        text_of, ident, details_of, emit, spans_of = self._text, self._id, self._details, self._emit_text, self._spans
+        pop, push = stack.pop, stack.extend
+        while stack:
+            node = pop()
+            kind, name, relation, role, label, prefix, last, depth = node
+            if kind == "claim":
+                assert name is not None
+                relations = into.get(relation.id, _NOTHING) if relation is not None else _NOTHING
+                if name not in written:
+                    written.add(name)
+                    own = into.get(name)
+                    if own:
+                        relations = relations + own if relations else own
+                    claim = claims[name]
+                    text: str | None = text_of(claim.text)
+                    head = f"{text} {ident(name)}"
+                    details = details_of(claim)
+                else:
+                    text = None
+                    head = f"see {ident(name)}"
+                    details = _NOTHING
+                more = bool(relations)
+            elif kind == "group" and depth:
+                assert isinstance(relation, Support)
+                relations = into.get(relation.id, _NOTHING)
+                text, head, details, more = None, "linked support:", _NOTHING, True
+            else:  # a line that says where a thread continues
+                push(reversed(self._write(node)))
+                continue
+            if label is not None:
+                head = f"({text_of(label)}) {head}"
+            under = prefix + (blank if last else pipe) if depth else ""  # the prefix of the children
+            if depth == 0:  # at the left margin, as _head writes it
+                if markdown:
+                    if head.isascii() or isolate(head) == head:
+                        texts.append("## " + head)
+                    else:
+                        self._emit([("markup", "## ")], [], spans_of(node, text, ""), reflow=False)
+                    if details:
+                        texts.append("")
+                else:
+                    details = [("conclusion", head), *details]
+                for number, (part, line) in enumerate(details, 1):
+                    ending = end if number < len(details) else ""
+                    if not emit("", "", line + ending):
+                        self._emit(
+                            [],
+                            [],
+                            [(part, line), ("markup", ending)] if number > 1 or markdown else spans_of(node, text, ""),
+                        )
+                if markdown and more:
+                    texts.append("")
+            else:
+                if markdown:
+                    first, rest = prefix + "- ", prefix + "  "
+                else:
+                    first, rest = prefix + (last_branch if last else branch), under
+                if role is not None:
+                    first += markers[role]
+                    if not markdown:
+                        rest += stem if more else "  "
+                ending = end if details else ""
+                if not emit(first, rest, head + ending):
+                    self._emit_spans(first, rest, spans_of(node, text, ending))
+                for number, (part, line) in enumerate(details, 1):
+                    ending = end if number < len(details) else ""
+                    if not emit(rest, rest, line + ending):
+                        self._emit_spans(rest, rest, [(part, line), ("markup", ending)])
+            if not more:
+                continue
+            if kind == "group":
+                assert isinstance(relation, Support)
+                children = [
+                    _Node("claim", premise, None, "premise", None, under, False, depth + 1)
+                    for premise in relation.premises
+                ]
+                children += [self._child(relation, node) for relation in relations]
+            elif depth >= MAX_DEPTH:
+                self.deferred.append((node, relations))
+                children = [_Node("more", name, None, None, None, under, True, depth + 1)]
+            else:
+                children = [
+                    _Node("claim", found[0], relation, found[1], found[2], under, False, depth + 1)
+                    if marks is None and (found := shown.get(relation.id)) is not None
+                    else self._child(relation, node)
+                    for relation in relations
+                ]
+            children[-1] = children[-1]._replace(last=True)
+            children.reverse()
+            push(children)
+
+    def _spans(self, node: _Node, text: str | None, ending: str) -> list[Span]:
+        """Return the spans of *node*'s first line as :meth:`_write` makes them, *text* its claim's if new."""
+        spans = self._label(node.label)
+        if node.kind == "group":
+            spans.append(("label", "linked support:"))
+        elif text is None:
+            spans.append(("reference", f"see {self._id(node.claim)}"))
+        else:
+            spans += [("text", text), ("markup", " "), ("id", self._id(node.claim))]
+        if ending:
+            spans.append(("markup", ending))
+        return spans
 
     def _write(self, node: _Node) -> list[_Node]:
         """Write *node*'s lines and return its children, in order."""
@@ -412,7 +534,8 @@ class _Outliner:
             ]
         else:
             head = [*self._label(node.label), ("reference", f"see {self._id(claim.id)}")]
-        self._head(node, head, has_children=bool(relations), details=self._details(claim) if new else [])
+        details = [[span] for span in self._details(claim)] if new else []
+        self._head(node, head, has_children=bool(relations), details=details)
         if not relations:
             return []
         if node.depth >= MAX_DEPTH:
@@ -467,16 +590,58 @@ class _Outliner:
         return f"on the {_KIND_NAMES[type(aimed)]}"
 
     @staticmethod
-    def _into(amap: ArgumentMap) -> dict[str, list[Relation]]:
-        """Return what points at each claim or relation, by id: supports, rebuttals, undercuts, skeptical responses.
+    def _index(
+        amap: ArgumentMap, claims: dict[str, Claim]
+    ) -> tuple[dict[str, list[Relation]], dict[str, tuple[str, Role, str | None]]]:
+        """Return what points at each claim or relation, by id, and what each relation shows under a claim.
 
-        Each kind in map order, as :meth:`ArgumentMap.incoming` gives them; indexed
+        What points at each: supports, rebuttals, undercuts, skeptical responses,
+        each kind in map order, as :meth:`ArgumentMap.incoming` gives them; indexed
         in one pass, rather than asked of the map and sorted for each claim written.
+        What each relation but a linked support shows under a claim, by its id: the
+        claim it brings, its marker and its label, as :meth:`_child` gives them
+        without marks (for the text path, :meth:`_walk_texts`).
         """
         into: dict[str, list[Relation]] = {}
-        for relation in sorted(amap.relations, key=lambda relation: _KIND_ORDER[type(relation)]):
-            into.setdefault(endpoints(relation)[1], []).append(relation)
-        return into
+        shown: dict[str, tuple[str, Role, str | None]] = {}
+
+        def aim(target: str, undercut: bool) -> str | None:
+            if target in claims:
+                return "on the claim" if undercut else None
+            aimed = amap[target]
+            assert not isinstance(aimed, Claim)  # a claim would be in claims
+            return None if undercut and isinstance(aimed, Support) else f"on the {_KIND_NAMES[type(aimed)]}"
+
+        def show(relation: Relation, origin: str, role: Role, label: str | None, target: str) -> None:
+            into.setdefault(target, []).append(relation)
+            aimed = aim(target, role == "undercut") if role == "undercut" or target not in claims else None
+            if aimed:
+                label = f"{label}, {aimed}" if label else aimed
+            shown[relation.id] = (origin, role, label or None)
+
+        # Kind by kind, each in map order: what points at a claim is listed as ArgumentMap.incoming lists it.
+        # Supports and rebuttals of a claim, most of a map, without a call each.
+        for support in amap.supports:
+            target = support.conclusion
+            if len(support.premises) > 1:  # a linked support: a group of its own
+                into.setdefault(target, []).append(support)
+            elif target in claims:
+                into.setdefault(target, []).append(support)
+                shown[support.id] = (support.premises[0], "support", support.label or None)
+            else:
+                show(support, support.premises[0], "support", support.label, target)
+        for rebuttal in amap.rebuttals:
+            target = rebuttal.target
+            if target in claims:
+                into.setdefault(target, []).append(rebuttal)
+                shown[rebuttal.id] = (rebuttal.attacker, "rebuttal", rebuttal.label or None)
+            else:
+                show(rebuttal, rebuttal.attacker, "rebuttal", rebuttal.label, target)
+        for undercut in amap.undercuts:
+            show(undercut, undercut.attacker, "undercut", undercut.label, undercut.target)
+        for response in amap.skeptical_responses:
+            show(response, response.response, "skeptical_response", response.stance, response.target)
+        return into, shown
 
     @staticmethod
     def _last_marked(nodes: list[_Node]) -> list[_Node]:
@@ -532,18 +697,19 @@ class _Outliner:
                 content = [*content, ("markup", "\\")]
             self._emit(first if number == 0 else rest, rest, content)
 
-    def _details(self, claim: Claim) -> list[list[Span]]:
-        details: list[list[Span]] = []
+    def _details(self, claim: Claim) -> list[Span]:
+        """Return the lines under a claim's text, one span each: its status, qualifier, attributions and quotes."""
+        details: list[Span] = []
         said = self.status(claim) if self.status is not None else None
         if said is not None:
-            details.append([("status", self._text(said))])
+            details.append(("status", self._text(said)))
         if claim.qualifier is not None:
-            details.append([("qualifier", "qualifier: " + self._text(claim.qualifier))])
+            details.append(("qualifier", "qualifier: " + self._text(claim.qualifier)))
         for attribution in claim.attributions:  # each party who said it, its own line and quote
-            details.append([("attribution", self.glyphs.dash + self._attribution(attribution))])
+            details.append(("attribution", self.glyphs.dash + self._attribution(attribution)))
             if attribution.quote is not None and attribution.quote != claim.text:
                 opening, closing = self.glyphs.quotes
-                details.append([("quote", opening + self._text(attribution.quote) + closing)])
+                details.append(("quote", opening + self._text(attribution.quote) + closing))
         return details
 
     def _attribution(self, attribution: Attribution) -> str:
@@ -625,6 +791,38 @@ class _Outliner:
             else:
                 texts.append(str(self._line(first, rest, content, pieces, number, start)))
             start += len(piece) + 1
+
+    def _emit_text(self, first: str, rest: str, text: str) -> bool:
+        """Write one logical line as :meth:`_emit` does, from its prefixes and text alone; ``False`` if it needs spans.
+
+        A line needs its spans where a Markdown escape or an isolate goes: a
+        piece at the margin that would start a block, right-to-left letters.
+        """
+        rooms = self._rooms
+        room = rooms.get(rest) or self._room(rest)
+        first_room = rooms.get(first) or self._room(first)
+        markdown = self.markdown
+        if markdown:
+            room -= 1  # a column for the backslash that may escape the start of a continuation line
+            if not first:
+                first_room -= 1
+        if not text.isascii() and isolate(text) != text:
+            return False
+        pieces = [text] if len(text) <= first_room and text.isascii() else wrap(text, room, first_room)
+        if markdown:
+            for number, piece in enumerate(pieces):
+                if (number or not first) and _MARKDOWN_LINE_START.match(piece):
+                    return False
+        texts = self.texts
+        assert texts is not None
+        texts.append(first + pieces[0])
+        if len(pieces) > 1:
+            texts.extend([rest + piece for piece in pieces[1:]])
+        return True
+
+    def _emit_spans(self, first: str, rest: str, content: list[Span]) -> None:
+        """Write one logical line as :meth:`_emit` does, after prefixes given as text."""
+        self._emit([("tree", first)] if first else [], [("tree", rest)] if rest else [], content)
 
     def _line(
         self, first: list[Span], rest: list[Span], content: list[Span], pieces: list[str], number: int, start: int
