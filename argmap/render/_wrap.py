@@ -18,7 +18,16 @@ import unicodedata
 from bisect import bisect_right
 from itertools import accumulate
 
-__all__ = ["FIRST_STRONG_ISOLATE", "POP_DIRECTIONAL_ISOLATE", "columns", "isolate", "visible", "wrap"]
+__all__ = [
+    "FIRST_STRONG_ISOLATE",
+    "POP_DIRECTIONAL_ISOLATE",
+    "columns",
+    "isolate",
+    "visible",
+    "narrow",
+    "wrap",
+    "wrap_narrow",
+]
 
 FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
@@ -88,7 +97,7 @@ def columns(text: str) -> int:
 _NARROW: set[str] = set()  # the characters met so far that take exactly one column
 
 
-def _narrow(text: str) -> bool:
+def narrow(text: str) -> bool:
     """Tell whether every character of *text* takes exactly one column, remembering the ones that do."""
     chars = set(text)
     if chars <= _NARROW:
@@ -113,19 +122,30 @@ def wrap(text: str, width: int, first: int | None = None) -> list[str]:
     >>> wrap("Kayani has also called for an end to drone strikes.", 20)
     ['Kayani has also', 'called for an end to', 'drone strikes.']
     """
+    # One column per character (ASCII, and most other text: dashes, middle dots, accented letters) needs no table.
+    if text.isascii() or narrow(text):
+        return wrap_narrow(text, width, first)
     room = width if first is None else first
-    # One column per character (ASCII, and most other text: dashes, middle dots, accented letters) needs no table;
-    # otherwise ends[k] is the number of columns text[:k] takes.
-    narrow = text.isascii() or _narrow(text)
-    if (len(text) if narrow else columns(text)) <= room:
+    if columns(text) <= room:
         return [text]
-    if narrow and _plain(text):
+    return _wrap_any(text, width, room, narrow=False)
+
+
+def wrap_narrow(text: str, width: int, first: int | None = None) -> list[str]:
+    """Return :func:`wrap` of *text* known to take one column per character (ASCII, say), without checking it."""
+    room = width if first is None else first
+    if len(text) <= room:
+        return [text]
+    if _plain(text):
         return _wrap_plain(text, width, room)
-    return _wrap_any(text, width, room, narrow)
+    return _wrap_any(text, width, room, narrow=True)
 
 
 def _wrap_any(text: str, width: int, room: int, narrow: bool) -> list[str]:
-    """Return :func:`wrap` of *text*, which is wider than *room*, whatever it holds: separators, wide characters."""
+    """Return :func:`wrap` of *text*, which is wider than *room*, whatever it holds: separators, wide characters.
+
+    Where a character may take other than one column (not *narrow*), ends[k] is the number of columns text[:k] takes.
+    """
     ends = None if narrow else list(accumulate(map(_COLUMNS.__getitem__, text), initial=0))
     pieces: list[str] = []
     start = 0

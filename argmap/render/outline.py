@@ -46,7 +46,7 @@ from argmap.errors import OptionError
 from argmap.map import ArgumentMap
 from argmap.model import Attribution, Claim, Rebuttal, Relation, SkepticalResponse, Support, Undercut, endpoints
 from argmap.render._options import options_from
-from argmap.render._wrap import columns, isolate, visible, wrap
+from argmap.render._wrap import columns, isolate, narrow, visible, wrap, wrap_narrow
 
 __all__ = [
     "MARKERS",
@@ -250,7 +250,9 @@ def outline(
     with paused_gc():  # what the outliner keeps (its index, its lines) stays until it is done: nothing to collect
         texts = _Outliner(amap, chosen, spans=False).texts
     assert texts is not None
-    return Outline("\n".join(texts) + "\n" if texts else "", chosen.style)
+    if texts:
+        texts.append("")  # the last line's newline, without copying the whole text again to add it
+    return Outline("\n".join(texts), chosen.style)
 
 
 def outline_lines(
@@ -343,7 +345,8 @@ class _Outliner:
         self.texts: list[str] | None = None if spans else []  # without: each line's text, all the outline needs
         self.written: set[str] = set()
         self._rooms: dict[str, int] = {}
-        self._attributions: dict[int, tuple[Attribution, str]] = {}
+        self._attributions: dict[int, tuple[Attribution, tuple[Role, str, bool]]] = {}
+        self._narrow_quotes = narrow("".join(self.glyphs.quotes))
         self.deferred: deque[tuple[_Node, list[Relation]]] = deque()
         root = None if options.root is None else amap.claim_for(options.root)  # fail before writing anything
         self._title()
@@ -389,20 +392,24 @@ class _Outliner:
         """Walk as :meth:`_walk` does, writing each node's lines as text straight away: ``outline()`` needs no spans.
 
         The lines :meth:`_write` and :meth:`_head` make, byte for byte, with the
-        relations' markers and labels looked up (:meth:`_index`); a line that
-        needs its spans after all (an escape, an isolate) is cut into them.
+        relations' markers and labels looked up (:meth:`_index`) and the room
+        for text by depth (:meth:`_room_table`); a line that needs its spans
+        after all (an escape, an isolate) is cut into them.
         """
         claims, into, shown, written, marks = self.claims, self.into, self.shown, self.written, self.marks
-        glyphs, markdown = self.glyphs, self.markdown
+        glyphs, markdown, width = self.glyphs, self.markdown, self.width
         branch, last_branch, pipe, blank, stem = glyphs.branch, glyphs.last, glyphs.pipe, glyphs.blank, glyphs.stem
         markers = _MARKED_MARKDOWN if markdown else _MARKED
         end = "\\" if markdown else ""  # what ends each line of a node's block but its last
+        margin = width - 1 if markdown else width  # the room at the left margin
+        spare = 1 if markdown else 0  # a first line keeps no column for an escape: it starts after its prefix
+        firsts, rests, leaves = self._room_table()
         text_of, ident, details_of, emit, spans_of = self._text, self._id, self._details, self._emit_text, self._spans
         pop, push = stack.pop, stack.extend
         while stack:
             node = pop()
             kind, name, relation, role, label, prefix, last, depth = node
-            if kind == "claim":
+            if kind == "claim" and (role is not None or not depth):
                 assert name is not None
                 relations = into.get(relation.id, _NOTHING) if relation is not None else _NOTHING
                 if name not in written:
@@ -411,15 +418,22 @@ class _Outliner:
                     if own:
                         relations = relations + own if relations else own
                     claim = claims[name]
-                    text: str | None = text_of(claim.text)
-                    head = f"{text} {ident(name)}"
+                    text: str | None = claim.text
+                    assert text is not None
+                    if markdown or not (text.isascii() and text.isprintable()):
+                        text = text_of(text)
+                    head = (
+                        f"{text} {ident(name)}"
+                        if markdown or not (name.isascii() and name.isprintable())
+                        else f"{text} [{name}]"
+                    )
                     details = details_of(claim)
                 else:
                     text = None
                     head = f"see {ident(name)}"
                     details = _NOTHING
                 more = bool(relations)
-            elif kind == "group" and depth:
+            elif kind == "group" and depth and role is not None:
                 assert isinstance(relation, Support)
                 relations = into.get(relation.id, _NOTHING)
                 text, head, details, more = None, "linked support:", _NOTHING, True
@@ -438,10 +452,10 @@ class _Outliner:
                     if details:
                         texts.append("")
                 else:
-                    details = [("conclusion", head), *details]
-                for number, (part, line) in enumerate(details, 1):
+                    details = [("conclusion", head, False), *details]
+                for number, (part, line, known) in enumerate(details, 1):
                     ending = end if number < len(details) else ""
-                    if not emit("", "", line + ending):
+                    if not emit("", "", line + ending, margin, margin, known):
                         self._emit(
                             [],
                             [],
@@ -450,20 +464,21 @@ class _Outliner:
                 if markdown and more:
                     texts.append("")
             else:
+                assert role is not None
+                room = rests[depth] if more else leaves[depth]
                 if markdown:
-                    first, rest = prefix + "- ", prefix + "  "
+                    first, rest = prefix + "- " + markers[role], prefix + "  "
                 else:
-                    first, rest = prefix + (last_branch if last else branch), under
-                if role is not None:
-                    first += markers[role]
-                    if not markdown:
-                        rest += stem if more else "  "
+                    first = prefix + (last_branch if last else branch) + markers[role]
+                    rest = under + (stem if more else "  ")
                 ending = end if details else ""
-                if not emit(first, rest, head + ending):
+                if not emit(first, rest, head + ending, firsts[depth], room, False):
                     self._emit_spans(first, rest, spans_of(node, text, ending))
-                for number, (part, line) in enumerate(details, 1):
+                for number, (part, line, known) in enumerate(details, 1):
                     ending = end if number < len(details) else ""
-                    if not emit(rest, rest, line + ending):
+                    if known and len(line) < room:  # one line, as it is (a column to spare for the ending)
+                        texts.append(rest + line + ending)
+                    elif not emit(rest, rest, line + ending, room + spare, room, known):
                         self._emit_spans(rest, rest, [(part, line), ("markup", ending)])
             if not more:
                 continue
@@ -484,9 +499,32 @@ class _Outliner:
                     else self._child(relation, node)
                     for relation in relations
                 ]
-            children[-1] = children[-1]._replace(last=True)
+            final = children[-1]
+            children[-1] = _Node(final[0], final[1], final[2], final[3], final[4], final[5], True, final[7])
             children.reverse()
             push(children)
+
+    def _room_table(self) -> tuple[list[int], list[int], list[int]]:
+        """Return the room for text by depth: on a node's first line, on the rest with children, and without.
+
+        A node's prefixes take as many columns at one depth whatever its place:
+        the glyphs that draw a tree are each as wide as their alternatives, and
+        the markers as wide as one another.
+        """
+        glyphs, markdown = self.glyphs, self.markdown
+        marker = (_MARKED_MARKDOWN if markdown else _MARKED)["support"]
+        firsts, rests, leaves = [self.width], [self.width], [self.width]  # depth 0 is written as _head writes it
+        for depth in range(1, MAX_DEPTH + 3):
+            prefix = glyphs.pipe * (depth - 1)
+            if markdown:
+                firsts.append(self._room(prefix + "- " + marker))
+                rests.append(self._room(prefix + "  ") - 1)  # a column for an escape
+                leaves.append(rests[-1])
+            else:
+                firsts.append(self._room(prefix + glyphs.branch + marker))
+                rests.append(self._room(prefix + glyphs.pipe + glyphs.stem))
+                leaves.append(self._room(prefix + glyphs.pipe + "  "))
+        return firsts, rests, leaves
 
     def _spans(self, node: _Node, text: str | None, ending: str) -> list[Span]:
         """Return the spans of *node*'s first line as :meth:`_write` makes them, *text* its claim's if new."""
@@ -534,7 +572,7 @@ class _Outliner:
             ]
         else:
             head = [*self._label(node.label), ("reference", f"see {self._id(claim.id)}")]
-        details = [[span] for span in self._details(claim)] if new else []
+        details = [[(part, line)] for part, line, _ in self._details(claim)] if new else []
         self._head(node, head, has_children=bool(relations), details=details)
         if not relations:
             return []
@@ -697,27 +735,35 @@ class _Outliner:
                 content = [*content, ("markup", "\\")]
             self._emit(first if number == 0 else rest, rest, content)
 
-    def _details(self, claim: Claim) -> list[Span]:
-        """Return the lines under a claim's text, one span each: its status, qualifier, attributions and quotes."""
-        details: list[Span] = []
+    def _details(self, claim: Claim) -> list[tuple[Role, str, bool]]:
+        """Return the lines under a claim's text: its status, qualifier, attributions and quotes.
+
+        Each with its role and whether it is known to take one column a
+        character and to hold no right-to-left letter (see :meth:`_emit_text`).
+        """
+        details: list[tuple[Role, str, bool]] = []
         said = self.status(claim) if self.status is not None else None
         if said is not None:
-            details.append(("status", self._text(said)))
+            details.append(("status", self._text(said), False))
         if claim.qualifier is not None:
-            details.append(("qualifier", "qualifier: " + self._text(claim.qualifier)))
+            details.append(("qualifier", "qualifier: " + self._text(claim.qualifier), False))
         for attribution in claim.attributions:  # each party who said it, its own line and quote
-            details.append(("attribution", self.glyphs.dash + self._attribution(attribution)))
+            details.append(self._attribution(attribution))
             if attribution.quote is not None and attribution.quote != claim.text:
                 opening, closing = self.glyphs.quotes
-                details.append(("quote", opening + self._text(attribution.quote) + closing))
+                quote = self._text(attribution.quote)
+                details.append(("quote", opening + quote + closing, quote.isascii() and self._narrow_quotes))
         return details
 
-    def _attribution(self, attribution: Attribution) -> str:
+    def _attribution(self, attribution: Attribution) -> tuple[Role, str, bool]:
+        """Return the line that names who said a claim, as :meth:`_details` gives it."""
         # Claims often share one attribution (a map interns them): each is written out once.
         key = id(attribution)
         found = self._attributions.get(key)
         if found is None or found[0] is not attribution:
-            found = self._attributions[key] = (attribution, self._text(attribution.line(self.glyphs.dot)))
+            line = self.glyphs.dash + self._text(attribution.line(self.glyphs.dot))
+            known = line.isascii() or (narrow(line) and isolate(line) == line)
+            found = self._attributions[key] = (attribution, ("attribution", line, known))
         return found[1]
 
     def _title(self) -> None:
@@ -792,24 +838,21 @@ class _Outliner:
                 texts.append(str(self._line(first, rest, content, pieces, number, start)))
             start += len(piece) + 1
 
-    def _emit_text(self, first: str, rest: str, text: str) -> bool:
-        """Write one logical line as :meth:`_emit` does, from its prefixes and text alone; ``False`` if it needs spans.
+    def _emit_text(self, first: str, rest: str, text: str, first_room: int, room: int, known: bool) -> bool:
+        """Write one logical line as :meth:`_emit` does, from its prefixes, text and room; ``False`` if it needs spans.
 
         A line needs its spans where a Markdown escape or an isolate goes: a
         piece at the margin that would start a block, right-to-left letters.
+        *known*: the text is known to take a column a character and to hold no
+        right-to-left letter.
         """
-        rooms = self._rooms
-        room = rooms.get(rest) or self._room(rest)
-        first_room = rooms.get(first) or self._room(first)
-        markdown = self.markdown
-        if markdown:
-            room -= 1  # a column for the backslash that may escape the start of a continuation line
-            if not first:
-                first_room -= 1
-        if not text.isascii() and isolate(text) != text:
+        if known or text.isascii():
+            pieces = wrap_narrow(text, room, first_room)
+        elif isolate(text) != text:
             return False
-        pieces = [text] if len(text) <= first_room and text.isascii() else wrap(text, room, first_room)
-        if markdown:
+        else:
+            pieces = wrap(text, room, first_room)
+        if self.markdown:
             for number, piece in enumerate(pieces):
                 if (number or not first) and _MARKDOWN_LINE_START.match(piece):
                     return False
