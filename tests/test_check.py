@@ -167,7 +167,8 @@ def test_check_reports_exactly_what_the_plain_rules_report(
         text = {"same": text, "upper": text.upper(), "spaced": "\u2003" + text.replace(" ", " \t ") + "\n"}[how]
         if not text.isspace():
             amap.claim(text, id=f"copy-{number}")
-    if amap.relations and data.draw(st.booleans()):
+    drawn = data.draw(st.booleans())
+    if amap.relations and drawn:
         target = data.draw(st.sampled_from(amap.relations))
         attacker = data.draw(st.sampled_from(amap.claims))
         if data.draw(st.booleans()):
