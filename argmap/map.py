@@ -159,6 +159,12 @@ class ArgumentMap(Building, Editing):
             InvalidElementError: *aliases* are given for a source or document, or are not claims or relations.
         """
         item: object = element
+        if aliases == () and (item.__class__ is Claim or item.__class__ in _RELATIONS):  # what readers add, quickly
+            if item.__class__ is Claim:
+                self._add_claim(element)  # type: ignore[arg-type]
+            else:
+                self._add_relation(element)  # type: ignore[type-var]
+            return element
         aliases = tuple(aliases)
         if aliases and (
             not isinstance(item, (Claim, *_RELATIONS)) or not all(isinstance(a, (Claim, *_RELATIONS)) for a in aliases)
@@ -476,7 +482,13 @@ class ArgumentMap(Building, Editing):
         if id in self._relations or id in claims:
             what = "relation" if id in self._relations else "claim"
             raise DuplicateIdError(f"the map already has a {what} with id {id!r}")
-        origins, target = endpoints(relation)
+        cls = relation.__class__
+        if cls is Support:  # the common cases without a call: endpoints() says the same
+            origins, target = relation.premises, relation.conclusion  # type: ignore[union-attr]
+        elif cls is Rebuttal or cls is Undercut:
+            origins, target = (relation.attacker,), relation.target  # type: ignore[union-attr]
+        else:
+            origins, target = endpoints(relation)
         for origin in origins:
             if origin not in claims:
                 kind = type(relation).__name__

@@ -109,10 +109,20 @@ def readable_id(text: str, *, words: int = 6, limit: int = 48) -> str:
     return joined[:limit] or "claim"
 
 
-# Validation. Each class checks all its fields in one __attrs_post_init__ rather than
-# with one attrs validator per field: the same checks, a third fewer calls, which
-# matters for maps of a hundred thousand elements. Failures raise InvalidElementError
-# (a ValueError) naming the class, the field and the value.
+# Validation. The classes a big map holds hundreds of thousands of (attributions, claims,
+# relations) have an __init__ of their own, written once per class, that converts, checks
+# and sets each field in one function: the rules below, called only where a field is given,
+# and no attrs converter, validator, default factory or __attrs_post_init__ called per
+# element. That halves the cost of making one. attrs still makes their comparison, hashing,
+# repr and immutability. Failures raise InvalidElementError (a ValueError) naming the
+# class, the field and the value.
+
+_NEW: Any = attrs.NOTHING
+"""The default of a ``data`` argument: a new empty dict for each element."""
+_DERIVED: Any = attrs.NOTHING
+"""The default of an ``id`` argument: the id derived from the element's fields."""
+_setter = object.__setattr__.__get__
+"""Return the function that sets a field of a frozen element: the way attrs sets them too."""
 
 
 def _fail(instance: object, field: str, problem: str, value: object) -> InvalidElementError:
@@ -223,24 +233,9 @@ def _source_id(source: Source) -> str:
     return readable_id(source.name, words=8, limit=60)
 
 
-def _claim_id(claim: Claim) -> str:
-    return readable_id(claim.text)
-
-
-def _support_id(support: Support) -> str:
-    return f"support:{'+'.join(support.premises)}>{support.conclusion}"
-
-
-def _rebuttal_id(rebuttal: Rebuttal) -> str:
-    return f"rebuttal:{rebuttal.attacker}>{rebuttal.target}"
-
-
-def _undercut_id(undercut: Undercut) -> str:
-    return f"undercut:{undercut.attacker}>{undercut.target}"
-
-
-def _response_id(response: SkepticalResponse) -> str:
-    return f"skeptical-response:{response.response}>{response.target}"
+def _relation_id(kind: str, origins: str, target: str) -> str:
+    """Return the id a relation of *kind* from *origins* (ids joined by ``+``) to *target* gets when none is given."""
+    return f"{kind}:{origins}>{target}"
 
 
 @attrs.frozen(cache_hash=True)  # sources key the builder's cache of attributions
@@ -272,7 +267,7 @@ class Source:
         return _named(self)
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Attribution:
     """Who said a thing, and how it reached the author.
 
@@ -288,23 +283,43 @@ class Attribution:
     """
 
     source: Source
-    via: tuple[Source, ...] = attrs.field(default=(), converter=_to_sources)
+    via: tuple[Source, ...] = ()
     medium: Medium | None = None
     quote: str | None = None
     date: str | None = None
     url: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        if not isinstance(self.source, Source):
-            raise _fail(self, "source", "must be a Source", self.source)
-        for item in self.via:
+    def __init__(
+        self,
+        source: Source,
+        via: Source | Iterable[Source] = (),
+        medium: Medium | None = None,
+        quote: str | None = None,
+        date: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        if via.__class__ is not tuple:
+            via = _to_sources(via)
+        if not isinstance(source, Source):
+            raise _fail(self, "source", "must be a Source", source)
+        for item in via:
             if not isinstance(item, Source):
-                raise _fail(self, "via", "must hold Source values", self.via)
-        if self.medium is not None:
-            _check_choice(self, "medium", self.medium, MEDIA)
-        _check_optional_text(self, "quote", self.quote)
-        _check_date(self, "date", self.date)
-        _check_optional_text(self, "url", self.url)
+                raise _fail(self, "via", "must hold Source values", via)
+        if medium is not None:
+            _check_choice(self, "medium", medium, MEDIA)
+        if quote is not None:
+            _check_text(self, "quote", quote)
+        if date is not None:
+            _check_date(self, "date", date)
+        if url is not None:
+            _check_text(self, "url", url)
+        put = _setter(self)
+        put("source", source)
+        put("via", via)
+        put("medium", medium)
+        put("quote", quote)
+        put("date", date)
+        put("url", url)
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -337,7 +352,7 @@ def _named(source: Source) -> str:
     return f"{source.name} ({source.affiliation})" if source.affiliation else source.name
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Claim:
     """Something asserted: a statement that can be supported, rebutted, undercut or met with a skeptical response.
 
@@ -362,31 +377,66 @@ class Claim:
 
     text: str
     attribution: Attribution | None = attrs.field(default=None, kw_only=True)
-    further_attributions: tuple[Attribution, ...] = attrs.field(default=(), converter=_to_attributions, kw_only=True)
+    further_attributions: tuple[Attribution, ...] = attrs.field(default=(), kw_only=True)
     qualifier: str | None = attrs.field(default=None, kw_only=True)
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, kw_only=True)
+    tags: tuple[str, ...] = attrs.field(default=(), kw_only=True)
     note: str | None = attrs.field(default=None, kw_only=True)
     document: str | None = attrs.field(default=None, kw_only=True)
     section: str | None = attrs.field(default=None, kw_only=True)
     data: dict[str, Any] = attrs.field(factory=dict, kw_only=True, hash=False)
-    id: str = attrs.field(default=attrs.Factory(_claim_id, takes_self=True), kw_only=True)
+    id: str = attrs.field(kw_only=True)
 
-    def __attrs_post_init__(self) -> None:
-        _check_text(self, "text", self.text)
-        if self.attribution is not None and not isinstance(self.attribution, Attribution):
-            raise _fail(self, "attribution", "must be an Attribution or None", self.attribution)
-        if self.further_attributions:
+    def __init__(
+        self,
+        text: str,
+        *,
+        attribution: Attribution | None = None,
+        further_attributions: Attribution | Iterable[Attribution] = (),
+        qualifier: str | None = None,
+        tags: str | Iterable[str] = (),
+        note: str | None = None,
+        document: str | None = None,
+        section: str | None = None,
+        data: dict[str, Any] = _NEW,
+        id: str = _DERIVED,
+    ) -> None:
+        if further_attributions.__class__ is not tuple:
+            further_attributions = _to_attributions(further_attributions)
+        if tags.__class__ is not tuple:
+            tags = _to_tuple(tags)
+        if data is _NEW:
+            data = {}
+        put = _setter(self)
+        put("text", text)  # set before the checks: a failed check names the claim by them
+        put("attribution", attribution)
+        put("further_attributions", further_attributions)
+        put("qualifier", qualifier)
+        put("tags", tags)
+        put("note", note)
+        put("document", document)
+        put("section", section)
+        put("data", data)
+        _check_text(self, "text", text)
+        if id is _DERIVED:
+            id = readable_id(text)
+        put("id", id)
+        if attribution is not None and not isinstance(attribution, Attribution):
+            raise _fail(self, "attribution", "must be an Attribution or None", attribution)
+        if further_attributions:
             _check_further(self)
-        _check_optional_text(self, "qualifier", self.qualifier)
-        if self.tags:
-            _check_tags(self, self.tags)
-        _check_optional_text(self, "note", self.note)
-        if self.document is not None:
-            _check_identifier(self, "document", self.document)
-        _check_optional_text(self, "section", self.section)
-        if self.data.__class__ is not dict or self.data:  # a falsy non-dict (False, []) is no data either
-            _check_data(self, self.data)
-        _check_identifier(self, "id", self.id)
+        if qualifier is not None:
+            _check_text(self, "qualifier", qualifier)
+        if tags:
+            _check_tags(self, tags)
+        if note is not None:
+            _check_text(self, "note", note)
+        if document is not None:
+            _check_identifier(self, "document", document)
+        if section is not None:
+            _check_text(self, "section", section)
+        if data.__class__ is not dict or data:  # a falsy non-dict (False, []) is no data either
+            _check_data(self, data)
+        _check_identifier(self, "id", id)
 
     @property
     def source(self) -> Source | None:
@@ -401,7 +451,7 @@ class Claim:
         return (self.attribution, *self.further_attributions)
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Support:
     """An inference from one or more premises to a conclusion.
 
@@ -418,34 +468,60 @@ class Support:
         id: a stable id; derived from the premises and conclusion when not given.
     """
 
-    premises: tuple[str, ...] = attrs.field(converter=_to_tuple)
+    premises: tuple[str, ...]
     conclusion: str
     label: str | None = attrs.field(default=None, kw_only=True)
     text: str | None = attrs.field(default=None, kw_only=True)
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, kw_only=True)
+    tags: tuple[str, ...] = attrs.field(default=(), kw_only=True)
     data: dict[str, Any] = attrs.field(factory=dict, kw_only=True, hash=False)
-    id: str = attrs.field(default=attrs.Factory(_support_id, takes_self=True), kw_only=True)
+    id: str = attrs.field(kw_only=True)
 
-    def __attrs_post_init__(self) -> None:
-        premises = self.premises
+    def __init__(
+        self,
+        premises: str | Iterable[str],
+        conclusion: str,
+        *,
+        label: str | None = None,
+        text: str | None = None,
+        tags: str | Iterable[str] = (),
+        data: dict[str, Any] = _NEW,
+        id: str = _DERIVED,
+    ) -> None:
+        if premises.__class__ is not tuple:
+            premises = _to_tuple(premises)
+        if tags.__class__ is not tuple:
+            tags = _to_tuple(tags)
+        if data is _NEW:
+            data = {}
         if not premises:
             raise _fail(self, "premises", "must name at least one claim", premises)
         for premise in premises:
             _check_identifier(self, "premises", premise)
         if len(premises) > 1 and len(set(premises)) != len(premises):
             raise _fail(self, "premises", "must not name a claim twice", premises)
-        _check_identifier(self, "conclusion", self.conclusion)
-        _check_optional_text(self, "label", self.label)
-        if self.text is not None:
-            _check_text(self, "text", self.text)
-        if self.tags:
-            _check_tags(self, self.tags)
-        if self.data.__class__ is not dict or self.data:  # a falsy non-dict (False, []) is no data either
-            _check_data(self, self.data)
-        _check_identifier(self, "id", self.id)
+        _check_identifier(self, "conclusion", conclusion)
+        if label is not None:
+            _check_text(self, "label", label)
+        if text is not None:
+            _check_text(self, "text", text)
+        if tags:
+            _check_tags(self, tags)
+        if data.__class__ is not dict or data:  # a falsy non-dict (False, []) is no data either
+            _check_data(self, data)
+        if id is _DERIVED:
+            id = _relation_id("support", "+".join(premises), conclusion)
+        _check_identifier(self, "id", id)
+        put = _setter(self)
+        put("premises", premises)
+        put("conclusion", conclusion)
+        put("label", label)
+        put("text", text)
+        put("tags", tags)
+        put("data", data)
+        put("id", id)
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Rebuttal:
     """A claim against a claim: the attacker asserts that the target is false.
 
@@ -459,13 +535,13 @@ class Rebuttal:
     attacker: str
     target: str
     label: str | None = attrs.field(default=None, kw_only=True)
-    id: str = attrs.field(default=attrs.Factory(_rebuttal_id, takes_self=True), kw_only=True)
+    id: str = attrs.field(kw_only=True)
 
-    def __attrs_post_init__(self) -> None:
-        _check_attack(self)
+    def __init__(self, attacker: str, target: str, *, label: str | None = None, id: str = _DERIVED) -> None:
+        _attack(self, attacker, target, label, _relation_id("rebuttal", attacker, target) if id is _DERIVED else id)
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Undercut:
     """A claim against an inference: the premises may hold, yet not support the conclusion.
 
@@ -480,20 +556,27 @@ class Undercut:
     attacker: str
     target: str
     label: str | None = attrs.field(default=None, kw_only=True)
-    id: str = attrs.field(default=attrs.Factory(_undercut_id, takes_self=True), kw_only=True)
+    id: str = attrs.field(kw_only=True)
 
-    def __attrs_post_init__(self) -> None:
-        _check_attack(self)
-
-
-def _check_attack(attack: Rebuttal | Undercut) -> None:
-    _check_identifier(attack, "attacker", attack.attacker)
-    _check_identifier(attack, "target", attack.target)
-    _check_optional_text(attack, "label", attack.label)
-    _check_identifier(attack, "id", attack.id)
+    def __init__(self, attacker: str, target: str, *, label: str | None = None, id: str = _DERIVED) -> None:
+        _attack(self, attacker, target, label, _relation_id("undercut", attacker, target) if id is _DERIVED else id)
 
 
-@attrs.frozen
+def _attack(attack: Rebuttal | Undercut, attacker: str, target: str, label: str | None, id: str) -> None:
+    """Check and set the fields of a rebuttal or an undercut: they have the same ones, and the same rules."""
+    _check_identifier(attack, "attacker", attacker)
+    _check_identifier(attack, "target", target)
+    if label is not None:
+        _check_text(attack, "label", label)
+    _check_identifier(attack, "id", id)
+    put = _setter(attack)
+    put("attacker", attacker)
+    put("target", target)
+    put("label", label)
+    put("id", id)
+
+
+@attrs.frozen(init=False)
 class SkepticalResponse:
     """A named party's skeptical response to a claim or a support: it contests it without asserting its contrary.
 
@@ -512,13 +595,20 @@ class SkepticalResponse:
     response: str
     target: str
     stance: Stance = attrs.field(default="doubt", kw_only=True)
-    id: str = attrs.field(default=attrs.Factory(_response_id, takes_self=True), kw_only=True)
+    id: str = attrs.field(kw_only=True)
 
-    def __attrs_post_init__(self) -> None:
-        _check_identifier(self, "response", self.response)
-        _check_identifier(self, "target", self.target)
-        _check_choice(self, "stance", self.stance, STANCES)
-        _check_identifier(self, "id", self.id)
+    def __init__(self, response: str, target: str, *, stance: Stance = "doubt", id: str = _DERIVED) -> None:
+        _check_identifier(self, "response", response)
+        _check_identifier(self, "target", target)
+        _check_choice(self, "stance", stance, STANCES)
+        if id is _DERIVED:
+            id = _relation_id("skeptical-response", response, target)
+        _check_identifier(self, "id", id)
+        put = _setter(self)
+        put("response", response)
+        put("target", target)
+        put("stance", stance)
+        put("id", id)
 
 
 @attrs.frozen
@@ -575,9 +665,9 @@ def default_id(relation: Relation) -> str:
     'rebuttal:drones-fly-on>all-talk'
     """
     if isinstance(relation, Support):
-        return _support_id(relation)
+        return _relation_id("support", "+".join(relation.premises), relation.conclusion)
     if isinstance(relation, Rebuttal):
-        return _rebuttal_id(relation)
+        return _relation_id("rebuttal", relation.attacker, relation.target)
     if isinstance(relation, Undercut):
-        return _undercut_id(relation)
-    return _response_id(relation)
+        return _relation_id("undercut", relation.attacker, relation.target)
+    return _relation_id("skeptical-response", relation.response, relation.target)

@@ -96,29 +96,19 @@ def _claims(amap: ArgumentMap, values: Iterable[Any]) -> None:
     add = amap.add
     attributions: dict[tuple[Any, ...], Attribution] = {}  # equal attributions are one shared value
     for fields in values:
+        # The file's fields are the claim's own: each is handed over as it is (the claim checks it),
+        # but for the attributions, which name their sources by id.
         _check_fields(fields, _CLAIM)
-        said = fields.get("attribution")
-        attribution = None if said is None else _shared_attribution(said, sources, attributions)
-        further = fields.get("further_attributions", ())
-        if further.__class__ is not tuple and further.__class__ is not list:
+        if "attribution" in fields:
+            fields["attribution"] = _shared_attribution(fields["attribution"], sources, attributions)
+        if "further_attributions" in fields:
+            further = fields["further_attributions"]
+            if further.__class__ is not list:
+                raise ValueError
+            fields["further_attributions"] = tuple([_shared_attribution(a, sources, attributions) for a in further])
+        if "tags" in fields and fields["tags"].__class__ is not list:
             raise ValueError
-        tags = fields.get("tags", ())
-        if tags.__class__ is not tuple and tags.__class__ is not list:
-            raise ValueError
-        add(
-            Claim(
-                fields["text"],
-                attribution=attribution,
-                qualifier=fields.get("qualifier"),
-                tags=tags,
-                note=fields.get("note"),
-                document=fields.get("document"),
-                section=fields.get("section"),
-                data=fields.get("data", {}),
-                further_attributions=tuple([_shared_attribution(item, sources, attributions) for item in further]),
-                id=fields["id"],
-            )
-        )
+        add(Claim(**fields))
 
 
 def _relations(amap: ArgumentMap, values: Iterable[Any]) -> None:
@@ -129,28 +119,22 @@ def _relations(amap: ArgumentMap, values: Iterable[Any]) -> None:
     for fields in values:
         kind = fields["kind"]
         _check_fields(fields, _RELATION_FIELDS[kind])
-        options = {"id": fields["id"]} if "id" in fields else {}
+        del fields["kind"]
         if kind == "support":
             premises = fields["premises"]
-            if premises.__class__ is not list:
+            if premises.__class__ is not list or ("tags" in fields and fields["tags"].__class__ is not list):
                 raise ValueError
-            conclusion = fields["conclusion"]
-            premises = tuple([same(premise, premise) for premise in premises])
-            for name in ("text", "tags", "data"):
-                if name in fields:
-                    options[name] = fields[name]
-            add(Support(premises, same(conclusion, conclusion), label=fields.get("label"), **options))
+            fields["premises"] = tuple([same(premise, premise) for premise in premises])
+            fields["conclusion"] = same(fields["conclusion"], fields["conclusion"])
+            add(Support(**fields))
             continue
-        target = fields["target"]
-        target = same(target, target)
+        fields["target"] = same(fields["target"], fields["target"])
         if kind == "skeptical_response":
-            response = fields["response"]
-            stance = fields.get("stance", "doubt")
-            add(SkepticalResponse(same(response, response), target, stance=stance, **options))
+            fields["response"] = same(fields["response"], fields["response"])
+            add(SkepticalResponse(**fields))
             continue
-        attacker = fields["attacker"]
-        attack = Rebuttal if kind == "rebuttal" else Undercut
-        add(attack(same(attacker, attacker), target, label=fields.get("label"), **options))
+        fields["attacker"] = same(fields["attacker"], fields["attacker"])
+        add(Rebuttal(**fields) if kind == "rebuttal" else Undercut(**fields))
 
 
 _ORDER = ("documents", "sources", "claims", "relations")
@@ -167,21 +151,20 @@ def _shared_attribution(
 ) -> Attribution:
     """Return the attribution *said* describes; equal attributions are one shared value."""
     _check_fields(said, _ATTRIBUTION)
-    via = said.get("via", ())
-    if via.__class__ is not tuple and via.__class__ is not list:
+    via = said.get("via")
+    if via is None:
+        key = tuple(said.items())
+    elif via.__class__ is list:
+        key = (*[item for item in said.items() if item[0] != "via"], ("via", tuple(via)))
+    else:
         raise ValueError
-    key = (said["source"], tuple(via), said.get("medium"), said.get("quote"), said.get("date"), said.get("url"))
     attribution = attributions.get(key)
     if attribution is None:
-        attribution = Attribution(
-            sources[said["source"]],
-            via=tuple([sources[id] for id in via]),
-            medium=said.get("medium"),
-            quote=said.get("quote"),
-            date=said.get("date"),
-            url=said.get("url"),
-        )
-        attributions[key] = attribution
+        fields = dict(said)
+        fields["source"] = sources[said["source"]]
+        if via is not None:
+            fields["via"] = tuple([sources[id] for id in via])
+        attribution = attributions[key] = Attribution(**fields)
     return attribution
 
 
