@@ -39,6 +39,7 @@ ClaimRef: TypeAlias = Claim | str
 """Where a claim is expected: a :class:`Claim`, the id of one, or the text of a new claim."""
 
 _R = TypeVar("_R", bound=Relation)
+_NO_DETAILS: dict[str, Any] = {}  # read, never written
 _ID_LIKE = re.compile(r"[\w\-.:/+>]+\Z")
 # A word with a capital and a final full stop, question or exclamation mark is a sentence, not an id: "Really?"
 _SENTENCE = re.compile(r"[^\W\d_][^\W_]*[.!?…]+\Z")
@@ -152,16 +153,29 @@ class Building:
         argument's description). With ``new=True`` text that names no claim is
         a new claim even where it nearly matches one.
         """
+        claims = self._claims
         with self._all_or_nothing():
             if isinstance(premises, (str, Claim)):
                 premise_ids: tuple[str, ...] = (self._resolve(premises, None, new).id,)
+            else:  # a claim this map returned is its own id: the common case, without a call
+                premise_ids = tuple(
+                    [
+                        ref.id
+                        if ref.__class__ is Claim and claims.get(ref.id) is ref
+                        else self._resolve(ref, None, new).id
+                        for ref in premises
+                    ]
+                )
+            if conclusion.__class__ is Claim and claims.get(conclusion.id) is conclusion:
+                conclusion_id = conclusion.id
             else:
-                premise_ids = tuple([self._resolve(ref, None, new).id for ref in premises])
-            conclusion_id = self._resolve(conclusion, None, new).id
-            described: dict[str, Any] = {"text": text, "tags": tags, "data": {} if data is None else data}
+                conclusion_id = self._resolve(conclusion, None, new).id
+            data = {} if data is None else data
             if id is None:
-                return self._add_relation(Support(premise_ids, conclusion_id, label=label, **described))
-            return self._add_relation(Support(premise_ids, conclusion_id, label=label, id=id, **described))
+                support = Support(premise_ids, conclusion_id, label=label, text=text, tags=tags, data=data)
+            else:
+                support = Support(premise_ids, conclusion_id, label=label, text=text, tags=tags, data=data, id=id)
+            return self._add_relation(support)
 
     def rebut(
         self,
@@ -179,9 +193,16 @@ class Building:
         describe the attacker when it is given as the text of a new claim;
         ``new=True`` says that text is a new claim even where it nearly matches one.
         """
+        claims = self._claims
         with self._all_or_nothing():
-            attacker_id = self._resolve(attacker, new_claim, new).id
-            target_id = self._resolve(target, None, new).id
+            if attacker.__class__ is Claim and not new_claim and claims.get(attacker.id) is attacker:
+                attacker_id = attacker.id  # a claim this map returned: the common case
+            else:
+                attacker_id = self._resolve(attacker, new_claim, new).id
+            if target.__class__ is Claim and claims.get(target.id) is target:
+                target_id = target.id
+            else:
+                target_id = self._resolve(target, None, new).id
             if id is None:
                 return self._add_relation(Rebuttal(attacker_id, target_id, label=label))
             return self._add_relation(Rebuttal(attacker_id, target_id, label=label, id=id))
@@ -204,7 +225,10 @@ class Building:
         """
         with self._all_or_nothing():
             target_id = self._relation_id(support, "undercut")
-            attacker_id = self._resolve(attacker, new_claim, new).id
+            if attacker.__class__ is Claim and not new_claim and self._claims.get(attacker.id) is attacker:
+                attacker_id = attacker.id  # a claim this map returned: the common case
+            else:
+                attacker_id = self._resolve(attacker, new_claim, new).id
             if id is None:
                 return self._add_relation(Undercut(attacker_id, target_id, label=label))
             return self._add_relation(Undercut(attacker_id, target_id, label=label, id=id))
@@ -235,7 +259,10 @@ class Building:
                 target_id = self._relation_id(target, "respond to")
             else:
                 target_id = self._resolve(target, None, new).id
-            response_id = self._resolve(response, new_claim, new).id
+            if response.__class__ is Claim and not new_claim and self._claims.get(response.id) is response:
+                response_id = response.id  # a claim this map returned: the common case
+            else:
+                response_id = self._resolve(response, new_claim, new).id
             if id is None:
                 return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance))
             return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance, id=id))
@@ -284,7 +311,8 @@ class Building:
         *new_claim* holds keyword arguments of :meth:`claim` for a claim made from text;
         *new* says that text naming no claim is a new claim even where it looks like a mistake.
         """
-        new_claim = new_claim or {}
+        if not new_claim:
+            new_claim = _NO_DETAILS
         if isinstance(ref, Claim):
             known = self._claims.get(ref.id)
             if known is ref and not new_claim:  # the common case: a claim this map returned

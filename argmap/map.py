@@ -454,7 +454,14 @@ class ArgumentMap(Building, Editing):
         if claim.document is not None and self._documents and claim.document not in self._documents:
             raise UnknownElementError(f"claim {id!r} names document {claim.document!r}, which the map does not have")
         attribution = claim.attribution
-        if attribution is not None:
+        if (
+            attribution is not None
+            and not attribution.via
+            and not claim.further_attributions
+            and self._sources.get(attribution.source.id) is attribution.source
+        ):
+            pass  # the common case: one speaker, already in the map, nothing to check or add
+        elif attribution is not None:
             sources = self._sources
             said = (attribution, *claim.further_attributions) if claim.further_attributions else (attribution,)
             # Check every source before registering any, so a refused claim changes nothing.

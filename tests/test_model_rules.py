@@ -30,7 +30,9 @@ _TAGS = st.one_of(
     st.sampled_from(["x", "", " x"]),
     st.just(5),
 )
-_DATA = st.sampled_from([{}, {"credence": 0.7}, {"a": [1, {"b": None}]}, [], False, None, {"x": float("nan")}, {1: 2}])
+_DATA: st.SearchStrategy[Any] = st.sampled_from(
+    [{}, {"credence": 0.7}, {"a": [1, {"b": None}]}, [], False, None, {"x": float("nan")}, {1: 2}]
+)
 _REFERENCES = st.one_of(_IDS, st.lists(_IDS, max_size=3).flatmap(lambda ids: st.sampled_from([ids, tuple(ids)])))
 
 
