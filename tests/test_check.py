@@ -194,3 +194,22 @@ def test_check_reports_what_the_plain_rules_report_on_a_generated_map() -> None:
     problems = check(amap)
     assert {problem.code for problem in problems} >= {"support-cycle", "orphan-claim", "unattributed-claim"}
     assert problems == plain_check(amap)
+
+
+@given(
+    st.lists(
+        st.text(st.sampled_from("aAbB \t\n\x0b\x1f\x00.é"), min_size=1, max_size=6).filter(lambda t: not t.isspace()),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_duplicate_texts_are_found_alike_in_bulk_and_one_by_one(texts: list[str]) -> None:
+    """Texts that repeat up to case and white space are reported as the plain rule reports them.
+
+    ASCII texts are sieved all at once, joined by a NUL; a text holding a NUL
+    itself, or any letter beyond ASCII, sends them one by one.
+    """
+    amap = ArgumentMap()
+    for number, text in enumerate(texts):
+        amap.claim(text, id=f"claim-{number}")
+    assert check(amap) == plain_check(amap)
