@@ -151,18 +151,16 @@ def _shared_attribution(
 ) -> Attribution:
     """Return the attribution *said* describes; equal attributions are one shared value."""
     _check_fields(said, _ATTRIBUTION)
-    via = said.get("via")
-    if via is None:
-        key = tuple(said.items())
-    elif via.__class__ is list:
-        key = (*[item for item in said.items() if item[0] != "via"], ("via", tuple(via)))
-    else:
+    via = said.get("via", ())
+    if via.__class__ is not list and via.__class__ is not tuple:
         raise ValueError
+    # A flat key of the values alone: it is kept for every attribution read, so it holds nothing more.
+    key = (said["source"], tuple(via), said.get("medium"), said.get("quote"), said.get("date"), said.get("url"))
     attribution = attributions.get(key)
     if attribution is None:
         fields = dict(said)
         fields["source"] = sources[said["source"]]
-        if via is not None:
+        if via:
             fields["via"] = tuple([sources[id] for id in via])
         attribution = attributions[key] = Attribution(**fields)
     return attribution
