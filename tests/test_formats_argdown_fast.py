@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -38,7 +39,7 @@ def test_a_plain_line_reads_as_the_inline_reader_reads_it(line: str) -> None:
 
 
 _FLOW = st.recursive(
-    st.sampled_from(["a", "b c", "yes", "x-y", "1", '"q"', "é", "a ", " b"]),
+    st.sampled_from(["a", "b c", "yes", "x-y", "1", '"q"', "é", "a ", " b", '""', '"a: b"', '"x, y}"', '"s:a+b>c"']),
     lambda inner: st.one_of(
         st.lists(inner, max_size=3).map(lambda items: "[" + ", ".join(items) + "]"),
         st.lists(st.tuples(st.sampled_from(["k", "id", "on", "l-m"]), inner), max_size=3).map(
@@ -74,12 +75,17 @@ def _read(text: str) -> dict[str, Any]:
 
 
 def _both(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
-    """Return the document read with the paragraph fast path and without it (or the errors each raises)."""
+    """Return the document read with the fast paths and without them (or the errors each raises).
+
+    Without them, every paragraph is read line by line and every line's text,
+    and every inference's rules and data, by the inline reader.
+    """
     results: list[Any] = []
     for fast in (True, False):
         with monkeypatch.context() as patch:
             if not fast:
                 patch.setattr(syntax._Parser, "paragraph", lambda self, number, argument: None)
+                patch.setattr(syntax, "plain_rest", lambda text: None)
             try:
                 results.append(_read(text))
             except FormatError as error:
@@ -90,7 +96,8 @@ def _both(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
 _PARAGRAPH_LINES = st.sampled_from(
     ["[a]: Text.", "[a]: Text. {k: v}", "[b]", "[a]:", "[ a ]: x", "[-a]", "  +> [b]", "  -> <A>", "\t_> [c]",
      "   >< [a]", "  + [b]", "  -> [b] more", " more text", "", "", "<A>: An argument.", "(1) [a]", "----",
-     "(2) [c]: C.", "# Heading", "[a]: x {", "}", "[d]: y // note", "  <- [a]", "  -> [a  b]"]
+     "(2) [c]: C.", "# Heading", "[a]: x {", "}", "[d]: y // note", "  <- [a]", "  -> [a  b]", "--",
+     "-- modus ponens --", '{id: "s:a>c"}', "-- {label: mp} --", "-- a #t --", "-- *b* --", "{id: x", "(3) [e]"]
 )  # fmt: skip
 
 
@@ -116,3 +123,18 @@ def test_what_argmap_writes_reads_fast_as_line_by_line(amap: Any) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast, slow = _both(argdown.dumps(amap), monkeypatch)
     assert fast == slow
+
+
+# The pattern plain_rest matched with before it was written as runs (issue 13's speed): the same lines, the same parts.
+_PLAIN_REST_BEFORE = re.compile(
+    r"[ \t]*((?:[^\\{}#\[\]*_.:\s]|[.:](?!\S)| (?=[^\s{]))*)"
+    r"[ \t]*(\{(?:[^{}\n\r\u2028\u2029]|\{[^{}\n\r\u2028\u2029]*\}(?=[,\]}]))*\})?[ \t]*"
+)
+
+
+@given(_LINES)
+def test_the_plain_line_pattern_matches_as_before(line: str) -> None:
+    """The plain line pattern, written as runs for speed, takes the lines and parts the one before it took."""
+    before = _PLAIN_REST_BEFORE.fullmatch(line)
+    now = text_reading._PLAIN_REST.fullmatch(line)
+    assert (before and before.groups()) == (now and now.groups())

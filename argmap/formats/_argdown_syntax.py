@@ -599,6 +599,12 @@ class _Parser(Reading):
             if index >= len(lines):
                 raise self.fail("an inference opened with -- is never closed with --", number)
             body = lines[index][1]
-        content, _, data = inline(parts, self, number, len(line) - len(line[_INFERENCE.match(line).end() :]) + 1)  # type: ignore[union-attr]
+        written = [part for part in parts if part.strip()]
+        plain = plain_rest(written[0]) if len(written) == 1 else ("", {}) if not written else None
+        if plain is not None:  # as argmap writes them: a rule, or a one-line data block, on a line of its own
+            content, data = plain
+        else:
+            column = len(line) - len(line[_INFERENCE.match(line).end() :]) + 1  # type: ignore[union-attr]
+            content, _, data = inline(parts, self, number, column)
         rules = [rule.strip() for rule in content.split(",") if rule.strip()]
         return Inference(list(pcs), rules, data, number), index + 1

@@ -218,10 +218,14 @@ def inline(parts: list[str], parser: Reading, line: int, column: int) -> tuple[s
 # A line's rest as most lines are written: text with nothing Argdown reads as inline syntax (no escape, data,
 # tag, emphasis or link; a "." or ":" only before a space, so no shortcode), single-spaced, then perhaps one
 # data block to the line's end whose braces nest at most twice, each inner "}" before "," "]" or "}" (so
-# Argdown's Data token ends where the block does).
+# Argdown's Data token ends where the block does). Each repetition opens with a character the run before it
+# cannot hold (a run of ordinary characters, then a "." ":" " " or an inner block, then a run again): the
+# matcher takes whole runs at a time and never has two ways to split a line.
+_ORDINARY = r"[^\\{}#\[\]*_.:\s]"
+_IN_BLOCK = r"[^{}\n\r\u2028\u2029]"
 _PLAIN_REST = re.compile(
-    r"[ \t]*((?:[^\\{}#\[\]*_.:\s]|[.:](?!\S)| (?=[^\s{]))*)"
-    r"[ \t]*(\{(?:[^{}\n\r\u2028\u2029]|\{[^{}\n\r\u2028\u2029]*\}(?=[,\]}]))*\})?[ \t]*"
+    rf"[ \t]*({_ORDINARY}*(?:(?:[.:](?!\S)| (?=[^\s{{])){_ORDINARY}*)*)"
+    rf"[ \t]*(\{{{_IN_BLOCK}*(?:\{{{_IN_BLOCK}*\}}(?=[,\]}}]){_IN_BLOCK}*)*\}})?[ \t]*"
 )
 
 
@@ -350,26 +354,31 @@ _FLOW_WORDS = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "n
 
 
 _FLAT_PLAIN = r"[A-Za-z\u00a0-\ud7ff][\w.'!?()&+@/ -]*"
+_FLAT_QUOTED = r'"[^"\\\n]*"'  # a double-quoted string without escapes, as argmap writes an id with ":" in it
 _FLAT_LIST = rf"\[[ \t]*{_FLAT_PLAIN}(?:,[ \t]*{_FLAT_PLAIN})*\]"
-_FLAT_ITEM = rf"[ \t]*[A-Za-z_][\w-]*:[ \t]+(?:{_FLAT_PLAIN}|{_FLAT_LIST})[ \t]*"
+_FLAT_ITEM = rf"[ \t]*[A-Za-z_][\w-]*:[ \t]+(?:{_FLAT_PLAIN}|{_FLAT_QUOTED}|{_FLAT_LIST})[ \t]*"
 _FLAT = re.compile(rf"\{{{_FLAT_ITEM}(?:,{_FLAT_ITEM})*\}}[ \t]*")
-# Once _FLAT has checked the block: each item's key and its word or its list of words.
-_FLAT_ITEMS = re.compile(rf"[ \t]*([A-Za-z_][\w-]*):[ \t]+(?:({_FLAT_PLAIN})|\[([^\]]*)\])[ \t]*(?:,|\}}[ \t]*\Z)")
+# Once _FLAT has checked the block: each item's key and its word, its quoted string or its list of words.
+_FLAT_ITEMS = re.compile(
+    rf"[ \t]*([A-Za-z_][\w-]*):[ \t]+(?:({_FLAT_PLAIN})|\"([^\"]*)\"|\[([^\]]*)\])[ \t]*(?:,|\}}[ \t]*\Z)"
+)
 
 
 def _flat(text: str) -> dict[str, Any] | None:
-    """Return the one-line mapping of words and lists of words *text* as YAML reads it, or ``None`` if it is more.
+    """Return the one-line mapping of words, quoted strings and lists of words *text* as YAML reads it, or ``None``.
 
-    Most data blocks are such mappings (``{proponent: ana, via: [radio], medium: tweet}``): one match checks
-    the whole block, one more takes its items, no value is read on its own.
+    Most data blocks are such mappings (``{proponent: ana, via: [radio], medium: tweet}``, ``{id: "a:b>c"}``): one
+    match checks the whole block, one more takes its items, no value is read on its own.
     """
     if _FLAT.fullmatch(text) is None:
         return None
     found: dict[str, Any] = {}
-    for key, word, words in _FLAT_ITEMS.findall(text, 1):
+    for key, word, quoted, words in _FLAT_ITEMS.findall(text, 1):
         if key.lower() in _FLOW_WORDS:
             return None
-        if words:
+        if not word and not words:  # a quoted string, taken as it is written
+            found[key] = quoted
+        elif words:
             items = [item.strip(" \t") for item in words.split(",")]
             if any(item.lower() in _FLOW_WORDS for item in items):
                 return None

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from argmap._io import read_text, write_atomic
+from argmap._io import paused_gc, read_text, write_atomic
 from argmap.errors import ArgmapError, FormatError
 from argmap.formats import _argdown_layout as file_layout
 from argmap.formats import _argdown_syntax as syntax
@@ -73,7 +73,8 @@ def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
         FormatError: a syntax error, with its line and column, or data that
             does not describe a valid element.
     """
-    return _Reader(syntax.parse(text, path), path, text).read()
+    with paused_gc():  # every element read stays until the map is built: nothing for the collector to find
+        return _Reader(syntax.parse(text, path), path, text).read()
 
 
 def load(path: str | Path) -> ArgumentMap:
