@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from argmap.errors import FormatError
@@ -97,13 +97,33 @@ _PARAGRAPH_LINES = st.sampled_from(
     ["[a]: Text.", "[a]: Text. {k: v}", "[b]", "[a]:", "[ a ]: x", "[-a]", "  +> [b]", "  -> <A>", "\t_> [c]",
      "   >< [a]", "  + [b]", "  -> [b] more", " more text", "", "", "<A>: An argument.", "(1) [a]", "----",
      "(2) [c]: C.", "# Heading", "[a]: x {", "}", "[d]: y // note", "  <- [a]", "  -> [a  b]", "--",
-     "-- modus ponens --", '{id: "s:a>c"}', "-- {label: mp} --", "-- a #t --", "-- *b* --", "{id: x", "(3) [e]"]
+     "-- modus ponens --", '{id: "s:a>c"}', "-- {label: mp} --", "-- a #t --", "-- *b* --", "{id: x", "(3) [e]",
+     "(1) [a]: A. {k: v}", "(1) [a]:", "(2) [-b]", "(3)  [c]", " (1) [d]", "(4) [a] more", "(1) [b]: x // c",
+     "(2) [e]: E {", "(1) [f]: *F*", "(5) [a]", "  <_ [b]", "(1) [ g]"]
 )  # fmt: skip
 
 
 @given(st.lists(_PARAGRAPH_LINES, max_size=14).map("\n".join))
 def test_paragraphs_read_fast_as_line_by_line(text: str) -> None:
     """Documents of common and uncommon lines read the same with the paragraph fast path as line by line."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, slow = _both(text, monkeypatch)
+    assert fast == slow
+
+
+_RECONSTRUCTION_LINES = st.sampled_from(
+    ["<A>", "<B>: B.", "", "(1) [a]: A.", "(2) [b]", "(3) [c]: C. {k: v}", "(1) [a]:", "(2) [b] more", "--", "----",
+     "-- r --", '{id: "x:y"}', "-- {id: z} --", " more text", "more text", "  <_ [c]", "  +> [d]", "  -> <A>",
+     "(4) [a]", "(2) [-b]", "(1) [e]: E // note", "# H", "[a]: A."]
+)  # fmt: skip
+
+
+@given(st.lists(_RECONSTRUCTION_LINES, max_size=16).map("\n".join))
+@example("(1) [a]: A.\n more text")
+@example("<A>\n\n(1) [a]\n----\n(2) [b]\n\n(3) [c]")
+@example("(1) [a]: A.\n-- r --\n(2) [b]\n  <_ [c]")
+def test_reconstructions_read_fast_as_line_by_line(text: str) -> None:
+    """Premise-conclusion structures, as argmap writes them and otherwise, read the same with the fast paths."""
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast, slow = _both(text, monkeypatch)
     assert fast == slow
