@@ -249,6 +249,43 @@ def test_an_id_with_an_angle_bracket_round_trips(id: str) -> None:
     assert [claim.id for claim in argdown.loads(argdown.dumps(amap)).claims] == [id]
 
 
+INCLUDES = ["@include(x)", "see @include(notes.argdown) here", "@include(", "a @include(b"]
+"""Texts holding what Argdown reads as an include before it reads anything else, wherever it stands in the file."""
+
+
+def _with_include(text: str) -> ArgumentMap:
+    """Return a map with *text* in each place the writer writes text: statement, heading, tag, title, data, source."""
+    amap = ArgumentMap(title=text, description=text)
+    said = Source(text, affiliation=text)
+    amap.claim(f"He said {text} and left.", id="said", by=said, quote=text, tags=[text], section=text)
+    amap.claim("Another claim.", id=text, data={text: [text], "k": text})
+    amap.support("Another claim.", "said", label=text)
+    amap.claim("A closing ) on its own.", id="closing")
+    return amap
+
+
+@pytest.mark.parametrize("text", INCLUDES)
+def test_text_holding_an_include_round_trips_and_includes_nothing(text: str) -> None:
+    """`@include(...)` in any text is written so that no reader takes it for an include, and comes back as it was.
+
+    Argdown replaces every `@include(...)` of a file before reading it, even inside data or a later line's `)`;
+    hypothesis found a data value `["@include("]` refused on reading with "@include needs the including file's path".
+    """
+    amap = _with_include(text)
+    written = argdown.dumps(amap)
+    assert syntax._INCLUDE.search(written) is None
+    assert argdown.loads(written) == amap
+
+
+@needs_argdown
+def test_the_real_parser_reads_text_holding_an_include_as_text(tmp_path: Path) -> None:
+    """What Argdown itself reads from such a file holds the text as written, with nothing included."""
+    (exported,) = argdown_json(tmp_path, argdown.dumps(_with_include("see @include(notes.argdown) here")))
+    assert "He said see @include(notes.argdown) here and left." in [
+        statement["members"][0]["text"].strip() for statement in exported["statements"].values() if statement["members"]
+    ]
+
+
 @given(maps_with_hostile_tags())
 def test_hostile_tags_round_trip_exactly(amap: ArgumentMap) -> None:
     """A tag holding //, /*, <!--, a line break or a bracket comes back whole, and so does everything after it.

@@ -152,6 +152,8 @@ _SPECIAL = re.compile(r"([.:])\S+?\1")
 _COMMENT = re.compile(r"//|/\*|<!--")
 _SYNTAX = re.compile(r"[\\{}\[\]<>#*_/=(]|([.:])\S+?\1")  # where a text may hold what Argdown reads as syntax
 _RULES = re.compile(r"[^\W_][\w' ]*(?:, [^\W_][\w' ]*)*(?<! )")  # inference rules as people write them
+_INCLUDE = "@include("
+"""What opens an include: Argdown replaces each ``@include(...)`` of a file before reading it, wherever it stands."""
 _AT_START = re.compile(r"[+\-]|><|#+ |\d+\.\s|\d+\.$|\(\d+\)")  # relations, headings, lists, numbers
 
 
@@ -170,7 +172,7 @@ def _yaml(value: Any) -> str:
         return written if "." in written or "e" not in written else written.replace("e", ".0e")
     if _plain(value) or _iso_date(value):
         return str(value)
-    quoted = "".join(_yaml_character(character) for character in value)
+    quoted = "".join(_yaml_character(character) for character in value).replace(_INCLUDE, "\\x40include(")
     return '"' + re.sub("-(?=-)|(?<=-)-", r"\\x2d", quoted) + '"'  # no "--": it would end an inference
 
 
@@ -189,6 +191,7 @@ def _plain(value: str) -> bool:
         and " #" not in value
         and "//" not in value
         and "/*" not in value
+        and _INCLUDE not in value
     )
 
 
@@ -248,6 +251,7 @@ def _escaped(text: str, *, line_start: bool) -> str:
             or (position == 0 and line_start and _AT_START.match(text))
             or (character == "/" and following in ("/", "*"))
             or (character == "=" and text.startswith("===", position))
+            or (character == "(" and text.endswith(_INCLUDE[:-1], 0, position))
         ):
             out.append("\\" + character)
         else:
@@ -670,7 +674,8 @@ def _heading(section: str | None) -> bool:
 
 
 def _single_spaced(title: str) -> bool:
-    return " ".join(title.split()) == title and title.isprintable()
+    """Tell whether *title* can stand as written in brackets or after ``#``: one line, single spaces, no include."""
+    return " ".join(title.split()) == title and title.isprintable() and _INCLUDE not in title
 
 
 def _safe(id: str) -> str:
