@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any, Literal, TypeAlias, get_args
+from typing import Any, Literal, TypeAlias, TypeVar, get_args
 
 import attrs
 
@@ -71,6 +71,8 @@ Stance: TypeAlias = Literal["doubt", "sarcasm", "dismissal", "question", "reserv
 SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
 MEDIA: tuple[Medium, ...] = get_args(Medium)
 STANCES: tuple[Stance, ...] = get_args(Stance)
+
+_T = TypeVar("_T")
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
 _WORD = re.compile(r"[^\W_]+")
@@ -200,13 +202,11 @@ def _json_like(value: object, depth: int = 0) -> bool:
     return False
 
 
-def _to_attributions(value: Attribution | Iterable[Attribution]) -> tuple[Attribution, ...]:
-    """Accept one attribution or an iterable of attributions and return a tuple."""
-    if value.__class__ is tuple:
-        return value  # the usual case; its items are checked later
-    if isinstance(value, Attribution):
+def _one_or_many(value: _T | Iterable[_T], kind: type[_T]) -> tuple[_T, ...]:
+    """Accept one *kind* (a source, an attribution) or an iterable of them, as a tuple; the items are checked later."""
+    if isinstance(value, kind):
         return (value,)
-    return tuple(value)
+    return tuple(value)  # type: ignore[arg-type]  # not one of kind: an iterable of them
 
 
 def _check_further(claim: Claim) -> None:
@@ -218,15 +218,6 @@ def _check_further(claim: Claim) -> None:
             raise _fail(claim, "further_attributions", "must hold Attribution values", further)
     if len({*further, claim.attribution}) != len(further) + 1:
         raise _fail(claim, "further_attributions", "must not repeat an attribution", further)
-
-
-def _to_sources(value: Source | Iterable[Source]) -> tuple[Source, ...]:
-    """Accept one source or an iterable of sources and return a tuple."""
-    if value.__class__ is tuple:
-        return value  # the usual case; its items are checked later
-    if isinstance(value, Source):
-        return (value,)
-    return tuple(value)
 
 
 def _source_id(source: Source) -> str:
@@ -299,7 +290,7 @@ class Attribution:
         url: str | None = None,
     ) -> None:
         if via.__class__ is not tuple:
-            via = _to_sources(via)
+            via = _one_or_many(via, Source)
         if not isinstance(source, Source):
             raise _fail(self, "source", "must be a Source", source)
         for item in via:
@@ -401,7 +392,7 @@ class Claim:
         id: str = _DERIVED,
     ) -> None:
         if further_attributions.__class__ is not tuple:
-            further_attributions = _to_attributions(further_attributions)
+            further_attributions = _one_or_many(further_attributions, Attribution)
         if tags.__class__ is not tuple:
             tags = _to_tuple(tags)
         if data is _NEW:
