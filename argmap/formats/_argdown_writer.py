@@ -413,11 +413,7 @@ class _Writer:
             opening = f"{title}: "
         if shown != claim.text:
             data["text"] = claim.text
-        tags = ""
-        if all(_TAG_TEXT.fullmatch(tag) and tag.isprintable() for tag in claim.tags):
-            tags = "".join(f" #{tag}" if _TAG_WORD.fullmatch(tag) else f" #({tag})" for tag in claim.tags)
-        else:
-            data["tags"] = list(claim.tags)
+        tags = _tags(claim.tags, data)
         if claim.attribution is not None:
             data |= _attribution_fields(claim.attribution)
         if claim.further_attributions:
@@ -567,11 +563,7 @@ class _Writer:
         data: dict[str, Any] = {}
         if support.text is not None and described != support.text:
             data["text"] = support.text
-        tags = ""
-        if all(_TAG_TEXT.fullmatch(tag) and tag.isprintable() for tag in support.tags):
-            tags = "".join(f" #{tag}" if _TAG_WORD.fullmatch(tag) else f" #({tag})" for tag in support.tags)
-        else:
-            data["tags"] = list(support.tags)
+        tags = _tags(support.tags, data)
         data |= _own_data(support.data, data)
         text = f": {_escaped(described, line_start=False)}" if described else ""  # Argdown wants text after ":"
         suffix = f" {_yaml(data)}" if data else ""
@@ -630,6 +622,14 @@ class _Writer:
                 needed.add(origin)
             found.setdefault(origin, []).append(entry)
         return {origin: entries for origin, entries in found.items() if origin in needed}
+
+
+def _tags(tags: tuple[str, ...], data: dict[str, Any]) -> str:
+    """Return *tags* as written after a text (`` #word #(two words)``); where one cannot be, put them in *data*."""
+    if all(_TAG_TEXT.fullmatch(tag) and tag.isprintable() for tag in tags):
+        return "".join(f" #{tag}" if _TAG_WORD.fullmatch(tag) else f" #({tag})" for tag in tags)
+    data["tags"] = list(tags)
+    return ""
 
 
 def _own_data(own: dict[str, Any], written: dict[str, Any]) -> dict[str, Any]:
