@@ -62,10 +62,8 @@ class _Parts:
         self.claims = amap.claims
         self.relations = amap.relations
         relations = self.relations
-        # Sorted by kind with isinstance mapped over them all: no Python code runs per relation.
-        self.supports: list[Support] = list(compress(relations, map(isinstance, relations, repeat(Support))))  # type: ignore[arg-type]
-        responses = compress(relations, map(isinstance, relations, repeat(SkepticalResponse)))
-        self.responses: list[SkepticalResponse] = list(responses)  # type: ignore[arg-type]
+        self.supports = amap.supports
+        self.responses = amap.skeptical_responses
         others = compress(relations, map(not_, map(isinstance, relations, repeat((Support, SkepticalResponse)))))
         self.attacks: list[Rebuttal | Undercut] = list(others)  # type: ignore[arg-type]
         self.claim_ids = set(map(_ID, self.claims))

@@ -210,25 +210,30 @@ class ArgumentMap(Building, Editing):
         """Return every relation, in the order written."""
         return tuple(self._relations.values())
 
+    def _of_kind(self, kind: type[_R]) -> tuple[_R, ...]:
+        """Return the relations of *kind* in the order written: isinstance mapped over them all, no Python each."""
+        relations = self._relations.values()
+        return tuple(itertools.compress(relations, map(isinstance, relations, itertools.repeat(kind))))  # type: ignore[arg-type]
+
     @property
     def supports(self) -> tuple[Support, ...]:
         """Return every support, in the order written."""
-        return tuple(r for r in self._relations.values() if isinstance(r, Support))
+        return self._of_kind(Support)
 
     @property
     def rebuttals(self) -> tuple[Rebuttal, ...]:
         """Return every rebuttal, in the order written."""
-        return tuple(r for r in self._relations.values() if isinstance(r, Rebuttal))
+        return self._of_kind(Rebuttal)
 
     @property
     def undercuts(self) -> tuple[Undercut, ...]:
         """Return every undercut, in the order written."""
-        return tuple(r for r in self._relations.values() if isinstance(r, Undercut))
+        return self._of_kind(Undercut)
 
     @property
     def skeptical_responses(self) -> tuple[SkepticalResponse, ...]:
         """Return every skeptical response, in the order written."""
-        return tuple(r for r in self._relations.values() if isinstance(r, SkepticalResponse))
+        return self._of_kind(SkepticalResponse)
 
     @property
     def metadata(self) -> dict[str, str]:
