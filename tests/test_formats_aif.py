@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, FormatError, Rebuttal, SkepticalResponse, Source, Support, Undercut, check
@@ -361,3 +364,177 @@ def test_a_relation_node_id_the_model_refuses_is_a_format_error_at_the_node() ->
         aif.loads(text, path="map.aif.json")
     assert caught.value.line == 1
     assert caught.value.field == "nodes[2]"
+
+
+@settings(max_examples=200)
+@given(maps(max_claims=6, max_relations=6))
+def test_the_quick_reader_reads_every_map_argmap_writes(amap: ArgumentMap) -> None:
+    """What dumps writes is laid out as the quick reader expects, and it reads the map the careful reader reads."""
+    text = aif.dumps(amap)
+    careful = aif._Reader(text, None, ("fromID", "toID")).read(json.loads(text))
+    assert aif._read_quickly(json.loads(text)) == careful
+    assert careful.load_problems == []
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-2, 2)
+    | st.text(max_size=5)
+    | st.sampled_from(["", " ", "I", "L", "YA", "RA", "CA", "MA", "TA", "Skeptical response", "x &amp; y"]),
+    lambda children: st.lists(children, max_size=2) | st.dictionaries(st.text(max_size=3), children, max_size=2),
+    max_leaves=4,
+)
+
+
+def _paths(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Return the path of every value inside a parsed JSON document."""
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*path, index))
+    return found
+
+
+_CHANGES = ("field", "delete field", "add field", "delete item", "copy item", "move item", "swap items", "anywhere")
+
+
+def _changed(document: dict[str, Any], ids: list[Any], data: st.DataObject) -> None:
+    """Make one change to *document*, a node or an edge more often than not: a field, a copy, a move, a swap.
+
+    *ids* are the node ids it was written with, so that a change may name another node.
+    """
+    action = data.draw(st.sampled_from(_CHANGES))
+    items = document.get(data.draw(st.sampled_from(["nodes", "edges"])))
+    if not isinstance(items, list) or not items or action == "anywhere":
+        path = data.draw(st.sampled_from(_paths(document)[1:]))
+        parent: Any = document
+        for step in path[:-1]:
+            parent = parent[step]
+        parent[path[-1]] = data.draw(_JSON_VALUES | st.sampled_from(ids))
+        return
+    place = data.draw(st.integers(0, len(items) - 1))
+    item = items[place]
+    other = data.draw(st.integers(0, len(items)))  # a second place, at most one past the end
+    if action == "delete item":
+        del items[place]
+    elif action == "copy item":  # right after itself, or anywhere
+        items.insert(data.draw(st.sampled_from([place + 1, other])), copy.deepcopy(item))
+    elif action == "move item":
+        items.insert(other, items.pop(place))
+    elif action == "swap items" and other < len(items):
+        items[place], items[other] = items[other], item
+    elif isinstance(item, dict) and item and action in ("field", "delete field"):
+        name = data.draw(st.sampled_from(sorted(item)))
+        if action == "delete field":
+            del item[name]
+        else:
+            others = [each.get(name) for each in items if isinstance(each, dict)]
+            item[name] = data.draw(st.sampled_from(ids + others) | _JSON_VALUES)
+    elif isinstance(item, dict) and action == "add field":
+        name = data.draw(st.sampled_from(["scheme", "text", "type", "AIF"]) | st.text(max_size=8))
+        item[name] = data.draw(_JSON_VALUES | st.sampled_from(ids))
+
+
+@settings(max_examples=400)
+@given(maps(max_claims=4, max_relations=4), st.data())
+def test_the_quick_reader_accepts_only_what_the_careful_reader_reads_alike(
+    amap: ArgumentMap, data: st.DataObject
+) -> None:
+    """After changes to what dumps wrote, the quick reader refuses them or reads what the careful reader reads."""
+    document = json.loads(aif.dumps(amap))
+    ids = [node["nodeID"] for node in document["nodes"]]
+    for _ in range(data.draw(st.integers(1, 3))):
+        _changed(document, ids, data)
+    text = json.dumps(document)
+    try:
+        quick = aif._read_quickly(json.loads(text))
+    except Exception:  # refusing is always allowed: the careful reader then decides
+        return
+    careful = aif._Reader(text, None, ("fromID", "toID")).read(json.loads(text))
+    assert quick == careful
+    assert [claim.attributions for claim in quick.claims] == [claim.attributions for claim in careful.claims]
+    assert careful.load_problems == quick.load_problems == []
+    assert aif.loads(text) == careful
+
+
+def _small_nodeset() -> dict[str, Any]:
+    """Return what dumps writes for three claims, two of them said by someone, a support, a rebuttal, an undercut."""
+    m = ArgumentMap()
+    a = m.claim("A.", id="a")
+    b = m.claim("B.", id="b", by=Source("Ann"))
+    c = m.claim("C.", id="c", by=Source("Bob"))
+    support = m.support(b, a)
+    m.rebut(c, a)
+    m.undercut(c, support)
+    document: dict[str, Any] = json.loads(aif.dumps(m))
+    return document
+
+
+def _edge(origin: str, target: str) -> dict[str, Any]:
+    return {"edgeID": "99", "fromID": origin, "toID": target, "formEdgeID": None}
+
+
+def _moved(items: list[Any], start: int, end: int, to: int) -> None:
+    """Move items[start:end] to stand before items[to]."""
+    moving = items[start:end]
+    del items[start:end]
+    items[to:to] = moving
+
+
+def _one_id_for_two_locutions(document: dict[str, Any]) -> None:
+    document["nodes"][5]["nodeID"] = document["edges"][2]["fromID"] = "L1"
+
+
+def _undercut_first(document: dict[str, Any]) -> None:
+    _moved(document["nodes"], 9, 10, 7)
+    _moved(document["edges"], 8, 10, 4)
+
+
+def _numeric_id(document: dict[str, Any]) -> None:
+    document["nodes"][0]["nodeID"] = document["edges"][5]["toID"] = 7
+
+
+# The change, and whether the quick reader takes it; nodes: a b c L1 YA2 L3 YA4 support rebuttal undercut.
+_NEAR_MISSES = [
+    pytest.param(lambda d: None, True, id="as written"),
+    pytest.param(lambda d: d["nodes"][0].update(text="A &amp; B."), True, id="an entity in a claim"),
+    pytest.param(lambda d: d["nodes"][7].update(note=1), True, id="a field of its own"),
+    pytest.param(lambda d: d["edges"].insert(4, _edge("b", "support:b>a")), True, id="a premise linked twice"),
+    pytest.param(lambda d: d["edges"][0].update(toID="YA4"), False, id="a locution's edge at the other anchor"),
+    pytest.param(_one_id_for_two_locutions, False, id="two locutions with one id"),
+    pytest.param(lambda d: d["edges"].insert(7, _edge("b", "rebuttal:c>a")), False, id="an attack with two attackers"),
+    pytest.param(lambda d: d["edges"].append(_edge("support:b>a", "c")), False, id="a second conclusion"),
+    pytest.param(lambda d: d["edges"][5].update(toID="z"), False, id="an edge naming no node"),
+    pytest.param(lambda d: d["edges"][4].update(fromID="YA2"), False, id="a premise that is an anchor"),
+    pytest.param(lambda d: d["edges"][9].update(toID="YA2"), False, id="an attack on an anchor"),
+    pytest.param(lambda d: d["nodes"][0].update(text=" "), False, id="a claim of blank text"),
+    pytest.param(lambda d: _moved(d["nodes"], 2, 3, 7), False, id="a claim after the locutions"),
+    pytest.param(lambda d: d["nodes"][7].update(type="TA"), False, id="a relation node of another type"),
+    pytest.param(_undercut_first, False, id="an undercut before its support"),
+    pytest.param(lambda d: d.update(AIF={"nodes": [], "edges": []}), False, id="an OVA block beside"),
+    pytest.param(_numeric_id, False, id="a numeric id"),
+]
+
+
+@pytest.mark.parametrize(("change", "quick"), _NEAR_MISSES)
+def test_near_misses_of_the_written_layout_read_as_the_careful_reader_reads_them(
+    change: Callable[[dict[str, Any]], Any], quick: bool
+) -> None:
+    """A nodeset a step away from what dumps writes loads as the careful reader loads it, problems and all."""
+    document = _small_nodeset()
+    change(document)
+    text = json.dumps(document)
+    careful = aif._Reader(text, None, ("fromID", "toID")).read(json.loads(text))
+    got = aif.loads(text)
+    assert got == careful
+    assert [claim.attributions for claim in got.claims] == [claim.attributions for claim in careful.claims]
+    assert got.load_problems == careful.load_problems
+    if quick:
+        assert aif._read_quickly(json.loads(text)) == careful
+    else:
+        with pytest.raises((ValueError, LookupError, TypeError)):
+            aif._read_quickly(json.loads(text))
