@@ -27,22 +27,27 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
 from argmap._io import write_all, write_atomic
 from argmap.engine import DEFAULT_TIMEOUT, EngineName, can_pack, measured, pack, pipe
 from argmap.errors import EngineError, OptionError
-from argmap.evaluate import evaluate
 from argmap.formats import format_for, format_named
 from argmap.map import ArgumentMap
-from argmap.parts import neighbourhood
 from argmap.render.dot import MARGIN, PAGES, DotOptions, drawn_as_main, shapes, to_dot
-from argmap.render.html import HtmlOptions, to_html
-from argmap.render.layout import Drawing, LayoutOptions, Plan, plan
 from argmap.render.shape import AIM, ASPECT
-from argmap.render.status import by_status
-from argmap.semantics import Semantics
+
+if TYPE_CHECKING:
+    from argmap.render.html import HtmlOptions
+    from argmap.render.layout import Drawing, LayoutOptions, Plan
+    from argmap.semantics import Semantics
+
+# Imported where first needed, not above: the page (argmap.render.html), the layout of a big map
+# (argmap.render.layout), a focus (argmap.parts) and an evaluation's colours (argmap.render.status).
+# `argmap render -f dot`, which writes the DOT of one map, needs none of them, and they cost a quarter of its
+# start-up (docs/performance.md). A deferred import for start-up time, not to dodge a cycle: all sit below.
 
 __all__ = ["DEPTH", "Rendered", "draw", "page", "prepare", "render", "render_files"]
 
@@ -95,9 +100,13 @@ def prepare(
     """
     if focus is None and semantics is None:
         return amap, options
+    from argmap.render.html import HtmlOptions
+
     diagram = options.diagram if isinstance(options, HtmlOptions) else options or DotOptions()
     drawn = amap
     if focus is not None:
+        from argmap.parts import neighbourhood
+
         centre = amap.claim_for(focus)
         drawn = neighbourhood(amap, centre, depth)
         main = frozenset(drawn_as_main(amap))  # the whole map's: a claim that leads on out of sight is none
@@ -105,6 +114,9 @@ def prepare(
     page_options = options if isinstance(options, HtmlOptions) else HtmlOptions()
     if semantics is None:
         return drawn, attrs.evolve(page_options, diagram=diagram) if format == "html" else diagram
+    from argmap.evaluate import evaluate
+    from argmap.render.status import by_status
+
     evaluation = evaluate(amap, semantics)
     if format == "html":  # the page colours claims itself, with a toggle, and gives the reasons
         verdicts = {id: verdict for id, verdict in evaluation.verdicts.items() if id in drawn}
@@ -129,6 +141,9 @@ def page(
     Raises:
         EngineNotFoundError, EngineError: as for :func:`~argmap.engine.pipe`.
     """
+    from argmap.render.html import HtmlOptions
+    from argmap.render.layout import LayoutOptions
+
     options = options or HtmlOptions()
     # Laid out whole, in the shape that fits a page, as render() draws a map of its size.
     whole = LayoutOptions(layout="full")
@@ -289,9 +304,9 @@ def draw(
 
 
 def _diagram_options(options: DotOptions | HtmlOptions | None) -> DotOptions:
-    if isinstance(options, HtmlOptions):
-        return options.diagram
-    return options or DotOptions()
+    if options is None:
+        return DotOptions()
+    return options if isinstance(options, DotOptions) else options.diagram  # else a page's options
 
 
 def _plan(
@@ -306,7 +321,11 @@ def _plan(
     files: bool,
 ) -> tuple[Plan, DotOptions | HtmlOptions]:
     """Return the plan of *amap*'s drawing in *format*, and the options to draw it with."""
+    from argmap.render.layout import plan
+
     if format == "html":
+        from argmap.render.html import HtmlOptions
+
         if not isinstance(options, HtmlOptions):
             options = HtmlOptions(diagram=options or DotOptions())
         if layout is not None and layout.layout == "split":
@@ -333,7 +352,7 @@ def _drawn(
     is outside :data:`~argmap.render.shape.ASPECT`.
     """
     shape = "svg" if format == "html" else format
-    diagram = options.dot_options if isinstance(options, HtmlOptions) else options
+    diagram = options if isinstance(options, DotOptions) else options.dot_options  # else a page's options
     if drawing.packed:
         data = pack(
             drawing.graphs,
@@ -352,6 +371,8 @@ def _drawn(
         data = _on_page(source, data, format, diagram, engine, timeout)
     if format != "html":
         return data
+    from argmap.render.html import HtmlOptions, to_html
+
     assert isinstance(options, HtmlOptions)
     return to_html(drawing.amap, options, svg=data.decode("utf-8")).encode("utf-8")
 

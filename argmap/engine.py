@@ -24,7 +24,6 @@ import subprocess
 import sys
 import threading
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Literal, TypeAlias, get_args
 
@@ -343,6 +342,8 @@ def pack(
                 # unflatten 2.43 crashes on some graphs (a legend's clusters): staggering only
                 # makes a tree narrower, so the graphs are laid out as they are.
         return _run("dot", [found.path], source, timeout, running)
+
+    from concurrent.futures import ThreadPoolExecutor  # here: it brings logging, which nothing else needs
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(laid_out, stream) for stream in streams]

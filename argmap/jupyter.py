@@ -22,9 +22,12 @@ How it is wired: showing a map takes Graphviz (:mod:`argmap.drawing`,
 over :mod:`argmap.engine`), which sits above the core, and the core imports
 nothing above itself. So each core type's ``_repr_mimebundle_`` asks the
 leaf hook :func:`argmap._display.bundle`, and this module, above the
-drawing, registers there how each type is shown; ``argmap/__init__.py``
-imports it, so the registrations are in place whenever argmap is. It never
-imports IPython, and the drawing, which brings ``subprocess``, threads,
+drawing, registers there how each type is shown. ``argmap/__init__.py``
+has the hook import it when a first value is shown
+(:func:`argmap._display.register_later`), not at ``import argmap``: it
+brings the renderers of the page and the outline, which a program that
+shows nothing, and ``argmap render -f dot``, never need. It never imports
+IPython, and the drawing, which brings ``subprocess``, threads,
 ``concurrent.futures`` and ``logging`` (19 ms over the 94 ms of
 ``import argmap``, the least of 15 runs of ``python -X importtime``), is
 imported by the three functions that run Graphviz, when a first diagram is
@@ -166,7 +169,7 @@ class Diagram:
     """A map's diagram as a notebook shows it (see :func:`diagram`).
 
     Diagram and :class:`Page` are plain classes: an attrs class costs
-    half a millisecond to define, paid by every ``import argmap``.
+    half a millisecond to define, paid by every first value shown.
 
     Args:
         amap: the map.

@@ -191,6 +191,17 @@ def test_a_big_map_shows_a_spinner_on_a_terminal(tmp_path: Path) -> None:
     assert f"wrote {tmp_path / 'big.svg'}" in text
 
 
+def test_dot_source_shows_no_spinner_on_a_terminal(tmp_path: Path) -> None:
+    """Writing DOT lays nothing out: even 600 claims on a terminal say only what was written, and need no Graphviz."""
+    path = tmp_path / "big.json"
+    dump(build(plan(600, relations_per_claim=1.1)), path)
+    code, text = on_terminal([str(ARGMAP), "render", str(path), "-f", "dot"], columns=120)
+    assert code == EXIT_OK
+    assert "laying out" not in text
+    assert f"wrote {tmp_path / 'big.dot'}" in text
+    assert (tmp_path / "big.dot").read_text(encoding="utf-8") == to_dot(load(path))
+
+
 def graphviz_children(pid: int) -> list[int]:
     """Return the processes that any thread of process *pid* started and that still run."""
     found = []

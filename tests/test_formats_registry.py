@@ -121,7 +121,7 @@ def test_a_diagram_given_for_a_map_says_so(tmp_path: Path) -> None:
 def test_importing_argmap_imports_no_format_module() -> None:
     """The registry names every format without importing its module: that waits for the first read or write."""
     prefixes = "('argmap.formats.', 'argmap.semantics.formats.')"
-    code = f"import sys, argmap; print(sorted(m for m in sys.modules if m.startswith({prefixes})))"
+    code = f"import sys, argmap.formats; print(sorted(m for m in sys.modules if m.startswith({prefixes})))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "['argmap.formats._carried', 'argmap.formats._json']"  # tables, not formats
 

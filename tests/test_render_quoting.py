@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.engine import pipe
-from argmap.render._quoting import displayed, html, name, node_id, wrap
+from argmap.render._quoting import displayed, html, measured, name, node_id, wrap
 from tests.strategies import identifiers, texts
 
 widths = st.integers(8, 60)
@@ -23,6 +23,15 @@ def test_wrap_keeps_every_character_but_white_space_and_respects_the_width(text:
     assert all(0 < len(line) <= width for line in lines)
     assert "".join(lines).replace(" ", "") == "".join(text.split())
     assert all(line == " ".join(line.split()) for line in lines)  # single spaces inside, none at the ends
+
+
+@given(st.lists(texts, max_size=6), widths)
+def test_measured_counts_the_lines_wrap_makes_and_the_longest(found: list[str], width: int) -> None:
+    """Measured all at once, each text takes the lines, and its longest line the length, that wrap gives it alone."""
+    words = [" ".join(text.split()) for text in found]
+    taken = [text for text in words if len(text) > width and max(map(len, text.split(" "))) <= width]
+    lines = [wrap(text, width) for text in taken]
+    assert measured(taken, width) == ([len(found) for found in lines], [max(map(len, found)) for found in lines])
 
 
 @given(

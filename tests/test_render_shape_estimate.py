@@ -7,8 +7,22 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap import ArgumentMap
-from argmap.render.shape import _BREADTH, _LENGTH, _NODESEP, _RANKSEP, Estimates, Shape, _fold, shapes
+from argmap import ArgumentMap, Claim
+from argmap.render._quoting import wrap
+from argmap.render.shape import (
+    _BREADTH,
+    _CHAR,
+    _LENGTH,
+    _LINE,
+    _MARGIN_X,
+    _MARGIN_Y,
+    _NODESEP,
+    _RANKSEP,
+    Estimates,
+    Shape,
+    _fold,
+    shapes,
+)
 from benchmarks.generate import build, plan, thesis_plan
 from tests.strategies import maps
 
@@ -66,3 +80,45 @@ def test_every_candidate_is_sized_as_a_plain_count_sizes_it(amap: ArgumentMap) -
 def test_generated_debates_are_sized_as_a_plain_count_sizes_them(claims: int, seed: int, thesis: bool) -> None:
     """On generated maps deep enough to be staggered and folded, the counts agree too."""
     assert_sizes_agree(build(thesis_plan(claims, seed=seed) if thesis else plan(claims, seed=seed)))
+
+
+def reference_box(
+    claim: Claim, wrap_at: int, attributions: bool, quotes: bool, main: bool, badge: bool
+) -> tuple[float, float]:
+    """Return a claim's box counted the plain way: each row wrapped on its own, every line's width."""
+    rows: list[tuple[list[str], float]] = [(wrap(claim.text, wrap_at), 13.0 * (1.08 if main else 1.0))]
+    if badge:
+        rows.append((["✓ accepted"], 10.0))
+    if claim.qualifier is not None:
+        rows.append((wrap(f"[{claim.qualifier}]", wrap_at + wrap_at // 5), 11.0))
+    for attribution in claim.attributions if quotes else ():
+        if attribution.quote is not None and attribution.quote != claim.text:
+            rows.append((wrap(f"“{attribution.quote}”", wrap_at + wrap_at // 5), 11.0))
+    for attribution in claim.attributions if attributions else ():
+        rows.append((wrap(f"— {attribution.line()}", wrap_at + wrap_at // 4), 10.0))
+    width = max((len(line) * size * _CHAR for found, size in rows for line in found), default=0.0)
+    height = sum(len(found) * size * _LINE for found, size in rows)
+    return max(54.0, width + 2 * _MARGIN_X), max(36.0, height + 2 * _MARGIN_Y)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    maps(max_claims=10, max_relations=6),
+    st.lists(st.integers(8, 90), min_size=1, max_size=4),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+)
+def test_every_box_is_sized_as_wrapping_each_row_on_its_own_sizes_it(
+    amap: ArgumentMap, wraps: list[int], attributions: bool, quotes: bool, styled: bool
+) -> None:
+    """Measured all at once per wrap, each claim's box is exactly (to the last digit) what its own wrapped rows give."""
+    main = {claim.id for claim in amap.claims[::2]}
+    estimates = Estimates(amap, attributions=attributions, quotes=quotes, main=main, styled=styled)
+    for wrap_at in wraps:
+        widths, heights = estimates.boxes(wrap_at)
+        expected = [
+            reference_box(claim, wrap_at, attributions, quotes, claim.id in main, styled) for claim in amap.claims
+        ]
+        claims = len(amap.claims)  # the junction dots follow
+        assert list(zip(widths[:claims], heights[:claims], strict=True)) == expected

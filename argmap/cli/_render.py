@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from argmap.map import ArgumentMap
     from argmap.render.dot import DotOptions
     from argmap.render.html import HtmlOptions
+    from argmap.render.layout import LayoutOptions
     from argmap.semantics import Semantics
 
 
@@ -231,14 +232,11 @@ def render(
     Example: argmap render examples/wire_cia_drawdown.py -f png --group-by source
     """
     from argmap.drawing import DEPTH
-    from argmap.engine import find_engine
     from argmap.render.dot import DotOptions
-    from argmap.render.layout import LayoutOptions
 
     if depth is not None and focus is None:
         fail("--depth says how far from the --focus claim to draw: give --focus CLAIM too")
     with errors():
-        arrangement = LayoutOptions(layout, fast_above, split_above, diagram_size)
         options = DotOptions(
             direction=direction,
             wrap=wrap,
@@ -262,7 +260,12 @@ def render(
         program: EngineName = engine
         if watch:
             _watchable(jobs)
+        arrangement = None  # DOT is written whole, with no Graphviz to lay it out: no layout to import
         if chosen != "dot":
+            from argmap.engine import find_engine
+            from argmap.render.layout import LayoutOptions
+
+            arrangement = LayoutOptions(layout, fast_above, split_above, diagram_size)
             find_engine(program, chosen)  # missing: exit 3 before any map is read
     drawing = _Drawing(chosen, options, program, timeout, semantics if evaluated else None)
     drawing.from_format = from_format
@@ -343,14 +346,12 @@ class _Drawing:
     def __init__(
         self, format: str, options: DotOptions, engine: EngineName, timeout: float, semantics: Semantics | None
     ) -> None:
-        from argmap.render.layout import LayoutOptions
-
         self.format = format
         self.options = options
         self.semantics = semantics
         self.engine = engine
         self.timeout = timeout
-        self.layout = LayoutOptions()
+        self.layout: LayoutOptions | None = None  # the default layout
         self.focus: tuple[str, int] | None = None
         self.worst = EXIT_OK
         self.written = 0
@@ -368,7 +369,8 @@ class _Drawing:
         from argmap.drawing import render_files
 
         drawn, options = self.prepared(amap)
-        with _drawing_progress(label, len(drawn.claims), quiet) as advance:
+        silent = quiet or self.format == "dot"  # DOT is not laid out: written in a fraction of a second
+        with _drawing_progress(label, len(drawn.claims), silent) as advance:
             rendered = render_files(
                 drawn,
                 target,

@@ -28,9 +28,32 @@ outside ``argmap.render`` imports them.
 True
 """
 
+from typing import TYPE_CHECKING
+
 from argmap.render.dot import DotOptions, to_dot, to_graphviz
 from argmap.render.grammar import ClaimStyle
-from argmap.render.html import HtmlOptions, to_html
+
+# At once, not on first use: importing the module argmap.render.outline sets this package's attribute ``outline``
+# to the module, which would hide the function were it looked up lazily.
 from argmap.render.outline import OutlineOptions, outline
 
+if TYPE_CHECKING:  # imported on first use (__getattr__ below): the page's hashing, base64 and XML parsing
+    from argmap.render.html import HtmlOptions, to_html
+
 __all__ = ["ClaimStyle", "DotOptions", "HtmlOptions", "OutlineOptions", "outline", "to_dot", "to_graphviz", "to_html"]
+
+
+def __getattr__(name: str) -> object:
+    """Return :mod:`~argmap.render.html`'s public *name*, imported on first use (PEP 562): most drawings are no page."""
+    if name not in ("HtmlOptions", "to_html"):
+        raise AttributeError(f"module 'argmap.render' has no attribute {name!r}")
+    from argmap.render import html
+
+    value = getattr(html, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """List the public names beside the module's own, those imported on first use too."""
+    return sorted({*globals(), *__all__})

@@ -35,7 +35,7 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-__all__ = ["displayed", "html", "name", "node_id", "wrap"]
+__all__ = ["displayed", "html", "measured", "name", "node_id", "wrap"]
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPECIAL = re.compile(r'[&<>"\\\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')  # all html() changes
@@ -135,6 +135,19 @@ def _lines_of(width: int) -> re.Pattern[str]:
     Greedy and backtracking, it is the usual fill-the-line rule, run in C.
     """
     return re.compile(rf"[^ ].{{0,{width - 1}}}(?= |\Z)", re.DOTALL)
+
+
+def measured(texts: list[str], width: int) -> tuple[list[int], list[int]]:
+    """Return how many lines :func:`wrap` breaks each of *texts* into at *width*, and the length of each's longest line.
+
+    Each text must be as :func:`wrap` leaves its words: separated by single
+    spaces, none longer than *width*, and longer than *width* in all (it takes
+    more than one line). Broken by :func:`wrap`'s own pattern, from C
+    (``map``) rather than a call of :func:`wrap` per text: the boxes of a
+    1,000-claim map are measured at five widths in a few milliseconds.
+    """
+    lines = list(map(_lines_of(width).findall, texts))
+    return list(map(len, lines)), [max(map(len, found)) for found in lines]
 
 
 def _wrap_cutting(words: list[str], width: int) -> list[str]:

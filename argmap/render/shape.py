@@ -56,6 +56,7 @@ import attrs
 
 from argmap.map import ArgumentMap
 from argmap.model import Claim, Relation, SkepticalResponse, Support, endpoints
+from argmap.render._quoting import measured
 from argmap.render._quoting import wrap as wrapped
 
 __all__ = [
@@ -210,21 +211,78 @@ def _fold(rank: int, fold: int) -> int:
     return fold - 1 - place if column % 2 else place
 
 
-def _box(claim: Claim, wrap: int, attributions: bool, quotes: bool, main: bool, badge: bool) -> tuple[float, float]:
-    """Return the estimated width and height of *claim*'s box, in points."""
-    rows: list[tuple[list[str], float]] = [(wrapped(claim.text, wrap), 13.0 * (1.08 if main else 1.0))]
+_Row: TypeAlias = tuple[str, float, int | None]
+"""A row of text in a claim's box: the text, its font size, and how much wider than the claim's text its lines may
+run: by 1/*n* of the wrap (0: not wider; ``None``: never wrapped)."""
+
+
+def _rows(claim: Claim, attributions: bool, quotes: bool, main: bool, badge: bool) -> list[_Row]:
+    """Return the rows of text in *claim*'s box, whatever the wrap: its text, badge, qualifier, quotes, sources."""
+    rows: list[_Row] = [(claim.text, 13.0 * (1.08 if main else 1.0), 0)]
     if badge:
-        rows.append((["✓ accepted"], 10.0))
+        rows.append(("✓ accepted", 10.0, None))
     if claim.qualifier is not None:
-        rows.append((wrapped(f"[{claim.qualifier}]", wrap + wrap // 5), 11.0))
+        rows.append((f"[{claim.qualifier}]", 11.0, 5))
     for attribution in claim.attributions if quotes else ():
         if attribution.quote is not None and attribution.quote != claim.text:
-            rows.append((wrapped(f"“{attribution.quote}”", wrap + wrap // 5), 11.0))
+            rows.append((f"“{attribution.quote}”", 11.0, 5))
     for attribution in claim.attributions if attributions else ():
-        rows.append((wrapped(f"— {attribution.line()}", wrap + wrap // 4), 10.0))
-    width = max((len(line) * size * _CHAR for found, size in rows for line in found), default=0.0)
-    height = sum(len(found) * size * _LINE for found, size in rows)
-    return max(54.0, width + 2 * _MARGIN_X), max(36.0, height + 2 * _MARGIN_Y)
+        rows.append((f"— {attribution.line()}", 10.0, 4))
+    return rows
+
+
+class _Texts:
+    """The rows of every claim's box, made once, and measured at each wrap: how many lines each takes, how long.
+
+    The texts are broken as :func:`~argmap.render._quoting.wrap` breaks them,
+    all those of one width at once (:func:`~argmap.render._quoting.measured`).
+    """
+
+    def __init__(self, rows: list[list[_Row]]):
+        self.texts: list[str] = []  # every row's text, words separated by single spaces
+        self.lengths: list[int] = []
+        self.words: list[int] = []  # the length of its longest word
+        self.sizes: list[float] = []
+        self.widers: dict[int | None, list[int]] = {}  # the rows by how much wider than the claim's text they run
+        self.claims: list[tuple[int, int]] = []  # each claim's rows: from, to
+        for claim in rows:
+            self.claims.append((len(self.texts), len(self.texts) + len(claim)))
+            for text, size, wider in claim:
+                words = text.split() if wider is not None else [text]  # a badge is drawn as it is
+                self.widers.setdefault(wider, []).append(len(self.texts))
+                self.texts.append(" ".join(words))
+                self.lengths.append(len(self.texts[-1]))
+                self.words.append(max(map(len, words), default=0))
+                self.sizes.append(size)
+
+    def boxes(self, wrap: int) -> list[tuple[float, float]]:
+        """Return the estimated width and height of each claim's box with lines of *wrap* characters, in points."""
+        lengths = self.lengths
+        counts = [1 if length else 0 for length in lengths]  # each row's lines: one, as it is, unless broken below
+        longest = list(lengths)  # and the length of its longest line
+        for wider, numbers in self.widers.items():
+            width = wrap + wrap // wider if wider else wrap
+            if wider is None:
+                continue  # never broken
+            broken = [number for number in numbers if lengths[number] > width]
+            cut = [number for number in broken if self.words[number] > width]  # a word cut: rare, one by one
+            for number in cut:
+                lines = wrapped(self.texts[number], width)
+                counts[number], longest[number] = len(lines), max(map(len, lines))
+            if cut:
+                broken = [number for number in broken if self.words[number] <= width]
+            found, longer = measured([self.texts[number] for number in broken], width)
+            for number, count, length in zip(broken, found, longer, strict=True):
+                counts[number], longest[number] = count, length
+        wide = [length * size * _CHAR for length, size in zip(longest, self.sizes, strict=True)]
+        tall = [count * size * _LINE for count, size in zip(counts, self.sizes, strict=True)]
+        return [
+            (
+                max(54.0, max(wide[start:end], default=0.0) + 2 * _MARGIN_X),
+                max(36.0, sum(tall[start:end]) + 2 * _MARGIN_Y),
+            )
+            for start, end in self.claims
+        ]
 
 
 class _Graph:
@@ -332,6 +390,7 @@ class Estimates:
         self.amap = amap
         self.measures = (attributions, quotes, main, styled)
         self._boxes: dict[int, tuple[list[float], list[float]]] = {}
+        self._texts: _Texts | None = None
         self._graphs: dict[int, tuple[_Graph, dict[str, int]]] = {}
         self._rows: dict[tuple[int, int], tuple[dict[int, list[int]], _Crossings]] = {}
         self._sizes: dict[tuple[str, int, int, int], tuple[float, float]] = {}
@@ -340,8 +399,11 @@ class Estimates:
         """Return the width and the height of each node at *wrap*: the claims' boxes in the map's order, then dots."""
         found = self._boxes.get(wrap)
         if found is None:
-            attributions, quotes, main, styled = self.measures
-            sizes = [_box(claim, wrap, attributions, quotes, claim.id in main, styled) for claim in self.amap.claims]
+            if self._texts is None:
+                attributions, quotes, main, styled = self.measures
+                rows = [_rows(claim, attributions, quotes, claim.id in main, styled) for claim in self.amap.claims]
+                self._texts = _Texts(rows)
+            sizes = self._texts.boxes(wrap)
             dots = len(self.graph(1)[0].size) - len(sizes)
             found = self._boxes[wrap] = (
                 [width for width, _ in sizes] + [_DOT] * dots,
