@@ -9,7 +9,8 @@ Measures, each as the median of several runs:
 - `argmap --help` (target: under 0.3 s);
 - with `--dot`, only the whole `argmap render map.json -f dot` (start-up, load,
   DOT; target under 0.12 s of CPU), on the benchmark map and the single-thesis
-  debate, optionally beside another checkout's `argmap` (`--against`);
+  debate, optionally beside another checkout's `argmap` (`--against`), with
+  Python's compiled bytecode cached as an installed argmap has it;
 - `to_dot` of a 10,000-claim map (15,000 relations) with full styling: frames
   by source, the claim-style hook on every other claim and its legend
   (target: under 0.2 s).
@@ -24,6 +25,7 @@ swings with the load and the CPU-time ratio does not.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import statistics
@@ -49,14 +51,14 @@ def _seconds(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def _run(command: list[str]) -> None:
-    subprocess.run(command, check=True, capture_output=True)
+def _run(command: list[str], env: dict[str, str] | None = None) -> None:
+    subprocess.run(command, check=True, capture_output=True, env=env)
 
 
-def _timed(command: list[str]) -> tuple[float, float]:
+def _timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Run *command*; return its wall-clock and its CPU time (user and system), in seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    wall = _seconds(lambda: _run(command))
+    wall = _seconds(lambda: _run(command, env))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -95,6 +97,13 @@ def dot_command(claims: int, repeats: int, against: str | None = None) -> dict[s
     relation a claim, as above) and the single-thesis debate. With *against*,
     another ``argmap`` executable (say, a checkout of main's) is run too, its
     runs alternating with ours so that the machine's load falls on both alike.
+
+    Python's compiled bytecode is kept in a folder of the run's own
+    (``PYTHONPYCACHEPREFIX``), written by a first run of each command that is
+    not timed: both checkouts start as an installed argmap does (pip compiles
+    it), whether or not their folders hold ``__pycache__``, and whatever
+    ``PYTHONDONTWRITEBYTECODE`` says (with it and no cache, every module of
+    argmap is compiled from source on every run: 0.06 s more, see docs/performance.md).
     """
     commands = {"argmap": ARGMAP} if against is None else {"argmap": ARGMAP, "against": against}
     found: dict[str, float] = {}
@@ -102,12 +111,16 @@ def dot_command(claims: int, repeats: int, against: str | None = None) -> dict[s
         base = Path(folder)
         dump(build(plan(claims, relations_per_claim=1.0)), base / "map.json")
         dump(build(thesis_plan(claims)), base / "thesis.json")
+        env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = str(base / "bytecode")
         for shape in ("map", "thesis"):
             runs: dict[str, list[float]] = {name: [] for name in commands}
-            for _ in range(repeats):
+            for number in range(repeats + 1):
                 for name, executable in commands.items():
                     command = [executable, "render", str(base / f"{shape}.json"), "-f", "dot"]
-                    runs[name].append(_timed([*command, "-o", str(base / f"{shape}-{name}.dot")])[1])
+                    cpu = _timed([*command, "-o", str(base / f"{shape}-{name}.dot")], env)[1]
+                    if number:  # the first run writes the bytecode
+                        runs[name].append(cpu)
             found.update({f"{name}, {shape}": statistics.median(cpus) for name, cpus in runs.items()})
     return found
 
@@ -145,7 +158,7 @@ def main() -> None:
     repeats = chosen.repeats
     if chosen.dot:
         for name, cpu in dot_command(1_000, repeats, chosen.against).items():
-            print(f"argmap render -f dot, 1,000 claims, {name}: {cpu:.3f} s CPU (median of {repeats})")
+            print(f"argmap render -f dot, 1,000 claims, {name}: {cpu:.3f} s CPU (median of {repeats}, bytecode cached)")
         return
     figures = render_ratio(1_000, repeats, thesis=chosen.thesis)
     if chosen.thesis:

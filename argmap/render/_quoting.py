@@ -137,17 +137,28 @@ def _lines_of(width: int) -> re.Pattern[str]:
     return re.compile(rf"[^ ].{{0,{width - 1}}}(?= |\Z)", re.DOTALL)
 
 
-def measured(texts: list[str], width: int) -> tuple[list[int], list[int]]:
-    """Return how many lines :func:`wrap` breaks each of *texts* into at *width*, and the length of each's longest line.
+def measured(text: str, width: int) -> tuple[int, int]:
+    """Return how many lines :func:`wrap` breaks *text* into at *width*, and the length of its longest line.
 
-    Each text must be as :func:`wrap` leaves its words: separated by single
-    spaces, none longer than *width*, and longer than *width* in all (it takes
-    more than one line). Broken by :func:`wrap`'s own pattern, from C
-    (``map``) rather than a call of :func:`wrap` per text: the boxes of a
-    1,000-claim map are measured at five widths in a few milliseconds.
+    *text* must be as :func:`wrap` leaves its words: separated by single
+    spaces, none longer than *width*. Each line ends at the last space its
+    width reaches, found from C (``str.rfind``), as :func:`wrap`'s pattern
+    ends it, without copying the text into lines: the boxes of a 1,000-claim
+    map are measured at five widths in a few milliseconds, where a call of
+    :func:`wrap` per box took 20.
+
+    >>> measured("Talks fail. Drones fly on.", 12), wrap("Talks fail. Drones fly on.", 12)
+    ((3, 11), ['Talks fail.', 'Drones fly', 'on.'])
     """
-    lines = list(map(_lines_of(width).findall, texts))
-    return list(map(len, lines)), [max(map(len, found)) for found in lines]
+    if not text:
+        return 0, 0
+    count = longest = start = 0
+    while len(text) - start > width:
+        end = text.rfind(" ", start, start + width + 1)
+        longest = max(longest, end - start)
+        count += 1
+        start = end + 1
+    return count + 1, max(longest, len(text) - start)
 
 
 def _wrap_cutting(words: list[str], width: int) -> list[str]:

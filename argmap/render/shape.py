@@ -47,6 +47,7 @@ than ``"auto"`` is never changed, nor folded.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import math
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -169,20 +170,30 @@ def staggered(relations: Iterable[Relation], through: Collection[str], stagger: 
     """
     if stagger < 2:
         return {}
+    return _staggered(_leaves(relations, through), stagger)
+
+
+def _leaves(relations: Iterable[Relation], through: Collection[str]) -> list[list[str]]:
+    """Return the relations drawn from a leaf straight to a claim, by that claim, in map order: what staggers."""
     relations = tuple(relations)
-    pointed_at = {endpoints(relation)[1] for relation in relations}
+    ends = [endpoints(relation) for relation in relations]
+    pointed_at = {target for _, target in ends}
     starts: dict[str, int] = {}
-    for relation in relations:
-        for origin in endpoints(relation)[0]:
+    for origins, _ in ends:
+        for origin in origins:
             starts[origin] = starts.get(origin, 0) + 1
     leaves: dict[str, list[str]] = {}
-    for relation in relations:
-        origins, target = endpoints(relation)
+    for relation, (origins, target) in zip(relations, ends, strict=True):
         if relation.id in through or origins[0] in pointed_at or starts[origins[0]] != 1:
             continue
         leaves.setdefault(target, []).append(relation.id)
+    return list(leaves.values())
+
+
+def _staggered(leaves: list[list[str]], stagger: int) -> dict[str, int]:
+    """Return :func:`staggered`'s lengths from the :func:`_leaves` of a map."""
     lengths: dict[str, int] = {}
-    for ids in leaves.values():
+    for ids in leaves:
         if len(ids) > stagger:
             lengths.update({id: 1 + number % stagger for number, id in enumerate(ids)})
     return {id: length for id, length in lengths.items() if length > 1}
@@ -235,7 +246,7 @@ class _Texts:
     """The rows of every claim's box, made once, and measured at each wrap: how many lines each takes, how long.
 
     The texts are broken as :func:`~argmap.render._quoting.wrap` breaks them,
-    all those of one width at once (:func:`~argmap.render._quoting.measured`).
+    counted rather than copied into lines (:func:`~argmap.render._quoting.measured`).
     """
 
     def __init__(self, rows: list[list[_Row]]):
@@ -271,8 +282,10 @@ class _Texts:
                 counts[number], longest[number] = len(lines), max(map(len, lines))
             if cut:
                 broken = [number for number in broken if self.words[number] <= width]
-            found, longer = measured([self.texts[number] for number in broken], width)
-            for number, count, length in zip(broken, found, longer, strict=True):
+            texts = self.texts
+            for number, (count, length) in zip(
+                broken, [measured(texts[number], width) for number in broken], strict=True
+            ):
                 counts[number], longest[number] = count, length
         wide = [length * size * _CHAR for length, size in zip(longest, self.sizes, strict=True)]
         tall = [count * size * _LINE for count, size in zip(counts, self.sizes, strict=True)]
@@ -291,6 +304,7 @@ class _Graph:
     def __init__(self, amap: ArgumentMap, sizes: Mapping[str, tuple[float, float]], lengths: Mapping[str, int]):
         self.size = dict(sizes)
         self.edges: list[tuple[str, str, int, float]] = []  # tail, head, length, label width
+        relation_ids: list[str | None] = []  # for each edge, the relation whose length it takes from *lengths*
         relations = amap.relations
         through = junctioned(relations)
         points = responded_to(relations)
@@ -309,10 +323,28 @@ class _Graph:
                     self.edges.append((relation.id, f" point {relation.id}", 1, 0.0))
                     start = f" point {relation.id}"
                 self.edges.append((start, target, 1, label))
+                relation_ids.extend([None] * (len(self.edges) - len(relation_ids)))
             else:
                 self.edges.append((origins[0], target, lengths.get(relation.id, 1), label))
-        self.edges = [edge for edge in self.edges if edge[0] in self.size and edge[1] in self.size]
+                relation_ids.append(relation.id)
+        kept = [
+            number for number, (tail, head, _, _) in enumerate(self.edges) if tail in self.size and head in self.size
+        ]
+        self.edges = [self.edges[number] for number in kept]
+        self.relation_ids = [relation_ids[number] for number in kept]
         self.labelled = any(edge[3] for edge in self.edges)
+        self.into_staggered = {head for _, head, span, _ in self.edges if span > 1}  # the claims with lines staggered
+        self._dropped: set[int] | None = None  # the edges that close a cycle: the same whatever the lengths
+
+    def staggered(self, lengths: Mapping[str, int]) -> _Graph:
+        """Return this graph with the lines straight from a relation's origin given *lengths* (else 1)."""
+        graph = copy.copy(self)
+        graph.edges = [
+            edge if id is None else (edge[0], edge[1], lengths.get(id, 1), edge[3])
+            for edge, id in zip(self.edges, self.relation_ids, strict=True)
+        ]
+        graph.into_staggered = {head for _, head, span, _ in graph.edges if span > 1}
+        return graph
 
     def ranks(self) -> dict[str, int]:
         """Return each node's rank, counted from the conclusions down, as dot's network simplex places it, roughly.
@@ -332,8 +364,10 @@ class _Graph:
         ready = [node for node, count in waiting.items() if count == 0]
         while ready:
             node = ready.pop()
+            below = rank[node]
             for tail, length in into[node]:
-                rank[tail] = max(rank[tail], rank[node] + length)
+                if below + length > rank[tail]:
+                    rank[tail] = below + length
                 waiting[tail] -= 1
                 if waiting[tail] == 0:
                     ready.append(tail)
@@ -344,6 +378,13 @@ class _Graph:
 
     def _acyclic(self) -> list[tuple[str, str, int, float]]:
         """Return the edges without those that close a cycle (found depth first, as dot breaks cycles)."""
+        if self._dropped is None:
+            self._dropped = self._closing()
+        dropped = self._dropped
+        return [edge for number, edge in enumerate(self.edges) if number not in dropped]
+
+    def _closing(self) -> set[int]:
+        """Return the numbers of the edges that close a cycle, found depth first from each node in turn."""
         out: dict[str, list[int]] = {}
         for number, (tail, _, _, _) in enumerate(self.edges):
             out.setdefault(tail, []).append(number)
@@ -367,7 +408,7 @@ class _Graph:
                 elif head not in state:
                     state[head] = 1
                     stack.append((head, iter(out.get(head, ()))))
-        return [edge for number, edge in enumerate(self.edges) if number not in dropped]
+        return dropped
 
 
 def _label_width(relation: Relation) -> float:
@@ -392,6 +433,7 @@ class Estimates:
         self._boxes: dict[int, tuple[list[float], list[float]]] = {}
         self._texts: _Texts | None = None
         self._graphs: dict[int, tuple[_Graph, dict[str, int]]] = {}
+        self._leaves: list[list[str]] | None = None
         self._rows: dict[tuple[int, int], tuple[dict[int, list[int]], _Crossings]] = {}
         self._sizes: dict[tuple[str, int, int, int], tuple[float, float]] = {}
 
@@ -415,11 +457,21 @@ class Estimates:
         """Return the graph laid out with reasons staggered over *stagger* ranks, and its ranks."""
         found = self._graphs.get(stagger)
         if found is None:
-            relations = self.amap.relations
-            lengths = staggered(relations, junctioned(relations), stagger)
-            graph = _Graph(self.amap, {claim.id: (0.0, 0.0) for claim in self.amap.claims}, lengths)
+            if stagger == 1:
+                graph = _Graph(self.amap, {claim.id: (0.0, 0.0) for claim in self.amap.claims}, {})
+            else:  # the same nodes and lines, some longer
+                graph = self.graph(1)[0].staggered(self.lengths(stagger))
             found = self._graphs[stagger] = (graph, graph.ranks())
         return found
+
+    def lengths(self, stagger: int) -> dict[str, int]:
+        """Return :func:`staggered`'s lengths of the map's lines over *stagger* ranks."""
+        if stagger < 2:
+            return {}
+        if self._leaves is None:
+            relations = self.amap.relations
+            self._leaves = _leaves(relations, junctioned(relations))
+        return _staggered(self._leaves, stagger)
 
     def rows(self, stagger: int, fold: int) -> tuple[dict[int, list[int]], _Crossings]:
         """Return the nodes on each rank (by their place in the graph) and the lines crossing each rank."""
@@ -427,7 +479,8 @@ class Estimates:
         if found is None:
             graph, rank = self.graph(stagger)
             if fold:
-                rank = {node: _fold(row, fold) for node, row in rank.items()}
+                place = {row: _fold(row, fold) for row in set(rank.values())}
+                rank = {node: place[row] for node, row in rank.items()}
             members: dict[int, list[int]] = {}
             for number, node in enumerate(graph.size):
                 members.setdefault(rank[node], []).append(number)
@@ -489,7 +542,7 @@ def _crossings(graph: _Graph, rank: Mapping[str, int]) -> _Crossings:
     changes: dict[int, int] = {}
     labels: dict[int, float] = {}
     labelled: dict[int, float] = {}
-    into_staggered = {head for _, head, span, _ in graph.edges if span > 1}
+    into_staggered = graph.into_staggered
     shared: set[tuple[str, int]] = set()
     passes: dict[int, int] = {}
     for tail, head, span, label in graph.edges:
@@ -547,7 +600,7 @@ def estimate(
     width, height = estimates.size(shape)
     width = max(width, header[0]) + _PAD
     height = height + header[1] + _PAD
-    return attrs.evolve(shape, width=width, height=height)
+    return Shape(shape.direction, shape.stagger, shape.wrap, width=width, height=height, fold=shape.fold)
 
 
 def shapes(
@@ -570,8 +623,6 @@ def shapes(
     """
     if estimates is None:
         estimates = Estimates(amap, attributions=attributions, quotes=quotes, main=main, styled=styled)
-    relations = amap.relations
-    through = junctioned(relations)
     candidates = []
     if wrap is None and len(amap.claims) < SMALL:
         wrap = WRAP  # a few claims make a small picture whatever its shape: their lines are left as written
@@ -579,7 +630,7 @@ def shapes(
     depth = max(ranks.values(), default=0) + 1
     staggers = [1]
     for stagger in _STAGGERS:
-        if not staggered(relations, through, stagger):
+        if not estimates.lengths(stagger):
             break
         staggers.append(stagger)
     for width in _WRAPS if wrap is None else (wrap,):
