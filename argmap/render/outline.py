@@ -32,10 +32,12 @@ The Pakistanis are all talk. [all-talk]
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import warnings
-from collections import deque
-from collections.abc import Callable, Sequence
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal, NamedTuple, TypeAlias, get_args
 
 import attrs
@@ -329,13 +331,22 @@ class _Node(NamedTuple):
     depth: int
 
 
+_TextNode: TypeAlias = tuple[str, "str | None", "Relation | None", "Role | None", "str | None", str, bool, int]
+"""A :class:`_Node` as a plain tuple, for the text walk (:meth:`_Outliner._walk_texts`): made in one step, no call."""
+
+_Template: TypeAlias = tuple[str, "str | None", Relation, Role, "str | None"]
+"""What a relation shows under what it points at: its node's first five fields (:meth:`_Outliner._templates`)."""
+
+
 class _Outliner:
     """Walk a map from its main conclusions, without recursion, writing lines as it goes."""
 
     def __init__(self, amap: ArgumentMap, options: OutlineOptions, *, spans: bool = True) -> None:
         self.amap = amap
         self.claims = {claim.id: claim for claim in amap.claims}
-        self.into, self.shown = self._index(amap, self.claims)
+        # The span path reads what points at each claim as relations, the text path as what each shows there.
+        self.into = self._index(amap) if spans else {}
+        self.templates = {} if spans else self._templates(amap, self.claims)
         self.width = options.width
         self.glyphs = _GLYPHS[options.style]
         self.markdown = options.style == "markdown"
@@ -348,23 +359,32 @@ class _Outliner:
         self._attributions: dict[int, tuple[Attribution, tuple[Role, str, bool]]] = {}
         self._narrow_quotes = narrow("".join(self.glyphs.quotes))
         self.deferred: deque[tuple[_Node, list[Relation]]] = deque()
+        self.deferred_texts: deque[tuple[str, list[_Template]]] = deque()
         root = None if options.root is None else amap.claim_for(options.root)  # fail before writing anything
         self._title()
-        for claim in (root,) if root is not None else amap.main_conclusions():
-            self._block(self._root(claim.id))
-        if root is None:
-            noted = False
-            for claim in amap.claims:
-                if claim.id in self.written:
-                    continue
-                if not noted:
-                    self._separate()
-                    self._note("In a cycle, under no main conclusion:")
-                    noted = True
-                self._block(self._root(claim.id))
+        roots: Iterable[str] = (
+            (root.id,) if root is not None else itertools.chain([c.id for c in amap.main_conclusions()], self._rest())
+        )
+        if spans:
+            for claim in roots:
+                self._block(self._root(claim))
+        else:
+            self._walk_texts(roots)
         if not amap.claims:
             self._separate()
             self._note("This map has no claims.")
+
+    def _rest(self) -> Iterator[str]:
+        """Yield the claims that no main conclusion reached, once those before are written, after a note."""
+        noted = False
+        for claim in self.amap.claims:
+            if claim.id in self.written:
+                continue
+            if not noted:
+                self._separate()
+                self._note("In a cycle, under no main conclusion:")
+                noted = True
+            yield claim.id
 
     # ------------------------------------------------------------- structure
 
@@ -381,129 +401,158 @@ class _Outliner:
             self._continued(host, relations)
 
     def _walk(self, stack: list[_Node]) -> None:
-        if self.texts is not None:
-            self._walk_texts(stack, self.texts)
-            return
         while stack:
             node = stack.pop()
             stack.extend(reversed(self._write(node)))
 
-    def _walk_texts(self, stack: list[_Node], texts: list[str]) -> None:
-        """Walk as :meth:`_walk` does, writing each node's lines as text straight away: ``outline()`` needs no spans.
+    def _walk_texts(self, roots: Iterable[str]) -> None:
+        """Write the tree under each of *roots* as :meth:`_block` does, as text: ``outline()`` needs no spans.
 
-        The lines :meth:`_write` and :meth:`_head` make, byte for byte, with the
-        relations' markers and labels looked up (:meth:`_index`) and the room
-        for text by depth (:meth:`_room_table`); a line that needs its spans
-        after all (an escape, an isolate) is cut into them.
+        The lines :meth:`_write` and :meth:`_head` make, byte for byte, from
+        what each relation shows under what it points at (:meth:`_templates`)
+        and the room for text by depth (:meth:`_room_table`); nodes are plain
+        tuples in :class:`_Node`'s order, made without a call each. A line
+        that needs its spans after all (an escape, an isolate) is cut into them.
         """
-        claims, into, shown, written, marks = self.claims, self.into, self.shown, self.written, self.marks
+        texts = self.texts
+        assert texts is not None
+        claims, into, written, marks, status = self.claims, self.templates, self.written, self.marks, self.status
         glyphs, markdown, width = self.glyphs, self.markdown, self.width
         branch, last_branch, pipe, blank, stem = glyphs.branch, glyphs.last, glyphs.pipe, glyphs.blank, glyphs.stem
         markers = _MARKED_MARKDOWN if markdown else _MARKED
         end = "\\" if markdown else ""  # what ends each line of a node's block but its last
         margin = width - 1 if markdown else width  # the room at the left margin
         spare = 1 if markdown else 0  # a first line keeps no column for an escape: it starts after its prefix
-        firsts, rests, leaves = self._room_table()
+        firsts, rests, leaves = self._room_table
         text_of, ident, details_of, emit, spans_of = self._text, self._id, self._details, self._emit_text, self._spans
-        pop, push = stack.pop, stack.extend
-        while stack:
-            node = pop()
-            kind, name, relation, role, label, prefix, last, depth = node
-            if kind == "claim" and (role is not None or not depth):
-                assert name is not None
-                relations = into.get(relation.id, _NOTHING) if relation is not None else _NOTHING
-                if name not in written:
-                    written.add(name)
-                    own = into.get(name)
-                    if own:
-                        relations = relations + own if relations else own
-                    claim = claims[name]
-                    text: str | None = claim.text
-                    assert text is not None
-                    if markdown or not (text.isascii() and text.isprintable()):
-                        text = text_of(text)
-                    head = (
-                        f"{text} {ident(name)}"
-                        if markdown or not (name.isascii() and name.isprintable())
-                        else f"{text} [{name}]"
-                    )
-                    details = details_of(claim)
-                else:
-                    text = None
-                    head = f"see {ident(name)}"
-                    details = _NOTHING
-                more = bool(relations)
-            elif kind == "group" and depth and role is not None:
-                assert isinstance(relation, Support)
-                relations = into.get(relation.id, _NOTHING)
-                text, head, details, more = None, "linked support:", _NOTHING, True
-            else:  # a line that says where a thread continues
-                push(reversed(self._write(node)))
-                continue
-            if label is not None:
-                head = f"({text_of(label)}) {head}"
-            under = prefix + (blank if last else pipe) if depth else ""  # the prefix of the children
-            if depth == 0:  # at the left margin, as _head writes it
-                if markdown:
-                    if head.isascii() or isolate(head) == head:
-                        texts.append("## " + head)
+        children_of, deferred, append = self._children, self.deferred_texts, texts.append
+        nothing: list[_Template] = _NOTHING
+        for root in roots:
+            if texts:
+                append("")  # as _separate()
+            stack: list[_TextNode] = [("claim", root, None, None, None, "", True, 0)]
+            while True:
+                pop, push, put = stack.pop, stack.extend, stack.append
+                while stack:
+                    node = pop()
+                    kind, name, relation, role, label, prefix, last, depth = node
+                    details: list[tuple[Role, str, bool]] = _NOTHING
+                    if kind == "claim":
+                        assert name is not None
+                        templates = into.get(relation.id, nothing) if relation is not None else nothing
+                        if name not in written:
+                            written.add(name)
+                            own = into.get(name)
+                            if own:
+                                templates = templates + own if templates else own
+                            claim = claims[name]
+                            text: str | None = claim.text
+                            assert text is not None
+                            if markdown or not (text.isascii() and text.isprintable()):
+                                text = text_of(text)
+                            head = (
+                                f"{text} {ident(name)}"
+                                if markdown or not (name.isascii() and name.isprintable())
+                                else f"{text} [{name}]"
+                            )
+                            if status is not None or claim.attributions or claim.qualifier is not None:
+                                details = details_of(claim)
+                        else:
+                            text = None
+                            head = f"see {ident(name)}"
+                    elif kind == "group":
+                        assert isinstance(relation, Support)
+                        templates = into.get(relation.id, nothing)
+                        text, head = None, "linked support:"
+                    else:  # a line that says where a thread continues
+                        self._write(_Node._make(node))
+                        continue
+                    more = kind == "group" or bool(templates)
+                    if label is not None:
+                        head = f"({text_of(label)}) {head}"
+                    under = prefix + (blank if last else pipe) if depth else ""  # the prefix of the children
+                    if depth == 0:  # at the left margin, as _head writes it
+                        if markdown:
+                            if head.isascii() or isolate(head) == head:
+                                append("## " + head)
+                            else:
+                                self._emit([("markup", "## ")], [], spans_of(_Node._make(node), text, ""), reflow=False)
+                            if details:
+                                append("")
+                        else:
+                            details = [("conclusion", head, False), *details]
+                        for number, (part, line, known) in enumerate(details, 1):
+                            ending = end if number < len(details) else ""
+                            if not emit("", "", line + ending, margin, margin, known):
+                                self._emit(
+                                    [],
+                                    [],
+                                    [(part, line), ("markup", ending)]
+                                    if number > 1 or markdown
+                                    else spans_of(_Node._make(node), text, ""),
+                                )
+                        if markdown and more:
+                            append("")
                     else:
-                        self._emit([("markup", "## ")], [], spans_of(node, text, ""), reflow=False)
-                    if details:
-                        texts.append("")
-                else:
-                    details = [("conclusion", head, False), *details]
-                for number, (part, line, known) in enumerate(details, 1):
-                    ending = end if number < len(details) else ""
-                    if not emit("", "", line + ending, margin, margin, known):
-                        self._emit(
-                            [],
-                            [],
-                            [(part, line), ("markup", ending)] if number > 1 or markdown else spans_of(node, text, ""),
-                        )
-                if markdown and more:
-                    texts.append("")
-            else:
-                assert role is not None
-                room = rests[depth] if more else leaves[depth]
-                if markdown:
-                    first, rest = prefix + "- " + markers[role], prefix + "  "
-                else:
-                    first = prefix + (last_branch if last else branch) + markers[role]
-                    rest = under + (stem if more else "  ")
-                ending = end if details else ""
-                if not emit(first, rest, head + ending, firsts[depth], room, False):
-                    self._emit_spans(first, rest, spans_of(node, text, ending))
-                for number, (part, line, known) in enumerate(details, 1):
-                    ending = end if number < len(details) else ""
-                    if known and len(line) < room:  # one line, as it is (a column to spare for the ending)
-                        texts.append(rest + line + ending)
-                    elif not emit(rest, rest, line + ending, room + spare, room, known):
-                        self._emit_spans(rest, rest, [(part, line), ("markup", ending)])
-            if not more:
-                continue
-            if kind == "group":
-                assert isinstance(relation, Support)
-                children = [
-                    _Node("claim", premise, None, "premise", None, under, False, depth + 1)
-                    for premise in relation.premises
-                ]
-                children += [self._child(relation, node) for relation in relations]
-            elif depth >= MAX_DEPTH:
-                self.deferred.append((node, relations))
-                children = [_Node("more", name, None, None, None, under, True, depth + 1)]
-            else:
-                children = [
-                    _Node("claim", found[0], relation, found[1], found[2], under, False, depth + 1)
-                    if marks is None and (found := shown.get(relation.id)) is not None
-                    else self._child(relation, node)
-                    for relation in relations
-                ]
-            final = children[-1]
-            children[-1] = _Node(final[0], final[1], final[2], final[3], final[4], final[5], True, final[7])
-            children.reverse()
-            push(children)
+                        assert role is not None
+                        room = rests[depth] if more else leaves[depth]
+                        if markdown:
+                            first, rest = prefix + "- " + markers[role], prefix + "  "
+                        else:
+                            first = prefix + (last_branch if last else branch) + markers[role]
+                            rest = under + (stem if more else "  ")
+                        line = head + end if details else head
+                        if len(line) <= firsts[depth] and line.isascii():  # one line, as _emit_text writes it
+                            append(first + line)
+                        elif not emit(first, rest, line, firsts[depth], room, False):
+                            self._emit_spans(first, rest, spans_of(_Node._make(node), text, end if details else ""))
+                        for number, (part, line, known) in enumerate(details, 1):
+                            ending = end if number < len(details) else ""
+                            if known and len(line) < room:  # one line, as it is (a column to spare for the ending)
+                                append(rest + line + ending)
+                            elif not emit(rest, rest, line + ending, room + spare, room, known):
+                                self._emit_spans(rest, rest, [(part, line), ("markup", ending)])
+                    if not more:
+                        continue
+                    if kind == "group":
+                        assert isinstance(relation, Support)
+                        push(children_of(relation.premises, templates, under, depth + 1))
+                    elif depth >= MAX_DEPTH:
+                        assert name is not None
+                        deferred.append((name, templates))
+                        put(("more", name, None, None, None, under, True, depth + 1))
+                    elif marks is None:  # the children, last first for the stack, each made in one step
+                        put(templates[-1] + (under, True, depth + 1))
+                        if len(templates) > 1:
+                            tail = (under, False, depth + 1)
+                            push([template + tail for template in templates[-2::-1]])
+                    else:
+                        push(children_of((), templates, under, depth + 1))
+                if not deferred:
+                    break
+                host, templates = deferred.popleft()
+                if texts:
+                    append("")  # as _separate()
+                self._continued_head(host)
+                stack = children_of((), templates, "", 1)
 
+    def _children(self, premises: Sequence[str], templates: list[_Template], under: str, depth: int) -> list[_TextNode]:
+        """Return the text walk's nodes for *premises*, then *templates*, with their marks, last first for the stack."""
+        marks = self.marks
+        children: list[_TextNode] = [
+            ("claim", premise, None, "premise", None, under, False, depth) for premise in premises
+        ]
+        for kind, origin, relation, role, label in templates:
+            mark = marks(relation) if marks is not None else None
+            if mark:
+                label = f"{label}, {mark}" if label else mark
+            children.append((kind, origin, relation, role, label, under, False, depth))
+        final = children[-1]
+        children[-1] = (final[0], final[1], final[2], final[3], final[4], under, True, depth)
+        children.reverse()
+        return children
+
+    @functools.cached_property
     def _room_table(self) -> tuple[list[int], list[int], list[int]]:
         """Return the room for text by depth: on a node's first line, on the rest with children, and without.
 
@@ -584,14 +633,18 @@ class _Outliner:
     def _continued(self, host: _Node, relations: list[Relation]) -> None:
         """Write the children of *host*, which sat too deep, as a tree of their own."""
         assert host.claim is not None
-        text = f"{self.glyphs.ellipsis} {self._id(host.claim)} continued"
+        self._continued_head(host.claim)
+        top = host._replace(prefix="", last=True, depth=0)
+        self._walk(list(reversed(self._last_marked([self._child(relation, top) for relation in relations]))))
+
+    def _continued_head(self, host: str) -> None:
+        """Write the line that opens the section where the children of the claim *host*, too deep, continue."""
+        text = f"{self.glyphs.ellipsis} {self._id(host)} continued"
         if self.markdown:
             self._emit([("markup", "## ")], [], [("reference", text)], reflow=False)
             self._blank()
         else:
             self._emit([], [], [("reference", text)])
-        top = host._replace(prefix="", last=True, depth=0)
-        self._walk(list(reversed(self._last_marked([self._child(relation, top) for relation in relations]))))
 
     def _child(self, relation: Relation, host: _Node) -> _Node:
         """Return the node that shows *relation* under *host*."""
@@ -628,58 +681,67 @@ class _Outliner:
         return f"on the {_KIND_NAMES[type(aimed)]}"
 
     @staticmethod
-    def _index(
-        amap: ArgumentMap, claims: dict[str, Claim]
-    ) -> tuple[dict[str, list[Relation]], dict[str, tuple[str, Role, str | None]]]:
-        """Return what points at each claim or relation, by id, and what each relation shows under a claim.
+    def _index(amap: ArgumentMap) -> dict[str, list[Relation]]:
+        """Return what points at each claim or relation, by id.
 
-        What points at each: supports, rebuttals, undercuts, skeptical responses,
-        each kind in map order, as :meth:`ArgumentMap.incoming` gives them; indexed
-        in one pass, rather than asked of the map and sorted for each claim written.
-        What each relation but a linked support shows under a claim, by its id: the
-        claim it brings, its marker and its label, as :meth:`_child` gives them
-        without marks (for the text path, :meth:`_walk_texts`).
+        Supports, rebuttals, undercuts, skeptical responses, each kind in map
+        order, as :meth:`ArgumentMap.incoming` gives them; indexed in one pass,
+        rather than asked of the map and sorted for each claim written.
         """
-        into: dict[str, list[Relation]] = {}
-        shown: dict[str, tuple[str, Role, str | None]] = {}
+        into: defaultdict[str, list[Relation]] = defaultdict(list)
+        for kind in (amap.supports, amap.rebuttals, amap.undercuts, amap.skeptical_responses):
+            for relation in kind:
+                into[endpoints(relation)[1]].append(relation)
+        return into
 
-        def aim(target: str, undercut: bool) -> str | None:
+    @staticmethod
+    def _templates(amap: ArgumentMap, claims: dict[str, Claim]) -> dict[str, list[_Template]]:
+        """Return what each relation shows under what it points at, by the id of what it points at.
+
+        In the order of :meth:`_index`; each is the start of the node that
+        :meth:`_child` makes for it, without marks: a linked support's group,
+        or the claim the relation brings, its marker and its label, with what
+        it is aimed at where its place leaves that unclear (:meth:`_aim`).
+        What is aimed at a linked support is shown under its group, where
+        that is clear.
+        """
+        into: defaultdict[str, list[_Template]] = defaultdict(list)
+
+        def label_of(label: str | None, target: str, undercut: bool) -> str | None:
             if target in claims:
-                return "on the claim" if undercut else None
-            aimed = amap[target]
-            assert not isinstance(aimed, Claim)  # a claim would be in claims
-            return None if undercut and isinstance(aimed, Support) else f"on the {_KIND_NAMES[type(aimed)]}"
+                aim = "on the claim" if undercut else None
+            else:
+                aimed = amap[target]
+                assert not isinstance(aimed, Claim)  # a claim would be in claims
+                if isinstance(aimed, Support) and (undercut or len(aimed.premises) > 1):
+                    aim = None  # what an undercut is for; a linked support is the group the relation sits under
+                else:
+                    aim = f"on the {_KIND_NAMES[type(aimed)]}"
+            return (f"{label}, {aim}" if label else aim) if aim else label or None
 
-        def show(relation: Relation, origin: str, role: Role, label: str | None, target: str) -> None:
-            into.setdefault(target, []).append(relation)
-            aimed = aim(target, role == "undercut") if role == "undercut" or target not in claims else None
-            if aimed:
-                label = f"{label}, {aimed}" if label else aimed
-            shown[relation.id] = (origin, role, label or None)
-
-        # Kind by kind, each in map order: what points at a claim is listed as ArgumentMap.incoming lists it.
         # Supports and rebuttals of a claim, most of a map, without a call each.
         for support in amap.supports:
-            target = support.conclusion
-            if len(support.premises) > 1:  # a linked support: a group of its own
-                into.setdefault(target, []).append(support)
+            target, premises = support.conclusion, support.premises
+            if len(premises) > 1:  # a linked support: a group of its own
+                into[target].append(("group", None, support, "support", support.label or None))
             elif target in claims:
-                into.setdefault(target, []).append(support)
-                shown[support.id] = (support.premises[0], "support", support.label or None)
+                into[target].append(("claim", premises[0], support, "support", support.label or None))
             else:
-                show(support, support.premises[0], "support", support.label, target)
+                into[target].append(("claim", premises[0], support, "support", label_of(support.label, target, False)))
         for rebuttal in amap.rebuttals:
             target = rebuttal.target
-            if target in claims:
-                into.setdefault(target, []).append(rebuttal)
-                shown[rebuttal.id] = (rebuttal.attacker, "rebuttal", rebuttal.label or None)
-            else:
-                show(rebuttal, rebuttal.attacker, "rebuttal", rebuttal.label, target)
+            label = rebuttal.label or None if target in claims else label_of(rebuttal.label, target, False)
+            into[target].append(("claim", rebuttal.attacker, rebuttal, "rebuttal", label))
         for undercut in amap.undercuts:
-            show(undercut, undercut.attacker, "undercut", undercut.label, undercut.target)
+            target = undercut.target
+            into[target].append(
+                ("claim", undercut.attacker, undercut, "undercut", label_of(undercut.label, target, True))
+            )
         for response in amap.skeptical_responses:
-            show(response, response.response, "skeptical_response", response.stance, response.target)
-        return into, shown
+            target = response.target
+            label = response.stance or None if target in claims else label_of(response.stance, target, False)
+            into[target].append(("claim", response.response, response, "skeptical_response", label))
+        return into
 
     @staticmethod
     def _last_marked(nodes: list[_Node]) -> list[_Node]:
