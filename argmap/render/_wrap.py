@@ -40,6 +40,7 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\
 # Mandaic, their presentation forms, and the right-to-left blocks beyond the BMP.
 # Separators that read wrong at the end of a line: "name ·" / "interview".
 _GLUED = frozenset({"·", "\u2014", "\u2013", "-", "--", "|"})  # middle dot, em and en dashes, hyphens, bar
+_GLUED_ENDS = "".join({word[-1] for word in _GLUED})  # how a separator word ends
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
 
@@ -132,13 +133,37 @@ def wrap(text: str, width: int, first: int | None = None) -> list[str]:
 
 
 def wrap_narrow(text: str, width: int, first: int | None = None) -> list[str]:
-    """Return :func:`wrap` of *text* known to take one column per character (ASCII, say), without checking it."""
+    """Return :func:`wrap` of *text* known to take one column per character (ASCII, say), without checking it.
+
+    Each piece ends at the last space within reach, found by one search; only
+    that space is then checked (no separator word before it, no space after
+    it, as :func:`_breaks_at` asks), not every space of the text. Where one
+    fails, the general way cuts the whole text.
+    """
     room = width if first is None else first
-    if len(text) <= room:
+    length = len(text)
+    if length <= room:
         return [text]
-    if _plain(text):
-        return _wrap_plain(text, width, room)
-    return _wrap_any(text, width, room, narrow=True)
+    pieces: list[str] = []
+    start = 0
+    first_room = room
+    while length - start > room:
+        cut = text.rfind(" ", start + 1, start + room + 1)
+        if cut < 0:
+            cut = text.find(" ", start + room + 1)  # the word is wider than the room: it overflows alone
+            if cut < 0:
+                break
+        if (
+            cut + 1 >= length
+            or text[cut + 1] == " "
+            or (text[cut - 1] in _GLUED_ENDS and text[text.rfind(" ", 0, cut) + 1 : cut] in _GLUED)
+        ):
+            return _wrap_any(text, width, first_room, narrow=True)
+        pieces.append(text[start:cut])
+        start = cut + 1
+        room = width
+    pieces.append(text[start:])
+    return pieces
 
 
 def _wrap_any(text: str, width: int, room: int, narrow: bool) -> list[str]:
@@ -159,41 +184,6 @@ def _wrap_any(text: str, width: int, room: int, narrow: bool) -> list[str]:
         cut = _last_break(text, start, limit)
         if cut < 0:
             cut = _next_break(text, limit)  # the word is wider than the room: it overflows alone
-            if cut < 0:
-                break
-        pieces.append(text[start:cut])
-        start = cut + 1
-        room = width
-    pieces.append(text[start:])
-    return pieces
-
-
-def _plain(text: str) -> bool:
-    """Tell whether every space of *text* before its last character may end a piece: no separator, no double space.
-
-    No word starts with a hyphen or a bar (a hyphen inside a word, as in an id, is no separator).
-    """
-    return not (
-        "  " in text
-        or text.endswith(" ")
-        or " -" in text
-        or " |" in text
-        or text.startswith(("-", "|"))
-        or "\u00b7" in text  # a middle dot
-        or "\u2014" in text  # an em dash
-        or "\u2013" in text  # an en dash
-    )
-
-
-def _wrap_plain(text: str, width: int, room: int) -> list[str]:
-    """Return :func:`wrap` of a :func:`_plain` text of one column per character: each piece ends at its last space."""
-    pieces: list[str] = []
-    start = 0
-    length = len(text)
-    while length - start > room:
-        cut = text.rfind(" ", start + 1, start + room + 1)
-        if cut < 0:
-            cut = text.find(" ", start + room + 1)  # the word is wider than the room: it overflows alone
             if cut < 0:
                 break
         pieces.append(text[start:cut])

@@ -353,10 +353,10 @@ class _Outliner:
         self.status = options.status
         self.marks = options.marks
         self.lines: list[Line] = []  # with spans
-        self.texts: list[str] | None = None if spans else []  # without: each line's text, all the outline needs
+        self.texts: list[str] | None = None if spans else []  # without: lines of text (some several, joined)
         self.written: set[str] = set()
         self._rooms: dict[str, int] = {}
-        self._attributions: dict[int, tuple[Attribution, tuple[Role, str, bool]]] = {}
+        self._attributions: dict[tuple[Any, ...], tuple[Role, str, bool]] = {}
         self._narrow_quotes = narrow("".join(self.glyphs.quotes))
         self.deferred: deque[tuple[_Node, list[Relation]]] = deque()
         self.deferred_texts: deque[tuple[str, list[_Template]]] = deque()
@@ -426,6 +426,7 @@ class _Outliner:
         firsts, rests, leaves = self._room_table
         text_of, ident, details_of, emit, spans_of = self._text, self._id, self._details, self._emit_text, self._spans
         children_of, deferred, append = self._children, self.deferred_texts, texts.append
+        starts_block = _MARKDOWN_LINE_START.match
         nothing: list[_Template] = _NOTHING
         for root in roots:
             if texts:
@@ -455,7 +456,7 @@ class _Outliner:
                                 if markdown or not (name.isascii() and name.isprintable())
                                 else f"{text} [{name}]"
                             )
-                            if status is not None or claim.attributions or claim.qualifier is not None:
+                            if status is not None or claim.attribution is not None or claim.qualifier is not None:
                                 details = details_of(claim)
                         else:
                             text = None
@@ -502,10 +503,17 @@ class _Outliner:
                             first = prefix + (last_branch if last else branch) + markers[role]
                             rest = under + (stem if more else "  ")
                         line = head + end if details else head
-                        if len(line) <= firsts[depth] and line.isascii():  # one line, as _emit_text writes it
+                        if not line.isascii():
+                            if not emit(first, rest, line, firsts[depth], room, False):
+                                self._emit_spans(first, rest, spans_of(_Node._make(node), text, end if details else ""))
+                        elif len(line) <= firsts[depth]:  # one line, as _emit_text writes it
                             append(first + line)
-                        elif not emit(first, rest, line, firsts[depth], room, False):
-                            self._emit_spans(first, rest, spans_of(_Node._make(node), text, end if details else ""))
+                        else:  # as _emit_text writes it, without its checks for text that is not ASCII
+                            pieces = wrap_narrow(line, room, firsts[depth])
+                            if markdown and any(map(starts_block, pieces[1:])):
+                                self._emit_spans(first, rest, spans_of(_Node._make(node), text, end if details else ""))
+                            else:
+                                append(first + ("\n" + rest).join(pieces))
                         for number, (part, line, known) in enumerate(details, 1):
                             ending = end if number < len(details) else ""
                             if known and len(line) < room:  # one line, as it is (a column to spare for the ending)
@@ -809,24 +817,26 @@ class _Outliner:
             details.append(("status", self._text(said), False))
         if claim.qualifier is not None:
             details.append(("qualifier", "qualifier: " + self._text(claim.qualifier), False))
+        attributions = self._attributions
         for attribution in claim.attributions:  # each party who said it, its own line and quote
-            details.append(self._attribution(attribution))
-            if attribution.quote is not None and attribution.quote != claim.text:
+            # Claims often share one attribution (a map interns them), and their speaker, chain, medium and date
+            # where they quote differently: each line is written out once.
+            key = (attribution.source, attribution.via, attribution.medium, attribution.date)
+            line = attributions.get(key)
+            if line is None:
+                line = attributions[key] = self._attribution(attribution)
+            details.append(line)
+            quote = attribution.quote
+            if quote is not None and quote != claim.text:
                 opening, closing = self.glyphs.quotes
-                quote = self._text(attribution.quote)
+                quote = self._text(quote)
                 details.append(("quote", opening + quote + closing, quote.isascii() and self._narrow_quotes))
         return details
 
     def _attribution(self, attribution: Attribution) -> tuple[Role, str, bool]:
         """Return the line that names who said a claim, as :meth:`_details` gives it."""
-        # Claims often share one attribution (a map interns them): each is written out once.
-        key = id(attribution)
-        found = self._attributions.get(key)
-        if found is None or found[0] is not attribution:
-            line = self.glyphs.dash + self._text(attribution.line(self.glyphs.dot))
-            known = line.isascii() or (narrow(line) and isolate(line) == line)
-            found = self._attributions[key] = (attribution, ("attribution", line, known))
-        return found[1]
+        line = self.glyphs.dash + self._text(attribution.line(self.glyphs.dot))
+        return ("attribution", line, line.isascii() or (narrow(line) and isolate(line) == line))
 
     def _title(self) -> None:
         amap = self.amap
@@ -920,9 +930,7 @@ class _Outliner:
                     return False
         texts = self.texts
         assert texts is not None
-        texts.append(first + pieces[0])
-        if len(pieces) > 1:
-            texts.extend([rest + piece for piece in pieces[1:]])
+        texts.append(first + ("\n" + rest).join(pieces) if len(pieces) > 1 else first + pieces[0])
         return True
 
     def _emit_spans(self, first: str, rest: str, content: list[Span]) -> None:
