@@ -498,6 +498,17 @@ def _numeric_id(document: dict[str, Any]) -> None:
     document["nodes"][0]["nodeID"] = document["edges"][5]["toID"] = 7
 
 
+def _locution_id(id: str) -> Callable[[dict[str, Any]], None]:
+    def change(document: dict[str, Any]) -> None:
+        document["nodes"][3]["nodeID"] = document["edges"][0]["fromID"] = id
+
+    return change
+
+
+def _locution_and_anchor_swapped(document: dict[str, Any]) -> None:
+    document["nodes"][3]["type"], document["nodes"][4]["type"] = "YA", "L"
+
+
 # The change, and whether the quick reader takes it; nodes: a b c L1 YA2 L3 YA4 support rebuttal undercut.
 _NEAR_MISSES = [
     pytest.param(lambda d: None, True, id="as written"),
@@ -511,12 +522,22 @@ _NEAR_MISSES = [
     pytest.param(lambda d: d["edges"][5].update(toID="z"), False, id="an edge naming no node"),
     pytest.param(lambda d: d["edges"][4].update(fromID="YA2"), False, id="a premise that is an anchor"),
     pytest.param(lambda d: d["edges"][9].update(toID="YA2"), False, id="an attack on an anchor"),
+    pytest.param(lambda d: d["edges"][9].update(toID="L1"), False, id="an attack on a locution"),
+    pytest.param(lambda d: d["edges"][9].update(toID="z"), False, id="an attack on no node"),
     pytest.param(lambda d: d["nodes"][0].update(text=" "), False, id="a claim of blank text"),
     pytest.param(lambda d: _moved(d["nodes"], 2, 3, 7), False, id="a claim after the locutions"),
     pytest.param(lambda d: d["nodes"][7].update(type="TA"), False, id="a relation node of another type"),
     pytest.param(_undercut_first, False, id="an undercut before its support"),
     pytest.param(lambda d: d.update(AIF={"nodes": [], "edges": []}), False, id="an OVA block beside"),
     pytest.param(_numeric_id, False, id="a numeric id"),
+    pytest.param(_locution_id(""), False, id="an empty locution id"),
+    pytest.param(_locution_id(" L1"), False, id="a padded locution id"),
+    pytest.param(lambda d: d["nodes"][4].update(text=None), False, id="an anchor's text null"),
+    pytest.param(_locution_and_anchor_swapped, False, id="a locution typed as its anchor"),
+    pytest.param(lambda d: d["edges"][0].update(fromID="a"), False, id="an anchor linked from a claim"),
+    pytest.param(lambda d: d["edges"][1].update(fromID="L1"), False, id="a locution linked straight to its claim"),
+    pytest.param(lambda d: d["edges"].pop(4), False, id="a support without premises"),
+    pytest.param(lambda d: d["edges"][5].update(fromID="c"), False, id="a conclusion linked from another claim"),
 ]
 
 
@@ -524,17 +545,26 @@ _NEAR_MISSES = [
 def test_near_misses_of_the_written_layout_read_as_the_careful_reader_reads_them(
     change: Callable[[dict[str, Any]], Any], quick: bool
 ) -> None:
-    """A nodeset a step away from what dumps writes loads as the careful reader loads it, problems and all."""
+    """A nodeset a step away from what dumps writes loads as the careful reader loads it: problems, or the error."""
     document = _small_nodeset()
     change(document)
     text = json.dumps(document)
-    careful = aif._Reader(text, None, ("fromID", "toID")).read(json.loads(text))
-    got = aif.loads(text)
+    careful = _map_or_error(lambda: aif._Reader(text, None, ("fromID", "toID")).read(json.loads(text)))
+    got = _map_or_error(lambda: aif.loads(text))
     assert got == careful
-    assert [claim.attributions for claim in got.claims] == [claim.attributions for claim in careful.claims]
-    assert got.load_problems == careful.load_problems
+    if isinstance(got, ArgumentMap) and isinstance(careful, ArgumentMap):
+        assert [claim.attributions for claim in got.claims] == [claim.attributions for claim in careful.claims]
+        assert got.load_problems == careful.load_problems
     if quick:
         assert aif._read_quickly(json.loads(text)) == careful
     else:
         with pytest.raises((ValueError, LookupError, TypeError)):
             aif._read_quickly(json.loads(text))
+
+
+def _map_or_error(read: Callable[[], ArgumentMap]) -> ArgumentMap | str:
+    """Return what *read* reads, or the one line of the FormatError it raises."""
+    try:
+        return read()
+    except FormatError as error:
+        return str(error)

@@ -213,7 +213,9 @@ def _read_quickly(document: Any) -> ArgumentMap:
     premises (or attacker) and its conclusion (or target). Read in that
     order, the graph needs no per-node objects and no grouping of edges:
     fields are taken out a column at a time, checked by comparing columns,
-    and each element is built with the careful reader's own calls. Whatever
+    and each element is built with the careful reader's own calls (an
+    attack's target that is no claim is left to the map to find among the
+    relations read). Whatever
     the careful reader would report as a load problem or an error (a
     missing end, a duplicate id, a blank claim, an attack before its
     target, any other layout) raises here, and :func:`loads` hands the
@@ -226,9 +228,9 @@ def _read_quickly(document: Any) -> ArgumentMap:
     if items.__class__ is not list or links.__class__ is not list:
         raise ValueError
     ids, types, texts = list(map(_node_id, items)), list(map(_type, items)), list(map(_text, items))
-    index = dict(zip(ids, range(len(ids)), strict=True))  # each node's place in the list
+    unique = set(ids)
     # Ids as the careful reader takes them without a copy: strings, none empty, none padded, none twice.
-    if list(map(str.strip, ids)) != ids or "" in index or len(index) != len(ids) or set(map(type, texts)) != {str}:
+    if list(map(str.strip, ids)) != ids or "" in unique or len(unique) != len(ids) or set(map(type, texts)) != {str}:
         raise ValueError
     claims, said = types.count("I"), types.count("L")
     relations = claims + 2 * said  # where the relation nodes start
@@ -245,10 +247,10 @@ def _read_quickly(document: Any) -> ArgumentMap:
     locutions, anchors, ends = ids[claims:relations:2], ids[claims + 1 : relations : 2], 2 * said
     if origins[:ends:2] != locutions or targets[:ends:2] != anchors or origins[1:ends:2] != anchors:
         raise ValueError
+    claim_places = dict(zip(ids[:claims], range(claims), strict=True))  # a claim's place, by its id
+    claim_at = claim_places.__getitem__
     said_by: dict[int, list[int]] = {}  # a claim's place: the places of the locutions anchored to it, in order
-    for number, claim in enumerate(map(index.__getitem__, targets[1:ends:2])):
-        if claim >= claims:
-            raise ValueError
+    for number, claim in enumerate(map(claim_at, targets[1:ends:2])):
         said_by.setdefault(claim, []).append(claims + 2 * number)
 
     amap = ArgumentMap()
@@ -260,10 +262,19 @@ def _read_quickly(document: Any) -> ArgumentMap:
         text = texts[place]
         if "&" in text:
             text = html.unescape(text)
-        if not text.strip():
+        if not text or text.isspace():  # the careful reader names it
             raise ValueError
+        said_at = said_by.get(place)
+        if said_at is None or len(said_at) == 1:  # said by no one or by one: the common cases, as _claim makes them
+            attribution = None
+            if said_at is not None:
+                words = texts[said_at[0]]
+                words = html.unescape(words) if "&" in words else words
+                attribution = _attribution(ids[said_at[0]], words, text, speakers, sources, interned)
+            add(Claim(text, attribution=attribution, further_attributions=[], id=ids[place]))
+            continue
         attributions = []
-        for locution in said_by.get(place, ()):
+        for locution in said_at:
             words = texts[locution]
             if "&" in words:
                 words = html.unescape(words)
@@ -272,21 +283,17 @@ def _read_quickly(document: Any) -> ArgumentMap:
                 attributions.append(attribution)
         add(_claim(text, attributions, ids[place]))
 
-    place_of = index.__getitem__
     labels: dict[tuple[str, str, str | None], tuple[str | None, Stance | None]] = {}  # most nodes say the same
     edge = ends
     for place in range(relations, len(ids)):
         id = ids[place]
         premises = []
         while targets[edge] == id:  # its premises (or attacker), each a claim
-            premise = place_of(origins[edge])
-            if premise >= claims:
-                raise ValueError
-            premises.append(ids[premise])
+            premises.append(ids[claim_at(origins[edge])])
             edge += 1
         if not premises or origins[edge] != id:
             raise ValueError
-        target = place_of(targets[edge])  # then its conclusion (or target)
+        target = claim_places.get(targets[edge])  # then its conclusion (or target)
         edge += 1
         if len(premises) > 1:
             premises = list(dict.fromkeys(premises))  # a premise linked twice is one premise
@@ -300,17 +307,19 @@ def _read_quickly(document: Any) -> ArgumentMap:
         label, stance = carried
         relation: Relation
         if kind != "CA":
-            if target >= claims:
+            if target is None:
                 raise ValueError
             relation = Support(premises, ids[target], label=REPHRASE if kind == "MA" else label, id=id)
-        elif len(premises) > 1 or claims <= target < relations:
+        elif len(premises) > 1:
             raise ValueError
-        elif stance is not None:
-            relation = SkepticalResponse(premises[0], ids[target], stance=stance, id=id)
-        elif target < claims:
-            relation = Rebuttal(premises[0], ids[target], label=label, id=id)
-        else:  # an attack on a relation already read: the careful reader would wait for a later one
-            relation = Undercut(premises[0], ids[target], label=label, id=id)
+        else:  # an attack on a claim, or on a relation that the map has already (which the map checks)
+            attacked = ids[target] if target is not None else targets[edge - 1]
+            if stance is not None:
+                relation = SkepticalResponse(premises[0], attacked, stance=stance, id=id)
+            elif target is not None:
+                relation = Rebuttal(premises[0], attacked, label=label, id=id)
+            else:
+                relation = Undercut(premises[0], attacked, label=label, id=id)
         add(relation)
     if edge != len(links):
         raise ValueError
