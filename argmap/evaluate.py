@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import product
+from itertools import islice, product
 from types import MappingProxyType
 from typing import Literal, TypeAlias
 
@@ -60,6 +60,7 @@ __all__ = [
     "MapArgument",
     "Status",
     "StatusEntry",
+    "VERDICT_LIMIT",
     "Verdict",
     "evaluate",
 ]
@@ -111,6 +112,14 @@ STATUSES: Mapping[Status, StatusEntry] = MappingProxyType(
 
 ARGUMENT_LIMIT = 20_000
 """How many arguments a map's supports may combine into before :func:`evaluate` refuses it."""
+
+VERDICT_LIMIT = 500_000
+"""How many verdicts (one per claim and relation, in each extension) :func:`evaluate` keeps before it refuses a map.
+
+Extensions can be exponentially many (*n* pairs of claims that rebut each other have 2**n
+preferred ones), and each becomes a view of every claim and relation: this bounds the memory
+(about 250 bytes a verdict) and the time, whatever the map.
+"""
 
 
 @attrs.frozen
@@ -225,7 +234,8 @@ def evaluate(amap: ArgumentMap, semantics: Semantics = "grounded") -> Evaluation
 
     Raises:
         OptionError: *semantics* is unknown.
-        LimitError: the map's supports combine into more than :data:`ARGUMENT_LIMIT` arguments.
+        LimitError: the map's supports combine into more than :data:`ARGUMENT_LIMIT` arguments, or
+            its extensions times its claims and relations are more than :data:`VERDICT_LIMIT`.
     """
     known_semantics(semantics)
     with paused_gc():  # arguments and verdicts all stay: nothing for the collector to find, and it would rescan them
@@ -234,10 +244,19 @@ def evaluate(amap: ArgumentMap, semantics: Semantics = "grounded") -> Evaluation
 
 def _evaluate(amap: ArgumentMap, semantics: Semantics) -> Evaluation:
     structure = _Structure(amap)
-    # In a stable order, the solver's being its own: a view accepting an earlier argument comes first.
-    found = sorted((labelling.codes for labelling in labellings(structure.framework, semantics)), key=_order)
-    views = tuple(structure.view(codes) for codes in found)
     ids = [claim.id for claim in amap.claims] + [relation.id for relation in amap.relations]
+    allowed = max(1, VERDICT_LIMIT // max(1, len(ids)))
+    solved = labellings(structure.framework, semantics)
+    found = [labelling.codes for labelling in islice(solved, allowed + 1)]
+    if len(found) > allowed:
+        raise LimitError(
+            f"the map has more than {allowed:,} {semantics} extensions, the most argmap keeps for its "
+            f"{len(ids):,} claims and relations (see docs/evaluation.md); evaluate it under grounded "
+            "semantics, or a part of the map"
+        )
+    # In a stable order, the solver's being its own: a view accepting an earlier argument comes first.
+    found.sort(key=_order)
+    views = tuple(structure.view(codes) for codes in found)
     if len(views) == 1:
         verdicts: Mapping[str, Verdict] = views[0]
     else:

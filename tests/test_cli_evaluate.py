@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from argmap import ArgumentMap, dump
 from argmap.cli import EXIT_INPUT, EXIT_OK, app
 from tests.conftest import ROOT
 
@@ -269,3 +270,35 @@ def test_ctrl_c_keeps_what_was_printed_and_exits_130(tmp_path: Path) -> None:
     found = [json.loads(line) for line in (first + rest).splitlines()]
     assert all(len(extension) == pairs for extension in found)
     assert errors == f"argmap: interrupted after {len(found)} extensions\n"
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["evaluate", "pairs.json", "-s", "preferred"],
+        ["evaluate", "pairs.json", "-s", "complete", "--json"],
+        ["render", "pairs.json", "--evaluate", "-s", "stable", "-f", "svg", "-o", "pairs.svg"],
+        ["render", "pairs.json", "--evaluate", "-s", "preferred", "-f", "html", "-o", "pairs.html"],
+        ["outline", "pairs.json", "--evaluate", "-s", "preferred"],
+    ],
+)
+def test_a_map_with_too_many_extensions_is_one_line_and_exit_two(arguments: list[str], tmp_path: Path) -> None:
+    """The real CLI refuses a map of 2**14 extensions in one line, exit 2, writing nothing, in bounded time."""
+    amap = ArgumentMap()
+    for pair in range(14):
+        a, b = amap.claim(f"Claim a{pair}.", id=f"a{pair}"), amap.claim(f"Claim b{pair}.", id=f"b{pair}")
+        amap.rebut(a, b)
+        amap.rebut(b, a)
+    dump(amap, tmp_path / "pairs.json")
+    executable = Path(sys.executable).parent / "argmap"
+    done = subprocess.run(
+        [str(executable), *arguments], cwd=tmp_path, capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == EXIT_INPUT, done.stderr
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert "extensions, the most argmap keeps for its 56 claims and relations" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["pairs.json"]
+    if arguments[:4] == ["evaluate", "pairs.json", "-s", "preferred"]:  # the line docs/evaluation.md shows
+        assert done.stderr in (ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")

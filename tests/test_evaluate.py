@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap import ArgmapError, ArgumentMap, Claim, SkepticalResponse, Support, evaluate
 from argmap.errors import LimitError, OptionError, UnknownElementError
-from argmap.evaluate import ARGUMENT_LIMIT, STATUSES
+from argmap.evaluate import ARGUMENT_LIMIT, STATUSES, VERDICT_LIMIT
 from argmap.semantics import SEMANTICS, Semantics, extensions
 from tests.strategies import maps
 
@@ -434,3 +435,47 @@ def test_a_long_support_chain_evaluates() -> None:
     assert result.status("c1999") == "accepted"
     assert result.status("c2000") == "rejected"
     assert result.status("c2999") == "rejected"  # what rests on a rebutted claim falls with it
+
+
+def pairs_map(count: int) -> ArgumentMap:
+    """Return a map of *count* pairs of claims that rebut each other: 2**count preferred extensions."""
+    m = ArgumentMap()
+    for pair in range(count):
+        a, b = claims(m, f"a{pair}", f"b{pair}")
+        m.rebut(a, b)
+        m.rebut(b, a)
+    return m
+
+
+@pytest.mark.parametrize("semantics", ["complete", "preferred", "stable"])
+def test_a_map_with_too_many_extensions_is_refused_clearly(semantics: Semantics) -> None:
+    """More extensions than the verdicts argmap keeps allow give a LimitError, not unbounded memory.
+
+    Fourteen pairs that rebut each other have 2**14 preferred and stable extensions (3**14 complete
+    ones) over 56 claims and relations: before the limit, each became a view and the process grew
+    without end (a 1,000-claim map of many arguments took 22 GB and was killed).
+    """
+    m = pairs_map(14)
+    allowed = VERDICT_LIMIT // 56
+    told = f"more than {allowed:,} {semantics} extensions, the most argmap keeps for its 56 claims and relations"
+    with pytest.raises(LimitError, match=told):
+        evaluate(m, semantics)
+    assert evaluate(m).status("a0") == "undecided"  # grounded has one extension, always
+
+
+@given(st.integers(min_value=1, max_value=5), st.integers(min_value=1, max_value=800))
+def test_the_extension_limit_is_exact(count: int, limit: int) -> None:
+    """A map is evaluated exactly when its extensions times its claims and relations are within the limit.
+
+    One extension is always allowed, so that grounded semantics evaluates any map.
+    """
+    m = pairs_map(count)
+    allowed = max(1, limit // (4 * count))
+    with mock.patch("argmap.evaluate.VERDICT_LIMIT", limit):
+        if 2**count <= allowed:
+            assert len(evaluate(m, "preferred").views) == 2**count
+            assert evaluate(m).status("a0") == "undecided"
+        else:
+            assert evaluate(m).status("a0") == "undecided"
+            with pytest.raises(LimitError, match=f"more than {allowed:,} preferred extensions"):
+                evaluate(m, "preferred")
