@@ -40,6 +40,8 @@ ClaimRef: TypeAlias = Claim | str
 
 _R = TypeVar("_R", bound=Relation)
 _NO_DETAILS: dict[str, Any] = {}  # read, never written
+_LISTS = (list, tuple)
+_identity = id  # the builder methods' own id is the element's
 _ID_LIKE = re.compile(r"[\w\-.:/+>]+\Z")
 # A word with a capital and a final full stop, question or exclamation mark is a sentence, not an id: "Really?"
 _SENTENCE = re.compile(r"[^\W\d_][^\W_]*[.!?…]+\Z")
@@ -53,6 +55,7 @@ class Building:
     _claims: dict[str, Claim]
     _relations: dict[str, Relation]
     _by_text: dict[str, str]
+    _texts_indexed: int
     _aliases: dict[Element, str]
     _attributions: dict[tuple[Any, ...], Attribution | None]
     _near_misses: NearMisses
@@ -62,6 +65,7 @@ class Building:
 
         def near_miss(self, text: str) -> Claim | None: ...
         def _unique_id(self, base: str) -> str: ...
+        def _texts(self) -> dict[str, str]: ...
         def _add_claim(self, claim: Claim) -> None: ...
         def _add_relation(self, relation: _R) -> _R: ...
 
@@ -108,8 +112,10 @@ class Building:
             DuplicateIdError: *id* is already taken.
         """
         if by.__class__ is Source and (via == () or via.__class__ is Source):
-            # Claims attributed alike share one Attribution value: less to build and to keep.
-            key = (by, via, medium, quote, date, url)
+            # Claims attributed alike share one Attribution value: less to build and to keep. The key names the
+            # sources by identity (the attribution kept holds them): a tuple of strings and numbers, which the
+            # cyclic collector stops tracking, where one holding the sources is one more object in each of its passes.
+            key = (_identity(by), via if via == () else _identity(via), medium, quote, date, url)
             attribution = self._attributions.get(key)
             if attribution is None:
                 attribution = _attribution(by, via=via, medium=medium, quote=quote, date=date, url=url)
@@ -154,10 +160,18 @@ class Building:
         a new claim even where it nearly matches one.
         """
         claims = self._claims
+        data = {} if data is None else data
+        if conclusion.__class__ is Claim and claims.get(conclusion.id) is conclusion:
+            # The common case, claims this map returned: nothing is added before the support is checked,
+            # so there is nothing to take back, and no need of the take-back context.
+            refs = (premises,) if premises.__class__ is Claim else premises if premises.__class__ in _LISTS else ()
+            own = [ref.id for ref in refs if ref.__class__ is Claim and claims.get(ref.id) is ref]
+            if own and len(own) == len(refs):
+                return self._add_relation(self._support(tuple(own), conclusion.id, label, text, tags, data, id))
         with self._all_or_nothing():
             if isinstance(premises, (str, Claim)):
                 premise_ids: tuple[str, ...] = (self._resolve(premises, None, new).id,)
-            else:  # a claim this map returned is its own id: the common case, without a call
+            else:  # a claim this map returned is its own id, without a call
                 premise_ids = tuple(
                     [
                         ref.id
@@ -170,12 +184,21 @@ class Building:
                 conclusion_id = conclusion.id
             else:
                 conclusion_id = self._resolve(conclusion, None, new).id
-            data = {} if data is None else data
-            if id is None:
-                support = Support(premise_ids, conclusion_id, label=label, text=text, tags=tags, data=data)
-            else:
-                support = Support(premise_ids, conclusion_id, label=label, text=text, tags=tags, data=data, id=id)
-            return self._add_relation(support)
+            return self._add_relation(self._support(premise_ids, conclusion_id, label, text, tags, data, id))
+
+    @staticmethod
+    def _support(
+        premises: tuple[str, ...],
+        conclusion: str,
+        label: str | None,
+        text: str | None,
+        tags: str | Iterable[str],
+        data: dict[str, Any],
+        id: str | None,
+    ) -> Support:
+        if id is None:
+            return Support(premises, conclusion, label=label, text=text, tags=tags, data=data)
+        return Support(premises, conclusion, label=label, text=text, tags=tags, data=data, id=id)
 
     def rebut(
         self,
@@ -194,18 +217,20 @@ class Building:
         ``new=True`` says that text is a new claim even where it nearly matches one.
         """
         claims = self._claims
+        own_target = target.__class__ is Claim and claims.get(target.id) is target
+        if own_target and attacker.__class__ is Claim and not new_claim and claims.get(attacker.id) is attacker:
+            # Claims this map returned, the common case: nothing to take back, as in support().
+            return self._add_relation(_rebuttal(attacker.id, target.id, label, id))  # type: ignore[union-attr]
         with self._all_or_nothing():
             if attacker.__class__ is Claim and not new_claim and claims.get(attacker.id) is attacker:
-                attacker_id = attacker.id  # a claim this map returned: the common case
+                attacker_id = attacker.id  # a claim this map returned
             else:
                 attacker_id = self._resolve(attacker, new_claim, new).id
             if target.__class__ is Claim and claims.get(target.id) is target:
                 target_id = target.id
             else:
                 target_id = self._resolve(target, None, new).id
-            if id is None:
-                return self._add_relation(Rebuttal(attacker_id, target_id, label=label))
-            return self._add_relation(Rebuttal(attacker_id, target_id, label=label, id=id))
+            return self._add_relation(_rebuttal(attacker_id, target_id, label, id))
 
     def undercut(
         self,
@@ -223,15 +248,14 @@ class Building:
         arguments of :meth:`claim` describe the attacker when it is new text
         (and ``new=True`` says it is new even where it nearly matches a claim).
         """
+        own_attacker = attacker.__class__ is Claim and not new_claim and self._claims.get(attacker.id) is attacker
+        if own_attacker and support.__class__ is Support and self._relations.get(support.id) is support:
+            # A claim and a support this map returned, the common case: nothing to take back, as in support().
+            return self._add_relation(_undercut(attacker.id, support.id, label, id))  # type: ignore[union-attr]
         with self._all_or_nothing():
             target_id = self._relation_id(support, "undercut")
-            if attacker.__class__ is Claim and not new_claim and self._claims.get(attacker.id) is attacker:
-                attacker_id = attacker.id  # a claim this map returned: the common case
-            else:
-                attacker_id = self._resolve(attacker, new_claim, new).id
-            if id is None:
-                return self._add_relation(Undercut(attacker_id, target_id, label=label))
-            return self._add_relation(Undercut(attacker_id, target_id, label=label, id=id))
+            attacker_id = attacker.id if own_attacker else self._resolve(attacker, new_claim, new).id  # type: ignore[union-attr]
+            return self._add_relation(_undercut(attacker_id, target_id, label, id))
 
     def skeptical_response(
         self,
@@ -252,6 +276,15 @@ class Building:
         of a new claim: the response is attributed to its speaker (``new=True``:
         even where it nearly matches a claim).
         """
+        claims = self._claims
+        if (
+            response.__class__ is Claim
+            and not new_claim
+            and claims.get(response.id) is response
+            and target.__class__ is Claim
+            and claims.get(target.id) is target
+        ):  # claims this map returned, the common case: nothing to take back, as in support()
+            return self._add_relation(_skeptical_response(response.id, target.id, stance, id))
         with self._all_or_nothing():
             if isinstance(target, (Support, Rebuttal, Undercut, SkepticalResponse)) or (
                 isinstance(target, str) and target in self._relations
@@ -259,13 +292,11 @@ class Building:
                 target_id = self._relation_id(target, "respond to")
             else:
                 target_id = self._resolve(target, None, new).id
-            if response.__class__ is Claim and not new_claim and self._claims.get(response.id) is response:
-                response_id = response.id  # a claim this map returned: the common case
+            if response.__class__ is Claim and not new_claim and claims.get(response.id) is response:
+                response_id = response.id  # a claim this map returned
             else:
                 response_id = self._resolve(response, new_claim, new).id
-            if id is None:
-                return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance))
-            return self._add_relation(SkepticalResponse(response_id, target_id, stance=stance, id=id))
+            return self._add_relation(_skeptical_response(response_id, target_id, stance, id))
 
     def doubt(
         self,
@@ -300,6 +331,7 @@ class Building:
             id, claim = self._claims.popitem()
             if self._by_text.get(claim.text) == id:
                 del self._by_text[claim.text]
+        self._texts_indexed = min(self._texts_indexed, claims)
         while len(self._sources) > sources:
             self._sources.popitem()
         if self._near_misses_indexed > claims:
@@ -331,7 +363,7 @@ class Building:
             return ref
         if not isinstance(ref, str):
             raise InvalidElementError(f"expected a Claim, a claim id or the text of a new claim, got {ref!r}")
-        known_id = ref if ref in self._claims else self._by_text.get(ref)
+        known_id = ref if ref in self._claims else self._texts().get(ref)
         if known_id is not None:
             self._refuse_details(new_claim, known_id)
             return self._claims[known_id]
@@ -398,6 +430,20 @@ def _attribution(
     if not isinstance(by, Source):
         raise InvalidElementError(f"by= must be a Source or an Attribution, got {by!r}")
     return Attribution(by, via=via, medium=medium, quote=quote, date=date, url=url)
+
+
+def _rebuttal(attacker: str, target: str, label: str | None, id: str | None) -> Rebuttal:
+    return Rebuttal(attacker, target, label=label) if id is None else Rebuttal(attacker, target, label=label, id=id)
+
+
+def _undercut(attacker: str, target: str, label: str | None, id: str | None) -> Undercut:
+    return Undercut(attacker, target, label=label) if id is None else Undercut(attacker, target, label=label, id=id)
+
+
+def _skeptical_response(response: str, target: str, stance: Stance, id: str | None) -> SkepticalResponse:
+    if id is None:
+        return SkepticalResponse(response, target, stance=stance)
+    return SkepticalResponse(response, target, stance=stance, id=id)
 
 
 class _AllOrNothing:

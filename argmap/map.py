@@ -19,10 +19,12 @@ argument come from :mod:`argmap._building`, the editing methods from
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import itertools
+import operator
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -59,6 +61,11 @@ _T = TypeVar("_T", bound=Source | Claim | Relation | Document)
 _R = TypeVar("_R", bound=Relation)
 _RELATIONS = (Support, Rebuttal, Undercut, SkepticalResponse)
 _METADATA = ("title", "author", "publication", "date", "url", "description")
+_ID = operator.attrgetter("id")
+_TEXT = operator.attrgetter("text")
+_DOCUMENT = operator.attrgetter("document")
+_FURTHER = operator.attrgetter("further_attributions")
+_ATTRIBUTION = operator.attrgetter("attribution")
 
 
 class ArgumentMap(Building, Editing):
@@ -123,7 +130,10 @@ class ArgumentMap(Building, Editing):
         self._sources: dict[str, Source] = {}
         self._claims: dict[str, Claim] = {}
         self._relations: dict[str, Relation] = {}
+        # The id of the first claim with each text, for builder calls that name a claim by its text:
+        # built lazily like the relation indexes, so that adding a claim does not hash its text.
         self._by_text: dict[str, str] = {}
+        self._texts_indexed = 0
         # Which relations point at an element, and which a claim takes part in. Built lazily,
         # on the first query after relations were added, so that building a map stays cheap:
         # relations are only ever appended, so the first _indexed of them are already in.
@@ -187,6 +197,26 @@ class ArgumentMap(Building, Editing):
         for alias in aliases:
             self._aliases[alias] = element.id
         return element
+
+    def building(self) -> contextlib.AbstractContextManager[None]:
+        """Return a context for adding many elements at once: Python's cyclic garbage collector waits until it ends.
+
+        Every builder call inside it is checked, and a refused one taken back,
+        as anywhere else. What it saves is the collector's passes over a heap
+        that only grows (about a quarter of the time of building 100,000
+        claims): the elements a map holds stay reachable from it, so there is
+        no garbage among them to find. When it ends, what was made joins the
+        collector's oldest generation at once. Contexts nest; a collector the
+        program had paused stays paused.
+
+        >>> m = ArgumentMap()
+        >>> with m.building():
+        ...     claims = [m.claim(f"Reason number {n}.") for n in range(1, 4)]
+        ...     supports = [m.support(claim, "The plan works.", new=True) for claim in claims]
+        >>> len(m.claims), len(m.supports)
+        (4, 3)
+        """
+        return paused_gc()
 
     # ----------------------------------------------------------------- queries
 
@@ -285,7 +315,7 @@ class ArgumentMap(Building, Editing):
             if alias is not None:
                 return self._claims[alias]
             raise UnknownClaimError(f"claim {ref.id!r} is not in the map")
-        known_id = ref if ref in self._claims else self._by_text.get(ref)
+        known_id = ref if ref in self._claims else self._texts().get(ref)
         if known_id is None:
             near = self.near_miss(ref) if isinstance(ref, str) else None
             hint = f"; did you mean [{near.id}] {near.text!r}?" if near is not None else ""
@@ -416,6 +446,7 @@ class ArgumentMap(Building, Editing):
         clone._claims = dict(self._claims)
         clone._relations = dict(self._relations)
         clone._by_text = dict(self._by_text)
+        clone._texts_indexed = self._texts_indexed
         clone._incoming = {k: list(v) for k, v in self._incoming.items()}
         clone._outgoing = {k: list(v) for k, v in self._outgoing.items()}
         clone._indexed = self._indexed
@@ -485,8 +516,6 @@ class ArgumentMap(Building, Editing):
                 for source in each.via:
                     sources.setdefault(source.id, source)
         self._claims[id] = claim
-        if claim.text not in self._by_text:
-            self._by_text[claim.text] = id
 
     def _add_relation(self, relation: _R) -> _R:
         id = relation.id
@@ -515,6 +544,81 @@ class ArgumentMap(Building, Editing):
         self._relations[id] = relation
         return relation
 
+    # The next two take many elements at once (a reader's thousand at a time) with the checks of the
+    # two above made together; where those cannot tell, each element is added by the methods above,
+    # which raise on the first one refused.
+
+    def _add_claims(self, claims: Sequence[Claim]) -> None:
+        """Add *claims* in order, as :meth:`_add_claim` would one by one."""
+        sources = self._sources
+        simple = not any(map(_FURTHER, claims)) and not any(map(_DOCUMENT, claims))
+        said = list(map(_ATTRIBUTION, claims))
+        for each in dict(zip(map(id, said), said, strict=True)).values() if simple else ():  # claims share them
+            if each is not None and (
+                sources.get(each.source.id) is not each.source
+                or (each.via and not all(sources.get(source.id) is source for source in each.via))
+            ):
+                simple = False  # a source new to the map, or another with its id: the one-by-one checks decide
+                break
+        ids = list(map(_ID, claims))
+        if simple and self._relations.keys().isdisjoint(ids) and _added(self._claims, ids, claims):
+            return
+        for claim in claims:
+            self._add_claim(claim)
+
+    def _add_relations(self, relations: Sequence[Relation]) -> None:
+        """Add *relations* in order, as :meth:`_add_relation` would one by one."""
+        ids = list(map(_ID, relations))
+        if (
+            self._claims.keys().isdisjoint(ids)
+            and self._ends_known(relations, ids)
+            and _added(self._relations, ids, relations)
+        ):
+            return
+        for relation in relations:
+            self._add_relation(relation)
+
+    def _ends_known(self, relations: Sequence[Relation], ids: list[str]) -> bool:
+        """Tell whether each relation comes from claims and points at a claim, or (if it may) a relation before it."""
+        claims = self._claims
+        origins: list[str] = []
+        targets: list[str] = []  # of supports and rebuttals: claims
+        elsewhere: dict[str, int] = {}  # other targets that are no claim: where the first relation naming each is
+        for place, relation in enumerate(relations):
+            cls = relation.__class__
+            if cls is Support:
+                origins.extend(relation.premises)  # type: ignore[union-attr]
+                targets.append(relation.conclusion)  # type: ignore[union-attr]
+                continue
+            if cls is Rebuttal:
+                origins.append(relation.attacker)  # type: ignore[union-attr]
+                targets.append(relation.target)  # type: ignore[union-attr]
+                continue
+            if cls is Undercut:
+                origins.append(relation.attacker)  # type: ignore[union-attr]
+            elif cls is SkepticalResponse:
+                origins.append(relation.response)  # type: ignore[union-attr]
+            else:
+                return False
+            if relation.target not in claims:  # type: ignore[union-attr]
+                elsewhere.setdefault(relation.target, place)  # type: ignore[union-attr]
+        if not (all(map(claims.__contains__, origins)) and all(map(claims.__contains__, targets))):
+            return False
+        places = dict(zip(ids, range(len(ids)), strict=True)) if elsewhere else {}
+        known = self._relations
+        return all(target in known or places.get(target, place) < place for target, place in elsewhere.items())
+
+    def _texts(self) -> dict[str, str]:
+        """Return the id of the first claim with each text, indexing first the claims added since the last call."""
+        index = self._by_text
+        missing = len(self._claims) - self._texts_indexed
+        if missing:  # claims are only appended: the newest are at the end, where reading starts cheaply
+            newest = list(itertools.islice(reversed(self._claims.values()), missing))
+            newest.reverse()
+            collections.deque(map(index.setdefault, map(_TEXT, newest), map(_ID, newest)), maxlen=0)
+            self._texts_indexed = len(self._claims)
+        return index
+
     def _index(self) -> None:
         """Bring the incoming and outgoing indexes up to date with the relations added since the last query."""
         if self._indexed == len(self._relations):
@@ -532,6 +636,18 @@ class ArgumentMap(Building, Editing):
         if id not in self._claims and id not in self._relations:
             raise UnknownElementError(f"no claim or relation has id {id!r}")
         return id
+
+
+def _added(index: dict[str, _T], ids: list[str], elements: Sequence[_T]) -> bool:
+    """Add *elements* under *ids* to *index* and tell whether all were added; when one id was taken, add none."""
+    before = len(index)
+    collections.deque(map(index.setdefault, ids, elements), maxlen=0)  # one look-up each: setdefault never replaces
+    if len(index) == before + len(ids):
+        return True
+    for id, element in zip(ids, elements, strict=True):  # take back what was added
+        if index.get(id) is element:
+            del index[id]
+    return False
 
 
 def _append(index: dict[str, list[str]], key: str, value: str) -> None:

@@ -163,9 +163,19 @@ def thesis_plan(claims: int, *, seed: int = 1, cross_links: float = 0.1) -> MapP
     return MapPlan(sources, claim_calls, relation_calls)
 
 
-def build(map_plan: MapPlan) -> ArgumentMap:
-    """Build the planned map through the public builder, as a user's code would."""
+def build(map_plan: MapPlan, *, building: bool = False) -> ArgumentMap:
+    """Build the planned map through the public builder, as a user's code would.
+
+    With *building*, the calls run inside :meth:`ArgumentMap.building`, as a user's code adding many elements may.
+    """
     amap = ArgumentMap(title="Benchmark map")
+    if building:
+        with amap.building():
+            return _build(amap, map_plan)
+    return _build(amap, map_plan)
+
+
+def _build(amap: ArgumentMap, map_plan: MapPlan) -> ArgumentMap:
     claims = [amap.claim(text, **options) for text, options in map_plan.claims]
     made: list[Any] = []
     for kind, arguments, options in map_plan.relations:

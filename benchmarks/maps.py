@@ -87,6 +87,7 @@ def drive_argmap(path: Path, repeat: int) -> dict[str, float]:
     made = plan(claims)  # the same plan the JSON file holds for the peer
     figures: dict[str, float] = {"peak before building (MB)": _peak_mb()}
     figures["build"] = median_seconds(repeat, lambda: build(made))
+    figures["build inside ArgumentMap.building()"] = median_seconds(repeat, lambda: build(made, building=True))
     amap = build(made)
     figures["peak after building (MB)"] = _peak_mb()
     figures["check"] = median_seconds(repeat, lambda: check(amap))
