@@ -560,3 +560,18 @@ def test_the_outline_text_escapes_and_isolates_as_its_lines_do(style: Style) -> 
         assert FIRST_STRONG_ISOLATE in text
         escaped = escaped or "\n  12\\." in text
     assert escaped == (style == "markdown")
+
+
+@pytest.mark.parametrize("publication", [" -", "   -", "  +", " 1.", "  #", " >", " ="])
+def test_a_byline_indented_like_a_block_stays_text(publication: str) -> None:
+    """A byline that opens with up to three spaces and a block marker is text, not a list, heading or quote.
+
+    CommonMark allows three spaces before a marker; hypothesis found the publication " -" read as a list.
+    """
+    m = ArgumentMap(publication=publication)
+    m.claim("A claim.", id="a")
+    tokens = commonmark().parse(outline(m, style="markdown"))
+    kinds = Counter(token.type for token in tokens)
+    assert kinds["bullet_list_open"] == kinds["ordered_list_open"] == kinds["blockquote_open"] == 0
+    assert kinds["heading_open"] == 1  # the claim's own tree
+    assert publication.strip() in _collapse(" ".join(_inline_text(token) for token in tokens if token.type == "inline"))

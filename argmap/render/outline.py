@@ -124,7 +124,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$])")
 _MARKED: dict[Role, str] = {role: f"{marker} " for role, marker in MARKERS.items()}  # a marker and its space
 _MARKED_MARKDOWN: dict[Role, str] = {role: f"`{marker}` " for role, marker in MARKERS.items()}
 _NOTHING: list[Any] = []  # never added to
-_MARKDOWN_LINE_START = re.compile(r"\A(\d{0,9})([-+=#>.)])")
+_MARKDOWN_LINE_START = re.compile(r"\A( {0,3}\d{0,9})([-+=#>.)])")  # CommonMark allows three spaces before one
 
 
 def _one_of_styles(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
