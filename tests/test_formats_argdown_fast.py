@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -51,13 +52,27 @@ _FLOW = st.recursive(
 
 
 @given(_FLOW.filter(lambda block: block.startswith("{")))
+@example('{proponent: a, attacks: [{target: b-c, kind: skeptical_response, stance: doubt}, {target: d, id: "e:f"}]}')
+@example('{a: [{b: c}, {d: "e]}"}], f: g}')
+@example("{a: [ {b: c} ,{d: [e, f]} ], g: h}")
 def test_a_flat_data_block_reads_as_the_flow_reader_reads_it(block: str) -> None:
-    """Where the one-match reading of a flat mapping applies, it gives what the value-by-value reader gives."""
+    """Where the one-match reading of a flat mapping (or of lists of them) applies, the value-by-value reader agrees."""
     flat = text_reading._flat(block)
     if flat is None:
         return
     value, end = text_reading._flow_value(block, 0)
     assert (flat, end) == (value, len(block.rstrip(" \t")))
+
+
+@given(_FLOW.filter(lambda block: block.startswith("{")))
+@example("{proponent: a, attacks: [{target: b-c, kind: skeptical_response, stance: doubt}]}")
+def test_a_data_block_read_without_the_yaml_library_reads_as_yaml(block: str) -> None:
+    """Where the one-line data reader takes a block, it gives what the YAML library gives."""
+    try:
+        value = text_reading._flow(block)
+    except text_reading._NotPlain:
+        return
+    assert value == yaml.safe_load(block)
 
 
 def _read(text: str) -> dict[str, Any]:
@@ -127,6 +142,45 @@ def test_reconstructions_read_fast_as_line_by_line(text: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast, slow = _both(text, monkeypatch)
     assert fast == slow
+
+
+# Premise-conclusion structures as argmap writes them, and lines near them that the fast path must leave alone.
+_ARGMAP_RECONSTRUCTION_LINES = st.sampled_from(
+    ["<A>", "<A>: A.", "<A>: A. {k: v}", "<A>:", "<+A>", "<A >", "<A  B>", "<-A>", "<A> more", "", "", "",
+     "(1) [a]: A. {proponent: s, via: [t]}", "(1) [a]", "(2) [b]", "(2) [b]: B.", "(3) [c]", "(1) [-a]",
+     "(1) [a]:", "(1) [ a]", "(2) [b] more", "(2)  [b]", " (3) [c]", "(3) [c]: *C*", "(4) [d]: D. {k: {",
+     "--", "----", "---", "-- r --", "-- r, s --", "-- *e* --", '{id: "support:a+b>c"}', "{label: l}", "{a: yes}",
+     "-- {id: x} --", "  <_ [c]", "[e]: E.", "# H", "more text"]
+)  # fmt: skip
+_ARGMAP_RECONSTRUCTION = (
+    '<A>\n\n(1) [a]: A.\n(2) [b]\n--\n{id: "support:a+b>c"}\n--\n(3) [c]: C. {k: v}\n'
+    "-- r --\n(4) [d]\n\n\n[c]\n  _> <A>\n"
+)
+
+
+@given(st.lists(_ARGMAP_RECONSTRUCTION_LINES, max_size=16).map("\n".join))
+@example(_ARGMAP_RECONSTRUCTION)
+@example("<A>: A. {k: v}\n\n(1) [a]\n----\n(2) [b]")
+@example("<A>\n\n(1) [a]\n--\n(2) [b]\n\n--\n(3) [c]")
+@example("<A>\n\n(1) [a]\n----\n(2) [b]\n----\n\n<A>\n\n(1) [c]\n----\n(2) [d]\n")
+def test_reconstructions_as_argmap_writes_them_read_fast_as_line_by_line(text: str) -> None:
+    """A premise-conclusion structure read in one go gives what reading it line by line gives, errors included."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, slow = _both(text, monkeypatch)
+    assert fast == slow
+
+
+def test_a_reconstruction_as_argmap_writes_it_is_read_in_one_go() -> None:
+    """The structure argmap writes takes the fast path (which the test above holds to the line-by-line reading)."""
+    parser = syntax._Parser(_ARGMAP_RECONSTRUCTION, None)
+    parser.read_lines = list(parser.lines())
+    assert parser.reconstruction(1) == (12, None)  # lines[12] is "[c]": the empty lines after the structure taken
+    argument = parser.document.arguments["A"]
+    assert argument.pcs == ["a", "b", "c", "d"]
+    assert [(i.premises, i.rules, i.data, i.conclusion) for i in argument.inferences] == [
+        (["a", "b"], [], {"id": "support:a+b>c"}, "c"),
+        (["c"], ["r"], {}, "d"),
+    ]
 
 
 @given(idiomatic_documents())

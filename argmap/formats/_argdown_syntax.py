@@ -61,6 +61,12 @@ _PARAGRAPH = re.compile(
     r"(?:\[[^-\[\]\n\t][^\[\]\n\t]*\]|<[^-<>\n\t][^<>\n\t]*>)[ \t]*(?:\n|\Z))*)"
     r"(?:[ \t]*(?:\n|\Z))+"
 )
+# A reconstructed argument's title line, and a numbered statement, as argmap writes them: a title that opens no
+# relation ("<+", "<-", "<_") and holds nothing _ELEMENT would read otherwise; a reference alone, or a definition.
+_ARGUMENT_LINE = re.compile(r"<([^-+_<>\[\]\n\t\\ ](?:[^<>\n\t\\]*[^<>\n\t\\ ])?)>(?:(:)(.*))?")
+_NUMBERED_LINE = re.compile(r"\(\d+\) \[([^\[\]\n\t\\ ](?:[^\[\]\n\t\\]*[^\[\]\n\t\\ ])?)\](?:(:)(.*))?")
+_DASHES = re.compile(r"-{2,}")
+_PARAGRAPH_OPENERS = ("[", "<")  # the first character of a paragraph that paragraph() may read
 _RELATION_LINE = re.compile(r"([ \t]+)(\S+)[ \t]+([\[<])(.*?)[\]>][ \t]*(?:\n|\Z)")
 # The first characters of a line (spaces aside) that may open an inference, a number, a relation, a heading
 # or a list item: a line starting otherwise is text or a definition.
@@ -262,6 +268,7 @@ class _Parser(Reading):
         self.cleaned = ""
         self.spans = Spans("")
         self.offsets: list[int] = [0]
+        self.read_lines: list[tuple[int, str]] = []  # (line number, text) of the lines parse reads
 
     # -- the whole document, line by line
 
@@ -272,15 +279,15 @@ class _Parser(Reading):
         pcs: list[str] | None = None  # the statements of the open reconstruction since its last inference
         inference: Inference | None = None  # an inference waiting for its conclusion
         concluded = False  # the open reconstruction's last statement is a conclusion
-        lines = list(self.lines())
+        lines = self.read_lines = list(self.lines())
         every_line = len(lines) == len(self.offsets) - 1  # no line was only a comment: lines[n] is line n + 1
         index = 0
         while index < len(lines):
             number, line = lines[index]
-            if every_line and current is None and not levels and pcs is None and line[:1] == "[":
+            if every_line and current is None and not levels and pcs is None and line[:1] in _PARAGRAPH_OPENERS:
                 paragraph = self.paragraph(number, argument)
                 if paragraph is not None:
-                    index = paragraph
+                    index, argument = paragraph
                     continue
             index += 1
             if current is not None and current.data_until > self.offsets[number - 1]:
@@ -382,7 +389,7 @@ class _Parser(Reading):
         self.document.warnings.extend(self.warnings)
         return self.document
 
-    def paragraph(self, number: int, argument: Argument | None) -> int | None:
+    def paragraph(self, number: int, argument: Argument | None) -> tuple[int, Argument | None] | None:
         """Read the paragraph at line *number* if it is written as most are; return the index of the line after it.
 
         That is a statement's definition on one line, its text plain (see
@@ -390,9 +397,14 @@ class _Parser(Reading):
         on its line, and relations to
         other statements or arguments, one a line and all at one indentation,
         then an empty line or the end: read with one match instead of line by
-        line, the same elements and relations as :meth:`parse` finds.
-        Otherwise return ``None`` and leave the paragraph to :meth:`parse`.
+        line, the same elements and relations as :meth:`parse` finds. Or a
+        premise-conclusion structure as argmap writes it (see
+        :meth:`reconstruction`). Otherwise return ``None`` and leave the
+        paragraph to :meth:`parse`. Returned with the index: the argument a
+        reconstruction that follows would belong to, as :meth:`parse` keeps it.
         """
+        if self.cleaned.startswith("<", self.offsets[number - 1]):
+            return self.reconstruction(number)
         match = _PARAGRAPH.match(self.cleaned, self.offsets[number - 1])
         if match is None:
             return None
@@ -421,7 +433,86 @@ class _Parser(Reading):
                     self.argument(other, number + offset)
                 reference = Reference("argument", other)
             self.relate(token, reference, parent, argument, number + offset)
-        return number - 1 + match[0].count("\n") + (not match[0].endswith("\n"))
+        return number - 1 + match[0].count("\n") + (not match[0].endswith("\n")), argument
+
+    def reconstruction(self, number: int) -> tuple[int, Argument | None] | None:
+        """Read the premise-conclusion structure at line *number* as argmap writes it; return the line after it.
+
+        That is the argument's title alone or defined with plain text, empty
+        lines, then numbered statements (each a reference alone or a definition
+        with plain text) and inferences whose rules and data are plain, the last
+        statement a conclusion, then an empty line or the end: the same elements
+        as :meth:`parse` finds line by line, without trying each line against
+        every pattern. Otherwise return ``None`` and leave it to :meth:`parse`.
+        Everything is checked before anything is recorded.
+        """
+        lines = self.read_lines
+        index = number - 1
+        match = _ARGUMENT_LINE.fullmatch(lines[index][1])
+        if match is None or "  " in match[1] or match[1].strip() != match[1]:
+            return None
+        title, defines, rest = match[1], match[2], match[3]
+        plain = plain_rest(rest) if defines else ("", {})
+        if plain is None or (defines and not (plain[0] or plain[1])):
+            return None
+        index += 1
+        if index >= len(lines) or lines[index][1]:
+            return None  # no empty line after the title: left to parse
+        while index < len(lines) and not lines[index][1]:
+            index += 1
+        statements: list[tuple[str, int, tuple[str, dict[str, Any]] | None]] = []  # title, line, text and data
+        inferences: list[Inference] = []
+        pcs: list[str] = []
+        inference: Inference | None = None
+        concluded = False
+        while index < len(lines) and (line := lines[index][1]):
+            if line[0] == "(":
+                numbered = _NUMBERED_LINE.fullmatch(line)
+                if numbered is None or "  " in numbered[1] or numbered[1].strip() != numbered[1]:
+                    return None
+                if not numbered[2] and numbered[1][0] == "-":
+                    return None  # "[-" opens no reference
+                read = plain_rest(numbered[3]) if numbered[2] else None
+                if numbered[2] and (read is None or not (read[0] or read[1])):
+                    return None
+                statements.append((numbered[1], lines[index][0], read))
+                concluded = inference is not None
+                if inference is not None:
+                    inference.conclusion = numbered[1]
+                    inference, pcs = None, []
+                pcs.append(numbered[1])
+                index += 1
+            elif line.startswith("--") and pcs:
+                read_inference = self.inference_text(lines, index)
+                if read_inference is None:
+                    return None
+                (content, data), after = read_inference
+                rules = [rule.strip() for rule in content.split(",") if rule.strip()]
+                inference = Inference(list(pcs), rules, data, lines[index][0])
+                inferences.append(inference)
+                index = after
+            else:
+                return None
+        if not concluded or inference is not None:
+            return None  # no conclusion last, or an inference waiting for one: left to parse
+        argument = self.document.arguments.get(title) or self.argument(title, number)
+        if argument.pcs:
+            return None  # a second structure for one argument: parse gives it an untitled argument
+        text, data = plain
+        if text and not argument.text:
+            argument.text = text
+        argument.data.update(data)
+        for statement_title, line_number, read in statements:
+            statement = self.statement(statement_title, line_number)
+            if read is not None:
+                if read[0] and not statement.text:
+                    statement.text = read[0]
+                statement.data.update(read[1])
+            argument.pcs.append(statement_title)
+        argument.inferences.extend(inferences)
+        while index < len(lines) and not lines[index][1]:
+            index += 1
+        return index, None
 
     def level(self, levels: list[tuple[int, Reference | None]], indent: int, line: int) -> Reference:
         """Return the parent of a relation at *indent*, as Argdown's lexer nests them, and open or close levels.
@@ -587,18 +678,9 @@ class _Parser(Reading):
     def inference(self, lines: list[tuple[int, str]], index: int, pcs: list[str]) -> tuple[Inference, int]:
         """Read the inference starting at lines[index]: ``----``, ``-- rule --`` or ``--`` ... ``--`` over lines."""
         number, line = lines[index]
-        body = line[_INFERENCE.match(line).end() :]  # type: ignore[union-attr]  # the caller matched it
-        parts: list[str] = []
-        while True:
-            end = re.search(r"-{2,}", body)
-            if end is not None:
-                parts.append(body[: end.start()])
-                break
-            parts.append(body)
-            index += 1
-            if index >= len(lines):
-                raise self.fail("an inference opened with -- is never closed with --", number)
-            body = lines[index][1]
+        parts = _inference_parts(lines, index)
+        if parts is None:
+            raise self.fail("an inference opened with -- is never closed with --", number)
         written = [part for part in parts if part.strip()]
         plain = plain_rest(written[0]) if len(written) == 1 else ("", {}) if not written else None
         if plain is not None:  # as argmap writes them: a rule, or a one-line data block, on a line of its own
@@ -607,4 +689,30 @@ class _Parser(Reading):
             column = len(line) - len(line[_INFERENCE.match(line).end() :]) + 1  # type: ignore[union-attr]
             content, _, data = inline(parts, self, number, column)
         rules = [rule.strip() for rule in content.split(",") if rule.strip()]
-        return Inference(list(pcs), rules, data, number), index + 1
+        return Inference(list(pcs), rules, data, number), index + len(parts)
+
+    def inference_text(self, lines: list[tuple[int, str]], index: int) -> tuple[tuple[str, dict[str, Any]], int] | None:
+        """Return the text and data of the inference at lines[index], and the index after it, where both are plain."""
+        parts = _inference_parts(lines, index)
+        if parts is None:
+            return None
+        written = [part for part in parts if part.strip()]
+        plain = plain_rest(written[0]) if len(written) == 1 else ("", {}) if not written else None
+        return None if plain is None else (plain, index + len(parts))
+
+
+def _inference_parts(lines: list[tuple[int, str]], index: int) -> list[str] | None:
+    """Return the text of each line of the inference at lines[index], up to its closing ``--``, or ``None`` if none."""
+    line = lines[index][1]
+    body = line[_INFERENCE.match(line).end() :]  # type: ignore[union-attr]  # the caller matched it
+    parts: list[str] = []
+    while True:
+        end = _DASHES.search(body)
+        if end is not None:
+            parts.append(body[: end.start()])
+            return parts
+        parts.append(body)
+        index += 1
+        if index >= len(lines):
+            return None
+        body = lines[index][1]

@@ -357,37 +357,55 @@ _FLAT_PLAIN = r"[A-Za-z\u00a0-\ud7ff][\w.'!?()&+@/ -]*"
 _FLAT_QUOTED = r'"[^"\\\n]*"'  # a double-quoted string without escapes, as argmap writes an id with ":" in it
 _FLAT_LIST = rf"\[[ \t]*{_FLAT_PLAIN}(?:,[ \t]*{_FLAT_PLAIN})*\]"
 _FLAT_ITEM = rf"[ \t]*[A-Za-z_][\w-]*:[ \t]+(?:{_FLAT_PLAIN}|{_FLAT_QUOTED}|{_FLAT_LIST})[ \t]*"
-_FLAT = re.compile(rf"\{{{_FLAT_ITEM}(?:,{_FLAT_ITEM})*\}}[ \t]*")
-# Once _FLAT has checked the block: each item's key and its word, its quoted string or its list of words.
+_FLAT_MAPPING = rf"\{{{_FLAT_ITEM}(?:,{_FLAT_ITEM})*\}}"
+# A list of such mappings, as argmap writes a claim's attacks: [{target: a, kind: skeptical_response, stance: doubt}].
+_FLAT_MAPPINGS = rf"\[[ \t]*{_FLAT_MAPPING}[ \t]*(?:,[ \t]*{_FLAT_MAPPING}[ \t]*)*\]"
+_FLAT_OUTER_ITEM = rf"[ \t]*[A-Za-z_][\w-]*:[ \t]+(?:{_FLAT_PLAIN}|{_FLAT_QUOTED}|{_FLAT_LIST}|{_FLAT_MAPPINGS})[ \t]*"
+_FLAT = re.compile(rf"\{{{_FLAT_OUTER_ITEM}(?:,{_FLAT_OUTER_ITEM})*\}}[ \t]*")
+# Once _FLAT has checked the block: each item's key and its word, its quoted string, its list of mappings or its list
+# of words, each mapping found by _FLAT_INNER.
 _FLAT_ITEMS = re.compile(
-    rf"[ \t]*([A-Za-z_][\w-]*):[ \t]+(?:({_FLAT_PLAIN})|\"([^\"]*)\"|\[([^\]]*)\])[ \t]*(?:,|\}}[ \t]*\Z)"
+    rf"[ \t]*([A-Za-z_][\w-]*):[ \t]+(?:({_FLAT_PLAIN})|\"([^\"]*)\"|({_FLAT_MAPPINGS})|\[([^\]]*)\])"
+    rf"[ \t]*(?:,|\}}[ \t]*\Z)"
 )
+_FLAT_INNER = re.compile(_FLAT_MAPPING)
 
 
 def _flat(text: str) -> dict[str, Any] | None:
     """Return the one-line mapping of words, quoted strings and lists of words *text* as YAML reads it, or ``None``.
 
-    Most data blocks are such mappings (``{proponent: ana, via: [radio], medium: tweet}``, ``{id: "a:b>c"}``): one
-    match checks the whole block, one more takes its items, no value is read on its own.
+    Most data blocks are such mappings (``{proponent: ana, via: [radio], medium: tweet}``, ``{id: "a:b>c"}``), or
+    hold a list of such mappings (``{attacks: [{target: b, kind: skeptical_response}]}``): one match checks the
+    whole block, one more takes its items, no value is read on its own.
     """
     if _FLAT.fullmatch(text) is None:
         return None
+    return _flat_items(text)
+
+
+def _flat_items(text: str) -> dict[str, Any] | None:
+    """Return the items of the flat mapping *text*, which _FLAT has checked, or ``None`` where YAML reads a word."""
     found: dict[str, Any] = {}
-    for key, word, quoted, words in _FLAT_ITEMS.findall(text, 1):
+    for key, word, quoted, mappings, words in _FLAT_ITEMS.findall(text, 1):
         if key.lower() in _FLOW_WORDS:
             return None
-        if not word and not words:  # a quoted string, taken as it is written
-            found[key] = quoted
+        if word:
+            word = word.rstrip(" \t")
+            if word.lower() in _FLOW_WORDS:
+                return None
+            found[key] = word
         elif words:
             items = [item.strip(" \t") for item in words.split(",")]
             if any(item.lower() in _FLOW_WORDS for item in items):
                 return None
             found[key] = items
-        else:
-            word = word.rstrip(" \t")
-            if word.lower() in _FLOW_WORDS:
+        elif mappings:
+            inner = [_flat_items(mapping) for mapping in _FLAT_INNER.findall(mappings)]
+            if None in inner:
                 return None
-            found[key] = word
+            found[key] = inner
+        else:  # a quoted string, taken as it is written
+            found[key] = quoted
     return found
 
 
