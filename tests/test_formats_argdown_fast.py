@@ -144,6 +144,17 @@ def test_reconstructions_read_fast_as_line_by_line(text: str) -> None:
     assert fast == slow
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["[a]: {}", "[a] {}", "[a]: {}\n  +> [b]", "[a]: {k: yes}", "[a]:  A.  {k: v}  ", "[a]: A. {k: v} more"],
+)
+def test_paragraphs_with_empty_or_odd_data_read_fast_as_line_by_line(text: str) -> None:
+    """An empty data block neither defines a statement nor adds to a reference, read either way."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, slow = _both(text, monkeypatch)
+    assert fast == slow
+
+
 # Premise-conclusion structures as argmap writes them, and lines near them that the fast path must leave alone.
 _ARGMAP_RECONSTRUCTION_LINES = st.sampled_from(
     ["<A>", "<A>: A.", "<A>: A. {k: v}", "<A>:", "<+A>", "<A >", "<A  B>", "<-A>", "<A> more", "", "", "",

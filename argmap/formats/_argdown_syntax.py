@@ -20,10 +20,12 @@ from typing import Any
 from argmap.errors import FormatError
 from argmap.formats._argdown_text import (
     LINK,
+    PLAIN_REST,
     SPACES,
     Reading,
     Spans,
     inline,
+    plain_data,
     plain_rest,
     without_comments,
     yaml_data,
@@ -53,10 +55,11 @@ SECTION_SEPARATOR = " > "
 # reference, a statement first ("[" or "<" followed by "-" opens no reference).
 _ELEMENT = re.compile(r"\[(.+?)\]:|\[([^-].*?)\]|<(.+?)>:|<([^-].*?)>")
 _DEFINITION = re.compile(r"\[(.+?)\]:|<(.+?)>:")
-# A paragraph as most are written: a statement's definition (or reference) on one line, relations to a statement or an
-# argument under it, one a line, then an empty line (which it takes, and the empty lines after) or the end.
+# A paragraph as most are written: a statement's definition (or reference) on one line, its rest plain (text, then
+# perhaps a data block: see plain_rest), relations to a statement or an argument under it, one a line, then an empty
+# line (which it takes, and the empty lines after) or the end.
 _PARAGRAPH = re.compile(
-    r"\[([^\[\]\n\t\\]+)\](:?)([^\n]*)(?:\n|\Z)"
+    rf"\[([^\[\]\n\t\\]+)\](:?){PLAIN_REST}(?:\n|\Z)"
     r"((?:[ \t]+(?:\+>|->|_>|><|<\+|<-|<_)[ \t]+"
     r"(?:\[[^-\[\]\n\t][^\[\]\n\t]*\]|<[^-<>\n\t][^<>\n\t]*>)[ \t]*(?:\n|\Z))*)"
     r"(?:[ \t]*(?:\n|\Z))+"
@@ -408,21 +411,29 @@ class _Parser(Reading):
         match = _PARAGRAPH.match(self.cleaned, self.offsets[number - 1])
         if match is None:
             return None
-        title, defines, rest, relations = match[1], match[2], match[3], match[4]
-        plain = plain_rest(rest)
-        if plain is None or title.strip() != title or "  " in title:
+        title, defines, text, block, relations = match.groups()
+        if title.strip() != title or "  " in title:
             return None
-        if (defines and not (plain[0] or plain[1])) or (not defines and (plain[0] or plain[1] or title[0] == "-")):
-            return None  # a definition without text (an error), or a reference with more on its line
-        found = _RELATION_LINE.findall(relations) if relations else []
-        if any(indent != found[0][0] or "  " in other or other.strip() != other for indent, _, _, other in found):
+        data = plain_data(block) if block else {}
+        if data is None:
+            return None
+        if defines:
+            if not (text or data):
+                return None  # a definition without text: an error, which parse reports
+        elif text or data or title[0] == "-":
+            return None  # a reference with more on its line
+        found = _RELATION_LINE.findall(relations) if relations else None
+        if found and any(
+            indent != found[0][0] or "  " in other or other.strip() != other for indent, _, _, other in found
+        ):
             return None
         statement = self.statement(title, number)
-        text, data = plain
         if text and not statement.text:
             statement.text = text
         if data:
             statement.data.update(data)
+        if not found:
+            return number - 1 + match[0].count("\n") + (not match[0].endswith("\n")), argument
         parent = Reference("statement", title)
         for offset, (_, token, opening, other) in enumerate(found, 1):
             if opening == "[":

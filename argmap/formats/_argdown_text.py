@@ -22,11 +22,13 @@ from argmap.errors import FormatError
 
 __all__ = [
     "LINK",
+    "PLAIN_REST",
     "SPACES",
     "Reading",
     "Spans",
     "inline",
     "is_shortcode",
+    "plain_data",
     "plain_rest",
     "read_text",
     "without_comments",
@@ -223,10 +225,12 @@ def inline(parts: list[str], parser: Reading, line: int, column: int) -> tuple[s
 # matcher takes whole runs at a time and never has two ways to split a line.
 _ORDINARY = r"[^\\{}#\[\]*_.:\s]"
 _IN_BLOCK = r"[^{}\n\r\u2028\u2029]"
-_PLAIN_REST = re.compile(
+PLAIN_REST = (
     rf"[ \t]*({_ORDINARY}*(?:(?:[.:](?!\S)| (?=[^\s{{])){_ORDINARY}*)*)"
     rf"[ \t]*(\{{{_IN_BLOCK}*(?:\{{{_IN_BLOCK}*\}}(?=[,\]}}]){_IN_BLOCK}*)*\}})?[ \t]*"
 )
+"""The pattern of such a line's rest, its text and its data block the two groups, for patterns of whole lines."""
+_PLAIN_REST = re.compile(PLAIN_REST)
 
 
 def plain_rest(text: str) -> tuple[str, dict[str, Any]] | None:
@@ -243,13 +247,19 @@ def plain_rest(text: str) -> tuple[str, dict[str, Any]] | None:
     block = match[2]
     if block is None:
         return match[1], {}
+    data = plain_data(block)
+    return None if data is None else (match[1], data)
+
+
+def plain_data(block: str) -> dict[str, Any] | None:
+    """Return the data of a block :data:`PLAIN_REST` found, or ``None`` where the YAML library must read it."""
     if _UNPRINTABLE.search(block):
         return None
     try:
-        data = _flow(block)
+        data: dict[str, Any] = _flow(block)
     except _NotPlain:
         return None
-    return match[1], data
+    return data
 
 
 def _emphasis(text: str, position: int, emphasis: list[str]) -> int:
