@@ -184,7 +184,7 @@ def test_reconstructions_as_argmap_writes_them_read_fast_as_line_by_line(text: s
 def test_a_reconstruction_as_argmap_writes_it_is_read_in_one_go() -> None:
     """The structure argmap writes takes the fast path (which the test above holds to the line-by-line reading)."""
     parser = syntax._Parser(_ARGMAP_RECONSTRUCTION, None)
-    parser.read_lines = list(parser.lines())
+    parser.read_lines = parser.lines()
     assert parser.reconstruction(1) == (12, None)  # lines[12] is "[c]": the empty lines after the structure taken
     argument = parser.document.arguments["A"]
     assert argument.pcs == ["a", "b", "c", "d"]
@@ -223,3 +223,10 @@ def test_the_plain_line_pattern_matches_as_before(line: str) -> None:
     before = _PLAIN_REST_BEFORE.fullmatch(line)
     now = text_reading._PLAIN_REST.fullmatch(line)
     assert (before and before.groups()) == (now and now.groups())
+
+
+@given(st.text(alphabet="ab/*<!-@\r\n"), st.text(alphabet="ab/*<!-@\r\n", min_size=1, max_size=4))
+def test_looking_for_each_character_first_finds_what_looking_for_the_whole_finds(text: str, part: str) -> None:
+    """holds() and unix_lines(), quick on a large file, answer as ``in`` and the two replacements do."""
+    assert text_reading.holds(text, part) == (part in text)
+    assert text_reading.unix_lines(text) == text.replace("\r\n", "\n").replace("\r", "\n")

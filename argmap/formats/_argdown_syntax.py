@@ -12,8 +12,9 @@ a map by :mod:`argmap.formats.argdown`; a syntax error is a
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +25,11 @@ from argmap.formats._argdown_text import (
     SPACES,
     Reading,
     Spans,
+    holds,
     inline,
     plain_data,
     plain_rest,
+    unix_lines,
     without_comments,
     yaml_data,
 )
@@ -108,17 +111,21 @@ class Reference:
 class Element:
     """What statements and arguments both have: a title, a text, tags, data, and the heading they sit under."""
 
-    def __init__(self, title: str, line: int) -> None:
+    __slots__ = ("data", "line", "section", "tags", "text", "title")
+
+    def __init__(self, title: str, line: int, section: str | None = None) -> None:
         self.title = title
         self.line = line
         self.text = ""
         self.tags: list[str] = []
         self.data: dict[str, Any] = {}
-        self.section: str | None = None
+        self.section = section
 
 
 class Statement(Element):
     """An equivalence class of statements: every member shares the title."""
+
+    __slots__ = ()
 
 
 class Inference:
@@ -135,8 +142,10 @@ class Inference:
 class Argument(Element):
     """An argument: its description and, where reconstructed, its inferences."""
 
-    def __init__(self, title: str, line: int) -> None:
-        super().__init__(title, line)
+    __slots__ = ("inferences", "pcs")
+
+    def __init__(self, title: str, line: int, section: str | None = None) -> None:
+        super().__init__(title, line, section)
         self.inferences: list[Inference] = []
         self.pcs: list[str] = []  # the titles of its numbered statements, in order
 
@@ -172,7 +181,7 @@ def parse(text: str, path: str | Path | None = None) -> Document:
             file where it lies there); an include that is missing or needs a
             path to resolve.
     """
-    if "@include(" not in text:
+    if not holds(text, "@include("):
         return _Parser(text, path).parse()
     origins: list[tuple[str | Path | None, int]] = []
     warnings: list[tuple[int, str]] = []
@@ -231,7 +240,7 @@ def _included(
             except (OSError, UnicodeDecodeError) as error:
                 message = f"{match[0]} cannot be read: {getattr(error, 'strerror', None) or error}"
                 raise FormatError(message, path=path, line=line, column=column) from None
-            included = included.replace("\r\n", "\n").replace("\r", "\n")
+            included = unix_lines(included)
             out.append(_included(included, target, [*chain, Path(path).resolve()], seen, origins, warnings))
             origins.pop()  # the included text's last line goes on with what follows the include
         position = match.end()
@@ -263,7 +272,7 @@ class _Gathering:
 class _Parser(Reading):
     def __init__(self, text: str, path: str | Path | None) -> None:
         super().__init__(path)
-        self.text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.text = unix_lines(text)
         self.document = Document()
         self.untitled = 0
         self.section: str | None = None
@@ -272,6 +281,7 @@ class _Parser(Reading):
         self.spans = Spans("")
         self.offsets: list[int] = [0]
         self.read_lines: list[tuple[int, str]] = []  # (line number, text) of the lines parse reads
+        self.blocks: dict[str, dict[str, Any]] = {}  # the data of each block paragraph() has read
 
     # -- the whole document, line by line
 
@@ -282,7 +292,7 @@ class _Parser(Reading):
         pcs: list[str] | None = None  # the statements of the open reconstruction since its last inference
         inference: Inference | None = None  # an inference waiting for its conclusion
         concluded = False  # the open reconstruction's last statement is a conclusion
-        lines = self.read_lines = list(self.lines())
+        lines = self.read_lines = self.lines()
         every_line = len(lines) == len(self.offsets) - 1  # no line was only a comment: lines[n] is line n + 1
         index = 0
         while index < len(lines):
@@ -414,9 +424,12 @@ class _Parser(Reading):
         title, defines, text, block, relations = match.groups()
         if title.strip() != title or "  " in title:
             return None
-        data = plain_data(block) if block else {}
+        data = self.blocks.get(block) if block else {}  # many blocks are alike: each read once, then shared
         if data is None:
-            return None
+            data = plain_data(block)
+            if data is None:
+                return None
+            self.blocks[block] = data  # only ever copied into a statement's data, never changed
         if defines:
             if not (text or data):
                 return None  # a definition without text: an error, which parse reports
@@ -433,7 +446,7 @@ class _Parser(Reading):
         if data:
             statement.data.update(data)
         if not found:
-            return number - 1 + match[0].count("\n") + (not match[0].endswith("\n")), argument
+            return bisect.bisect_left(self.offsets, match.end()), argument
         parent = Reference("statement", title)
         for offset, (_, token, opening, other) in enumerate(found, 1):
             if opening == "[":
@@ -444,7 +457,7 @@ class _Parser(Reading):
                     self.argument(other, number + offset)
                 reference = Reference("argument", other)
             self.relate(token, reference, parent, argument, number + offset)
-        return number - 1 + match[0].count("\n") + (not match[0].endswith("\n")), argument
+        return bisect.bisect_left(self.offsets, match.end()), argument  # the line after the match's last
 
     def reconstruction(self, number: int) -> tuple[int, Argument | None] | None:
         """Read the premise-conclusion structure at line *number* as argmap writes it; return the line after it.
@@ -578,20 +591,20 @@ class _Parser(Reading):
             position = closing
         return index
 
-    def lines(self) -> Iterator[tuple[int, str]]:
-        """Yield (line number, text), front matter read and comments taken out; a line that was only a comment goes."""
+    def lines(self) -> list[tuple[int, str]]:
+        """Return (line number, text) of the lines: front matter read, comments out, a line that was only one gone."""
         text = self.front_matter(self.text)
         cleaned = self.cleaned = without_comments(text, self)
         self.spans = Spans(cleaned)
-        self.offsets = [0]
-        for line in cleaned.split("\n"):
-            self.offsets.append(self.offsets[-1] + len(line) + 1)
+        split = cleaned.split("\n")
+        self.offsets = list(itertools.accumulate([len(line) + 1 for line in split], initial=0))
         if cleaned is text:  # no comments: every line stays
-            yield from [(number, line.rstrip()) for number, line in enumerate(cleaned.split("\n"), 1)]
-            return
-        for number, (line, original) in enumerate(zip(cleaned.split("\n"), text.split("\n"), strict=True), 1):
-            if line.strip() or not original.strip():
-                yield number, line.rstrip()
+            return [(number, line.rstrip()) for number, line in enumerate(split, 1)]
+        return [
+            (number, line.rstrip())
+            for number, (line, original) in enumerate(zip(split, text.split("\n"), strict=True), 1)
+            if line.strip() or not original.strip()
+        ]
 
     def front_matter(self, text: str) -> str:
         """Read the front matter, if the document opens with one, and blank it out, keeping the line numbers."""
@@ -648,13 +661,11 @@ class _Parser(Reading):
     def statement(self, title: str, line: int) -> Statement:
         statement = self.document.statements.get(title)
         if statement is None:
-            statement = self.document.statements[title] = Statement(title, line)
-            statement.section = self.section
+            statement = self.document.statements[title] = Statement(title, line, self.section)
         return statement
 
     def argument(self, title: str, line: int) -> Argument:
-        argument = self.document.arguments[title] = Argument(title, line)
-        argument.section = self.section
+        argument = self.document.arguments[title] = Argument(title, line, self.section)
         return argument
 
     def untitled_argument(self, line: int) -> Argument:

@@ -45,6 +45,7 @@ from argmap.errors import ArgmapError, FormatError
 from argmap.formats import _argdown_layout as file_layout
 from argmap.formats import _argdown_syntax as syntax
 from argmap.formats import _argdown_writer as writer
+from argmap.formats._argdown_text import holds, unix_lines
 from argmap.formats._names import source_named
 from argmap.map import ArgumentMap
 from argmap.model import (
@@ -130,6 +131,8 @@ class _Reader:
         self.claim_ids: dict[tuple[str, str], str] = {}  # (kind, title) -> claim id
         self.supports: dict[str, Support] = {}  # reconstructed argument's title -> its main support
         self.steps: dict[str, list[str]] = {}  # reconstructed argument's title -> the ids of its steps' supports
+        # Claims attributed alike share one attribution, made once: (proponent, via, fields) -> the attribution.
+        self.attributions: dict[tuple[Any, ...], Attribution] = {}
 
     def fail(self, message: str, line: int | None) -> FormatError:
         return FormatError(message, path=self.path, line=line, column=1 if line else None)
@@ -148,7 +151,7 @@ class _Reader:
             for number, argument in enumerate(document.arguments.values())
             if not argument.inferences
         ]
-        for first, _, element_kind, element in sorted(elements, key=lambda item: item[:2]):  # in the order written
+        for first, _, element_kind, element in sorted(elements):  # in the order written (line, then number: unique)
             self.add(amap, self.claim(element, element_kind), first)
         pending: dict[str, tuple[int, Support]] = {}  # supports by id, until added
         for argument in document.arguments.values():
@@ -179,11 +182,13 @@ class _Reader:
         ]
         amap.load_problems = self.problems
         breaks = {line for line, message in document.warnings if message.endswith(_NEEDS_EMPTY_LINE)}
-        text = self.text.replace("\r\n", "\n").replace("\r", "\n")
+        text = unix_lines(self.text)
         lines = text.split("\n") if breaks else []
         # An empty line goes before each line that Argdown needs one before, but never into the front matter.
         breakable = not any(lines[line - 1].lstrip().startswith("===") for line in breaks)
-        if "@include(" not in text and len(breaks) == len(document.warnings) and breakable:  # one text Argdown reads
+        if (
+            not holds(text, "@include(") and len(breaks) == len(document.warnings) and breakable
+        ):  # one text Argdown reads
             amap.file_layout = self.layout(amap, text, breaks)
         return amap
 
@@ -234,22 +239,22 @@ class _Reader:
 
     def claim(self, element: syntax.Statement | syntax.Argument, kind: str) -> Claim:
         data = element.data
-        id = _text(data.get("id")) or (element.title if kind == "statement" else f"<{element.title}>")
-        self.claim_ids[(kind, element.title)] = id
-        tags = _tags(element)
-        options: dict[str, Any] = {
-            name: _text(data[name]) for name in ("qualifier", "note", "document", "section") if name in data
-        }
-        options["section"] = options.get("section") or element.section
+        title = element.title
+        id = (data and _text(data.get("id"))) or (title if kind == "statement" else f"<{title}>")
+        self.claim_ids[(kind, title)] = id
+        tags = _tags(element) if element.tags or "tags" in data else ()
         try:
+            if not data:  # nothing but a text: the same claim as below, without looking for what is not there
+                return Claim(element.text or title, tags=tags, section=element.section, id=id)
+            options: dict[str, Any] = {name: _text(data[name]) for name in _CLAIM_OPTIONS if name in data}
+            options["section"] = options.get("section") or element.section
+            further = data.get("further_attributions")
             return Claim(
-                _text(data.get("text")) or element.text or element.title,
-                attribution=self.attribution(data),
-                further_attributions=[
-                    said
-                    for said in map(self.attribution, _mappings(data.get("further_attributions")))
-                    if said is not None
-                ],
+                _text(data.get("text")) or element.text or title,
+                attribution=self.attribution(data) if "proponent" in data else None,
+                further_attributions=[said for said in map(self.attribution, _mappings(further)) if said is not None]
+                if further
+                else (),
                 tags=tags,
                 data=_extra(data, _CLAIM_KEYS),
                 id=id,
@@ -262,12 +267,18 @@ class _Reader:
         proponent = _text(data.get("proponent"))
         if proponent is None:
             return None
-        via = [self.source(str(name)) for name in data.get("via") or [] if str(name).strip()]
+        names = tuple(str(name) for name in data.get("via") or () if str(name).strip())
         fields = {name: _text(data[name]) for name in ("medium", "quote", "date", "url") if name in data}
         date = fields.get("date")
         if date is not None:
             fields["date"] = _iso_date(date)
-        return Attribution(self.source(proponent), via=via, **fields)  # type: ignore[arg-type]  # checked by attrs
+        key = (proponent, names, *fields.items())
+        made = self.attributions.get(key)
+        if made is None:
+            via = [self.source(name) for name in names]
+            made = Attribution(self.source(proponent), via=via, **fields)  # type: ignore[arg-type]  # checked by attrs
+            self.attributions[key] = made
+        return made
 
     def source(self, reference: str) -> Source:
         """Return the source a proponent names: a source of the front matter by id, or else one by name."""
@@ -297,11 +308,13 @@ class _Reader:
             label = _text(inference.data.get("label")) or ", ".join(inference.rules) or None
             described: dict[str, Any] = {}
             if last:  # the argument's description, tags and data are the reconstruction's, so its last support's
-                described = {
-                    "text": _text(argument.data.get("text")) or argument.text or None,
-                    "tags": _tags(argument),
-                    "data": _extra(argument.data, {"text", "tags", "data"}),
-                }
+                described = {"text": argument.text or None}
+                if argument.data or argument.tags:
+                    described = {
+                        "text": _text(argument.data.get("text")) or argument.text or None,
+                        "tags": _tags(argument),
+                        "data": _extra(argument.data, _DESCRIPTION_KEYS),
+                    }
             try:
                 support = Support(premises, conclusion, label=label, id=id, **described)
             except ArgmapError as error:
@@ -316,6 +329,12 @@ class _Reader:
     def uses(self, argument: syntax.Argument, inference: syntax.Inference, conclusion: str) -> list[str] | None:
         """Return the statements an inference's ``uses`` (or ``from``) list names by number, if it has one."""
         statement = self.document.statements.get(conclusion)
+        if (
+            "uses" not in inference.data
+            and "from" not in inference.data
+            and (not statement or "uses" not in statement.data)
+        ):
+            return None  # none: the usual case, told at once
         for numbers in (
             inference.data.get("uses"),
             statement.data.get("uses") if statement else None,
@@ -333,10 +352,13 @@ class _Reader:
         elements: list[syntax.Statement | syntax.Argument] = [*self.document.statements.values()]
         elements += self.document.arguments.values()
         for element in elements:
+            written = element.data.get("attacks")
+            if not written:
+                continue
             kind = "statement" if isinstance(element, syntax.Statement) else "argument"
             claim_id = self.claim_ids.get((kind, element.title))
             if claim_id is not None:
-                found.setdefault(claim_id, []).extend(_mappings(element.data.get("attacks")))
+                found.setdefault(claim_id, []).extend(_mappings(written))
         return found
 
     def relation(self, relation: syntax.Relation, attacks: dict[str, list[dict[str, Any]]]) -> Relation | None:
@@ -344,18 +366,24 @@ class _Reader:
         origin = self.end(relation.origin)
         if relation.step is not None:
             step = self.steps[relation.target.title][relation.step]
-            entry = self.entry(attacks.get(origin), step) or {}
-            named = {"id": entry["id"]} if _text(entry.get("id")) else {}
-            return Undercut(origin, step, label=_text(entry.get("label")), **named)
+            detail = self.entry(attacks.get(origin), step) or {}
+            named = {"id": detail["id"]} if _text(detail.get("id")) else {}
+            return Undercut(origin, step, label=_text(detail.get("label")), **named)
         target_support = self.supports.get(relation.target.title) if relation.target.kind == "argument" else None
-        target = self.end(relation.target)
-        origin_support = self.supports.get(relation.origin.title) if relation.origin.kind == "argument" else None
+        target = target_support.conclusion if target_support is not None else self.end(relation.target)
         if relation.kind == "support":
+            origin_support = self.supports.get(relation.origin.title) if relation.origin.kind == "argument" else None
             if origin == target or (origin_support is not None and origin_support.conclusion == target):
                 return None  # the reconstruction says it already
             return Support([origin], target)
         attacked = target_support.id if target_support else target
-        entry = self.entry(attacks.get(origin), attacked) or {}
+        entry = self.entry(attacks.get(origin), attacked)
+        if entry is None:  # nothing written of it: the attack as the relation's kind says
+            if target_support is not None:
+                return Undercut(origin, target_support.id, label="attack" if relation.kind == "attack" else None)
+            return Rebuttal(
+                origin, target, label=relation.kind if relation.kind in ("contradictory", "undercut") else None
+            )
         options: dict[str, Any] = {"id": entry["id"]} if _text(entry.get("id")) else {}
         # Before "skeptical_response", argmap wrote the kind as "doubt": files it wrote then still read.
         if entry.get("kind") in ("skeptical_response", "doubt") and entry.get("stance") in STANCES:
@@ -388,6 +416,8 @@ _NEEDS_EMPTY_LINE = (
 
 
 # The data keys argmap reads itself from a statement's data; any other key is the claim's own data.
+_CLAIM_OPTIONS = ("qualifier", "note", "document", "section")  # those given to the claim as they are
+_DESCRIPTION_KEYS = frozenset({"text", "tags", "data"})  # what a reconstructed argument's data gives its last support
 _CLAIM_KEYS = frozenset(
     {"id", "text", "tags", "qualifier", "note", "document", "section", "proponent", "via", "medium", "quote"}
     | {"date", "url", "attacks", "data", "further_attributions"}
@@ -437,6 +467,8 @@ def _json(value: Any) -> Any:
 
 def _text(value: Any) -> str | None:
     """Return a YAML value as text, or ``None`` when it is missing or blank."""
+    if value.__class__ is str:  # most are: blank only if nothing but spaces (which strip() would take)
+        return value if value and not value.isspace() else None
     if value is None or isinstance(value, (dict, list)):
         return None
     if isinstance(value, (datetime.date, datetime.datetime)):
