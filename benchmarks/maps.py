@@ -34,11 +34,24 @@ ARGUEBUF = "arguebuf==2.7.2"
 """The peer, pinned to the version measured."""
 
 
+def plan_path(claims: int) -> Path:
+    """Return where the plan of a map of *claims* claims is kept: ``plan-<claims>-2.json``.
+
+    The ``-2`` marks plans whose skeptical responses are planned as (response, target).
+    """
+    return CACHE / "maps" / f"plan-{claims}-2.json"
+
+
+def claims_of(path: Path) -> int:
+    """Return the number of claims a plan's file, named by :func:`plan_path`, is for."""
+    return int(path.stem.split("-")[1])
+
+
 def plan_file(claims: int) -> Path:
     """Write (once) the plan of a map of *claims* claims as JSON that both drivers read."""
     from benchmarks.generate import plan
 
-    path = CACHE / "maps" / f"plan-{claims}-2.json"  # -2: skeptical responses planned as (response, target)
+    path = plan_path(claims)
     if path.exists():
         return path
     made = plan(claims)
@@ -83,7 +96,7 @@ def drive_argmap(path: Path, repeat: int) -> dict[str, float]:
     from argmap.render import ClaimStyle, DotOptions, to_dot
     from benchmarks.generate import build, plan
 
-    claims = int(path.stem.removeprefix("plan-"))
+    claims = claims_of(path)
     made = plan(claims)  # the same plan the JSON file holds for the peer
     figures: dict[str, float] = {"peak before building (MB)": _peak_mb()}
     figures["build"] = median_seconds(repeat, lambda: build(made))
