@@ -20,6 +20,7 @@ from argmap import ArgumentMap, FormatError, Rebuttal, SkepticalResponse, Source
 from argmap.formats import aif
 from argmap.model import Claim, Relation
 from tests.conftest import corpus_file
+from tests.json_paths import json_paths, parent_of
 from tests.strategies import maps
 
 REPHRASE = "rephrase"
@@ -387,18 +388,6 @@ _JSON_VALUES = st.recursive(
 )
 
 
-def _paths(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
-    """Return the path of every value inside a parsed JSON document."""
-    found = [path]
-    if isinstance(value, dict):
-        for key, item in value.items():
-            found += _paths(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found += _paths(item, (*path, index))
-    return found
-
-
 _CHANGES = ("field", "delete field", "add field", "delete item", "copy item", "move item", "swap items", "anywhere")
 
 
@@ -410,11 +399,8 @@ def _changed(document: dict[str, Any], ids: list[Any], data: st.DataObject) -> N
     action = data.draw(st.sampled_from(_CHANGES))
     items = document.get(data.draw(st.sampled_from(["nodes", "edges"])))
     if not isinstance(items, list) or not items or action == "anywhere":
-        path = data.draw(st.sampled_from(_paths(document)[1:]))
-        parent: Any = document
-        for step in path[:-1]:
-            parent = parent[step]
-        parent[path[-1]] = data.draw(_JSON_VALUES | st.sampled_from(ids))
+        path = data.draw(st.sampled_from(json_paths(document)[1:]))
+        parent_of(document, path)[path[-1]] = data.draw(_JSON_VALUES | st.sampled_from(ids))
         return
     place = data.draw(st.integers(0, len(items) - 1))
     item = items[place]

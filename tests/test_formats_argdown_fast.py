@@ -89,7 +89,7 @@ def _read(text: str) -> dict[str, Any]:
     }
 
 
-def _both(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
+def _both(text: str) -> tuple[Any, Any]:
     """Return the document read with the fast paths and without them (or the errors each raises).
 
     Without them, every paragraph is read line by line and every line's text,
@@ -97,7 +97,7 @@ def _both(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
     """
     results: list[Any] = []
     for fast in (True, False):
-        with monkeypatch.context() as patch:
+        with pytest.MonkeyPatch.context() as patch:
             if not fast:
                 patch.setattr(syntax._Parser, "paragraph", lambda self, number, argument: None)
                 patch.setattr(syntax, "plain_rest", lambda text: None)
@@ -121,8 +121,7 @@ _PARAGRAPH_LINES = st.sampled_from(
 @given(st.lists(_PARAGRAPH_LINES, max_size=14).map("\n".join))
 def test_paragraphs_read_fast_as_line_by_line(text: str) -> None:
     """Documents of common and uncommon lines read the same with the paragraph fast path as line by line."""
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        fast, slow = _both(text, monkeypatch)
+    fast, slow = _both(text)
     assert fast == slow
 
 
@@ -139,8 +138,7 @@ _RECONSTRUCTION_LINES = st.sampled_from(
 @example("(1) [a]: A.\n-- r --\n(2) [b]\n  <_ [c]")
 def test_reconstructions_read_fast_as_line_by_line(text: str) -> None:
     """Premise-conclusion structures, as argmap writes them and otherwise, read the same with the fast paths."""
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        fast, slow = _both(text, monkeypatch)
+    fast, slow = _both(text)
     assert fast == slow
 
 
@@ -150,8 +148,7 @@ def test_reconstructions_read_fast_as_line_by_line(text: str) -> None:
 )
 def test_paragraphs_with_empty_or_odd_data_read_fast_as_line_by_line(text: str) -> None:
     """An empty data block neither defines a statement nor adds to a reference, read either way."""
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        fast, slow = _both(text, monkeypatch)
+    fast, slow = _both(text)
     assert fast == slow
 
 
@@ -176,8 +173,7 @@ _ARGMAP_RECONSTRUCTION = (
 @example("<A>\n\n(1) [a]\n----\n(2) [b]\n----\n\n<A>\n\n(1) [c]\n----\n(2) [d]\n")
 def test_reconstructions_as_argmap_writes_them_read_fast_as_line_by_line(text: str) -> None:
     """A premise-conclusion structure read in one go gives what reading it line by line gives, errors included."""
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        fast, slow = _both(text, monkeypatch)
+    fast, slow = _both(text)
     assert fast == slow
 
 
@@ -197,16 +193,14 @@ def test_a_reconstruction_as_argmap_writes_it_is_read_in_one_go() -> None:
 @given(idiomatic_documents())
 def test_idiomatic_documents_read_fast_as_line_by_line(text: str) -> None:
     """Idiomatic documents read the same with the paragraph fast path as line by line."""
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        fast, slow = _both(text, monkeypatch)
+    fast, slow = _both(text)
     assert fast == slow
 
 
 @given(maps())
 def test_what_argmap_writes_reads_fast_as_line_by_line(amap: Any) -> None:
     """What argmap writes reads the same with the paragraph fast path as line by line."""
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        fast, slow = _both(argdown.dumps(amap), monkeypatch)
+    fast, slow = _both(argdown.dumps(amap))
     assert fast == slow
 
 

@@ -18,6 +18,7 @@ import argmap
 from argmap import ArgmapError, ArgumentMap, FormatError, Rebuttal, SkepticalResponse, Source, Support, Undercut
 from argmap.formats import native
 from argmap.formats._json import dumps_by_line, parse
+from tests.json_paths import json_paths, parent_of
 from tests.strategies import dates, identifiers, maps, texts
 
 SCHEMA = json.loads(native.SCHEMA.read_text(encoding="utf-8"))
@@ -173,27 +174,13 @@ _JSON_VALUES = st.recursive(
 )
 
 
-def _paths(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
-    """Return the path of every value inside a parsed JSON document."""
-    found = [path]
-    if isinstance(value, dict):
-        for key, item in value.items():
-            found += _paths(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found += _paths(item, (*path, index))
-    return found
-
-
 @settings(max_examples=400)
 @given(maps(max_claims=4, max_relations=4), st.data())
 def test_the_quick_reader_accepts_only_what_the_careful_reader_accepts(amap: ArgumentMap, data: st.DataObject) -> None:
     """After one change to a valid document, the fast path refuses it or reads what the careful reader reads."""
     document = json.loads(native.dumps(amap))
-    path = data.draw(st.sampled_from(_paths(document)[1:]))
-    parent = document
-    for step in path[:-1]:
-        parent = parent[step]
+    path = data.draw(st.sampled_from(json_paths(document)[1:]))
+    parent = parent_of(document, path)
     action = data.draw(st.sampled_from(["replace", "delete", "add"]))
     if action == "replace":
         parent[path[-1]] = data.draw(st.none() | _JSON_VALUES)
