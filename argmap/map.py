@@ -24,7 +24,7 @@ import contextlib
 import itertools
 import operator
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -63,9 +63,6 @@ _RELATIONS = (Support, Rebuttal, Undercut, SkepticalResponse)
 _METADATA = ("title", "author", "publication", "date", "url", "description")
 _ID = operator.attrgetter("id")
 _TEXT = operator.attrgetter("text")
-_DOCUMENT = operator.attrgetter("document")
-_FURTHER = operator.attrgetter("further_attributions")
-_ATTRIBUTION = operator.attrgetter("attribution")
 
 
 class ArgumentMap(Building, Editing):
@@ -544,70 +541,6 @@ class ArgumentMap(Building, Editing):
         self._relations[id] = relation
         return relation
 
-    # The next two take many elements at once (a reader's thousand at a time) with the checks of the
-    # two above made together; where those cannot tell, each element is added by the methods above,
-    # which raise on the first one refused.
-
-    def _add_claims(self, claims: Sequence[Claim]) -> None:
-        """Add *claims* in order, as :meth:`_add_claim` would one by one."""
-        sources = self._sources
-        simple = not any(map(_FURTHER, claims)) and not any(map(_DOCUMENT, claims))
-        said = list(map(_ATTRIBUTION, claims))
-        for each in dict(zip(map(id, said), said, strict=True)).values() if simple else ():  # claims share them
-            if each is not None and (
-                sources.get(each.source.id) is not each.source
-                or (each.via and not all(sources.get(source.id) is source for source in each.via))
-            ):
-                simple = False  # a source new to the map, or another with its id: the one-by-one checks decide
-                break
-        ids = list(map(_ID, claims))
-        if simple and self._relations.keys().isdisjoint(ids) and _added(self._claims, ids, claims):
-            return
-        for claim in claims:
-            self._add_claim(claim)
-
-    def _add_relations(self, relations: Sequence[Relation]) -> None:
-        """Add *relations* in order, as :meth:`_add_relation` would one by one."""
-        ids = list(map(_ID, relations))
-        if (
-            self._claims.keys().isdisjoint(ids)
-            and self._ends_known(relations, ids)
-            and _added(self._relations, ids, relations)
-        ):
-            return
-        for relation in relations:
-            self._add_relation(relation)
-
-    def _ends_known(self, relations: Sequence[Relation], ids: list[str]) -> bool:
-        """Tell whether each relation comes from claims and points at a claim, or (if it may) a relation before it."""
-        claims = self._claims
-        origins: list[str] = []
-        targets: list[str] = []  # of supports and rebuttals: claims
-        elsewhere: dict[str, int] = {}  # other targets that are no claim: where the first relation naming each is
-        for place, relation in enumerate(relations):
-            cls = relation.__class__
-            if cls is Support:
-                origins.extend(relation.premises)  # type: ignore[union-attr]
-                targets.append(relation.conclusion)  # type: ignore[union-attr]
-                continue
-            if cls is Rebuttal:
-                origins.append(relation.attacker)  # type: ignore[union-attr]
-                targets.append(relation.target)  # type: ignore[union-attr]
-                continue
-            if cls is Undercut:
-                origins.append(relation.attacker)  # type: ignore[union-attr]
-            elif cls is SkepticalResponse:
-                origins.append(relation.response)  # type: ignore[union-attr]
-            else:
-                return False
-            if relation.target not in claims:  # type: ignore[union-attr]
-                elsewhere.setdefault(relation.target, place)  # type: ignore[union-attr]
-        if not (all(map(claims.__contains__, origins)) and all(map(claims.__contains__, targets))):
-            return False
-        places = dict(zip(ids, range(len(ids)), strict=True)) if elsewhere else {}
-        known = self._relations
-        return all(target in known or places.get(target, place) < place for target, place in elsewhere.items())
-
     def _texts(self) -> dict[str, str]:
         """Return the id of the first claim with each text, indexing first the claims added since the last call."""
         index = self._by_text
@@ -636,18 +569,6 @@ class ArgumentMap(Building, Editing):
         if id not in self._claims and id not in self._relations:
             raise UnknownElementError(f"no claim or relation has id {id!r}")
         return id
-
-
-def _added(index: dict[str, _T], ids: list[str], elements: Sequence[_T]) -> bool:
-    """Add *elements* under *ids* to *index* and tell whether all were added; when one id was taken, add none."""
-    before = len(index)
-    collections.deque(map(index.setdefault, ids, elements), maxlen=0)  # one look-up each: setdefault never replaces
-    if len(index) == before + len(ids):
-        return True
-    for id, element in zip(ids, elements, strict=True):  # take back what was added
-        if index.get(id) is element:
-            del index[id]
-    return False
 
 
 def _append(index: dict[str, list[str]], key: str, value: str) -> None:

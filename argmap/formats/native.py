@@ -94,7 +94,6 @@ def _sources(amap: ArgumentMap, values: Iterable[Any]) -> None:
 def _claims(amap: ArgumentMap, values: Iterable[Any]) -> None:
     sources = {source.id: source for source in amap.sources}
     attributions: dict[tuple[Any, ...], Attribution] = {}  # equal attributions are one shared value
-    made: list[Claim] = []
     for fields in values:
         # The file's fields are the claim's own: each is handed over as it is (the claim checks it),
         # but for the attributions, which name their sources by id.
@@ -108,18 +107,13 @@ def _claims(amap: ArgumentMap, values: Iterable[Any]) -> None:
             fields["further_attributions"] = tuple([_shared_attribution(a, sources, attributions) for a in further])
         if "tags" in fields and fields["tags"].__class__ is not list:
             raise ValueError
-        made.append(Claim(**fields))
-        if len(made) == _BATCH:
-            amap._add_claims(made)
-            made = []
-    amap._add_claims(made)
+        amap._add_claim(Claim(**fields))
 
 
 def _relations(amap: ArgumentMap, values: Iterable[Any]) -> None:
     # A relation names claims by their ids: it keeps the claim's own id string rather than a copy
     # parsed from the file (about 20 MB for 150,000 relations).
     same = {claim.id: claim.id for claim in amap.claims}.get
-    made: list[Relation] = []
     for fields in values:
         kind = fields["kind"]
         _check_fields(fields, _RELATION_FIELDS[kind])
@@ -130,23 +124,15 @@ def _relations(amap: ArgumentMap, values: Iterable[Any]) -> None:
                 raise ValueError
             fields["premises"] = tuple([same(premise, premise) for premise in premises])
             fields["conclusion"] = same(fields["conclusion"], fields["conclusion"])
-            made.append(Support(**fields))
+            amap._add_relation(Support(**fields))
         else:
             fields["target"] = same(fields["target"], fields["target"])
             if kind == "skeptical_response":
                 fields["response"] = same(fields["response"], fields["response"])
-                made.append(SkepticalResponse(**fields))
+                amap._add_relation(SkepticalResponse(**fields))
             else:
                 fields["attacker"] = same(fields["attacker"], fields["attacker"])
-                made.append(Rebuttal(**fields) if kind == "rebuttal" else Undercut(**fields))
-        if len(made) == _BATCH:
-            amap._add_relations(made)
-            made = []
-    amap._add_relations(made)
-
-
-_BATCH = 1000
-"""Elements made before they are added to the map together: its checks are cheaper in bulk."""
+                amap._add_relation(Rebuttal(**fields) if kind == "rebuttal" else Undercut(**fields))
 
 
 _ORDER = ("documents", "sources", "claims", "relations")
