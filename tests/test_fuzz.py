@@ -39,9 +39,10 @@ from typer.testing import CliRunner
 import argmap
 from argmap import ArgumentMap, Attribution, FormatError, Source
 from argmap.cli import app
-from argmap.formats import native
+from argmap.formats import FORMATS, native
 from argmap.semantics import Framework
 from argmap.semantics import formats as framework_formats
+from benchmarks.generate import kialo as generated_kialo
 from tests.conftest import ROOT
 
 LONG = os.environ.get("ARGMAP_FUZZ") == "long"
@@ -118,6 +119,20 @@ SWAPS: list[Any] = [
 """Values put in place of a field's value in the JSON formats; the markers become raw JSON text afterwards."""
 
 
+KIALO = """\
+Discussion Title: Should cities ban cars?
+
+1. Cities should ban cars.
+1.1. Pro: Cars pollute the air \\(see [the WHO report](https://who.int/air) and \\[1\\]\\).
+Cities breathe again without them.
+1.1.1. Con: Electric cars do not pollute where they drive.
+1.1.1.1. Pro: -> See 1.3.
+1.2. Con: -> See 1.1.1.
+1.3. Pro: Städte gehören den Menschen 🚲 — المدن للناس.
+"""
+"""A hand-written Kialo export: multi-line claims, escapes, a link, claims used twice, other scripts."""
+
+
 @functools.cache
 def seed_map() -> ArgumentMap:
     """Return the README's example map: claims, sources, attributions, supports, attacks, a skeptical response."""
@@ -131,6 +146,8 @@ def seeds(format: str) -> tuple[str, ...]:
         return ("p af 4\n# a comment\n1 2\n2 1\n1 3\n3 4\n", "p af 1\n", "p af 3\n1 2\n2 3\n3 1\n")
     if format == "tgf":
         return ("a Alpha\nb\nc\n#\na b\nb c label\nc a\n", "x\n#\n")
+    if format == "kialo":  # a tree of pros and cons: the README's map has linked supports, which Kialo cannot hold
+        return (KIALO, generated_kialo(40, seed=3), argmap.dumps(argmap.loads(KIALO, "kialo"), "kialo"))
     amap = seed_map()
     small = ArgumentMap(title="Small", date="2024-05")
     reporter, speaker = Source("A reporter", kind="publication"), Source("An official", kind="official")
@@ -240,7 +257,13 @@ def nothing_written_on_failure(text: str, suffix: str, tmp: Path) -> None:
 
 SCHEMA = json.loads(native.SCHEMA.read_text(encoding="utf-8"))
 
-MAP_FORMATS = {"native": ".json", "aif": ".aif.json", "sadface": ".sadface.json", "argdown": ".argdown"}
+MAP_FORMATS = {
+    "native": ".json",
+    "aif": ".aif.json",
+    "sadface": ".sadface.json",
+    "argdown": ".argdown",
+    "kialo": ".kialo.txt",
+}
 
 
 def fuzz_map_reader(format: str, tmp_path: Path, text: str) -> None:
@@ -266,14 +289,15 @@ def test_json_readers_survive_mutation(format: str, tmp_path_factory: pytest.Tem
     run()
 
 
-def test_the_argdown_reader_survives_mutation(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Argdown: a map or a FormatError with a position, for every mutation."""
-    tmp = tmp_path_factory.mktemp("argdown")
+@pytest.mark.parametrize("format", ["argdown", "kialo"])
+def test_the_text_readers_survive_mutation(format: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Argdown and Kialo: a map or a FormatError with a position, for every mutation."""
+    tmp = tmp_path_factory.mktemp(format)
 
     @FUZZ
-    @given(mutated("argdown"))
+    @given(mutated(format))
     def run(text: str) -> None:
-        fuzz_map_reader("argdown", tmp, text)
+        fuzz_map_reader(format, tmp, text)
 
     run()
 
@@ -320,6 +344,13 @@ def test_every_special_text_in_every_framework_reader(format: str) -> None:
     sweep(format, lambda text: framework_formats.loads(text, format), Framework)
 
 
-def test_every_special_text_in_the_argdown_reader() -> None:
-    """The same sweep for Argdown."""
-    sweep("argdown", lambda text: argmap.loads(text, "argdown"), ArgumentMap)
+@pytest.mark.parametrize("format", ["argdown", "kialo"])
+def test_every_special_text_in_the_text_readers(format: str) -> None:
+    """The same sweep for Argdown and Kialo."""
+    sweep(format, lambda text: argmap.loads(text, format), ArgumentMap)
+
+
+def test_every_map_format_has_a_fuzz_target() -> None:
+    """A new reader is fuzzed from its first day: every registered map format but Python's (code, run as written)."""
+    assert set(MAP_FORMATS) == set(FORMATS) - {"python"}
+    assert set(MAP_FORMATS) == {format for format in MAP_FORMATS if seeds(format)}
