@@ -109,7 +109,18 @@ def test_convert_reads_kialo_and_every_command_reads_it(tmp_path: Path) -> None:
         ("Discussion Title: T\n\n1. Thesis.\n1.1.Pro: No space.\n", 4, 1, "ends each part with a dot and a space"),
         ("Discussion Title: T\n\n1. Thesis.\n1.1. Con: -> See 1.9.\n", 4, 18, "'-> See 1.9.' names no claim"),
         ("Discussion Title: T\n\n1. Pro: Thesis.\n", 3, 4, "the thesis, numbered '1.', is neither a pro nor a con"),
-        ("Discussion Title: T\n\n1. Thesis.\n1.1. Pro: A.\n1.2. Pro: -> See 1.1.\n", 5, 1, "already"),
+        (
+            "Discussion Title: T\n\n1. Thesis.\n1.1. Pro: A.\n1.2. Pro: -> See 1.1.\n",
+            5,
+            11,
+            "1.1. and 1.2. are one claim, a pro of 1. twice",
+        ),
+        (
+            "Discussion Title: T\n\n1. Thesis.\n1.1. Pro: A.\n1.2. Con: -> See 1.1.\n1.3. Con: -> See 1.1.\n",
+            6,
+            11,
+            "1.2. and 1.3. are one claim, a con of 1. twice",
+        ),
         ("Discussion Title: T\n\n1. Thesis.\n1.1. Pro: -> See 1.\n", 4, 11, "1.1. answers itself"),
     ],
 )

@@ -142,6 +142,7 @@ class _Builder:
             if target not in self.claims:
                 raise self.fail(f"'-> See {target}' names no claim of the discussion", entry, entry.column + 7)
             self.claims[entry.number] = self.claims[target]
+        answers: dict[tuple[str, str, str], str] = {}  # (claim, claim answered, stance) to the number first saying so
         for entry in read:
             parent = _parent(entry.number)
             if entry.stance is None or not parent:
@@ -149,12 +150,17 @@ class _Builder:
             claim, answered = self.claims[entry.number], self.claims[parent]
             if claim is answered:
                 raise self.fail(f"the claim numbered {entry.number} answers itself", entry, entry.column)
+            first = answers.setdefault((claim.id, answered.id, entry.stance), entry.number)
+            if first != entry.number:
+                stance = entry.stance.lower()
+                message = f"the claims numbered {first} and {entry.number} are one claim, a {stance} of {parent} twice"
+                raise self.fail(message, entry, entry.column)
             try:
                 if entry.stance == "Pro":
                     self.amap.support(claim, answered)
                 else:
                     self.amap.rebut(claim, answered)
-            except ArgmapError as error:  # the same pro or con twice, or a claim answering itself
+            except ArgmapError as error:  # what the map refuses besides
                 raise self.fail(str(error), entry) from None
         return self.amap
 
