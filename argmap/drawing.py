@@ -37,7 +37,7 @@ from argmap.errors import EngineError, OptionError
 from argmap.formats import format_for, format_named
 from argmap.map import ArgumentMap
 from argmap.render.dot import MARGIN, PAGES, DotOptions, drawn_as_main, shapes, to_dot
-from argmap.render.shape import AIM, ASPECT
+from argmap.render.shape import AIM, ASPECT, Shape
 
 if TYPE_CHECKING:
     from argmap.render.html import HtmlOptions
@@ -389,17 +389,21 @@ def _fitting(
 ) -> tuple[str, bytes]:
     """Return the DOT source and drawing of the first shape whose drawing fits, or of the one nearest to fitting.
 
-    After a miss, the next shape is the best of a direction not yet drawn,
-    then the one whose estimate, corrected by how far the estimate of its
-    direction was off, is nearest the middle of the rule.
+    The first drawing is of the shape to_dot chose; the other candidates are
+    worked out only after it misses (:func:`_candidates`), as most maps fit at
+    once. After a miss, the next shape is the best of a direction not yet
+    drawn, then the one whose estimate, corrected by how far the estimate of
+    its direction was off, is nearest the middle of the rule.
     """
-    candidates = list(shapes(drawing.amap, options))
     centre = (AIM[0] * AIM[1]) ** 0.5
     off: dict[str, float] = {}  # by direction: the drawn aspect over the estimated one
     tried: list[tuple[float, str, bytes]] = []
-    for number in range(min(_FITTING, len(candidates))):
+    candidates: list[Shape] = []  # the shapes not yet drawn, once the first has missed
+    for number in range(_FITTING):
         if number == 0:
-            candidate, source = candidates.pop(0), drawing.graphs[0]  # to_dot drew the first shape already
+            source = drawing.graphs[0]  # to_dot drew the first shape already
+        elif not candidates:
+            break
         else:
             untried = [shape for shape in candidates if shape.direction not in off] or candidates
             candidate = min(
@@ -417,6 +421,8 @@ def _fitting(
         try:
             data = pipe(source, format, engine=engine, timeout=timeout, dpi=options.dpi)
         except EngineError:
+            if number == 0:
+                candidate, candidates = _candidates(drawing, options)
             if (candidate.stagger == 1 and not candidate.fold) or not candidates:
                 raise
             # Graphviz's concentrate=true, which staggering sets, fails on some graphs, and its spline router on
@@ -428,6 +434,8 @@ def _fitting(
         aspect = size[0] / size[1]
         if ASPECT[0] <= aspect <= ASPECT[1]:
             return source, data
+        if number == 0:
+            candidate, candidates = _candidates(drawing, options)
         off[candidate.direction] = aspect / candidate.aspect
         tried.append((abs(math.log(aspect / centre)), source, data))
     if not tried:
@@ -435,6 +443,12 @@ def _fitting(
         return source, pipe(source, format, engine=engine, timeout=timeout, dpi=options.dpi)
     _, source, data = min(tried, key=lambda found: found[0])
     return source, data
+
+
+def _candidates(drawing: Drawing, options: DotOptions) -> tuple[Shape, list[Shape]]:
+    """Return the shape to_dot drew *drawing* in, and every other shape it may be drawn in, best first."""
+    first, *others = shapes(drawing.amap, options)
+    return first, others
 
 
 def _on_page(source: str, data: bytes, format: str, options: DotOptions, engine: EngineName, timeout: float) -> bytes:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import math
+import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from argmap import ArgumentMap, load
+from argmap import ArgumentMap, drawing, load
 from argmap.cli import EXIT_OK, app
 from argmap.drawing import draw, prepare, render
+from argmap.engine import measured, pipe
 from argmap.errors import OptionError, UnknownClaimError
 from argmap.render import DotOptions, HtmlOptions, to_dot
+from argmap.render.dot import shapes
+from argmap.render.shape import AIM, ASPECT, Shape
 from tests.conftest import ROOT
 
 runner = CliRunner()
@@ -78,3 +83,52 @@ def test_bad_focus_depth_and_semantics_are_refused_before_any_drawing(tmp_path: 
     with pytest.raises(OptionError):
         render(m, tmp_path / "x.dot", semantics="liberal")  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
+
+
+def counted_shapes(monkeypatch: pytest.MonkeyPatch) -> list[ArgumentMap]:
+    """Have drawing's shapes() note each map it works out the shapes of, in the list returned."""
+    worked_out: list[ArgumentMap] = []
+
+    def noted(amap: ArgumentMap, options: DotOptions) -> tuple[Shape, ...]:
+        worked_out.append(amap)
+        return shapes(amap, options)
+
+    monkeypatch.setattr(drawing, "shapes", noted)
+    return worked_out
+
+
+@pytest.mark.dot
+@pytest.mark.skipif(shutil.which("dot") is None, reason="drawn by the system Graphviz")
+def test_a_map_whose_first_drawing_fits_is_planned_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first drawing is of to_dot's DOT as it is; the other shapes are not worked out when it fits."""
+    m = load(WIRE)
+    worked_out = counted_shapes(monkeypatch)
+    svg = draw(m, "svg")
+    assert worked_out == []
+    size = measured(svg, "svg")
+    assert size is not None
+    assert ASPECT[0] <= size[0] / size[1] <= ASPECT[1]
+    assert svg == pipe(to_dot(m), "svg")
+
+
+@pytest.mark.dot
+@pytest.mark.skipif(shutil.which("dot") is None, reason="drawn by the system Graphviz")
+def test_a_map_whose_first_drawing_misses_is_drawn_next_in_the_best_shape_of_the_other_direction(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After a miss the shapes are worked out once, and the next drawing is the other direction's best, as before."""
+    m = load(WIRE)
+    first, *others = shapes(m)
+    sizes = iter([(5000.0, 100.0), (400.0, 300.0)])  # the first drawing far too wide, the second fitting
+    monkeypatch.setattr(drawing, "measured", lambda data, kind: next(sizes))
+    worked_out = counted_shapes(monkeypatch)
+    svg = draw(m, "svg")
+    assert worked_out == [m]
+    centre = math.sqrt(AIM[0] * AIM[1])
+    turned = min(
+        (shape for shape in others if shape.direction != first.direction),
+        key=lambda shape: abs(math.log(shape.aspect / centre)),
+    )
+    options = DotOptions(direction=turned.direction, wrap=turned.wrap, stagger=turned.stagger, fold=turned.fold)
+    assert svg == pipe(to_dot(m, options), "svg")
+    assert svg != pipe(to_dot(m), "svg")

@@ -1,4 +1,4 @@
-"""The shape estimate's counts, made once per wrap, stagger and fold, give what a rank-by-rank count gives."""
+"""The shape estimate's counts, made once per wrap, stagger and fold, give what a rank-by-rank count gives; the best."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import ArgumentMap, Claim
+from argmap.render._lines import _LEGEND_ROWS, DEFAULTS, drawn_as_main, legend_table
 from argmap.render._quoting import wrap
+from argmap.render.dot import shape as dot_shape
+from argmap.render.dot import shapes as dot_shapes
+from argmap.render.dot import to_dot
 from argmap.render.shape import (
     _BREADTH,
     _CHAR,
@@ -18,9 +22,12 @@ from argmap.render.shape import (
     _MARGIN_Y,
     _NODESEP,
     _RANKSEP,
+    LARGE,
+    WRAP,
     Estimates,
     Shape,
     _fold,
+    best,
     shapes,
 )
 from benchmarks.generate import build, plan, thesis_plan
@@ -122,3 +129,72 @@ def test_every_box_is_sized_as_wrapping_each_row_on_its_own_sizes_it(
         ]
         claims = len(amap.claims)  # the junction dots follow
         assert list(zip(widths[:claims], heights[:claims], strict=True)) == expected
+
+
+def assert_best_is_first(amap: ArgumentMap, wrap_at: int | None, header: tuple[float, float]) -> None:
+    """Assert best() finds the shape shapes() puts first, estimating no more candidates than shapes() does."""
+    every = Estimates(amap, attributions=True, quotes=False, main=(), styled=True)
+    first = shapes(amap, wrap=wrap_at, attributions=True, header=header, estimates=every)[0]
+    estimates = Estimates(amap, attributions=True, quotes=False, main=(), styled=True)
+    assert best(amap, wrap=wrap_at, attributions=True, header=header, estimates=estimates) == first
+    assert len(estimates._sizes) <= len(every._sizes)
+
+
+@settings(max_examples=60, deadline=None)
+@given(maps(max_claims=14, max_relations=20), st.sampled_from([None, 20, 36]), st.floats(0, 900), st.floats(0, 300))
+def test_the_best_shape_is_the_first_of_every_shape(
+    amap: ArgumentMap, wrap_at: int | None, width: float, height: float
+) -> None:
+    """On any map, with any wrap and header, best() is shapes()[0]: what to_dot draws did not change."""
+    assert_best_is_first(amap, wrap_at, (width, height))
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(20, 400), st.integers(1, 50), st.booleans(), st.floats(0, 700))
+def test_the_best_shape_of_a_generated_map_is_the_first_of_every_shape(
+    claims: int, seed: int, thesis: bool, height: float
+) -> None:
+    """On generated maps deep enough to be staggered and folded, best() is shapes()[0] too."""
+    assert_best_is_first(
+        build(thesis_plan(claims, seed=seed) if thesis else plan(claims, seed=seed)), None, (0, height)
+    )
+
+
+def test_the_best_shape_stops_at_the_first_that_falls_within_the_aim() -> None:
+    """A map that fits left to right at the first wrap is estimated in two shapes, not in every candidate."""
+    amap = build(plan(1_000))
+    estimates = Estimates(amap, attributions=True, quotes=False, main=(), styled=False)
+    found = best(amap, wrap=None, attributions=True, estimates=estimates)
+    assert (found.direction, found.stagger, found.wrap, found.fold) == ("LR", 1, WRAP, 0)
+    assert len(estimates._sizes) == 2
+    assert len(shapes(amap, wrap=None, attributions=True)) > 20
+
+
+def star(claims: int) -> ArgumentMap:
+    """Return a map of one conclusion, many reasons for it, a rebuttal and an undercut: a shape the estimate staggers.
+
+    Its legend names four kinds, more than a row of the narrowest legend holds.
+    """
+    amap = ArgumentMap()
+    conclusion = amap.claim("The depot should close.")
+    reasons = [amap.support(f"Reason {number} to close the depot.", conclusion) for number in range(claims - 3)]
+    amap.rebut("The depot brings jobs.", conclusion)
+    amap.undercut("Reason 0 is an old rumour.", reasons[0])
+    return amap
+
+
+def test_a_map_of_more_than_large_claims_is_drawn_left_to_right_without_an_estimate() -> None:
+    """Up to LARGE claims the estimate staggers a star's reasons; one claim more, it is drawn plainly left to right."""
+    below, above = star(LARGE), star(LARGE + 1)
+    estimated = dot_shape(below)
+    assert estimated.stagger > 1
+    assert estimated.width > 0
+    assert "concentrate=true" in to_dot(below)
+    assert dot_shape(above) == Shape("LR", 1, WRAP)
+    assert dot_shapes(above) == (Shape("LR", 1, WRAP),)
+    assert "concentrate=true" not in to_dot(above)
+    assert "rankdir=LR" in to_dot(above, legend=False)
+    assert dot_shape(above, direction="BT", wrap=20) == Shape("BT", 1, 20)  # asked for: kept, not estimated
+    widest = legend_table(above, DEFAULTS, drawn_as_main(above), width=_LEGEND_ROWS[1])
+    assert f"\tgraph [label=<{widest}>" in to_dot(above)  # its legend's rows: the widest
+    assert widest != legend_table(above, DEFAULTS, drawn_as_main(above), width=_LEGEND_ROWS[0])

@@ -33,7 +33,19 @@ from argmap.render.grammar import (
     lines,
     relation_verdict,
 )
-from argmap.render.shape import WRAP, Estimates, Shape, estimate, folded, junctioned, responded_to, shapes, staggered
+from argmap.render.shape import (
+    LARGE,
+    WRAP,
+    Estimates,
+    Shape,
+    best,
+    estimate,
+    folded,
+    junctioned,
+    responded_to,
+    shapes,
+    staggered,
+)
 
 __all__ = [
     "DEFAULTS",
@@ -64,14 +76,20 @@ _LEGEND_ROWS = (360.0, 620.0)
 """How wide a legend row may grow, in points: 60 % of the map's estimated width, within these bounds."""
 
 
-def planned(amap: ArgumentMap, options: DotOptions) -> tuple[tuple[Shape, ...], str]:
+def planned(amap: ArgumentMap, options: DotOptions, *, every: bool = False) -> tuple[tuple[Shape, ...], str]:
     """Return the shapes *amap* may be drawn in, best first, and its legend.
 
-    The legend's rows grow to 60 % of the width the map is estimated to take
-    without it, within :data:`_LEGEND_ROWS`, so that a legend does not make a
-    small map's drawing wider; the shapes are then estimated with it.
+    Only the best shape is worked out (:func:`~argmap.render.shape.best`),
+    unless *every* candidate is asked for. The legend's rows grow to 60 % of
+    the width the map is estimated to take without it, within
+    :data:`_LEGEND_ROWS`, so that a legend does not make a small map's
+    drawing wider; the shapes are then estimated with it. A map of more than
+    :data:`~argmap.render.shape.LARGE` claims is not estimated: its one shape
+    is the one asked for, or left to right in ``auto``, with no width or
+    height, and its legend's rows are the widest.
     """
     main = main_of(amap, options)
+    large = len(amap.claims) > LARGE
     title = (0.0, 0.0)
     if options.title and (amap.title or amap.author or amap.publication or amap.date):
         title = (len(amap.title or "") * 16 * 0.58, 44.0)
@@ -83,21 +101,28 @@ def planned(amap: ArgumentMap, options: DotOptions) -> tuple[tuple[Shape, ...], 
     }
     estimates = Estimates(amap, **measures)  # the map is estimated twice, without and with its legend: once
 
-    def candidates(header: tuple[float, float]) -> tuple[Shape, ...]:
+    def candidates(header: tuple[float, float], every: bool) -> tuple[Shape, ...]:
         if options.direction != "auto":
             fixed = Shape(options.direction, options.stagger, wrap_of(options), fold=options.fold)
-            return (estimate(amap, fixed, header=header, estimates=estimates, **measures),)
-        return shapes(amap, wrap=options.wrap, header=header, estimates=estimates, **measures)
+            return (fixed,) if large else (estimate(amap, fixed, header=header, estimates=estimates, **measures),)
+        if large:
+            return (Shape("LR", 1, wrap_of(options)),)
+        if every:
+            return shapes(amap, wrap=options.wrap, header=header, estimates=estimates, **measures)
+        return (best(amap, wrap=options.wrap, header=header, estimates=estimates, **measures),)
 
     if not options.legend:
-        return candidates(title), ""
-    natural = candidates(title)[0]
-    row = min(_LEGEND_ROWS[1], max(_LEGEND_ROWS[0], natural.width * 0.6))
+        return candidates(title, every), ""
+    if large:
+        row = _LEGEND_ROWS[1]
+    else:
+        natural = candidates(title, False)[0]
+        row = min(_LEGEND_ROWS[1], max(_LEGEND_ROWS[0], natural.width * 0.6))
     table = legend_table(amap, options, main, width=row)
     if not table:
-        return candidates(title), ""
+        return candidates(title, every), ""
     width, height = legend_size(table)
-    return candidates((max(title[0], width), title[1] + height)), table
+    return candidates((max(title[0], width), title[1] + height), every), table
 
 
 def wrap_of(options: DotOptions) -> int:

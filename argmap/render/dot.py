@@ -99,4 +99,4 @@ def shapes(amap: ArgumentMap, options: DotOptions | None = None, **keywords: Any
     ``attrs.evolve(options, direction=s.direction, wrap=s.wrap, stagger=s.stagger, fold=s.fold)``:
     :mod:`argmap.engine` takes the next when the drawing of the first turns out not to fit.
     """
-    return planned(amap, options_from(DotOptions, options, keywords, "shapes", DEFAULTS))[0]
+    return planned(amap, options_from(DotOptions, options, keywords, "shapes", DEFAULTS), every=True)[0]

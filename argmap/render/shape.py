@@ -36,6 +36,11 @@ single chain of reasons (more than about eight claims in a row) fits neither
 way unfolded: a chain of 100 is folded into four columns. ``direction`` other
 than ``"auto"`` is never changed, nor folded.
 
+:func:`best` estimates the candidates in that order only up to the first
+within the aim, which is then the choice: :func:`shapes` weighs them all,
+for the next drawing after a miss. A map of more than :data:`LARGE` claims
+is not estimated at all: it is drawn left to right.
+
 >>> from argmap import ArgumentMap
 >>> m = ArgumentMap()
 >>> conclusion = m.claim("Talks fail.")
@@ -64,10 +69,12 @@ __all__ = [
     "AIM",
     "ASPECT",
     "DEEP",
+    "LARGE",
     "Estimates",
     "SMALL",
     "WRAP",
     "Shape",
+    "best",
     "estimate",
     "folded",
     "junctioned",
@@ -110,6 +117,18 @@ _WRAPS = (WRAP, 28, 22, 48, 64)
 
 SMALL = 5
 """A map of fewer claims keeps :data:`WRAP`: only its direction is chosen."""
+
+LARGE = 2_000
+"""A map of more claims is drawn left to right, unstaggered and unfolded, without an estimate of its size.
+
+Estimating the shapes costs time linear in the map, but a hundred
+candidates' worth: 0.7 s of the 0.8 s ``to_dot`` took at 10,000 claims, and
+the estimate of one shape alone 0.2 s. A drawing of this many claims is
+tens of metres wide whatever its shape, so no shape fits a page, and no
+diagram argmap lays out whole holds this many (a split's hold 1,500 at
+most); left to right is what the estimate chose for every map of more than
+1,000 claims measured (docs/performance.md).
+"""
 
 
 @attrs.frozen
@@ -623,7 +642,60 @@ def shapes(
     """
     if estimates is None:
         estimates = Estimates(amap, attributions=attributions, quotes=quotes, main=main, styled=styled)
-    candidates = []
+    found = _estimated(amap, wrap, header, estimates)
+    return tuple(sorted(found, key=_rank))  # sorted is stable: the preferred order within each group
+
+
+def best(
+    amap: ArgumentMap,
+    *,
+    wrap: int | None,
+    attributions: bool,
+    quotes: bool = False,
+    main: Collection[str] = (),
+    styled: bool = False,
+    header: tuple[float, float] = (0.0, 0.0),
+    estimates: Estimates | None = None,
+) -> Shape:
+    """Return the first of :func:`shapes`, estimating the candidates only up to the first that falls within the aim.
+
+    The candidates are weighed in the order of preference, and an unfolded
+    one within its band is the best there is, so the rest need no estimate:
+    a map that fits left to right at the first wrap is estimated twice, not a
+    hundred times. The arguments are as for :func:`shapes`.
+    """
+    if estimates is None:
+        estimates = Estimates(amap, attributions=attributions, quotes=quotes, main=main, styled=styled)
+    found = []
+    for shape in _estimated(amap, wrap, header, estimates):
+        if _rank(shape) == _FIRST:
+            return shape
+        found.append(shape)
+    return min(found, key=_rank)  # min keeps the first of equals, as the stable sort of shapes() does
+
+
+_CENTRE = math.sqrt(AIM[0] * AIM[1])
+_FIRST = (0, 0, 0.0)
+"""The rank of an unfolded shape within its band: none comes before it."""
+
+
+def _rank(shape: Shape) -> tuple[int, int, float]:
+    """Return how good *shape* is, lowest first: within the aim (unfolded, then folded), within the rule, the rest."""
+    low, high = _AIMS.get(shape.direction, AIM)
+    distance = abs(math.log(shape.aspect / _CENTRE))
+    if low <= shape.aspect <= high:  # folded ones last, the nearest the middle of the band first
+        return (0, 1, distance) if shape.fold else _FIRST
+    return (1 if ASPECT[0] <= shape.aspect <= ASPECT[1] else 2, 0, distance)
+
+
+def _estimated(
+    amap: ArgumentMap, wrap: int | None, header: tuple[float, float], estimates: Estimates
+) -> Iterator[Shape]:
+    """Yield the candidate shapes in the order of preference, each estimated once it is asked for.
+
+    A wrap that changes no line of any claim draws the same picture: a shape
+    estimated the same as one before it (to the point) is left out.
+    """
     if wrap is None and len(amap.claims) < SMALL:
         wrap = WRAP  # a few claims make a small picture whatever its shape: their lines are left as written
     _, ranks = estimates.graph(1)
@@ -633,32 +705,17 @@ def shapes(
         if not estimates.lengths(stagger):
             break
         staggers.append(stagger)
+    seen: set[tuple[str, int, int, int, int]] = set()
+    attributions = estimates.measures[0]
     for width in _WRAPS if wrap is None else (wrap,):
-        for stagger in staggers:
-            for direction in ("BT", "LR"):
-                candidates.append(Shape(direction, stagger, width))
+        candidates = [Shape(direction, stagger, width) for stagger in staggers for direction in ("BT", "LR")]
         for columns in _FOLDS if depth > DEEP else ():  # a deep map, its ranks folded into 2, 3, ... columns
             fold = max(2, -(-depth // columns))
             if fold < depth:
                 candidates.extend(Shape(direction, 1, width, fold=fold) for direction in ("BT", "LR"))
-    measured = [
-        estimate(amap, candidate, attributions=attributions, header=header, estimates=estimates)
-        for candidate in candidates
-    ]
-    centre = math.sqrt(AIM[0] * AIM[1])
-
-    def rank(shape: Shape) -> tuple[int, int, float]:
-        low, high = _AIMS.get(shape.direction, AIM)
-        distance = abs(math.log(shape.aspect / centre))
-        if low <= shape.aspect <= high:  # folded ones last, the nearest the middle of the band first
-            return (0, 1, distance) if shape.fold else (0, 0, 0.0)
-        return (1 if ASPECT[0] <= shape.aspect <= ASPECT[1] else 2, 0, distance)
-
-    distinct: dict[
-        tuple[str, int, int, int, int], Shape
-    ] = {}  # a wrap that changes no line of any claim draws the same picture: kept once
-    for shape in measured:
-        distinct.setdefault(
-            (shape.direction, shape.stagger, shape.fold, round(shape.width), round(shape.height)), shape
-        )
-    return tuple(sorted(distinct.values(), key=rank))  # sorted is stable: the preferred order within each group
+        for candidate in candidates:
+            shape = estimate(amap, candidate, attributions=attributions, header=header, estimates=estimates)
+            key = (shape.direction, shape.stagger, shape.fold, round(shape.width), round(shape.height))
+            if key not in seen:
+                seen.add(key)
+                yield shape
