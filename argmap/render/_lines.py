@@ -76,7 +76,9 @@ _LEGEND_ROWS = (360.0, 620.0)
 """How wide a legend row may grow, in points: 60 % of the map's estimated width, within these bounds."""
 
 
-def planned(amap: ArgumentMap, options: DotOptions, *, every: bool = False) -> tuple[tuple[Shape, ...], str]:
+def planned(
+    amap: ArgumentMap, options: DotOptions, *, every: bool = False, main: set[str] | None = None
+) -> tuple[tuple[Shape, ...], str]:
     """Return the shapes *amap* may be drawn in, best first, and its legend.
 
     Only the best shape is worked out (:func:`~argmap.render.shape.best`),
@@ -86,9 +88,10 @@ def planned(amap: ArgumentMap, options: DotOptions, *, every: bool = False) -> t
     drawing wider; the shapes are then estimated with it. A map of more than
     :data:`~argmap.render.shape.LARGE` claims is not estimated: its one shape
     is the one asked for, or left to right in ``auto``, with no width or
-    height, and its legend's rows are the widest.
+    height, and its legend's rows are the widest. *main* is :func:`main_of`'s, if already known.
     """
-    main = main_of(amap, options)
+    if main is None:
+        main = main_of(amap, options)
     large = len(amap.claims) > LARGE
     title = (0.0, 0.0)
     if options.title and (amap.title or amap.author or amap.publication or amap.date):
@@ -185,7 +188,7 @@ def body(
     whole = title and legend
     fitted = table = ""
     if whole:
-        found, table = planned(amap, options)
+        found, table = planned(amap, options, main=main)
         chosen = found[0]
         options = attrs.evolve(
             options, direction=chosen.direction, wrap=chosen.wrap, stagger=chosen.stagger, fold=chosen.fold
@@ -206,7 +209,9 @@ def body(
         yield from ("\t" + line for line in title_lines(amap))
     elif titled:
         yield from title_lines(amap)
-    lengths = staggered(amap.relations, junctioned(amap.relations), options.stagger) if whole else {}
+    lengths = {}
+    if whole and options.stagger > 1:
+        lengths = staggered(amap.relations, junctioned(amap.relations), options.stagger)
     if lengths:  # the staggered lines into one claim share their way, or they would take the room saved
         yield "\tgraph [concentrate=true]\n"
     if whole and options.fold:
