@@ -111,6 +111,18 @@ def render_page(results: dict[str, Any]) -> str:
         ("`to_dot`, 10,000 claims, full styling", render["to_dot 10,000"], 0.2, _below),
         ("native JSON, load 100,000 claims from a file", ours(100_000, "load from file"), 1.0, _below),
         ("`argmap render`, 1,000 claims, ÷ `dot -Tsvg` alone", render["ratio"], 1.3, lambda m, t: m <= t),
+        (
+            "single thesis, 1,000 claims: `argmap render` ÷ `dot -Tsvg` alone, CPU",
+            render.get("thesis cpu ratio"),
+            1.2,
+            lambda m, t: m <= t,
+        ),
+        (
+            "`argmap render -f dot`, 1,000 claims, whole command, CPU (the slower of both shapes)",
+            render.get("render -f dot"),
+            0.12,
+            _below,
+        ),
         ("`argmap --help`", render["help"], 0.3, _below),
         ("`argmap render`, 5,000 claims, one SVG, whole command", results["big"].get("5000", [None])[0], 30, _below),
         (
@@ -277,6 +289,9 @@ def main() -> None:
         "help": render_ratio.help_time(repeat * 2),
         "to_dot 10,000": render_ratio.to_dot_time(10_000, repeat)[0],
     }
+    thesis = render_ratio.render_ratio(1_000, repeat, thesis=True)
+    results["render"]["thesis cpu ratio"] = thesis["argmap"][1] / thesis["dot"][1]
+    results["render"]["render -f dot"] = max(render_ratio.dot_command(1_000, repeat).values())
     results["big"] = (
         {}
         if options.quick

@@ -7,6 +7,9 @@ Measures, each as the median of several runs:
   minutes), the whole command as a user runs it, divided by `dot -Tsvg` alone
   on the DOT that command produced (target: at most 1.3; the layout is the floor);
 - `argmap --help` (target: under 0.3 s);
+- with `--thesis`, only that ratio, on the single-thesis debate of
+  1,000 claims (target: at most 1.2), optionally beside another checkout's
+  `argmap` (`--against`);
 - with `--dot`, only the whole `argmap render map.json -f dot` (start-up, load,
   DOT; target under 0.12 s of CPU), on the benchmark map and the single-thesis
   debate, optionally beside another checkout's `argmap` (`--against`), with
@@ -63,27 +66,40 @@ def _timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def render_ratio(claims: int, repeats: int, *, thesis: bool = False) -> dict[str, tuple[float, float]]:
+def render_ratio(
+    claims: int, repeats: int, *, thesis: bool = False, against: str | None = None
+) -> dict[str, tuple[float, float]]:
     """Return the medians (wall-clock, CPU) of the whole `argmap render` command and of `dot -Tsvg` alone.
 
     With *thesis*, of the single-thesis debate (benchmarks.generate.thesis_plan)
     rather than the benchmark map; the figures also hold ``"argmap -f dot"``,
     the whole command writing DOT (start-up, load and ``to_dot``, no Graphviz).
+    argmap runs with its compiled bytecode cached, as an installed one does
+    (see :func:`dot_command`). With *against*, another ``argmap`` executable
+    runs the same commands too (``"against"``, ``"against -f dot"``), its runs
+    alternating with ours.
     """
     dot = shutil.which("dot")
     if dot is None:
         raise SystemExit("the ratio is to the system Graphviz: install it (apt install graphviz)")
+    executables = {"argmap": ARGMAP} if against is None else {"argmap": ARGMAP, "against": against}
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
         amap = build(thesis_plan(claims)) if thesis else build(plan(claims, relations_per_claim=1.0))
         dump(amap, base / "map.json")
-        to_dot_command = [ARGMAP, "render", str(base / "map.json"), "-f", "dot", "-o", str(base / "map.dot")]
-        _run(to_dot_command)
-        runs: dict[str, list[tuple[float, float]]] = {"argmap": [], "dot": [], "argmap -f dot": []}
+        env = _bytecode_cached(base)
+        commands: dict[str, list[str]] = {}
+        for name, executable in executables.items():
+            render = [executable, "render", str(base / "map.json")]
+            commands[name] = [*render, "-o", str(base / f"{name}.svg")]
+            commands[f"{name} -f dot"] = [*render, "-f", "dot", "-o", str(base / f"{name}.dot")]
+        for command in commands.values():
+            _run(command, env)  # writes the bytecode the timed runs read
+        commands["dot"] = [dot, "-Tsvg", str(base / "argmap.dot"), "-o", str(base / "dot.svg")]
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for _ in range(repeats):
-            runs["argmap"].append(_timed([ARGMAP, "render", str(base / "map.json"), "-o", str(base / "a.svg")]))
-            runs["dot"].append(_timed([dot, "-Tsvg", str(base / "map.dot"), "-o", str(base / "b.svg")]))
-            runs["argmap -f dot"].append(_timed(to_dot_command))
+            for name, command in commands.items():
+                runs[name].append(_timed(command, None if name == "dot" else env))
     return {
         name: (statistics.median(wall for wall, _ in timed), statistics.median(cpu for _, cpu in timed))
         for name, timed in runs.items()
@@ -111,8 +127,7 @@ def dot_command(claims: int, repeats: int, against: str | None = None) -> dict[s
         base = Path(folder)
         dump(build(plan(claims, relations_per_claim=1.0)), base / "map.json")
         dump(build(thesis_plan(claims)), base / "thesis.json")
-        env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-        env["PYTHONPYCACHEPREFIX"] = str(base / "bytecode")
+        env = _bytecode_cached(base)
         for shape in ("map", "thesis"):
             runs: dict[str, list[float]] = {name: [] for name in commands}
             for number in range(repeats + 1):
@@ -123,6 +138,17 @@ def dot_command(claims: int, repeats: int, against: str | None = None) -> dict[s
                         runs[name].append(cpu)
             found.update({f"{name}, {shape}": statistics.median(cpus) for name, cpus in runs.items()})
     return found
+
+
+def _bytecode_cached(base: Path) -> dict[str, str]:
+    """Return the environment that keeps argmap's compiled bytecode under *base*, as an installed argmap has it.
+
+    Whatever ``PYTHONDONTWRITEBYTECODE`` says: with it and no cache, every
+    module of argmap is compiled from source on every run (0.06 s more).
+    """
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(base / "bytecode")
+    return env
 
 
 def help_time(repeats: int) -> float:
@@ -153,20 +179,24 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=7, help="runs of each measurement (default 7)")
     parser.add_argument("--thesis", action="store_true", help="only the ratio, on the single-thesis debate")
     parser.add_argument("--dot", action="store_true", help="only the whole `argmap render -f dot`, CPU time")
-    parser.add_argument("--against", help="with --dot: another argmap executable to time beside this one")
+    parser.add_argument("--against", help="with --dot or --thesis: another argmap executable to time beside this one")
     chosen = parser.parse_args()
     repeats = chosen.repeats
     if chosen.dot:
         for name, cpu in dot_command(1_000, repeats, chosen.against).items():
             print(f"argmap render -f dot, 1,000 claims, {name}: {cpu:.3f} s CPU (median of {repeats}, bytecode cached)")
         return
-    figures = render_ratio(1_000, repeats, thesis=chosen.thesis)
     if chosen.thesis:
+        figures = render_ratio(1_000, repeats, thesis=True, against=chosen.against)
         for name, (wall, cpu) in figures.items():
             print(f"single thesis, 1,000 claims, {name}: {wall:.3f} s wall-clock, {cpu:.3f} s CPU")
-        (ours, our_cpu), (theirs, their_cpu) = figures["argmap"], figures["dot"]
-        print(f"ratio: {ours / theirs:.2f} wall-clock, {our_cpu / their_cpu:.2f} CPU")
+        theirs, their_cpu = figures["dot"]
+        for name in ("argmap", "against"):
+            if name in figures:
+                ours, our_cpu = figures[name]
+                print(f"ratio, {name}: {ours / theirs:.2f} wall-clock, {our_cpu / their_cpu:.2f} CPU")
         return
+    figures = render_ratio(1_000, repeats)
     (ours, our_cpu), (theirs, their_cpu) = figures["argmap"], figures["dot"]
     print(f"medians of {repeats} runs         wall-clock    CPU time")
     print(f"argmap render, 1,000 claims:  {ours:8.3f} s  {our_cpu:8.3f} s")
