@@ -153,12 +153,14 @@ def measured(text: str, width: int) -> tuple[int, int]:
     if not text:
         return 0, 0
     count = longest = start = 0
-    while len(text) - start > width:
+    length = len(text)
+    while length - start > width:
         end = text.rfind(" ", start, start + width + 1)
-        longest = max(longest, end - start)
+        if end - start > longest:  # not max(): this loop runs for every line of every box at every width
+            longest = end - start
         count += 1
         start = end + 1
-    return count + 1, max(longest, len(text) - start)
+    return count + 1, max(longest, length - start)
 
 
 def _wrap_cutting(words: list[str], width: int) -> list[str]:

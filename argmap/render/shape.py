@@ -308,13 +308,12 @@ class _Texts:
                 counts[number], longest[number] = count, length
         wide = [length * size * _CHAR for length, size in zip(longest, self.sizes, strict=True)]
         tall = [count * size * _LINE for count, size in zip(counts, self.sizes, strict=True)]
-        return [
-            (
-                max(54.0, max(wide[start:end], default=0.0) + 2 * _MARGIN_X),
-                max(36.0, sum(tall[start:end]) + 2 * _MARGIN_Y),
-            )
-            for start, end in self.claims
-        ]
+        found = []
+        for start, end in self.claims:  # a box is at least 54 by 36 points, Graphviz's least
+            across = (max(wide[start:end]) if end > start else 0.0) + 2 * _MARGIN_X
+            down = sum(tall[start:end]) + 2 * _MARGIN_Y
+            found.append((across if across > 54.0 else 54.0, down if down > 36.0 else 36.0))
+        return found
 
 
 class _Graph:
