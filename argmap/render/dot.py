@@ -95,6 +95,9 @@ def shape(amap: ArgumentMap, options: DotOptions | None = None, **keywords: Any)
 def shapes(amap: ArgumentMap, options: DotOptions | None = None, **keywords: Any) -> tuple[Shape, ...]:
     """Return the shapes *amap* may be drawn in, best first: with ``auto`` direction, every candidate.
 
+    A map of more than :data:`~argmap.render.shape.LARGE` claims has one
+    shape, not estimated: left to right in ``auto``.
+
     Options are given as to :func:`to_dot`. Draw one with
     ``attrs.evolve(options, direction=s.direction, wrap=s.wrap, stagger=s.stagger, fold=s.fold)``:
     :mod:`argmap.engine` takes the next when the drawing of the first turns out not to fit.
