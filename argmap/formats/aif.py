@@ -271,7 +271,7 @@ def _read_quickly(document: Any) -> ArgumentMap:
                 words = texts[said_at[0]]
                 words = html.unescape(words) if "&" in words else words
                 attribution = _attribution(ids[said_at[0]], words, text, speakers, sources, interned)
-            add(Claim(text, attribution=attribution, further_attributions=[], id=ids[place]))
+            add(Claim(text, attribution=attribution, further_attributions=(), id=ids[place]))
             continue
         attributions = []
         for locution in said_at:
@@ -284,20 +284,27 @@ def _read_quickly(document: Any) -> ArgumentMap:
         add(_claim(text, attributions, ids[place]))
 
     labels: dict[tuple[str, str, str | None], tuple[str | None, Stance | None]] = {}  # most nodes say the same
+    claim_id = dict(zip(ids[:claims], ids[:claims], strict=True))  # a claim's id as its I-node has it: one string
     edge = ends
-    for place in range(relations, len(ids)):
-        id = ids[place]
-        premises = []
-        while targets[edge] == id:  # its premises (or attacker), each a claim
-            premises.append(ids[claim_at(origins[edge])])
-            edge += 1
-        if not premises or origins[edge] != id:
+    for id, kind, text, item in zip(
+        ids[relations:], types[relations:], texts[relations:], items[relations:], strict=True
+    ):
+        if targets[edge] != id:  # its premise (or attacker), a claim
             raise ValueError
-        target = claim_places.get(targets[edge])  # then its conclusion (or target)
+        premises: tuple[str, ...] = (claim_id[origins[edge]],)
         edge += 1
-        if len(premises) > 1:
-            premises = list(dict.fromkeys(premises))  # a premise linked twice is one premise
-        kind, text, scheme = types[place], texts[place], items[place].get("scheme")
+        if targets[edge] == id:  # more: a linked support (or an attack from two claims, refused below)
+            linked = list(premises)
+            while targets[edge] == id:
+                linked.append(claim_id[origins[edge]])
+                edge += 1
+            premises = tuple(dict.fromkeys(linked))  # a premise linked twice is one premise
+        if origins[edge] != id:
+            raise ValueError
+        end = targets[edge]  # its conclusion (or target)
+        target = claim_id.get(end)
+        edge += 1
+        scheme = item.get("scheme")
         if scheme.__class__ is not str:
             scheme = None
         carried = labels.get((kind, text, scheme))
@@ -309,17 +316,15 @@ def _read_quickly(document: Any) -> ArgumentMap:
         if kind != "CA":
             if target is None:
                 raise ValueError
-            relation = Support(premises, ids[target], label=REPHRASE if kind == "MA" else label, id=id)
+            relation = Support(premises, target, label=REPHRASE if kind == "MA" else label, id=id)
         elif len(premises) > 1:
             raise ValueError
-        else:  # an attack on a claim, or on a relation that the map has already (which the map checks)
-            attacked = ids[target] if target is not None else targets[edge - 1]
-            if stance is not None:
-                relation = SkepticalResponse(premises[0], attacked, stance=stance, id=id)
-            elif target is not None:
-                relation = Rebuttal(premises[0], attacked, label=label, id=id)
-            else:
-                relation = Undercut(premises[0], attacked, label=label, id=id)
+        elif stance is not None:  # an attack on a claim, or on a relation that the map has already (which it checks)
+            relation = SkepticalResponse(premises[0], end if target is None else target, stance=stance, id=id)
+        elif target is not None:
+            relation = Rebuttal(premises[0], target, label=label, id=id)
+        else:
+            relation = Undercut(premises[0], end, label=label, id=id)
         add(relation)
     if edge != len(links):
         raise ValueError
@@ -473,13 +478,17 @@ def _attribution(
 
     Attributions alike are one value, kept in *interned*; sources by name in *sources*.
     """
-    participant, url = speakers.get(locution_id, (None, None))
-    said = _speaker_and_words(locution, participant)
-    if said is None:
-        return None
-    chain, words = said
+    participant, url = speakers.get(locution_id, _UNNAMED)
+    chain: tuple[str, ...]
+    if participant is not None:  # the participants list names the speaker: most locutions, told without a list
+        chain, words = (participant,), _words_of(locution, participant)
+    else:
+        said = _speaker_and_words(locution, None)
+        if said is None:
+            return None
+        chain, words = tuple(said[0]), said[1]
     quote = words if words.strip() and words != text else None
-    key = (tuple(chain), quote, url)  # one source to a name: the names tell attributions apart as well
+    key = (chain, quote, url)  # one source to a name: the names tell attributions apart as well
     attribution = interned.get(key)
     if attribution is None:
         speaker, *via = [source_named(name, sources) for name in chain]
@@ -503,6 +512,21 @@ def _label(text: str, scheme: str | None) -> str | None:
     return None
 
 
+_UNNAMED = (None, None)
+"""What :func:`_speakers` gives for a locution of no named participant: no speaker, no url."""
+
+
+def _words_of(text: str, participant: str) -> str:
+    """Return a locution's words, its speaker's name taken off the front (``Speaker : words`` or ``Speaker: words``)."""
+    if text.startswith(participant):
+        after = len(participant)
+        if text.startswith(" : ", after):
+            return text[after + 3 :]
+        if text.startswith(": ", after):
+            return text[after + 2 :]
+    return text
+
+
 _NAME = re.compile(r"[^\W_][\w.'\u2019-]*(?: [\w.'\u2019-]+){0,5}\Z")
 """What a speaker's name looks like before a locution's colon: one to six words, no sentence punctuation."""
 
@@ -520,10 +544,7 @@ def _speaker_and_words(text: str, participant: str | None) -> tuple[list[str], s
     when no speaker can be told.
     """
     if participant is not None:
-        for prefix in (f"{participant} : ", f"{participant}: "):
-            if text.startswith(prefix):
-                return [participant], text[len(prefix) :]
-        return [participant], text
+        return [participant], _words_of(text, participant)
     head, separator, words = text.partition(" : ")
     if separator and head.strip():
         names = [name.strip() for name in head.split(": ") if name.strip()]
