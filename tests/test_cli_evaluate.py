@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from argmap import ArgumentMap, dump
 from argmap.cli import EXIT_INPUT, EXIT_OK, app
+from benchmarks.generate import build, plan
 from tests.conftest import ROOT
 
 runner = CliRunner()
@@ -302,3 +303,22 @@ def test_a_map_with_too_many_extensions_is_one_line_and_exit_two(arguments: list
     assert sorted(path.name for path in tmp_path.iterdir()) == ["pairs.json"]
     if arguments[:4] == ["evaluate", "pairs.json", "-s", "preferred"]:  # the line docs/evaluation.md shows
         assert done.stderr in (ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")
+
+
+def test_a_map_of_too_many_attacks_is_one_line_and_exit_two(tmp_path: Path) -> None:
+    """The real CLI refuses the 300-claim benchmark map (286 million attacks) in one line, the one the docs show."""
+    dump(build(plan(300)), tmp_path / "m300.json")
+    executable = Path(sys.executable).parent / "argmap"
+    done = subprocess.run(
+        [str(executable), "evaluate", "m300.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == EXIT_INPUT, done.stderr
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert "arguments attack each other more than 5,000,000 times" in done.stderr
+    assert done.stdout == ""
+    assert done.stderr in (ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")
