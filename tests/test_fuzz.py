@@ -44,6 +44,7 @@ from argmap.semantics import Framework
 from argmap.semantics import formats as framework_formats
 from benchmarks.generate import kialo as generated_kialo
 from tests.conftest import ROOT
+from tests.test_formats_kialo import HAND_WRITTEN  # multi-line claims, escapes, a link, claims used twice
 
 LONG = os.environ.get("ARGMAP_FUZZ") == "long"
 FUZZ = settings(
@@ -119,20 +120,6 @@ SWAPS: list[Any] = [
 """Values put in place of a field's value in the JSON formats; the markers become raw JSON text afterwards."""
 
 
-KIALO = """\
-Discussion Title: Should cities ban cars?
-
-1. Cities should ban cars.
-1.1. Pro: Cars pollute the air \\(see [the WHO report](https://who.int/air) and \\[1\\]\\).
-Cities breathe again without them.
-1.1.1. Con: Electric cars do not pollute where they drive.
-1.1.1.1. Pro: -> See 1.3.
-1.2. Con: -> See 1.1.1.
-1.3. Pro: Städte gehören den Menschen 🚲 — المدن للناس.
-"""
-"""A hand-written Kialo export: multi-line claims, escapes, a link, claims used twice, other scripts."""
-
-
 @functools.cache
 def seed_map() -> ArgumentMap:
     """Return the README's example map: claims, sources, attributions, supports, attacks, a skeptical response."""
@@ -147,7 +134,7 @@ def seeds(format: str) -> tuple[str, ...]:
     if format == "tgf":
         return ("a Alpha\nb\nc\n#\na b\nb c label\nc a\n", "x\n#\n")
     if format == "kialo":  # a tree of pros and cons: the README's map has linked supports, which Kialo cannot hold
-        return (KIALO, generated_kialo(40, seed=3), argmap.dumps(argmap.loads(KIALO, "kialo"), "kialo"))
+        return (HAND_WRITTEN, generated_kialo(40, seed=3), argmap.dumps(argmap.loads(HAND_WRITTEN, "kialo"), "kialo"))
     amap = seed_map()
     small = ArgumentMap(title="Small", date="2024-05")
     reporter, speaker = Source("A reporter", kind="publication"), Source("An official", kind="official")
