@@ -49,7 +49,7 @@ __all__ = ["SETTINGS", "SHAPES", "by_shape", "dot_alone", "kialo_convert", "main
 SHAPES = ("arguments", "single thesis")
 """The shapes of map measured: many small arguments with cross-links, and one debate under a single thesis."""
 
-_CLAIM_NODE = re.compile(r'class="node claim"')
+_CLAIM_NODE = re.compile(r'class="node claim(?: main)?"')  # a main conclusion is a claim drawn too
 
 ARGMAP = str(Path(sys.executable).parent / "argmap")
 SETTINGS = {
